@@ -1,0 +1,1 @@
+"""Undersigned: the domain package (no MkDocs imports)."""

@@ -1,0 +1,200 @@
+"""The whole archive: load, validate, and index (back-references built once per build)."""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from .legislators import Legislators, load_legislators
+from .letters import read_letter
+from .model import Entity, Letter, Signature, Term, Topic
+from .problems import ArchiveError, Problem, relpath
+from .registry import Registry, load_registry
+from .topics import load_topics
+from .validation import build_letter
+
+
+@dataclass
+class Archive:
+    root: Path
+    letters: list[Letter]  # oldest first, then slug
+    registry: Registry
+    topics: dict[str, Topic]
+    legislators: Legislators
+    problems: list[Problem] = field(default_factory=list)
+
+    @cached_property
+    def by_slug(self) -> dict[str, Letter]:
+        return {letter.slug: letter for letter in self.letters}
+
+    @cached_property
+    def newest_first(self) -> list[Letter]:
+        return sorted(self.letters, key=lambda x: (x.date, x.slug), reverse=True)
+
+    @cached_property
+    def signed(self) -> dict[str, list[tuple[Letter, Signature]]]:
+        """Registry id -> (letter, signature) newest first."""
+        out: dict[str, list[tuple[Letter, Signature]]] = defaultdict(list)
+        for letter in self.newest_first:
+            for sig in letter.signatures:
+                out[sig.id].append((letter, sig))
+        return dict(out)
+
+    @cached_property
+    def received(self) -> dict[str, list[Letter]]:
+        out: dict[str, list[Letter]] = defaultdict(list)
+        for letter in self.newest_first:
+            for rec in {r.id for r in letter.recipients}:
+                out[rec].append(letter)
+        return dict(out)
+
+    @cached_property
+    def by_topic(self) -> dict[str, list[Letter]]:
+        out: dict[str, list[Letter]] = {t: [] for t in self.topics}
+        for letter in self.newest_first:
+            for topic in letter.topics:
+                out.setdefault(topic, []).append(letter)
+        return out
+
+    @cached_property
+    def by_year(self) -> dict[int, list[Letter]]:
+        out: dict[int, list[Letter]] = defaultdict(list)
+        for letter in self.newest_first:
+            out[letter.year].append(letter)
+        return dict(sorted(out.items(), reverse=True))
+
+    @cached_property
+    def related(self) -> dict[str, list[Letter]]:
+        """Slug -> related documents in both directions (stated and reverse), by date."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for letter in self.letters:
+            for other in letter.related:
+                if other in self.by_slug:
+                    out[letter.slug].add(other)
+                    out[other].add(letter.slug)
+        return {
+            slug: sorted((self.by_slug[s] for s in others), key=lambda x: (x.date, x.slug))
+            for slug, others in out.items()
+        }
+
+    def cosigners(self, entity_id: str, limit: int | None = 10) -> list[tuple[str, int]]:
+        """Who most often signed alongside ``entity_id``: (id, shared letters), most first."""
+        counts: Counter[str] = Counter()
+        for letter, _sig in self.signed.get(entity_id, []):
+            counts.update({s.id for s in letter.signatures} - {entity_id})
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], self.sort_name(kv[0])))
+        return ranked[:limit] if limit else ranked
+
+    def sort_name(self, entity_id: str) -> str:
+        entity = self.registry.get(entity_id)
+        return _sort_key(entity) if entity else entity_id
+
+    def role_on(self, entity: Entity | None, letter: Letter) -> Term | None:
+        """The Member's term on the letter's date (party, state, district at the time)."""
+        if entity is None or not entity.bioguide:
+            return None
+        member = self.legislators.get(entity.bioguide)
+        return member.term_on(letter.date) if member else None
+
+
+def _sort_key(entity: Entity) -> str:
+    from .names import bare_tokens
+
+    tokens = bare_tokens(entity.name)
+    if entity.kind == "person" and tokens:
+        return " ".join([tokens[-1], *tokens[:-1]])
+    return " ".join(tokens)
+
+
+def sort_key(entity: Entity) -> str:
+    return _sort_key(entity)
+
+
+def find_root(start: Path | None = None) -> Path:
+    here = (start or Path.cwd()).resolve()
+    for candidate in (here, *here.parents):
+        if (candidate / "mkdocs.yml").exists():
+            return candidate
+    return here
+
+
+def load_archive(root: Path) -> Archive:
+    """Load and validate everything; ``archive.problems`` holds every problem found."""
+    root = root.resolve()
+    registry, problems = load_registry(root / "signatories.yaml")
+    topics, topic_problems = load_topics(root / "topics.yaml")
+    problems += topic_problems
+    letters: list[Letter] = []
+    seen: dict[str, str] = {}
+    letters_dir = root / "letters"
+    paths = sorted(letters_dir.rglob("*.md")) if letters_dir.is_dir() else []
+    for path in paths:
+        rel = relpath(path, root) if not path.is_symlink() else path.relative_to(root).as_posix()
+        src, found = read_letter(path, rel, root)
+        problems += found
+        if src is None:
+            continue
+        letter, found = build_letter(src, registry, topics)
+        problems += found
+        key = path.stem.lower()
+        if key in seen:
+            problems.append(Problem(rel, None, f"duplicate slug '{path.stem}' (also {seen[key]})",
+                                    "every letter needs its own slug; rename one of them"))
+            continue
+        seen[key] = rel
+        if letter is not None:
+            if letter.source.get("original"):
+                original = path.parent / letter.source["original"]
+                if not original.is_file() or ".." in Path(letter.source["original"]).parts:
+                    problems.append(Problem(rel, src.front.line("source", "original"),
+                                            f"original '{letter.source['original']}' not found "
+                                            "beside the letter",
+                                            "commit the original text next to the .md file "
+                                            "or remove source.original"))
+            letters.append(letter)
+    slugs = set(seen)
+    for letter in letters:
+        for i, other in enumerate(letter.related):
+            if other not in slugs:
+                near = difflib.get_close_matches(other, sorted(slugs), n=1)
+                front_line = _line_of(letter, "related", i)
+                problems.append(Problem(relpath(letter.path, root), front_line,
+                                        f"related document '{other}' does not exist",
+                                        (f"did you mean '{near[0]}'? " if near else "")
+                                        + "use the slug of a file in letters/"))
+    letters.sort(key=lambda x: (x.date, x.slug))
+    archive = Archive(root, letters, registry, topics, load_legislators(), problems)
+    for entity in registry.entities.values():
+        if entity.bioguide and archive.legislators.get(entity.bioguide) is None:
+            problems.append(Problem("signatories.yaml", entity.line,
+                                    f"bioguide '{entity.bioguide}' of '{entity.id}' is not in "
+                                    "the bundled congress-legislators extract",
+                                    "check the id at bioguide.congress.gov"))
+    used = set(archive.signed) | set(archive.received)
+    for entity in registry.entities.values():
+        if entity.id not in used and letters:
+            problems.append(Problem("signatories.yaml", entity.line,
+                                    f"'{entity.id}' signs or receives no letter",
+                                    "remove it or add the letter that names it", warning=True))
+    return archive
+
+
+def _line_of(letter: Letter, key: str, index: int) -> int | None:
+    # related lines are recovered cheaply by scanning the front matter text
+    text = letter.path.read_text(encoding="utf-8-sig").split("\n")
+    target = letter.related[index]
+    for n, line in enumerate(text, start=1):
+        if target in line and n < letter.body_line:
+            return n
+    return None
+
+
+def load_valid_archive(root: Path) -> Archive:
+    archive = load_archive(root)
+    errors = [p for p in archive.problems if not p.warning]
+    if errors:
+        raise ArchiveError(archive.problems)
+    return archive

@@ -1,0 +1,131 @@
+"""Letter/press-release body -> Markdown: paragraphs re-joined across page breaks, lists,
+footnotes. Every word of the source is kept, in order (footnote texts move to the end)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..problems import Problem
+from .lines import FOOTDEF_RE, RULE_RE, SUP_RE, Line, blocks
+
+BULLET_RE = re.compile(r"^\s*(?:[•●▪◦·‣∙]|[-*–](?=\s))\s*(.*)$")
+NUMBER_RE = re.compile(r"^\s*(?:\(?(\d{1,3})[.)])\s+(.*)$")
+ORDINAL_RE = re.compile(r"^(?:st|nd|rd|th|er|o|a|e|ème|re)$", re.I)
+RAW_TAG_RE = re.compile(r"<(?!https?://|mailto:)(?=[A-Za-z/!?])")
+END_PUNCT = tuple('.!?:;"”’)»]*')
+
+
+@dataclass
+class Body:
+    markdown: str
+    footnotes: dict[str, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _inline(text: str, defs: set[str], src: str, line: int, problems: list[Problem]) -> str:
+    def sup(m: re.Match[str]) -> str:
+        inner = m.group(1)
+        if inner.isdigit():
+            if inner not in defs:
+                problems.append(Problem(src, line, f"footnote marker {inner} has no definition",
+                                        "add the footnote text at the end of the body as "
+                                        f"'[^{inner}]: ...'"))
+            return f"[^{inner}]"
+        if ORDINAL_RE.match(inner):
+            return inner  # 2<sup>nd</sup> -> 2nd
+        return inner
+
+    text = SUP_RE.sub(sup, text)
+    return RAW_TAG_RE.sub("&lt;", text)
+
+
+def _kind(block: list[Line]) -> str:
+    first = block[0].s
+    if first.startswith("#"):
+        return "heading"
+    if all(BULLET_RE.match(x.text) for x in block):
+        return "bullets"
+    if all(NUMBER_RE.match(x.text) for x in block):
+        return "numbers"
+    return "para"
+
+
+def convert_body(lines: list[Line], src: str) -> Body:
+    """Convert the lines of a body (salutation .. closing) to Markdown."""
+    problems: list[Problem] = []
+    defs: dict[str, list[str]] = {}
+    def_lines: dict[str, int] = {}
+    flow: list[Line] = []
+    breaks: set[int] = set()  # indexes in ``flow`` preceded by a page break
+    current: str | None = None
+    for line in lines:
+        m = FOOTDEF_RE.match(line.text)
+        if m:
+            current = m.group(1)
+            if current in defs:
+                problems.append(Problem(src, line.no, f"footnote {current} is defined twice",
+                                        "renumber one of the footnotes"))
+            defs[current] = [m.group(2).strip()]
+            def_lines[current] = line.no
+            breaks.add(len(flow))
+            continue
+        if current is not None:
+            if line.blank:
+                current = None
+            else:
+                defs[current].append(line.s)
+            continue
+        if RULE_RE.match(line.text):
+            breaks.add(len(flow))
+            flow.append(Line(line.no, ""))
+            continue
+        flow.append(line)
+    out: list[tuple[str, str, bool]] = []  # (kind, text, ends-open)
+    defined = set(defs)
+    prev_end = -1
+    index_of = {id(x): i for i, x in enumerate(flow)}
+    for block in blocks(flow):
+        start = index_of[id(block[0])]
+        kind = _kind(block)
+        after_break = any(prev_end < b <= start for b in breaks)
+        prev_end = index_of[id(block[-1])]
+        if kind == "para":
+            text = " ".join(_inline(x.s, defined, src, x.no, problems) for x in block)
+            text = re.sub(r"\s+", " ", text)
+            if out and out[-1][0] in ("para", "numbers", "bullets") and out[-1][2] \
+                    and (text[:1].islower() or (after_break and text[:1].isalnum())):
+                kind_prev, prev, _ = out[-1]
+                out[-1] = (kind_prev, prev + " " + text, not text.endswith(END_PUNCT))
+            else:
+                out.append(("para", text, not text.endswith(END_PUNCT)))
+        elif kind == "heading":
+            text = " ".join(_inline(x.s, defined, src, x.no, problems) for x in block)
+            out.append(("heading", text, False))
+        else:
+            items = []
+            for x in block:
+                if kind == "bullets":
+                    m = BULLET_RE.match(x.text)
+                    items.append("- " + _inline(m.group(1).strip(), defined, src, x.no, problems))
+                else:
+                    m = NUMBER_RE.match(x.text)
+                    items.append(f"{m.group(1)}. "
+                                 + _inline(m.group(2).strip(), defined, src, x.no, problems))
+            last = items[-1]
+            if out and out[-1][0] == kind and after_break:  # a list cut by a page break
+                out[-1] = (kind, out[-1][1] + "\n" + "\n".join(items), False)
+            else:
+                out.append((kind, "\n".join(items), not last.endswith(END_PUNCT)))
+    paragraphs = [text for _k, text, _open in out]
+    notes = {}
+    for key in sorted(defs, key=int):
+        text = _inline(" ".join(defs[key]), defined, src, def_lines[key], problems)
+        notes[key] = text
+        if f"[^{key}]" not in "\n".join(paragraphs):
+            problems.append(Problem(src, def_lines[key], f"footnote {key} is never referenced",
+                                    "add the marker <sup>" + key + "</sup> where it belongs"))
+    md = "\n\n".join(paragraphs)
+    if notes:
+        md += "\n\n" + "\n".join(f"[^{k}]: {v}" for k, v in notes.items())
+    return Body(md, notes, problems)

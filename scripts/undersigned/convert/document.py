@@ -1,0 +1,76 @@
+"""What the converter produces: documents (front matter + Markdown body) and its options."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+ORDER = ("title", "date", "type", "sender", "recipients", "signatories", "topics", "countries",
+         "related", "source", "summary")
+
+
+@dataclass
+class Options:
+    title: str | None = None
+    date: dt.date | None = None
+    type: str | None = None
+    url: str | None = None
+    sender: str | None = None
+    publisher: str | None = None
+
+
+@dataclass
+class Document:
+    metadata: dict[str, Any]
+    body: str
+    source_line: int = 1  # where the document starts in the source text
+    role: str = "main"  # main | embedded
+
+    @property
+    def slug(self) -> str:
+        return f"{self.metadata['date']}-{self._words()}"
+
+    def _words(self) -> str:
+        from ..names import fold
+
+        stop = {"a", "an", "the", "of", "on", "to", "and", "in", "for", "s", "u", "re"}
+        words = [w for w in fold(self.metadata["title"]).split() if w not in stop]
+        out: list[str] = []
+        for word in words:
+            if len("-".join(out + [word])) > 60:
+                break
+            out.append(word)
+        return "-".join(out) or "document"
+
+    def ordered(self) -> dict[str, Any]:
+        meta = {k: self.metadata[k] for k in ORDER if self.metadata.get(k) not in (None, [], {})}
+        if "signatories" in self.metadata and "signatories" not in meta:
+            meta["signatories"] = []
+        return {k: meta[k] for k in ORDER if k in meta}
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+_Dumper.add_representer(str, _str)
+
+
+FLOW = ("topics", "countries", "related")
+
+
+def render(doc: Document) -> str:
+    """Front matter + body, byte-stable: fixed key order, one trailing newline."""
+    parts = []
+    for key, value in doc.ordered().items():
+        style = None if key in FLOW else False
+        parts.append(yaml.dump({key: value}, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+                               width=10**9, default_flow_style=style))
+    return "---\n" + "".join(parts) + f"---\n\n{doc.body.strip()}\n"

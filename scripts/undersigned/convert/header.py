@@ -1,0 +1,111 @@
+"""The letter header: letterhead, printed date, recipient block, salutation."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .lines import SALUTATION_RE, Line, find_date, is_date_line, is_prose, words
+
+LETTERHEAD_RE = re.compile(
+    r"^(?:congress of the united states|united states senate|u\.s\. senate|"
+    r"house of representatives|u\.s\. house of representatives|united states house of "
+    r"representatives|committee on .+|subcommittee on .+|.*caucus)$", re.I)
+ADDRESS_RE = re.compile(
+    r"\b\d{5}(?:-\d{4})?\b|^\d+\s+\w+|\b(?:street|st\.|avenue|ave\.?|road|blvd|suite|room|"
+    r"building|p\.?o\.? box|n\.?w\.?|s\.?w\.?)\b|^washington,?\s+d\.?\s?c\.?$", re.I)
+HONORABLE_RE = re.compile(r"^(?:the\s+)?hon(?:orable|\.)\s+(.+)$", re.I)
+BOLD_RECIPIENT_RE = re.compile(r"^\*\*(.+?),?\*\*$")
+ORG_RE = re.compile(r"\b(?:department|dept\.|agency|administration|office|council|bureau|"
+                    r"commission|white house|usaid|house|senate|embassy|ministry|government|"
+                    r"state of|united states|u\.s\.)\b", re.I)
+
+
+@dataclass
+class Header:
+    date: dt.date | None = None
+    date_line: int | None = None
+    letterhead: list[str] = field(default_factory=list)
+    recipients: list[dict[str, str]] = field(default_factory=list)
+    consumed: set[int] = field(default_factory=set)  # source line numbers used by the header
+
+
+def _recipient_from_parts(parts: list[str]) -> dict[str, str]:
+    name = parts[0].strip().rstrip(",")
+    rest = [p.strip().rstrip(",") for p in parts[1:] if p.strip().rstrip(",")]
+    rec: dict[str, str] = {"name": name}
+    org = None
+    if len(rest) >= 2 and ORG_RE.search(rest[-1]):
+        org = rest[-1]
+        rest = rest[:-1]
+    if rest:
+        rec["role"] = ", ".join(rest)
+    if org:
+        rec["organization"] = org
+    return rec
+
+
+def is_header_like(text: str) -> bool:
+    s = text.strip()
+    if not s:
+        return True
+    if is_prose(s) or s.endswith(":") and not SALUTATION_RE.match(s):
+        return False
+    ws = words(s)
+    if s.endswith(".") and len(ws) >= 3 and not re.search(r"\b[A-Z]\.$|\b(?:Jr|Sr|Inc)\.$", s):
+        return False
+    return len(s) <= 120
+
+
+def parse_header(lines: list[Line]) -> Header:
+    """Read what precedes the body: any of letterhead, date, recipient block(s)."""
+    head = Header()
+    current: list[Line] | None = None
+    blocks_: list[list[Line]] = []
+    for line in lines:
+        s = line.s.strip("*").strip()
+        if not s:
+            if current:
+                blocks_.append(current)
+                current = None
+            continue
+        if head.date is None and is_date_line(s):
+            head.date = find_date(s)
+            head.date_line = line.no
+            head.consumed.add(line.no)
+            continue
+        if not head.recipients and not current and (LETTERHEAD_RE.match(s) or (
+                head.letterhead and not head.date and ADDRESS_RE.search(s))):
+            head.letterhead.append(s)
+            head.consumed.add(line.no)
+            continue
+        bold = BOLD_RECIPIENT_RE.match(line.s)
+        if bold:
+            parts = bold.group(1).rstrip(",").split(",")
+            head.recipients.append(_recipient_from_parts(parts))
+            head.consumed.add(line.no)
+            continue
+        if HONORABLE_RE.match(s) and current:
+            blocks_.append(current)
+            current = None
+        if current is None:
+            current = []
+        current.append(Line(line.no, s))
+    if current:
+        blocks_.append(current)
+    for block in blocks_:
+        first = block[0].s
+        honorable = HONORABLE_RE.match(first)
+        if honorable or (len(block) >= 2 and not ADDRESS_RE.search(first)):
+            name = honorable.group(1) if honorable else first
+            parts = [name]
+            for line in block[1:]:
+                if ADDRESS_RE.search(line.s):
+                    break
+                parts.append(line.s)
+            head.recipients.append(_recipient_from_parts(parts))
+            head.consumed.update(x.no for x in block)
+        elif all(ADDRESS_RE.search(x.s) or LETTERHEAD_RE.match(x.s) for x in block):
+            head.consumed.update(x.no for x in block)
+    return head

@@ -1,0 +1,114 @@
+"""Source lines with their numbers, and the small regexes every stage shares."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december"
+    .split(), start=1)}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS.update({"sept": 9, **{m: i for i, m in enumerate(
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
+    .split(), start=1)}})
+_MONTH = r"(?P<month>[A-Za-z]{3,10})\.?"
+DATE_RES = [
+    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})\b"),
+    re.compile(r"\b(?P<day>\d{1,2})\s+(?:de\s+)?" + _MONTH + r",?\s+(?:de\s+)?"
+               r"(?P<year>(?:19|20)\d{2})\b"),
+    re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mon>\d{2})-(?P<day>\d{2})\b"),
+]
+
+CLOSING_RE = re.compile(
+    r"^(?:sincerely|sincerely yours|respectfully|respectfully yours|respectfully submitted|"
+    r"yours truly|very truly yours|best regards|kind regards|regards|cordially|in solidarity|"
+    r"with gratitude|with respect|atentamente|saludos cordiales)\s*[,.]?\s*$", re.I)
+SALUTATION_RE = re.compile(r"^(?:dear|to)\s+[^.]{2,160}[,:;]\s*$|^dear\s+\S.*$", re.I)
+SUP_RE = re.compile(r"<sup>\s*([^<]*?)\s*</sup>", re.I)
+FOOTDEF_RE = re.compile(r"^\s*<sup>\s*(\d{1,3})\s*</sup>\s*(.*)$", re.I)
+RULE_RE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
+END_MARK_RE = re.compile(r"^\s*(?:#\s*#\s*#|-\s*30\s*-|\*\*\*END\*\*\*)\s*$")
+
+
+@dataclass(frozen=True)
+class Line:
+    no: int  # 1-based line in the source file
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+    @property
+    def s(self) -> str:
+        return self.text.strip()
+
+
+def split_lines(text: str) -> list[Line]:
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    out = []
+    for no, raw in enumerate(text.split("\n"), start=1):
+        clean = raw.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
+        clean = clean.replace("\u2028", " ").rstrip()
+        out.append(Line(no, clean))
+    return out
+
+
+def _month(m: re.Match[str]) -> int | None:
+    if m.groupdict().get("mon"):
+        return int(m.group("mon"))
+    return MONTHS.get(m.group("month").lower())
+
+
+def find_date(text: str) -> dt.date | None:
+    """The first real calendar date written in ``text``."""
+    for rx in DATE_RES:
+        for m in rx.finditer(text):
+            month = _month(m)
+            if month is None:
+                continue
+            try:
+                return dt.date(int(m.group("year")), month, int(m.group("day")))
+            except ValueError:
+                continue
+    return None
+
+
+def is_date_line(text: str) -> bool:
+    s = text.strip().strip("*").strip()
+    if not s or len(s) > 60:
+        return False
+    for rx in DATE_RES:
+        for m in rx.finditer(s):
+            if _month(m) and len(s) - len(m.group(0)) <= 30:
+                return True
+    return False
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", text)
+
+
+def is_prose(text: str) -> bool:
+    """A sentence-like line: long, or several words ending in sentence punctuation."""
+    s = text.strip()
+    n = len(words(s))
+    return n >= 18 or (n >= 8 and s[-1:] in ".?!\"”")
+
+
+def blocks(lines: list[Line]) -> list[list[Line]]:
+    """Runs of non-blank lines."""
+    out: list[list[Line]] = []
+    cur: list[Line] = []
+    for line in lines:
+        if line.blank:
+            if cur:
+                out.append(cur)
+                cur = []
+        else:
+            cur.append(line)
+    if cur:
+        out.append(cur)
+    return out

@@ -1,0 +1,277 @@
+"""Orchestration: split a text into its documents (a letter, or a press release and the letters
+it reproduces) and convert each. Pure: no files, no registry."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..model import Topic
+from ..problems import Problem
+from .body import convert_body
+from .document import Document, Options
+from .header import BOLD_RECIPIENT_RE, HONORABLE_RE, is_header_like, parse_header
+from .lines import CLOSING_RE, Line, is_prose, split_lines
+from .press import find_sender, strip_furniture
+from .signatures import parse_signatures
+
+DEAR_RE = re.compile(r"^(?:\*\*)?(?:dear|to)\s+[^.]{2,140}[,:;](?:\*\*)?$|^(?:\*\*)?dear\s+\S[^.]{0,140}$",
+                     re.I)
+COUNTRIES = {
+    "MX": r"mexic|méxic", "GT": r"guatemal", "HN": r"hondur", "SV": r"el salvador|salvadoran",
+    "NI": r"nicaragu", "CR": r"costa ric", "PA": r"panam", "BZ": r"beliz", "CU": r"\bcuba",
+    "HT": r"haiti", "VE": r"venezuel", "CO": r"colombi",
+}
+
+
+@dataclass
+class Result:
+    documents: list[Document] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class Region:
+    start: int  # index of the first header line
+    salutation: int | None
+    closing: int | None
+    sig_end: int  # index after the signature block
+    signatures: list = field(default_factory=list)
+    heading: str | None = None
+
+
+def _find_regions(lines: list[Line], src: str, problems: list[Problem]) -> list[Region]:
+    regions: list[Region] = []
+    i = 0
+    floor = 0
+    n = len(lines)
+    while i < n:
+        line = lines[i]
+        top_bold = BOLD_RECIPIENT_RE.match(line.s) or HONORABLE_RE.match(line.s)
+        if DEAR_RE.match(line.s) or (top_bold and not regions and not any(
+                is_prose(x.s) for x in lines[floor:i])):
+            sal = i if DEAR_RE.match(line.s) else None
+            # walk back over the header (recipient block, date, letterhead)
+            start = i
+            j = i - 1
+            while j >= floor and is_header_like(lines[j].text):
+                if not lines[j].blank:
+                    start = j
+                j -= 1
+            if sal is None:  # a header with no 'Dear': the body starts at the first prose line
+                k = i
+                while k < n and not is_prose(lines[k].s):
+                    k += 1
+                sal = k
+            closing = next((k for k in range(sal + 1, n) if CLOSING_RE.match(lines[k].s)), None)
+            if closing is None:
+                nxt = next((k for k in range(sal + 1, n) if DEAR_RE.match(lines[k].s)), n)
+                regions.append(Region(start, sal, None, nxt))
+                problems.append(Problem(src, lines[sal].no if sal < n else None,
+                                        "letter has no closing ('Sincerely,') and no signature "
+                                        "block", "add the signatories to the front matter by "
+                                        "hand if the letter names them", warning=True))
+                i = floor = nxt
+                continue
+            block = parse_signatures(lines[closing + 1:], src)
+            problems.extend(block.problems)
+            end = closing + 1 + block.end
+            regions.append(Region(start, sal, closing, end, block.signatories, block.heading))
+            if not block.signatories:
+                problems.append(Problem(src, lines[closing].no,
+                                        "no signatories found after the closing",
+                                        "list the signatories in the front matter by hand",
+                                        warning=True))
+            i = floor = end
+            continue
+        i += 1
+    return regions
+
+
+def _keywords(text: str, topics: dict[str, Topic], keywords: dict[str, list[str]]) -> list[str]:
+    low = text.lower()
+    scored = []
+    for topic_id in topics:
+        hits = sum(low.count(k.lower()) for k in keywords.get(topic_id, []))
+        if hits:
+            scored.append((-hits, topic_id))
+    return [t for _h, t in sorted(scored)[:4]]
+
+
+def _countries(text: str) -> list[str]:
+    low = text.lower()
+    found = [(low.find(m.group(0)), code) for code, rx in COUNTRIES.items()
+             for m in [re.search(rx, low)] if m]
+    return [code for _pos, code in sorted(found)]
+
+
+def _letter_title(recipients: list[dict[str, str]]) -> str:
+    if not recipients:
+        return "Letter"
+    first = recipients[0]
+    role = first.get("role", "")
+    label = f"{role} {first['name']}" if role and len(role.split()) <= 5 else first["name"]
+    more = len(recipients) - 1
+    return f"Letter to {label}" + (f" and {more} other{'s' if more > 1 else ''}" if more else "")
+
+
+def _signatory(s) -> str | dict[str, str]:
+    if s.role:
+        return {"name": s.name, "role": s.role}
+    return s.name
+
+
+def convert_text(text: str, *, source: str, options: Options | None = None,
+                 topics: dict[str, Topic] | None = None,
+                 keywords: dict[str, list[str]] | None = None) -> Result:
+    """Convert one plain-text original into one or more documents (never raises on text)."""
+    options = options or Options()
+    topics = topics or {}
+    keywords = keywords or {}
+    lines = split_lines(text)
+    result = Result()
+    regions = _find_regions(lines, source, result.problems)
+    first_text = next((k for k, x in enumerate(lines) if not x.blank), 0)
+    main_is_letter = bool(regions) and regions[0].start <= first_text and options.type in (
+        None, "letter")
+    if options.type == "letter" and regions:
+        main_is_letter = True
+    letters: list[Document] = []
+    outside: list[Line] = []
+    pos = 0
+    for r_index, region in enumerate(regions):
+        outside.extend(lines[pos:region.start])
+        pos = region.sig_end
+        header = parse_header(lines[region.start:region.salutation])
+        header_extra = [x for x in lines[region.start:region.salutation]
+                        if not x.blank and x.no not in header.consumed]
+        body_end = (region.closing + 1) if region.closing is not None else region.sig_end
+        body_lines = header_extra + ([Line(0, "")] if header_extra else []) \
+            + lines[region.salutation:body_end]
+        is_main = main_is_letter and r_index == 0
+        if is_main:  # trailing text of a stand-alone letter (cc:, annex) stays in its body
+            trailing = [x for x in lines[region.sig_end:] if not x.blank]
+            if len(regions) == 1 and trailing:
+                body_lines += [Line(0, "")] + lines[region.sig_end:]
+                pos = len(lines)
+        body = convert_body(body_lines, source)
+        result.problems.extend(body.problems)
+        date = (options.date if is_main else None) or header.date
+        recipients = header.recipients
+        meta: dict = {
+            "title": (options.title if is_main and options.title else _letter_title(recipients)),
+            "date": date,
+            "type": "letter",
+            "sender": options.sender if is_main and options.sender else None,
+            "recipients": [dict(r) for r in recipients],
+            "signatories": [_signatory(s) for s in region.signatures],
+            "topics": _keywords(body.markdown, topics, keywords),
+            "countries": _countries(body.markdown),
+        }
+        if is_main and options.url:
+            meta["source"] = {"url": options.url}
+        doc = Document(meta, body.markdown, lines[region.start].no,
+                       "main" if is_main else "embedded")
+        doc.kinds = {s.name: s.kind for s in region.signatures}  # type: ignore[attr-defined]
+        doc.congress = any("congress" in x.lower() or "senate" in x.lower()  # type: ignore
+                           or "house" in x.lower() for x in header.letterhead)
+        doc.lines = {s.name: s.line for s in region.signatures}  # type: ignore[attr-defined]
+        letters.append(doc)
+        if not recipients:
+            result.problems.append(Problem(source, lines[region.start].no,
+                                           "no recipient block found (e.g. 'The Honorable ...')",
+                                           "add `recipients:` by hand", warning=True))
+    outside.extend(lines[pos:])
+    docs: list[Document] = []
+    if not main_is_letter:
+        parts = strip_furniture(outside, headline=not options.title)
+        if parts.dropped:
+            result.problems.append(Problem(source, parts.dropped[0],
+                                           f"removed {len(parts.dropped)} line(s) of web-page "
+                                           "furniture (lines " + _ranges(parts.dropped) + ")",
+                                           "check the original if a removed line was content",
+                                           warning=True))
+        body = convert_body(parts.kept, source)
+        result.problems.extend(body.problems)
+        sender, sender_kind = find_sender(body.markdown)
+        sender = options.sender or sender
+        date = options.date or parts.date or (letters[0].metadata["date"] if letters else None)
+        meta = {
+            "title": options.title or parts.title,
+            "date": date,
+            "type": options.type or "press-release",
+            "sender": sender,
+            "signatories": [],
+            "topics": _keywords(body.markdown, topics, keywords),
+            "countries": _countries(body.markdown),
+        }
+        source_meta = {}
+        if options.url:
+            source_meta["url"] = options.url
+        publisher = options.publisher or (f"Office of {sender}" if sender_kind == "member"
+                                          else sender)
+        if publisher:
+            source_meta["publisher"] = publisher
+        meta["source"] = source_meta
+        press = Document(meta, body.markdown, 1, "main")
+        press.kinds, press.lines = {}, {}  # type: ignore[attr-defined]
+        docs.append(press)
+        if not sender:
+            result.problems.append(Problem(source, 1, "cannot tell who issued this document",
+                                           "pass --sender 'Office of Rep. Name'"))
+        for letter in letters:
+            if letter.metadata["date"] is None:
+                letter.metadata["date"] = date
+            if not letter.metadata["sender"]:
+                letter.metadata["sender"] = _letter_sender(letter, sender)
+            letter.metadata.setdefault("source", {})
+            if options.url:
+                letter.metadata["source"] = {"url": options.url}
+    else:
+        for letter in letters:
+            if not letter.metadata["sender"]:
+                letter.metadata["sender"] = _letter_sender(letter, None)
+    docs.extend(letters)
+    for doc in docs:
+        for key in ("title", "date"):
+            if not doc.metadata.get(key):
+                flag = "--title 'Headline'" if key == "title" else "--date YYYY-MM-DD"
+                result.problems.append(Problem(source, doc.source_line,
+                                               f"no {key} found in the text", f"pass {flag}"))
+        if not doc.metadata.get("topics"):
+            result.problems.append(Problem(source, doc.source_line,
+                                           "no topic could be proposed from the text",
+                                           "add `topics:` from topics.yaml by hand",
+                                           warning=True))
+    result.documents = docs
+    return result
+
+
+def _letter_sender(letter: Document, issuer: str | None) -> str:
+    kinds = getattr(letter, "kinds", {})
+    if getattr(letter, "congress", False):
+        return "Members of Congress"
+    if kinds and all(k == "organization" for k in kinds.values()):
+        return "Organizations"
+    if kinds and any(k == "organization" for k in kinds.values()):
+        return "Organizations and individuals"
+    if kinds:
+        return "Individuals" if len(kinds) > 1 else next(iter(kinds))
+    return issuer or "Unknown"
+
+
+def _ranges(numbers: list[int]) -> str:
+    out: list[str] = []
+    start = prev = numbers[0]
+    for n in numbers[1:] + [None]:  # type: ignore[list-item]
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        out.append(f"{start}" if start == prev else f"{start}-{prev}")
+        if n is not None:
+            start = prev = n
+    return ", ".join(out)
+
+
+__all__ = ["convert_text", "Result", "dt"]

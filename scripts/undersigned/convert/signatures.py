@@ -1,0 +1,216 @@
+"""The signature block: one signatory per printed name, generic title lines dropped, roles split,
+two people on one line split, organizations told apart from people where the text allows it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..names import SUFFIXES, fold
+from ..problems import Problem
+from .lines import END_MARK_RE, Line, is_prose, words
+
+GENERIC_RE = re.compile(
+    r"^(?:members? of congress|united states senators?|u\.?\s?s\.? senators?|senators?|"
+    r"united states representatives?|u\.?\s?s\.? representatives?|representatives?|"
+    r"members? of parliament|/s/|senators signing the letter:?|representatives signing the letter:?|"
+    r"signed,?|signatories:?|co-?signers:?|list of signers:?)$", re.I)
+ROLE_WORDS = re.compile(
+    r"\b(?:chair(?:man|woman|person)?|co-chair|vice chair|ranking member|committee|subcommittee|"
+    r"caucus|whip|leader|speaker|president|director|secretary|commissioner|delegate|"
+    r"executive|coordinator|founder|professor|profesora?|coordinadora?|directora?|presidenta?)\b",
+    re.I)
+ROLE_START = re.compile(
+    r"^(?:chair(?:man|woman|person)?|co-chair(?:man|woman)?|vice[- ]chair(?:man|woman)?|"
+    r"ranking member|majority|minority|democratic|republican|speaker|whip|leader|president|"
+    r"executive director|director|secretary|member,|professor|dean)\b", re.I)
+PARTY_RE = re.compile(r"^(?:[DRI]|Dem|Rep|Ind)\s*[-–]|^[A-Z]{2}[-–]\d{1,2}$|^[A-Z]{2}$")
+STOP_RE = re.compile(r"^(?:cc|bcc|enclosures?|attachments?)\s*:|^the honorable\b|^dear\b|^\*{0,2}"
+                     r"(?:questions for|appendix|annex)\b", re.I)
+PAREN_RE = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
+SIGNED_RE = re.compile(r"^/s/\s*", re.I)
+HEADING_RE = re.compile(r"^(?:#+\s*)?\*\*(.+)\*\*$|^#+\s+(.+)$")
+TITLE_PREFIX = re.compile(r"^(?:rep\.|sen\.|representative|senator|congressman|congresswoman|"
+                          r"the honorable|hon\.|dr\.)\s+", re.I)
+
+ORG_WORDS = {
+    fold(w) for w in """
+    asociación asociacion association centro center centre red network colectivo colectiva
+    collective comisión comision commission comité comite committee fundación fundacion
+    foundation instituto institute grupo group mesa federación federacion federation programa
+    program programme plan pastoral servicios services sínodo sinodo synod sector movilidades
+    equipo team foro forum coalición coalicion coalition alianza alliance council consejo
+    universidad university college colegio church iglesia congregación congregacion
+    franciscanos conventuales comunidades communities mujeres women organization organisation
+    organizations organización organizacion project proyecto projet fund fondo union unión
+    witness amnesty watch society sociedad initiative iniciativa clinic clínica office oficina
+    consultora consultores inc llc ltd ac iap a.c. ngo jpic provincia province otra tzome
+    capacitación capacitacion formación formacion rescate divihsex hermanas sisters brothers
+    hermanos misioneros missionaries caritas cáritas rights derechos defensa defense
+    """.split()
+}
+PLACES = [f" {fold(w)} " for w in """guatemala|honduras|méxico|el salvador|america|americas|
+    america latina|latin america|caribe|caribbean|costa rica|dominicana|québec|tijuana|chiapas|
+    border""".replace("\n", "").split("|")]
+PARTICLES = {"de", "del", "la", "las", "los", "y", "van", "von", "da", "di", "du", "le", "st",
+             "bin", "al", "e", "dos", "das"}
+ACRONYM_RE = re.compile(r"\((?:[A-Z][A-Za-z-]*[A-Z])\)|-[A-Z]{3,}-|\b[A-Z]{4,}\b|\bA\.\s?C\.|\bAC\b")
+
+
+@dataclass
+class Signed:
+    name: str
+    role: str | None
+    kind: str  # person | organization
+    line: int
+    certain: bool = True
+
+
+@dataclass
+class Block:
+    signatories: list[Signed] = field(default_factory=list)
+    end: int = 0  # index in the input list just after the block
+    problems: list[Problem] = field(default_factory=list)
+    heading: str | None = None
+
+
+def classify(name: str) -> tuple[str, bool]:
+    """('person'|'organization', certain?) from the printed text alone."""
+    tokens = fold(name).split()
+    raw_tokens = re.findall(r"[\w.'’-]+", name)
+    if not tokens:
+        return "organization", False
+    if any(t in ORG_WORDS for t in tokens) or ACRONYM_RE.search(name):
+        return "organization", True
+    padded = f" {' '.join(tokens)} "
+    if any(p in padded for p in PLACES) or tokens[0] in {"el", "la", "los", "las", "the"}:
+        return "organization", True
+    if len(raw_tokens) > 1 and re.fullmatch(r"[A-Z]{2,}", raw_tokens[-1]) \
+            and fold(raw_tokens[-1]) not in SUFFIXES:
+        return "organization", True  # 'Al Otro Lado TJ'
+
+    core = [t for t in raw_tokens if fold(t) not in SUFFIXES]
+    lowers = [t for t in core[:-1] if t[:1].islower() and fold(t) not in PARTICLES]
+    if 2 <= len(core) <= 6 and not lowers and not re.search(r"\d", name):
+        return "person", True
+    if len(core) == 1:
+        return "organization", False
+    return "organization", len(core) > 6 or bool(lowers)
+
+
+def _person_like(text: str) -> bool:
+    kind, certain = classify(text)
+    return kind == "person" and certain
+
+
+def _loose_person(text: str) -> bool:
+    tokens = re.findall(r"[\w.'’-]+", text)
+    folded = fold(text).split()
+    return (2 <= len(tokens) <= 5 and tokens[0][:1].isupper() and tokens[-1][:1].isupper()
+            and not ORG_WORDS & set(folded) and not re.search(r"\d", text)
+            and not any(p in f" {' '.join(folded)} " for p in PLACES))
+
+
+def _split_pair(text: str) -> list[str]:
+    """'A y B' / 'A and B' / 'A & B' naming two people -> [A, B]."""
+    for sep in (" y ", " and ", " & ", " e "):
+        if sep in text:
+            left, right = text.split(sep, 1)
+            if _loose_person(left) and _loose_person(right):
+                return [left.strip(), right.strip()]
+    return [text]
+
+
+def _parse_name(text: str) -> tuple[str, str | None]:
+    """Name + role as printed: 'Name (R-Indiana)', 'Name, role, institution'."""
+    role = None
+    m = PAREN_RE.search(text)
+    if m and (PARTY_RE.match(m.group(1).strip()) or _person_like(text[: m.start()])):
+        role = m.group(1).strip()
+        text = text[: m.start()].strip()
+    text = SIGNED_RE.sub("", text).strip()
+    text = text.rstrip(",;").strip()
+    if "," in text:
+        head, rest = text.split(",", 1)
+        rest_tokens = fold(rest).split()
+        if rest_tokens and all(t in SUFFIXES for t in rest_tokens):
+            return text, role  # 'John Conyers, Jr.'
+        if _person_like(head) and classify(text)[0] == "person" or (
+            _person_like(head) and not ORG_WORDS & set(fold(head).split())
+            and classify(rest)[0] == "organization"
+        ) or _person_like(head) and ROLE_WORDS.search(rest):
+            more = rest.strip()
+            role = f"{more} ({role})" if role else more
+            return head.strip(), role or None
+        if _person_like(head) and classify(text)[0] != "organization":
+            return head.strip(), rest.strip()
+    return text, role
+
+
+def parse_signatures(lines: list[Line], src: str) -> Block:
+    """Read signatories from the lines after the closing ('Sincerely,')."""
+    block = Block()
+    i = 0
+    blank_run = 0
+    while i < len(lines):
+        line = lines[i]
+        s = line.s
+        if not s:
+            blank_run += 1
+            i += 1
+            continue
+        if END_MARK_RE.match(s) or STOP_RE.match(s):
+            break
+        if _prose(s):
+            break
+        heading = HEADING_RE.match(s)
+        if heading:
+            block.heading = (heading.group(1) or heading.group(2)).strip("* ")
+            i += 1
+            continue
+        plain = s.strip("*_ ").strip()
+        if GENERIC_RE.match(plain) or plain.lower() in {"/s/", "s/"}:
+            i += 1
+            continue
+        if block.signatories and ROLE_START.match(plain) and not _person_like(plain) \
+                and blank_run <= 1 and block.signatories[-1].role is None \
+                and not TITLE_PREFIX.match(plain):
+            block.signatories[-1].role = plain  # 'Maxine Waters' / 'Chairwoman'
+            i += 1
+            blank_run = 0
+            continue
+        pieces = [p for p in re.split(r"\s{3,}|\t+", line.text.strip()) if p.strip()]
+        for piece in pieces:
+            piece = TITLE_PREFIX.sub("", SIGNED_RE.sub("", piece.strip().strip("*_ ").strip()))
+            if not piece or GENERIC_RE.match(piece):
+                continue
+            name, role = _parse_name(piece)
+            pair = _split_pair(name)
+            for one in pair:
+                kind, certain = classify(one)
+                if len(pair) == 2:
+                    kind, certain = "person", True
+                block.signatories.append(Signed(one, role, kind, line.no, certain))
+                if not certain:
+                    block.problems.append(Problem(
+                        src, line.no, f"cannot tell whether '{one}' is a person or an "
+                        f"organization; proposed {kind}",
+                        "check `kind:` of its entry in signatories.yaml", warning=True))
+        blank_run = 0
+        i += 1
+    block.end = i
+    return block
+
+
+def _prose(text: str) -> bool:
+    """Sentence text that ends a signature block (organization names are not sentences)."""
+    ws = words(text)
+    if len(ws) >= 25:
+        return True
+    lower = [w for w in ws if w[:1].islower() and w not in PARTICLES]
+    return len(ws) >= 10 and len(lower) >= len(ws) / 2 and text.rstrip()[-1:] in '.!?"”:'
+
+
+def looks_like_signature_line(text: str) -> bool:
+    s = text.strip()
+    return bool(s) and not is_prose(s) and len(words(s)) <= 12

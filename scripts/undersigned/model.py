@@ -1,0 +1,140 @@
+"""Value objects of the archive (no I/O)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+TYPES = ("letter", "press-release", "statement")
+KINDS = ("person", "organization")
+
+
+@dataclass(frozen=True)
+class Signature:
+    """One printed signature on one document."""
+
+    name: str  # exactly as printed
+    id: str  # registry id it resolves to ('' while unresolved)
+    role: str | None = None  # role/affiliation as printed on this letter
+    position: int = 0  # 1-based printed order
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Recipient:
+    name: str
+    id: str
+    role: str | None = None  # office on the letter's date
+    organization: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class Letter:
+    slug: str
+    path: Path
+    title: str
+    date: dt.date
+    type: str
+    sender: str
+    recipients: tuple[Recipient, ...]
+    signatures: tuple[Signature, ...]
+    topics: tuple[str, ...]
+    countries: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    source: dict[str, str] = field(default_factory=dict)
+    summary: str | None = None
+    body: str = ""
+    body_line: int = 1
+
+    def __hash__(self) -> int:
+        return hash(self.slug)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Letter) and other.slug == self.slug
+
+    @property
+    def year(self) -> int:
+        return self.date.year
+
+
+@dataclass(frozen=True, eq=False)
+class Entity:
+    """A registry entry: a person or an organization who signs or receives letters."""
+
+    id: str
+    name: str
+    kind: str = "person"
+    aliases: tuple[str, ...] = ()
+    description: str | None = None
+    bioguide: str | None = None
+    url: str | None = None
+    wikidata: str | None = None
+    line: int | None = None
+
+    def __hash__(self) -> int:
+        return hash(self.id)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Entity) and other.id == self.id
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    title: str
+    description: str = ""
+    line: int | None = None
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Term:
+    type: str  # rep | sen
+    start: dt.date
+    end: dt.date
+    state: str
+    district: int | None
+    party: str
+
+    @property
+    def chamber(self) -> str:
+        return "House" if self.type == "rep" else "Senate"
+
+    @property
+    def party_letter(self) -> str:
+        return {"Democrat": "D", "Republican": "R", "Independent": "I"}.get(
+            self.party, self.party[:1]
+        )
+
+    @property
+    def label(self) -> str:
+        """e.g. ``D-CA-40`` for a Representative, ``R-TX`` for a Senator."""
+        if self.type == "rep" and self.district is not None:
+            district = "AL" if self.district == 0 else str(self.district)
+            return f"{self.party_letter}-{self.state}-{district}"
+        return f"{self.party_letter}-{self.state}"
+
+
+@dataclass(frozen=True)
+class Legislator:
+    bioguide: str
+    name: str
+    first: str
+    last: str
+    middle: str | None
+    nickname: str | None
+    suffix: str | None
+    terms: tuple[Term, ...]
+    wikidata: str | None = None
+    govtrack: int | None = None
+
+    def term_on(self, day: dt.date) -> Term | None:
+        """The term in force on ``day`` (role at the time), if any."""
+        for term in self.terms:
+            if term.start <= day <= term.end:
+                # on a handover day prefer the term that starts then
+                later = [t for t in self.terms if t.start == day and t is not term]
+                return later[0] if later else term
+        return None

@@ -1,0 +1,199 @@
+"""Matching printed names of converted documents to the registry and to Members of Congress,
+proposing new registry entries, and linking press releases to the letters they announce."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import process, utils
+
+from .convert.document import Document
+from .legislators import Legislators
+from .model import Entity, Letter
+from .names import bare_tokens, fold, slugify
+from .problems import Problem
+from .registry import Registry
+
+STRONG = 88  # a fuzzy score this high is reported as "probably the same person"
+
+
+@dataclass
+class Proposal:
+    id: str
+    name: str
+    kind: str
+    bioguide: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    printed: str = ""
+    line: int | None = None
+
+    def yaml(self) -> str:
+        from .registry_edit import entry_yaml
+
+        return entry_yaml(self)
+
+
+@dataclass
+class Resolution:
+    proposals: list[Proposal] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _items(doc: Document, key: str) -> list[Any]:
+    return doc.metadata.get(key) or []
+
+
+def _name(item: Any) -> str:
+    return item if isinstance(item, str) else item["name"]
+
+
+class Resolver:
+    """Resolves names across one import run (new entries are shared between its documents)."""
+
+    def __init__(self, registry: Registry, legislators: Legislators):
+        self.registry = registry
+        self.legislators = legislators
+        self.by_bioguide = {e.bioguide: e.id for e in registry.entities.values() if e.bioguide}
+        self.pending: dict[str, Proposal] = {}
+        self.pending_names: dict[str, str] = {}
+
+    def _free_id(self, base: str) -> str:
+        candidate, n = base or "entry", 2
+        while candidate in self.registry.entities or candidate in self.pending:
+            candidate, n = f"{base}-{n}", n + 1
+        return candidate
+
+    def _remember(self, proposal: Proposal) -> None:
+        self.pending[proposal.id] = proposal
+        for label in (proposal.name, *proposal.aliases):
+            self.pending_names[fold(label)] = proposal.id
+
+    def resolve(self, doc: Document, src: str, result: Resolution) -> None:
+        day = doc.metadata.get("date")
+        kinds = getattr(doc, "kinds", {})
+        lines = getattr(doc, "lines", {})
+        members = 0
+        for key in ("signatories", "recipients"):
+            items = _items(doc, key)
+            for index, item in enumerate(items):
+                name = _name(item)
+                line = lines.get(name, doc.source_line)
+                if self.registry.resolve(name) or fold(name) in self.pending_names:
+                    entity_id = self.registry.resolve(name) or self.pending_names[fold(name)]
+                    entity = self.registry.get(entity_id)
+                    proposal = self.pending.get(entity_id)
+                    if (entity and entity.bioguide) or (proposal and proposal.bioguide):
+                        members += key == "signatories"
+                    continue
+                found = self.legislators.match(name, day if isinstance(day, dt.date) else None)
+                if len(found) == 1:
+                    member = found[0]
+                    members += key == "signatories"
+                    known = self.by_bioguide.get(member.bioguide)
+                    if known:  # the same Member printed another way: explicit id
+                        items[index] = _with_id(item, known)
+                        continue
+                    first = member.nickname or member.first
+                    proposal = Proposal(self._free_id(slugify(f"{first} {member.last}")),
+                                        member.name, "person", member.bioguide, printed=name,
+                                        line=line)
+                    if fold(name) != fold(member.name):
+                        proposal.aliases.append(name)
+                    self.by_bioguide[member.bioguide] = proposal.id
+                    self._remember(proposal)
+                    continue
+                if len(found) > 1:
+                    result.problems.append(Problem(
+                        src, line, f"'{name}' matches several Members of Congress: "
+                        + ", ".join(f"{m.name} ({m.bioguide})" for m in found),
+                        "give the right one with `id:` after adding it to signatories.yaml"))
+                    continue
+                near = self._near_member(name, day)
+                if near:
+                    result.problems.append(Problem(
+                        src, line, f"unknown name '{name}'; closest Member of Congress serving "
+                        f"on {day}: {near[0]} ({near[1]}, score {near[2]:g})",
+                        "if it is the same person, add the printed name to that entry's aliases "
+                        "in signatories.yaml; otherwise add a new entry"))
+                    continue
+                kind = kinds.get(name, "person")
+                proposal = Proposal(self._free_id(slugify(name, 8)), name.strip(), kind,
+                                    printed=name, line=line)
+                close = self.registry.closest(name)
+                if close:
+                    result.problems.append(Problem(
+                        src, line, f"new name '{name}' (proposed id '{proposal.id}')",
+                        "closest existing entries: "
+                        + ", ".join(f"'{i}' ({label}, {s:g})" for i, label, s in close)
+                        + "; if one is the same, add an alias instead", warning=True))
+                self._remember(proposal)
+        if doc.metadata.get("type") == "letter" and _items(doc, "signatories") \
+                and members == len(_items(doc, "signatories")):
+            doc.metadata["sender"] = "Members of Congress"
+        result.proposals = list(self.pending.values())
+
+    def _near_member(self, name: str, day: Any) -> tuple[str, str, float] | None:
+        serving = self.legislators.serving_names(day if isinstance(day, dt.date) else None)
+        choices = {n: " ".join(bare_tokens(n)) for n in serving}
+        hit = process.extractOne(" ".join(bare_tokens(name)), choices,
+                                 processor=utils.default_process)
+        if hit and hit[1] >= STRONG:
+            member = serving[hit[2]]
+            return member.name, member.bioguide, round(hit[1], 1)
+        return None
+
+
+def _with_id(item: Any, entity_id: str) -> dict[str, str]:
+    if isinstance(item, str):
+        return {"name": item, "id": entity_id}
+    return {"name": item["name"], "id": entity_id,
+            **{k: v for k, v in item.items() if k not in ("name", "id")}}
+
+
+def _surname(name: str) -> str:
+    tokens = bare_tokens(name)
+    return tokens[-1] if tokens else ""
+
+
+def link_related(press: Document, letters: list[tuple[str, dict[str, Any]]],
+                 ) -> tuple[list[str], list[str]]:
+    """Slugs of letters a press release announces: (chosen, other candidates).
+
+    ``letters`` are (slug, metadata) of letters in this run and in the archive."""
+    text = fold(press.body)
+    day = press.metadata.get("date")
+    if "letter" not in text or not isinstance(day, dt.date):
+        return [], []
+    scored: list[tuple[int, str]] = []
+    for slug, meta in letters:
+        when = meta.get("date")
+        if not isinstance(when, dt.date) or abs((when - day).days) > 10:
+            continue
+        rec = [_surname(_name(r)) for r in meta.get("recipients") or []]
+        if not any(s and re.search(rf"\b{re.escape(s)}\b", text) for s in rec):
+            continue
+        signers = {_surname(_name(s)) for s in meta.get("signatories") or []} - {""}
+        hits = sum(1 for s in signers if re.search(rf"\b{re.escape(s)}\b", text))
+        if hits:
+            scored.append((hits, slug))
+    scored.sort(reverse=True)
+    if not scored:
+        return [], []
+    best = [s for h, s in scored if h == scored[0][0]]
+    if len(best) == 1:
+        return best, [s for _h, s in scored[1:]]
+    return [], best
+
+
+def letter_meta(letter: Letter) -> dict[str, Any]:
+    return {
+        "date": letter.date,
+        "recipients": [{"name": r.name} for r in letter.recipients],
+        "signatories": [{"name": s.name} for s in letter.signatures],
+    }
+
+
+__all__ = ["Resolver", "Resolution", "Proposal", "link_related", "letter_meta", "Entity"]

@@ -1,0 +1,55 @@
+"""The controlled vocabulary of topics (``topics.yaml``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .model import Topic
+from .problems import Problem
+from .registry import ID_RE, _yaml_hint
+from .yamlfile import YamlError, load_yaml
+
+ALLOWED = ("title", "description", "keywords")
+
+
+def load_topics(path: Path, rel: str = "topics.yaml") -> tuple[dict[str, Topic], list[Problem]]:
+    topics: dict[str, Topic] = {}
+    if not path.exists():
+        return topics, [Problem(rel, None, "topics file is missing", "create topics.yaml")]
+    text = path.read_text(encoding="utf-8-sig")
+    try:
+        doc = load_yaml(text)
+    except YamlError as exc:
+        return topics, [Problem(rel, exc.line, exc.message, _yaml_hint(text, exc.line))]
+    problems: list[Problem] = []
+    data = doc.data or {}
+    if not isinstance(data, dict):
+        return topics, [Problem(rel, 1, "topics must be a mapping of id -> {title, description}",
+                                None)]
+    for parent, key, first, again in doc.duplicates:
+        problems.append(Problem(rel, again, f"duplicate key '{key}' (first on line {first})",
+                                "YAML keeps only the last one; merge or rename"))
+    for topic_id, raw in data.items():
+        line = doc.line(topic_id)
+        topic_id = str(topic_id)
+        if not ID_RE.match(topic_id):
+            problems.append(Problem(rel, line, f"topic id '{topic_id}' is not a slug",
+                                    "use lowercase letters, digits and single hyphens"))
+        if not isinstance(raw, dict) or not isinstance(raw.get("title"), str):
+            problems.append(Problem(rel, line, f"topic '{topic_id}' needs a 'title'",
+                                    "write `title: Human-readable title`"))
+            continue
+        for key in raw:
+            if key not in ALLOWED:
+                problems.append(Problem(rel, doc.line(topic_id, key),
+                                        f"unknown key '{key}' in topic '{topic_id}'",
+                                        "allowed keys: " + ", ".join(ALLOWED)))
+        keywords = raw.get("keywords") or []
+        if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
+            problems.append(Problem(rel, doc.line(topic_id, "keywords"),
+                                    f"'keywords' of topic '{topic_id}' must be a list of strings",
+                                    "write keywords: [word, another phrase]"))
+            keywords = []
+        topics[topic_id] = Topic(topic_id, raw["title"], str(raw.get("description") or "").strip(),
+                                 line, tuple(keywords))
+    return topics, problems

@@ -1,0 +1,195 @@
+"""Turning front matter into Letters, with every problem reported (schema + cross references)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from .letters import LetterSource
+from .model import Letter, Recipient, Signature, Topic
+from .problems import Problem
+from .registry import Registry
+from .schema import KEYS, LETTER_SCHEMA, SLUG_PATTERN
+
+_VALIDATOR = Draft202012Validator(LETTER_SCHEMA)
+_SLUG_RE = re.compile(SLUG_PATTERN)
+_TYPE_NAMES = {"array": "a list", "string": "a string", "object": "a mapping"}
+
+
+def _got(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return "a string"
+
+
+def _where(path: tuple) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _schema_problem(err: ValidationError, rel: str, src: LetterSource) -> Problem:
+    path = tuple(err.absolute_path)
+    line = src.front.line(*path, default=2)
+    where = _where(path)
+    v = err.validator
+    if v == "additionalProperties":
+        allowed = list(err.schema.get("properties", {}))
+        extra = sorted(set(err.instance) - set(allowed))
+        key = extra[0]
+        line = src.front.line(*path, key, default=line)
+        near = difflib.get_close_matches(key, allowed, n=1)
+        hint = (f"did you mean '{near[0]}'? " if near else "") + "allowed keys: " + ", ".join(allowed)
+        inside = f" in '{where}'" if where else " in front matter"
+        return Problem(rel, line, f"unknown key '{key}'{inside}", hint)
+    if v == "required":
+        key = re.search(r"'([^']+)'", err.message)
+        name = key.group(1) if key else "?"
+        inside = f" in '{where}'" if where else ""
+        return Problem(rel, line, f"missing required key '{name}'{inside}",
+                       f"add `{name}:` to the front matter")
+    if v == "type":
+        want = _TYPE_NAMES.get(str(err.validator_value), str(err.validator_value))
+        hint = "write it as a YAML list, e.g. [one, two]" if want == "a list" else None
+        return Problem(rel, line, f"'{where}' must be {want}, not {_got(err.instance)}", hint)
+    if v == "enum":
+        return Problem(rel, line, f"'{where}' is '{err.instance}', which is not allowed",
+                       "use one of: " + ", ".join(map(str, err.validator_value)))
+    if v == "oneOf":
+        inst = err.instance
+        if isinstance(inst, dict):
+            sub = LETTER_SCHEMA["properties"]["signatories"]["items"]["oneOf"][1]
+            extra = sorted(set(inst) - set(sub["properties"]))
+            if extra:
+                line = src.front.line(*path, extra[0], default=line)
+                return Problem(rel, line, f"unknown key '{extra[0]}' in '{where}'",
+                               "allowed keys: " + ", ".join(sub["properties"]))
+            if not isinstance(inst.get("name"), str) or not inst.get("name"):
+                return Problem(rel, line, f"'{where}' has no 'name'",
+                               "give the name exactly as printed: `name: ...`")
+            bad = next(iter(e for e in err.context if e.validator != "type"), None)
+            if bad is not None:
+                return _schema_problem(bad, rel, src)
+        return Problem(rel, line, f"'{where}' must be a name or a mapping with 'name', "
+                       f"not {_got(inst)}", "write `- Name As Printed` or `- name: ...`")
+    if v == "pattern" and path and path[0] == "date":
+        return Problem(rel, line, f"bad date '{err.instance}'", "write the date as YYYY-MM-DD")
+    if v == "pattern" and path and path[0] == "countries":
+        return Problem(rel, line, f"country '{err.instance}' is not an ISO 3166-1 alpha-2 code",
+                       "use two capital letters, e.g. MX, GT, HN, SV")
+    if v == "pattern":
+        return Problem(rel, line, f"'{where}' value '{err.instance}' has the wrong form",
+                       f"it must match {err.validator_value}")
+    if v == "minLength":
+        return Problem(rel, line, f"'{where}' is empty", "give it a value or remove the key")
+    if v == "minItems":
+        return Problem(rel, line, f"'{where}' is empty", "list at least one")
+    if v == "uniqueItems":
+        return Problem(rel, line, f"'{where}' lists the same value twice", "remove the duplicate")
+    return Problem(rel, line, f"'{where}': {err.message}", None)
+
+
+def _party(raw: Any) -> tuple[str, str | None, str | None, str | None]:
+    if isinstance(raw, str):
+        return raw, None, None, None
+    return raw["name"], raw.get("id"), raw.get("role"), raw.get("organization")
+
+
+def _unknown_name(registry: Registry, name: str, what: str) -> str:
+    near = registry.closest(name)
+    hint = f"add it to signatories.yaml (or as an alias of an existing entry)"
+    if near:
+        hint += "; closest match: " + ", ".join(f"'{i}' ({label}, {s:g})" for i, label, s in near)
+    return hint
+
+
+def build_letter(src: LetterSource, registry: Registry, topics: dict[str, Topic]
+                 ) -> tuple[Letter | None, list[Problem]]:
+    """Check one letter's front matter against the schema, registry and topics."""
+    rel, data, front = src.rel, src.front.data, src.front
+    problems = [_schema_problem(e, rel, src)
+                for e in sorted(_VALIDATOR.iter_errors(data), key=lambda e: list(map(str, e.path)))]
+    slug = src.path.stem
+    if not _SLUG_RE.match(slug):
+        problems.append(Problem(rel, None, f"file name '{src.path.name}' is not a valid slug",
+                                "name it YYYY-MM-DD-words-in-kebab-case.md (lowercase, no spaces)"))
+    date = None
+    raw_date = data.get("date")
+    if isinstance(raw_date, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", raw_date):
+        try:
+            date = dt.date.fromisoformat(raw_date)
+        except ValueError as exc:
+            problems.append(Problem(rel, front.line("date"), f"impossible date '{raw_date}': {exc}",
+                                    "write the date printed on the document as YYYY-MM-DD"))
+    if date and _SLUG_RE.match(slug) and slug[:10] != date.isoformat():
+        problems.append(Problem(rel, front.line("date"),
+                                f"slug date {slug[:10]} differs from date {date.isoformat()}",
+                                f"rename the file to {date.isoformat()}{slug[10:]}.md "
+                                "or correct 'date'"))
+    if not src.body.strip():
+        problems.append(Problem(rel, src.body_line - 1, "empty body",
+                                "paste the text of the document below the front matter"))
+    if data.get("type") == "letter" and not data.get("recipients"):
+        problems.append(Problem(rel, front.line("type"), "a letter needs 'recipients'",
+                                "add `recipients:` with the name and role of each addressee"))
+    signatures: list[Signature] = []
+    recipients: list[Recipient] = []
+    for key in ("signatories", "recipients"):
+        items = data.get(key)
+        if not isinstance(items, list):
+            continue
+        for i, raw in enumerate(items):
+            if not isinstance(raw, (str, dict)) or not isinstance(_party(raw)[0], str):
+                continue
+            name, explicit, role, org = _party(raw)
+            line = front.line(key, i)
+            entity_id = registry.resolve(name, explicit)
+            if entity_id is None:
+                what = "signatory" if key == "signatories" else "recipient"
+                if explicit:
+                    problems.append(Problem(rel, front.line(key, i, "id", default=line),
+                                            f"{what} id '{explicit}' is not in signatories.yaml",
+                                            _unknown_name(registry, explicit, what)))
+                else:
+                    problems.append(Problem(rel, line, f"unknown {what} '{name}'",
+                                            _unknown_name(registry, name, what)))
+            if key == "signatories":
+                signatures.append(Signature(name, entity_id or "", role, i + 1, line))
+            else:
+                recipients.append(Recipient(name, entity_id or "", role, org, line))
+    raw_topics = data.get("topics") if isinstance(data.get("topics"), list) else []
+    for i, topic in enumerate(raw_topics):
+        if isinstance(topic, str) and topic not in topics:
+            near = difflib.get_close_matches(topic, list(topics), n=1)
+            problems.append(Problem(rel, front.line("topics", i), f"unknown topic '{topic}'",
+                                    (f"did you mean '{near[0]}'? " if near else "")
+                                    + "topics are defined in topics.yaml: "
+                                    + ", ".join(sorted(topics))))
+    if any(not p.warning for p in problems) or date is None:
+        return None, problems
+    source = data.get("source") or {}
+    letter = Letter(
+        slug=slug, path=src.path, title=data["title"], date=date, type=data["type"],
+        sender=data["sender"], recipients=tuple(recipients), signatures=tuple(signatures),
+        topics=tuple(raw_topics), countries=tuple(data.get("countries") or ()),
+        related=tuple(data.get("related") or ()), source={k: str(v) for k, v in source.items()},
+        summary=data.get("summary"), body=src.body, body_line=src.body_line,
+    )
+    return letter, problems
+
+
+__all__ = ["build_letter", "KEYS"]
