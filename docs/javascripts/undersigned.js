@@ -1,0 +1,28 @@
+/* Undersigned: progressive enhancements. The site works without them. */
+(function () {
+  "use strict";
+  // A-Z index filter: All / Members of Congress / other people / organizations
+  function setupFilters() {
+    document.querySelectorAll(".us-filter").forEach(function (bar) {
+      bar.hidden = false;
+      var list = bar.parentElement;
+      bar.addEventListener("click", function (ev) {
+        var button = ev.target.closest("button[data-filter]");
+        if (!button) return;
+        var want = button.getAttribute("data-filter");
+        bar.querySelectorAll("button").forEach(function (b) {
+          b.setAttribute("aria-pressed", String(b === button));
+        });
+        list.querySelectorAll("a[data-kind]").forEach(function (a) {
+          var li = a.closest("li");
+          if (li) li.hidden = !(want === "all" || a.getAttribute("data-kind") === want);
+        });
+      });
+    });
+  }
+  if (window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(setupFilters);
+  } else {
+    document.addEventListener("DOMContentLoaded", setupFilters);
+  }
+})();

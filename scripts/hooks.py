@@ -1,0 +1,62 @@
+"""MkDocs adapter: hands the package's rendered pages, originals and data exports to MkDocs.
+No domain logic lives here (see scripts/undersigned/)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from undersigned.archive import load_archive
+from undersigned.pages import HOME_MARKER, home_block, render_all
+from undersigned.problems import report
+from undersigned.site import exports, post_build
+
+log = logging.getLogger("mkdocs.plugins.undersigned")
+_STATE: dict[str, Any] = {}
+
+
+def on_config(config, **kwargs):
+    root = Path(config.config_file_path).parent
+    archive = load_archive(root)
+    errors = [p for p in archive.problems if not p.warning]
+    if errors:
+        raise PluginError("the archive has problems:\n" + report(errors))
+    for problem in archive.problems:
+        log.warning(str(problem))
+    repo = config.extra.get("source_repository")
+    edit = f"{repo.rstrip('/')}/edit/main/" if repo else None
+    _STATE.clear()
+    _STATE.update(root=root, archive=archive,
+                  pages=render_all(archive, config.site_url or "", edit))
+    return config
+
+
+@event_priority(-50)
+def on_files(files: Files, config, **kwargs) -> Files:
+    archive = _STATE["archive"]
+    for page in _STATE["pages"]:
+        files.append(File.generated(config, page.uri, content=page.markdown,
+                                    inclusion=InclusionLevel.NOT_IN_NAV))
+    for letter in archive.letters:
+        original = letter.source.get("original")
+        if original:
+            files.append(File.generated(config, f"letters/{original}",
+                                        abs_src_path=str(letter.path.parent / original)))
+    for uri, content in exports(archive, config.site_url or ""):
+        files.append(File.generated(config, uri, content=content))
+    return files
+
+
+def on_page_markdown(markdown: str, page, **kwargs) -> str:
+    if page.file.src_uri == "index.md" and HOME_MARKER in markdown:
+        return markdown.replace(HOME_MARKER, home_block(_STATE["archive"]))
+    return markdown
+
+
+def on_post_build(config, **kwargs) -> None:
+    post_build(_STATE["archive"], Path(config.site_dir))

@@ -1,0 +1,147 @@
+"""Data exports written into the built site: JSON, CSV, JSON Schema, Frictionless datapackage."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import TYPE_CHECKING, Any
+
+from .schema import LETTER_SCHEMA
+
+if TYPE_CHECKING:
+    from .archive import Archive
+    from .model import Letter
+
+SIGNATURE_FIELDS = ["slug", "date", "signatory_id", "name_as_printed", "position", "kind",
+                    "bioguide", "chamber", "state", "district", "party", "role_as_printed"]
+LETTER_FIELDS = ["slug", "url", "title", "date", "type", "sender", "recipients",
+                 "recipient_ids", "topics", "countries", "related", "signatory_count",
+                 "source_url", "publisher"]
+
+
+def _url(site_url: str, slug: str) -> str:
+    return f"{site_url.rstrip('/')}/letters/{slug}/" if site_url else f"letters/{slug}/"
+
+
+def letter_record(archive: Archive, letter: Letter, site_url: str) -> dict[str, Any]:
+    return {
+        "slug": letter.slug,
+        "url": _url(site_url, letter.slug),
+        "title": letter.title,
+        "date": letter.date.isoformat(),
+        "type": letter.type,
+        "sender": letter.sender,
+        "recipients": [{"id": r.id, "name": r.name, "role": r.role,
+                        "organization": r.organization} for r in letter.recipients],
+        "topics": list(letter.topics),
+        "countries": list(letter.countries),
+        "related": [x.slug for x in archive.related.get(letter.slug, [])],
+        "signatories": [{"id": s.id, "name_as_printed": s.name, "position": s.position,
+                         "role_as_printed": s.role} for s in letter.signatures],
+        "summary": letter.summary,
+        "source": letter.source or None,
+    }
+
+
+def signature_rows(archive: Archive) -> list[dict[str, Any]]:
+    rows = []
+    for letter in archive.letters:
+        for sig in letter.signatures:
+            entity = archive.registry.get(sig.id)
+            term = archive.role_on(entity, letter)
+            rows.append({
+                "slug": letter.slug, "date": letter.date.isoformat(), "signatory_id": sig.id,
+                "name_as_printed": sig.name, "position": sig.position,
+                "kind": entity.kind if entity else "", "bioguide": entity.bioguide or "" if entity else "",
+                "chamber": term.chamber if term else "", "state": term.state if term else "",
+                "district": "" if not term or term.district is None or term.type == "sen"
+                else term.district,
+                "party": term.party if term else "", "role_as_printed": sig.role or "",
+            })
+    return rows
+
+
+def _csv(fields: list[str], rows: list[dict[str, Any]]) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buf.getvalue()
+
+
+def letters_csv(archive: Archive, site_url: str) -> str:
+    rows = []
+    for letter in archive.letters:
+        rows.append({
+            "slug": letter.slug, "url": _url(site_url, letter.slug), "title": letter.title,
+            "date": letter.date.isoformat(), "type": letter.type, "sender": letter.sender,
+            "recipients": "; ".join(r.name for r in letter.recipients),
+            "recipient_ids": "; ".join(r.id for r in letter.recipients),
+            "topics": "; ".join(letter.topics), "countries": "; ".join(letter.countries),
+            "related": "; ".join(x.slug for x in archive.related.get(letter.slug, [])),
+            "signatory_count": len(letter.signatures),
+            "source_url": letter.source.get("url", ""),
+            "publisher": letter.source.get("publisher", ""),
+        })
+    return _csv(LETTER_FIELDS, rows)
+
+
+def signatories_json(archive: Archive) -> list[dict[str, Any]]:
+    out = []
+    for entity_id in sorted(archive.registry.entities):
+        e = archive.registry.entities[entity_id]
+        record = {"id": e.id, "name": e.name, "kind": e.kind, "aliases": list(e.aliases),
+                  "letters": [x.slug for x, _s in reversed(archive.signed.get(e.id, []))],
+                  "received": [x.slug for x in reversed(archive.received.get(e.id, []))]}
+        for key in ("description", "bioguide", "url", "wikidata"):
+            if getattr(e, key):
+                record[key] = getattr(e, key)
+        out.append(record)
+    return out
+
+
+_FIELD_TYPES = {"position": "integer", "date": "date", "district": "integer",
+                "signatory_count": "integer"}
+
+
+def datapackage(archive: Archive) -> dict[str, Any]:
+    def schema(fields: list[str], key: list[str]) -> dict[str, Any]:
+        return {"fields": [{"name": f, "type": _FIELD_TYPES.get(f, "string")} for f in fields],
+                "primaryKey": key}
+
+    return {
+        "name": "undersigned",
+        "title": "Undersigned: sign-on letters and press releases",
+        "licenses": [{"name": "CC0-1.0", "title": "Public domain dedication (data)"}],
+        "resources": [
+            {"name": "letters", "path": "letters.csv", "format": "csv", "mediatype": "text/csv",
+             "encoding": "utf-8", "schema": schema(LETTER_FIELDS, ["slug"])},
+            {"name": "signatures", "path": "signatures.csv", "format": "csv",
+             "mediatype": "text/csv", "encoding": "utf-8",
+             "schema": {**schema(SIGNATURE_FIELDS, ["slug", "position"]),
+                        "foreignKeys": [{"fields": "slug",
+                                         "reference": {"resource": "letters", "fields": "slug"}}]}},
+        ],
+    }
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def data_files(archive: Archive, site_url: str) -> list[tuple[str, str]]:
+    """(site path, content) of every data export."""
+    from .cmif import cmif_xml
+    from .feed import atom_feed
+
+    return [
+        ("data/letters.json", dumps([letter_record(archive, x, site_url) for x in archive.letters])),
+        ("data/signatories.json", dumps(signatories_json(archive))),
+        ("data/letters.csv", letters_csv(archive, site_url)),
+        ("data/signatures.csv", _csv(SIGNATURE_FIELDS, signature_rows(archive))),
+        ("data/letter.schema.json", dumps(LETTER_SCHEMA)),
+        ("data/datapackage.json", dumps(datapackage(archive))),
+        ("data/cmif.xml", cmif_xml(archive, site_url)),
+        ("feed.xml", atom_feed(archive, site_url)),
+    ]

@@ -1,0 +1,147 @@
+"""How to cite a document: formatted citation, BibTeX, CSL-JSON, Highwire meta and JSON-LD."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import TYPE_CHECKING, Any
+
+from ..names import fold
+from .common import TYPE_LABELS, human_date
+
+if TYPE_CHECKING:
+    from ..archive import Archive
+    from ..model import Letter
+
+ARCHIVE_NAME = "Undersigned"
+
+
+def page_url(site_url: str, slug: str) -> str:
+    return f"{site_url.rstrip('/')}/letters/{slug}/" if site_url else f"letters/{slug}/"
+
+
+def authors(archive: Archive, letter: Letter) -> list[str]:
+    """Sender, then signatories as printed (the 'authors' of a sign-on letter)."""
+    names = [s.name for s in letter.signatures]
+    return names or [letter.sender]
+
+
+def chicago(archive: Archive, letter: Letter, site_url: str) -> str:
+    signers = authors(archive, letter)
+    who = letter.sender if len(signers) > 3 or not letter.signatures else ", ".join(signers)
+    to = ""
+    if letter.recipients:
+        r = letter.recipients[0]
+        to = f" to {r.name}" + (f", {r.role}" if r.role else "")
+        if len(letter.recipients) > 1:
+            to += " et al."
+    signed = f" Signed by {len(letter.signatures)}." if len(letter.signatures) > 3 else ""
+    return (f"{who}. “{letter.title}.” {TYPE_LABELS[letter.type]}{to}, "
+            f"{human_date(letter.date)}.{signed} {ARCHIVE_NAME}. {page_url(site_url, letter.slug)}.")
+
+
+def _bib_escape(text: str) -> str:
+    return re.sub(r"([{}%&$#_])", r"\\\1", text)
+
+
+def bibtex(archive: Archive, letter: Letter, site_url: str) -> str:
+    key = re.sub(r"[^a-z0-9]", "", fold(letter.sender).split(" ")[0] if letter.sender else "doc")
+    key = f"{key or 'doc'}{letter.date.year}{letter.slug[11:30].replace('-', '')}"
+    names = " and ".join("{" + _bib_escape(n) + "}" for n in authors(archive, letter))
+    fields = [
+        ("author", names),
+        ("title", "{" + _bib_escape(letter.title) + "}"),
+        ("date", letter.date.isoformat()),
+        ("type", TYPE_LABELS[letter.type]),
+        ("organization", _bib_escape(letter.source.get("publisher") or letter.sender)),
+        ("url", page_url(site_url, letter.slug)),
+        ("note", f"{ARCHIVE_NAME} archive"),
+    ]
+    body = ",\n".join(f"  {k} = {{{v}}}" if k != "author" else f"  {k} = {{{v}}}"
+                      for k, v in fields)
+    return f"@misc{{{key},\n{body}\n}}"
+
+
+def csl(archive: Archive, letter: Letter, site_url: str) -> dict[str, Any]:
+    return {
+        "id": letter.slug,
+        "type": "personal_communication" if letter.type == "letter" else "article",
+        "title": letter.title,
+        "author": [{"literal": n} for n in authors(archive, letter)],
+        "recipient": [{"literal": r.name} for r in letter.recipients],
+        "issued": {"date-parts": [[letter.date.year, letter.date.month, letter.date.day]]},
+        "genre": TYPE_LABELS[letter.type],
+        "publisher": letter.source.get("publisher") or ARCHIVE_NAME,
+        "URL": page_url(site_url, letter.slug),
+    }
+
+
+def head_meta(archive: Archive, letter: Letter, site_url: str) -> list[dict[str, str]]:
+    """Highwire Press citation_* tags (Google Scholar, Zotero)."""
+    meta = [{"name": "citation_title", "content": letter.title}]
+    for name in authors(archive, letter):
+        meta.append({"name": "citation_author", "content": name})
+    meta += [
+        {"name": "citation_publication_date", "content": letter.date.strftime("%Y/%m/%d")},
+        {"name": "citation_date", "content": letter.date.strftime("%Y/%m/%d")},
+        {"name": "citation_publisher",
+         "content": letter.source.get("publisher") or letter.sender},
+        {"name": "citation_abstract_html_url", "content": page_url(site_url, letter.slug)},
+        {"name": "citation_language", "content": "en"},
+    ]
+    if letter.topics:
+        meta.append({"name": "citation_keywords",
+                     "content": "; ".join(archive.topics[t].title for t in letter.topics)})
+    if letter.source.get("original"):
+        base = page_url(site_url, letter.slug).rsplit("/", 2)[0]
+        meta.append({"name": "citation_fulltext_html_url",
+                     "content": f"{base}/{letter.source['original']}"})
+    return meta
+
+
+def _person(archive: Archive, entity_id: str, name: str, site_url: str) -> dict[str, Any]:
+    entity = archive.registry.get(entity_id)
+    node: dict[str, Any] = {
+        "@type": "Organization" if entity and entity.kind == "organization" else "Person",
+        "name": name,
+        "url": f"{site_url.rstrip('/')}/signatories/{entity_id}/" if site_url else None,
+    }
+    if entity and entity.bioguide:
+        node["sameAs"] = [f"https://bioguide.congress.gov/search/bio/{entity.bioguide}"]
+    return {k: v for k, v in node.items() if v}
+
+
+def jsonld(archive: Archive, letter: Letter, site_url: str) -> str:
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Message" if letter.type == "letter" else "NewsArticle",
+        "name": letter.title,
+        "headline": letter.title,
+        "dateSent" if letter.type == "letter" else "datePublished": letter.date.isoformat(),
+        "sender": {"@type": "Organization", "name": letter.sender},
+        "author": [_person(archive, s.id, s.name, site_url) for s in letter.signatures],
+        "recipient": [_person(archive, r.id, r.name, site_url) for r in letter.recipients],
+        "about": [{"@type": "Thing", "name": archive.topics[t].title} for t in letter.topics],
+        "url": page_url(site_url, letter.slug),
+        "isPartOf": {"@type": "Collection", "name": ARCHIVE_NAME},
+    }
+    if letter.source.get("original"):
+        base = page_url(site_url, letter.slug).rsplit("/", 2)[0]
+        data["text"] = f"{base}/{letter.source['original']}"
+    if letter.source.get("url"):
+        data["isBasedOn"] = letter.source["url"]
+    data = {k: v for k, v in data.items() if v not in ([], None)}
+    return json.dumps(data, ensure_ascii=False, sort_keys=False).replace("<", "\\u003c")
+
+
+def citation_block(archive: Archive, letter: Letter, site_url: str) -> str:
+    cite = chicago(archive, letter, site_url)
+    csl_json = json.dumps([csl(archive, letter, site_url)], ensure_ascii=False, indent=2)
+    return (
+        "## How to cite { #cite }\n\n"
+        '<div class="us-cite" markdown>\n\n'
+        f"````text title=\"Citation\"\n{cite}\n````\n\n"
+        f"````bibtex title=\"BibTeX\"\n{bibtex(archive, letter, site_url)}\n````\n\n"
+        f"````json title=\"CSL-JSON\"\n{csl_json}\n````\n\n"
+        "</div>\n"
+    )

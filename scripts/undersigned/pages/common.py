@@ -1,0 +1,131 @@
+"""Shared helpers of the page renderers: escaping, URIs, dates, small Markdown pieces."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+LETTERS_DIR = "letters"
+SIGNATORIES_DIR = "signatories"
+RECIPIENTS_DIR = "recipients"
+TOPICS_DIR = "topics"
+YEARS_DIR = "years"
+DATA_DIR = "data"
+PAGE_SIZE = 200  # entries per page of a long index
+
+TYPE_LABELS = {"letter": "Letter", "press-release": "Press release", "statement": "Statement"}
+COUNTRY_NAMES = {
+    "MX": "Mexico", "GT": "Guatemala", "HN": "Honduras", "SV": "El Salvador", "NI": "Nicaragua",
+    "CR": "Costa Rica", "PA": "Panama", "BZ": "Belize", "CU": "Cuba", "HT": "Haiti",
+    "VE": "Venezuela", "CO": "Colombia", "US": "United States",
+}
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|#!~^])")
+
+
+@dataclass
+class Page:
+    uri: str  # docs-relative source path, e.g. "letters/2017-06-14-x.md"
+    markdown: str
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+def esc(text: str | None) -> str:
+    """Plain text -> inert Markdown inline text (no HTML, no Markdown syntax)."""
+    if not text:
+        return ""
+    text = html.escape(str(text), quote=True)
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+
+
+def attr(text: str | None) -> str:
+    """Text for an HTML attribute value."""
+    return html.escape(str(text or ""), quote=True)
+
+
+def rel(from_uri: str, to_uri: str) -> str:
+    """Relative link between two docs paths (both relative to docs root)."""
+    src = from_uri.split("/")[:-1]
+    dst = to_uri.split("/")
+    common = 0
+    while common < len(src) and common < len(dst) - 1 and src[common] == dst[common]:
+        common += 1
+    return "/".join([".."] * (len(src) - common) + dst[common:])
+
+
+def letter_uri(slug: str) -> str:
+    return f"{LETTERS_DIR}/{slug}.md"
+
+
+def signatory_uri(entity_id: str) -> str:
+    return f"{SIGNATORIES_DIR}/{entity_id}.md"
+
+
+def recipient_uri(entity_id: str) -> str:
+    return f"{RECIPIENTS_DIR}/{entity_id}.md"
+
+
+def topic_uri(topic_id: str) -> str:
+    return f"{TOPICS_DIR}/{topic_id}.md"
+
+
+def year_uri(year: int) -> str:
+    return f"{YEARS_DIR}/{year}.md"
+
+
+def human_date(day: dt.date) -> str:
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+def head_text(text: str) -> str:
+    """Title/description as the theme prints them raw into <head> and the header bar: escaped,
+    and with angle brackets replaced, since Jinja's striptags would unescape them again."""
+    return html.escape(str(text).replace("<", "‹").replace(">", "›"), quote=True)
+
+
+def front(meta: dict[str, Any]) -> str:
+    """YAML front matter for a generated page (MkDocs reads title/description from it)."""
+    clean = {k: v for k, v in meta.items() if v not in (None, "", [], {})}
+    for key in ("title", "description"):
+        if key in clean:
+            clean[key] = head_text(clean[key])
+    return "---\n" + yaml.safe_dump(clean, allow_unicode=True, sort_keys=False, width=10**9) \
+        + "---\n\n"
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"
+
+
+def first_sentence(markdown: str, limit: int = 200) -> str:
+    text = re.sub(r"\[\^\w+\]:.*", "", markdown)
+    text = re.sub(r"\[\^\w+\]|[*_#>`]|<[^>]+>", "", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    m = re.search(r"^(.{40,}?[.!?])(?:\s|$)", text)
+    sentence = m.group(1) if m else text
+    if len(sentence) > limit:
+        sentence = sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return sentence
+
+
+def pages_of(items: list[Any], size: int = PAGE_SIZE) -> list[list[Any]]:
+    return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+
+
+def pager(base_dir: str, page_no: int, total: int, here: str) -> str:
+    """Markdown navigation between the pages of a paginated index."""
+    if total <= 1:
+        return ""
+
+    def uri(n: int) -> str:
+        return f"{base_dir}/index.md" if n == 1 else f"{base_dir}/page-{n}.md"
+
+    links = []
+    for n in range(1, total + 1):
+        links.append(f"**{n}**" if n == page_no else f"[{n}]({rel(here, uri(n))})")
+    return '<nav class="us-pager" aria-label="Pages" markdown>\nPage ' + " · ".join(links) \
+        + "\n</nav>\n\n"

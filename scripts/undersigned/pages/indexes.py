@@ -1,0 +1,174 @@
+"""Index pages: letters (paginated, by year), A-Z signatories, recipients, topics, years, home."""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import TYPE_CHECKING
+
+from ..archive import sort_key
+from .common import (LETTERS_DIR, RECIPIENTS_DIR, SIGNATORIES_DIR, TOPICS_DIR, TYPE_LABELS,
+                     YEARS_DIR, Page, esc, front, human_date, letter_uri, pager, pages_of,
+                     plural, recipient_uri, rel, signatory_uri, topic_uri, year_uri)
+from .entities import kind_label
+
+if TYPE_CHECKING:
+    from ..archive import Archive
+    from ..model import Letter
+
+
+def letter_item(letter: Letter, here: str) -> str:
+    n = len(letter.signatures)
+    extra = f" · {plural(n, 'signatory', 'signatories')}" if n else ""
+    return (f"- <time datetime=\"{letter.date.isoformat()}\">{human_date(letter.date)}</time> — "
+            f"[{esc(letter.title)}]({rel(here, letter_uri(letter.slug))}) "
+            f"<span class=\"us-type\">{TYPE_LABELS[letter.type]}{extra}</span>\n")
+
+
+def letter_list(letters: list[Letter], here: str, by_year: bool = True) -> str:
+    out = []
+    for year, group in groupby(letters, key=lambda x: x.year):
+        if by_year:
+            out.append(f"\n### [{year}]({rel(here, year_uri(year))})\n\n")
+        out.extend(letter_item(letter, here) for letter in group)
+    return "".join(out) + "\n"
+
+
+def render_letters_index(archive: Archive) -> list[Page]:
+    chunks = pages_of(archive.newest_first)
+    pages = []
+    for n, chunk in enumerate(chunks, start=1):
+        here = f"{LETTERS_DIR}/index.md" if n == 1 else f"{LETTERS_DIR}/page-{n}.md"
+        title = "All documents" + (f" (page {n})" if n > 1 else "")
+        body = [front({"title": title, "description":
+                       f"All {len(archive.letters):,} documents in the archive, newest first."}),
+                f"# {title}\n\n",
+                f"{plural(len(archive.letters), 'document')}, newest first. Browse by "
+                f"[year]({rel(here, YEARS_DIR + '/index.md')}), "
+                f"[topic]({rel(here, TOPICS_DIR + '/index.md')}) or "
+                f"[signatory]({rel(here, SIGNATORIES_DIR + '/index.md')}).\n\n",
+                pager(LETTERS_DIR, n, len(chunks), here), letter_list(chunk, here),
+                pager(LETTERS_DIR, n, len(chunks), here)]
+        pages.append(Page(here, "".join(body), {"kind": "index"}))
+    return pages
+
+
+FILTER_BAR = (
+    '<div class="us-filter" role="group" aria-label="Show" hidden>\n'
+    '<button type="button" data-filter="all" aria-pressed="true">All</button>\n'
+    '<button type="button" data-filter="member" aria-pressed="false">Members of Congress</button>\n'
+    '<button type="button" data-filter="person" aria-pressed="false">Other people</button>\n'
+    '<button type="button" data-filter="organization" aria-pressed="false">Organizations</button>\n'
+    "</div>\n\n")
+
+
+def _initial(name_key: str) -> str:
+    first = name_key[:1].upper()
+    return first if first.isalpha() else "#"
+
+
+def _entity_index(archive: Archive, ids: list[str], base: str, title: str, intro: str,
+                  counts: dict[str, int], uri_of, what: str) -> list[Page]:
+    entities = sorted((archive.registry.entities[i] for i in ids),
+                      key=lambda e: (sort_key(e), e.id))
+    grouped = [(k, list(g)) for k, g in groupby(entities, key=lambda e: _initial(sort_key(e)))]
+    big = len(entities) > 600
+    pages: list[Page] = []
+    here = f"{base}/index.md"
+    letters_nav = " ".join(
+        f"[{k}]({rel(here, f'{base}/{k.lower()}.md')})" if big else f"[{k}](#{'num' if k == '#' else k.lower()})"
+        for k, _g in grouped)
+    head = [front({"title": title, "description": intro}), f"# {title}\n\n", intro + "\n\n",
+            f'<nav class="us-az" aria-label="A to Z" markdown>\n{letters_nav}\n</nav>\n\n',
+            FILTER_BAR]
+    sections = []
+    for key, group in grouped:
+        page_uri = f"{base}/{key.lower() if key != '#' else 'num'}.md" if big else here
+        anchor = "num" if key == "#" else key.lower()
+        lines = [f"## {key} {{ #{anchor} }}\n\n"]
+        for e in group:
+            label = kind_label(archive, e)
+            kind = "member" if e.bioguide else e.kind
+            lines.append(f"- [{esc(e.name)}]({rel(page_uri, uri_of(e.id))}){{ data-kind=\"{kind}\" }}"
+                         f" <span class=\"us-kind\">{label}</span> "
+                         f"<span class=\"us-count\">{plural(counts[e.id], what)}</span>\n")
+        lines.append("\n")
+        if big:
+            pages.append(Page(page_uri, front({"title": f"{title}: {key}"}) + f"# {title}: {key}\n\n"
+                              + FILTER_BAR + "".join(lines), {"kind": "index"}))
+        else:
+            sections.extend(lines)
+    pages.insert(0, Page(here, "".join(head + sections), {"kind": "index"}))
+    return pages
+
+
+def render_signatories_index(archive: Archive) -> list[Page]:
+    counts = {i: len(v) for i, v in archive.signed.items()}
+    people = sum(1 for i in counts if archive.registry.entities[i].kind == "person")
+    intro = (f"{plural(len(counts), 'signatory', 'signatories')} — {plural(people, 'person', 'people')} "
+             f"and {plural(len(counts) - people, 'organization')} — A to Z by family name, with "
+             "the number of documents each signed.")
+    return _entity_index(archive, list(counts), SIGNATORIES_DIR, "Signatories", intro, counts,
+                         signatory_uri, "document")
+
+
+def render_recipients_index(archive: Archive) -> list[Page]:
+    counts = {i: len(v) for i, v in archive.received.items()}
+    intro = (f"{plural(len(counts), 'person', 'people')} and offices the documents were "
+             "addressed to, with the number of documents each received.")
+    return _entity_index(archive, list(counts), RECIPIENTS_DIR, "Recipients", intro, counts,
+                         recipient_uri, "document")
+
+
+def render_topics(archive: Archive) -> list[Page]:
+    here = f"{TOPICS_DIR}/index.md"
+    out = [front({"title": "Topics", "description": "The topics of the archive's documents."}),
+           "# Topics\n\n"]
+    pages = []
+    for topic in sorted(archive.topics.values(), key=lambda t: t.title):
+        letters = archive.by_topic.get(topic.id, [])
+        out.append(f"[{esc(topic.title)}]({rel(here, topic_uri(topic.id))})\n:   "
+                   f"{esc(topic.description)} ({plural(len(letters), 'document')})\n\n")
+        t_here = topic_uri(topic.id)
+        body = [front({"title": topic.title, "description": topic.description[:300]}),
+                f"# {esc(topic.title)}\n\n{esc(topic.description)}\n\n",
+                f"{plural(len(letters), 'document')}, newest first.\n\n"]
+        for n, chunk in enumerate(pages_of(letters, 1000), start=1):
+            body.append(letter_list(chunk, t_here))
+        pages.append(Page(t_here, "".join(body), {"kind": "topic", "id": topic.id}))
+    return [Page(here, "".join(out), {"kind": "index"})] + pages
+
+
+def render_years(archive: Archive) -> list[Page]:
+    here = f"{YEARS_DIR}/index.md"
+    out = [front({"title": "Chronology", "description": "Documents by year."}),
+           "# Chronology\n\n| Year | Documents | Letters | Signatures |\n|---|---|---|---|\n"]
+    pages = []
+    for year, letters in archive.by_year.items():
+        sigs = sum(len(x.signatures) for x in letters)
+        n_letters = sum(1 for x in letters if x.type == "letter")
+        out.append(f"| [{year}]({rel(here, year_uri(year))}) | {len(letters)} | {n_letters} | "
+                   f"{sigs:,} |\n")
+        y_here = year_uri(year)
+        body = [front({"title": f"Documents of {year}",
+                       "description": f"{plural(len(letters), 'document')} dated {year}."}),
+                f"# {year}\n\n{plural(len(letters), 'document')}, newest first.\n\n"]
+        for month, group in groupby(letters, key=lambda x: x.date.strftime("%B")):
+            body.append(f"\n## {month}\n\n")
+            body.extend(letter_item(x, y_here) for x in group)
+        pages.append(Page(y_here, "".join(body) + "\n", {"kind": "year", "year": year}))
+    return [Page(here, "".join(out), {"kind": "index"})] + pages
+
+
+def home_block(archive: Archive, here: str = "index.md", latest: int = 8) -> str:
+    """Counts and latest documents, spliced into the hand-written home page."""
+    sigs = sum(len(x.signatures) for x in archive.letters)
+    out = [f'<div class="us-counts" markdown>\n\n'
+           f"- **{len(archive.letters):,}** [documents]({rel(here, LETTERS_DIR + '/index.md')})\n"
+           f"- **{sigs:,}** signatures by **{len(archive.signed):,}** "
+           f"[signatories]({rel(here, SIGNATORIES_DIR + '/index.md')})\n"
+           f"- **{len(archive.received):,}** [recipients]({rel(here, RECIPIENTS_DIR + '/index.md')})\n"
+           f"- **{len(archive.topics)}** [topics]({rel(here, TOPICS_DIR + '/index.md')}), "
+           f"**{len(archive.by_year)}** [years]({rel(here, YEARS_DIR + '/index.md')})\n\n</div>\n\n"]
+    out.append("## Latest documents\n\n")
+    out.extend(letter_item(x, here) for x in archive.newest_first[:latest])
+    return "".join(out) + "\n"
