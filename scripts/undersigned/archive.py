@@ -159,7 +159,7 @@ def load_archive(root: Path) -> Archive:
     for letter in letters:
         for i, other in enumerate(letter.related):
             if other not in slugs:
-                near = difflib.get_close_matches(other, sorted(slugs), n=1)
+                near = difflib.get_close_matches(other, sorted(slugs - {letter.slug}), n=1)
                 front_line = _line_of(letter, "related", i)
                 problems.append(Problem(relpath(letter.path, root), front_line,
                                         f"related document '{other}' does not exist",

@@ -152,6 +152,8 @@ def cmd_import(root: Path, args: argparse.Namespace) -> int:
             planned.append((path, root / "letters" / f"{doc.slug}.md", doc,
                             docs[0].slug if doc is docs[0] else None))
     problems += resolution.problems
+    if any(not p.warning for p in resolution.problems):
+        fatal = True  # the files are still written; the names need a decision
     slugs = [t.name for _s, t, _d, _o in planned]
     for _s, target, _d, _o in planned:
         if slugs.count(target.name) > 1:

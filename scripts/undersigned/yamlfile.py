@@ -73,12 +73,15 @@ def load_yaml(text: str, *, offset: int = 0) -> Located:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        mark = exc.context_mark or exc.problem_mark
         line = mark.line + 1 + offset if mark else None
         problem = exc.problem or str(exc)
-        if exc.context and "\t" not in problem:
+        if exc.context:
             problem = f"{exc.context}, {problem}"
-        problem = problem.replace("'\\t'", "a tab").replace("'\t'", "a tab")
+        lines = text.split("\n")
+        bad = exc.problem_mark.line if exc.problem_mark else -1
+        if 0 <= bad < len(lines) and "\t" in lines[bad]:
+            line, problem = bad + 1 + offset, "a tab character (YAML indents with spaces only)"
         raise YamlError(line, f"invalid YAML: {problem}") from None
     except yaml.YAMLError as exc:
         raise YamlError(None, f"invalid YAML: {exc}") from None

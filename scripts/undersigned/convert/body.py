@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..problems import Problem
-from .lines import FOOTDEF_RE, RULE_RE, SUP_RE, Line, blocks
+from .lines import CLOSING_RE, FOOTDEF_RE, RULE_RE, SUP_RE, Line, blocks
 
 BULLET_RE = re.compile(r"^\s*(?:[•●▪◦·‣∙]|[-*–](?=\s))\s*(.*)$")
 NUMBER_RE = re.compile(r"^\s*(?:\(?(\d{1,3})[.)])\s+(.*)$")
@@ -94,6 +94,7 @@ def convert_body(lines: list[Line], src: str) -> Body:
             text = " ".join(_inline(x.s, defined, src, x.no, problems) for x in block)
             text = re.sub(r"\s+", " ", text)
             if out and out[-1][0] in ("para", "numbers", "bullets") and out[-1][2] \
+                    and not CLOSING_RE.match(out[-1][1]) \
                     and (text[:1].islower() or (after_break and text[:1].isalnum())):
                 kind_prev, prev, _ = out[-1]
                 out[-1] = (kind_prev, prev + " " + text, not text.endswith(END_PUNCT))

@@ -63,7 +63,15 @@ def parse_header(lines: list[Line]) -> Header:
     head = Header()
     current: list[Line] | None = None
     blocks_: list[list[Line]] = []
-    for line in lines:
+    expanded: list[Line] = []
+    for line in lines:  # two recipients side by side: 'The Honorable A The Honorable B'
+        cols = re.split(r"\s+(?=the honorable\b)", line.s, flags=re.I)
+        if len(cols) > 1 and all(HONORABLE_RE.match(c) for c in cols):
+            for col in cols:
+                expanded += [Line(line.no, col), Line(line.no, "")]
+        else:
+            expanded.append(line)
+    for line in expanded:
         s = line.s.strip("*").strip()
         if not s:
             if current:

@@ -16,8 +16,8 @@ from .lines import CLOSING_RE, Line, is_prose, split_lines
 from .press import find_sender, strip_furniture
 from .signatures import parse_signatures
 
-DEAR_RE = re.compile(r"^(?:\*\*)?(?:dear|to)\s+[^.]{2,140}[,:;](?:\*\*)?$|^(?:\*\*)?dear\s+\S[^.]{0,140}$",
-                     re.I)
+DEAR_RE = re.compile(r"^(?:\*\*)?(?:[Dd]ear|DEAR)\s+[^.]{2,140}[,:;]?(?:\*\*)?$|"
+                     r"^(?:\*\*)?To\s+(?:whom it may concern|[A-Z])[^,.;]{0,80}[:,](?:\*\*)?$")
 COUNTRIES = {
     "MX": r"mexic|méxic", "GT": r"guatemal", "HN": r"hondur", "SV": r"el salvador|salvadoran",
     "NI": r"nicaragu", "CR": r"costa ric", "PA": r"panam", "BZ": r"beliz", "CU": r"\bcuba",
@@ -39,6 +39,7 @@ class Region:
     sig_end: int  # index after the signature block
     signatures: list = field(default_factory=list)
     heading: str | None = None
+    congress: bool = False
 
 
 def _find_regions(lines: list[Line], src: str, problems: list[Problem]) -> list[Region]:
@@ -48,9 +49,10 @@ def _find_regions(lines: list[Line], src: str, problems: list[Problem]) -> list[
     n = len(lines)
     while i < n:
         line = lines[i]
-        top_bold = BOLD_RECIPIENT_RE.match(line.s) or HONORABLE_RE.match(line.s)
-        if DEAR_RE.match(line.s) or (top_bold and not regions and not any(
-                is_prose(x.s) for x in lines[floor:i])):
+        top_bold = (BOLD_RECIPIENT_RE.match(line.s) or HONORABLE_RE.match(line.s)) \
+            and not regions and not any(is_prose(x.s) for x in lines[floor:i]) \
+            and not _dear_before_prose(lines, i)
+        if DEAR_RE.match(line.s) or top_bold:
             sal = i if DEAR_RE.match(line.s) else None
             # walk back over the header (recipient block, date, letterhead)
             start = i
@@ -59,9 +61,10 @@ def _find_regions(lines: list[Line], src: str, problems: list[Problem]) -> list[
                 if not lines[j].blank:
                     start = j
                 j -= 1
-            if sal is None:  # a header with no 'Dear': the body starts at the first prose line
+            if sal is None:  # a header with no 'Dear': the body starts after the address block
                 k = i
-                while k < n and not is_prose(lines[k].s):
+                while k < n and (lines[k].blank or BOLD_RECIPIENT_RE.match(lines[k].s)
+                                 or (is_header_like(lines[k].text) and len(lines[k].s.split()) < 10)):
                     k += 1
                 sal = k
             closing = next((k for k in range(sal + 1, n) if CLOSING_RE.match(lines[k].s)), None)
@@ -77,7 +80,8 @@ def _find_regions(lines: list[Line], src: str, problems: list[Problem]) -> list[
             block = parse_signatures(lines[closing + 1:], src)
             problems.extend(block.problems)
             end = closing + 1 + block.end
-            regions.append(Region(start, sal, closing, end, block.signatories, block.heading))
+            regions.append(Region(start, sal, closing, end, block.signatories, block.heading,
+                                  block.congress))
             if not block.signatories:
                 problems.append(Problem(src, lines[closing].no,
                                         "no signatories found after the closing",
@@ -87,6 +91,15 @@ def _find_regions(lines: list[Line], src: str, problems: list[Problem]) -> list[
             continue
         i += 1
     return regions
+
+
+def _dear_before_prose(lines: list[Line], i: int) -> bool:
+    for line in lines[i:]:
+        if DEAR_RE.match(line.s):
+            return True
+        if is_prose(line.s):
+            return False
+    return False
 
 
 def _keywords(text: str, topics: dict[str, Topic], keywords: dict[str, list[str]]) -> list[str]:
@@ -106,9 +119,10 @@ def _countries(text: str) -> list[str]:
     return [code for _pos, code in sorted(found)]
 
 
-def _letter_title(recipients: list[dict[str, str]]) -> str:
+def _letter_title(recipients: list[dict[str, str]], salutation: str = "") -> str:
     if not recipients:
-        return "Letter"
+        m = re.match(r"^(?:\*\*)?(?:dear|to)\s+(.+?)[,:;]?(?:\*\*)?$", salutation, re.I)
+        return f"Letter to {m.group(1).strip()}" if m else "Letter"
     first = recipients[0]
     role = first.get("role", "")
     label = f"{role} {first['name']}" if role and len(role.split()) <= 5 else first["name"]
@@ -160,7 +174,8 @@ def convert_text(text: str, *, source: str, options: Options | None = None,
         date = (options.date if is_main else None) or header.date
         recipients = header.recipients
         meta: dict = {
-            "title": (options.title if is_main and options.title else _letter_title(recipients)),
+            "title": (options.title if is_main and options.title else _letter_title(
+                recipients, lines[region.salutation].s if region.salutation < len(lines) else "")),
             "date": date,
             "type": "letter",
             "sender": options.sender if is_main and options.sender else None,
@@ -174,8 +189,9 @@ def convert_text(text: str, *, source: str, options: Options | None = None,
         doc = Document(meta, body.markdown, lines[region.start].no,
                        "main" if is_main else "embedded")
         doc.kinds = {s.name: s.kind for s in region.signatures}  # type: ignore[attr-defined]
-        doc.congress = any("congress" in x.lower() or "senate" in x.lower()  # type: ignore
-                           or "house" in x.lower() for x in header.letterhead)
+        doc.congress = region.congress or any(  # type: ignore[attr-defined]
+            "congress" in x.lower() or "senate" in x.lower() or "house" in x.lower()
+            for x in header.letterhead)
         doc.lines = {s.name: s.line for s in region.signatures}  # type: ignore[attr-defined]
         letters.append(doc)
         if not recipients:

@@ -19,7 +19,7 @@ CUT_RE = re.compile(
     r"^(?:stay connected|office locations?|related posts|related news|related articles|"
     r"related content|recent posts|more news|sign up for (?:my|our) newsletter.*|"
     r"use the form below to sign up.*|share this page|follow (?:me|us) on.*|"
-    r"connect with (?:me|us).*)$", re.I)
+    r"connect with (?:me|us).*|related issues?:.*)$", re.I)
 PUBLISHED_RE = re.compile(r"^(?:published|posted|released)(?: on)?:?\s+(.+)$", re.I)
 DATELINE_RE = re.compile(r"^(?P<place>[A-Z][A-Za-z .,]{2,40}?)[,–—-]+\s*(?P<date>[A-Z][a-z]+\.?"
                          r"\s+\d{1,2},?\s+\d{4})\s*(?:\|.*)?$")

@@ -25,13 +25,14 @@ ROLE_START = re.compile(
     r"ranking member|majority|minority|democratic|republican|speaker|whip|leader|president|"
     r"executive director|director|secretary|member,|professor|dean)\b", re.I)
 PARTY_RE = re.compile(r"^(?:[DRI]|Dem|Rep|Ind)\s*[-–]|^[A-Z]{2}[-–]\d{1,2}$|^[A-Z]{2}$")
-STOP_RE = re.compile(r"^(?:cc|bcc|enclosures?|attachments?)\s*:|^the honorable\b|^dear\b|^\*{0,2}"
+STOP_RE = re.compile(r"^(?:cc|bcc|enclosures?|attachments?|related issues|related topics|"
+                     r"issues|tags)\s*:|^the honorable\b|^dear\b|^\*{0,2}"
                      r"(?:questions for|appendix|annex)\b", re.I)
 PAREN_RE = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
 SIGNED_RE = re.compile(r"^/s/\s*", re.I)
 HEADING_RE = re.compile(r"^(?:#+\s*)?\*\*(.+)\*\*$|^#+\s+(.+)$")
-TITLE_PREFIX = re.compile(r"^(?:rep\.|sen\.|representative|senator|congressman|congresswoman|"
-                          r"the honorable|hon\.|dr\.)\s+", re.I)
+TITLE_PREFIX = re.compile(r"^(?:(?:u\.\s?s\.|united states)\s+)?(?:rep\.|sen\.|representative|"
+                          r"senator|congressman|congresswoman|the honorable|hon\.|dr\.)\s+", re.I)
 
 ORG_WORDS = {
     fold(w) for w in """
@@ -72,6 +73,7 @@ class Block:
     end: int = 0  # index in the input list just after the block
     problems: list[Problem] = field(default_factory=list)
     heading: str | None = None
+    congress: bool = False  # 'Member of Congress' / 'United States Senator' lines seen
 
 
 def classify(name: str) -> tuple[str, bool]:
@@ -170,6 +172,8 @@ def parse_signatures(lines: list[Line], src: str) -> Block:
             continue
         plain = s.strip("*_ ").strip()
         if GENERIC_RE.match(plain) or plain.lower() in {"/s/", "s/"}:
+            block.congress = block.congress or bool(re.search(
+                r"congress|senator|representative", plain, re.I))
             i += 1
             continue
         if block.signatories and ROLE_START.match(plain) and not _person_like(plain) \
@@ -181,8 +185,12 @@ def parse_signatures(lines: list[Line], src: str) -> Block:
             continue
         pieces = [p for p in re.split(r"\s{3,}|\t+", line.text.strip()) if p.strip()]
         for piece in pieces:
-            piece = TITLE_PREFIX.sub("", SIGNED_RE.sub("", piece.strip().strip("*_ ").strip()))
+            piece = SIGNED_RE.sub("", piece.strip().strip("*_ ").strip())
+            if TITLE_PREFIX.match(piece):
+                block.congress = True
+                piece = TITLE_PREFIX.sub("", piece)
             if not piece or GENERIC_RE.match(piece):
+                block.congress = block.congress or bool(piece)
                 continue
             name, role = _parse_name(piece)
             pair = _split_pair(name)

@@ -1,0 +1,124 @@
+"""`undersigned import` end to end: files written, idempotence, --force, --dry-run, --json."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from conftest import DATA
+from undersigned.archive import load_archive
+from undersigned.cli import build_parser, main
+
+SEED = DATA / "seeds" / "000_3468addb70574d91.txt"
+TITLE = "Letter to Secretary Tillerson"
+SLUG = "2017-06-14-letter-secretary-tillerson"
+
+
+def test_every_command_has_help():
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    assert set(sub.choices) == {"import", "check", "render", "new"}
+    for cmd in sub.choices.values():
+        assert cmd.format_help()
+
+
+def test_import_twice_is_byte_identical(archive_dir, capsys):
+    root = archive_dir(letter=False)
+    args = ["--root", str(root), "import", str(SEED), "--title", TITLE, "--add-new"]
+    assert main(args) == 0  # the fixture registry knows 'Lucille Roybal-Alford' as an alias
+    first = (root / "letters" / f"{SLUG}.md").read_bytes()
+    registry = (root / "signatories.yaml").read_bytes()
+    assert "added 35 new entries to signatories.yaml" in capsys.readouterr().out
+    assert main(args) == 0
+    assert (root / "letters" / f"{SLUG}.md").read_bytes() == first
+    assert (root / "signatories.yaml").read_bytes() == registry
+    assert "unchanged letters/" in capsys.readouterr().out
+    assert (root / "letters" / f"{SLUG}.txt").read_bytes() == SEED.read_bytes()
+
+
+def test_unknown_member_typo_is_reported_with_the_closest_member(tmp_path, capsys):
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    (tmp_path / "signatories.yaml").write_text("{}\n")
+    (tmp_path / "topics.yaml").write_text("migration:\n  title: Migration\n")
+    assert main(["--root", str(tmp_path), "import", str(SEED), "--title", TITLE]) == 1
+    err = capsys.readouterr().err
+    assert ("error: " + SEED.as_posix() + ":195: unknown name 'Lucille Roybal-Alford'; closest "
+            "Member of Congress serving on 2017-06-14: Lucille Roybal-Allard (R000486, score "
+            "90.5)\n  hint: if it is the same person, add the printed name to that entry's "
+            "aliases in signatories.yaml; otherwise add a new entry") in err
+    assert "37 name(s) are not in signatories.yaml" in err
+
+
+def test_never_overwrites_a_hand_edited_letter(archive_dir, capsys):
+    root = archive_dir(letter=False)
+    args = ["--root", str(root), "import", str(SEED), "--title", TITLE]
+    main(args)
+    target = root / "letters" / f"{SLUG}.md"
+    edited = target.read_text().replace("type: letter", "type: letter\nsummary: Edited.")
+    target.write_text(edited)
+    capsys.readouterr()
+    assert main(args) == 1
+    assert target.read_text() == edited
+    assert (f"error: letters/{SLUG}.md: exists and differs from this import\n  hint: it may "
+            "have been edited by hand; pass --force to overwrite it") in capsys.readouterr().err
+    main(args + ["--force"])
+    assert "summary: Edited." not in target.read_text()
+
+
+def test_dry_run_writes_nothing_and_prints_markdown(archive_dir, capsys):
+    root = archive_dir(letter=False)
+    before = sorted(p.name for p in root.rglob("*"))
+    main(["--root", str(root), "import", str(SEED), "--title", TITLE, "--dry-run"])
+    out = capsys.readouterr().out
+    assert out.startswith(f"---\ntitle: {TITLE}\ndate: 2017-06-14\ntype: letter\n")
+    assert "- Lucille Roybal-Alford\n" in out
+    assert sorted(p.name for p in root.rglob("*")) == before
+
+
+def test_dry_run_json(archive_dir, capsys):
+    root = archive_dir(letter=False)
+    pr = DATA / "convert" / "press-embedded.txt"
+    main(["--root", str(root), "import", str(pr), "--dry-run", "--json"])
+    docs = json.loads(capsys.readouterr().out)
+    assert [d["path"] for d in docs] == [
+        "letters/2022-03-02-lawmakers-urge-secretary-doe-protect-asylum-seekers.md",
+        "letters/2022-03-02-letter-secretary-examples-jane-doe.md"]
+    assert docs[0]["metadata"]["related"] == ["2022-03-02-letter-secretary-examples-jane-doe"]
+    assert docs[1]["metadata"]["signatories"] == ["John Smith", "Mary Jones"]
+    assert docs[1]["metadata"]["source"] == {
+        "original": "2022-03-02-lawmakers-urge-secretary-doe-protect-asylum-seekers.txt"}
+    assert docs[1]["body"] == ("Dear Secretary Doe:\n\nWe write to urge you to protect asylum "
+                               "seekers.\n\nSincerely,\n")
+
+
+def test_imported_press_release_and_letter_pass_check(archive_dir, capsys):
+    root = archive_dir(letter=False)
+    pr = DATA / "convert" / "press-embedded.txt"
+    main(["--root", str(root), "import", str(pr), "--add-new"])
+    for path in (root / "letters").glob("*.md"):  # topics are the contributor's decision
+        path.write_text(path.read_text().replace("signatories:", "topics: [migration]\n"
+                                                 "signatories:", 1))
+    capsys.readouterr()
+    assert main(["--root", str(root), "check"]) == 0, capsys.readouterr().out
+    archive = load_archive(root)
+    letter = next(x for x in archive.letters if x.type == "letter")
+    assert [x.type for x in archive.related[letter.slug]] == ["press-release"]
+
+
+def test_new_scaffold(archive_dir, capsys):
+    root = archive_dir(letter=False)
+    assert main(["--root", str(root), "new", "A hand-typed letter", "--date", "2020-01-02"]) == 0
+    path = root / "letters" / "2020-01-02-hand-typed-letter.md"
+    assert path.exists()
+    assert main(["--root", str(root), "new", "A hand-typed letter", "--date", "2020-01-02"]) == 1
+    assert "exists" in capsys.readouterr().err
+
+
+def test_render_out_writes_every_generated_page(archive_dir, tmp_path):
+    root = archive_dir()
+    out = tmp_path / "rendered"
+    assert main(["--root", str(root), "render", "--out", str(out)]) == 0
+    assert (out / "letters" / "2017-06-14-a-letter.md").exists()
+    assert (out / "signatories" / "lucille-roybal-allard.md").exists()
+    assert (out / "data" / "letters.json").exists()
+    shutil.rmtree(out)

@@ -1,0 +1,70 @@
+"""The development corpus (296 real press releases, see data/corpus/NOTICE.md): import never
+crashes, and the letters embedded in them are found."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from conftest import DATA
+from undersigned.convert import Options, convert_text
+from undersigned.legislators import load_legislators
+from undersigned.registry import Registry
+from undersigned.resolve import Resolution, Resolver
+
+CORPUS = DATA / "corpus" / "press-releases"
+INDEX = {json.loads(line)["file"]: json.loads(line)
+         for line in (CORPUS / "index.jsonl").read_text().splitlines()}
+
+
+@pytest.fixture(scope="module")
+def converted():
+    resolver = Resolver(Registry(), load_legislators())
+    out = {}
+    for path in sorted(CORPUS.glob("*.txt")):
+        meta = INDEX[path.name]
+        options = Options(title=meta["title"], date=dt.date.fromisoformat(meta["date"]),
+                          url=meta["url"])
+        result = convert_text(path.read_text(encoding="utf-8"), source=path.name,
+                              options=options)
+        for doc in result.documents:
+            resolver.resolve(doc, path.name, Resolution())
+        out[path.name] = result
+    return out
+
+
+def test_every_file_converts(converted):
+    assert len(converted) == 296
+    for name, result in converted.items():
+        assert result.documents, name
+        main = result.documents[0]
+        assert main.metadata["date"] and main.metadata["title"], name
+
+
+def test_embedded_letters_are_found(converted):
+    embedded = [d for r in converted.values() for d in r.documents if d.role == "embedded"]
+    assert len(embedded) >= 90
+    with_signers = [d for d in embedded if d.metadata["signatories"]]
+    assert len(with_signers) >= 10
+
+
+def test_signature_layouts_from_the_corpus(converted):
+    def signers(name):
+        doc = next(d for d in converted[name].documents if d.role == "embedded")
+        return [s if isinstance(s, str) else s["name"] for s in doc.metadata["signatories"]]
+
+    senators = signers("2022-02-10_Y000064_1.txt")  # 'Todd Young (R-Indiana)' one per line
+    assert senators[:3] == ["Todd Young", "Mike Crapo", "Chuck Grassley"]
+    assert len(senators) == 30
+    mixed = signers("2021-10-20_C001059_1.txt")  # senators and representatives mixed
+    assert mixed == ["Dianne Feinstein", "Jim Costa", "John Garamendi", "Josh Harder"]
+    assert signers("2022-10-13_R000614_1.txt") == ["Chip Roy", "Mary Miller", "Bob Good"]
+    assert signers("2022-11-22_S000148_1.txt") == ["Charles Schumer"]
+
+
+def test_press_release_is_linked_to_its_embedded_letter(converted):
+    result = converted["2021-10-20_C001059_1.txt"]
+    assert [d.role for d in result.documents] == ["main", "embedded"]
+    assert result.documents[0].metadata["type"] == "press-release"

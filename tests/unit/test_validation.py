@@ -1,0 +1,168 @@
+"""Every validation rule, with the exact `path:line: message` + hint text."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import LETTER
+from undersigned.archive import load_archive
+from undersigned.cli import main
+from undersigned.problems import report
+
+L = "letters/2017-06-14-a-letter.md"
+ALLOWED = ("title, date, type, sender, recipients, signatories, topics, countries, related, "
+           "source, summary")
+
+CASES = {
+    "unknown key": (
+        LETTER.replace("topics: [migration]", "topics: [migration]\nsigantories: []"),
+        f"{L}:14: unknown key 'sigantories' in front matter\n"
+        f"  hint: did you mean 'signatories'? allowed keys: {ALLOWED}"),
+    "missing title": (
+        LETTER.replace("title: A letter\n", ""),
+        f"{L}:2: missing required key 'title'\n  hint: add `title:` to the front matter"),
+    "bad type": (
+        LETTER.replace("type: letter", "type: memo"),
+        f"{L}:4: 'type' is 'memo', which is not allowed\n"
+        "  hint: use one of: letter, press-release, statement"),
+    "string instead of list": (
+        LETTER.replace("topics: [migration]", "topics: migration"),
+        f"{L}:13: 'topics' must be a list, not a string\n"
+        "  hint: write it as a YAML list, e.g. [one, two]"),
+    "bad date": (
+        LETTER.replace("date: 2017-06-14", "date: 14 June 2017"),
+        f"{L}:3: bad date '14 June 2017'\n  hint: write the date as YYYY-MM-DD"),
+    "impossible date": (
+        LETTER.replace("date: 2017-06-14", "date: 2017-02-30"),
+        f"{L}:3: impossible date '2017-02-30': day is out of range for month\n"
+        "  hint: write the date printed on the document as YYYY-MM-DD"),
+    "slug/date mismatch": (
+        LETTER.replace("date: 2017-06-14", "date: 2017-06-15"),
+        f"{L}:3: slug date 2017-06-14 differs from date 2017-06-15\n"
+        "  hint: rename the file to 2017-06-15-a-letter.md or correct 'date'"),
+    "unknown topic": (
+        LETTER.replace("topics: [migration]", "topics: [migraton]"),
+        f"{L}:13: unknown topic 'migraton'\n  hint: did you mean 'migration'? topics are "
+        "defined in topics.yaml: migration, security-assistance"),
+    "unknown signatory": (
+        LETTER.replace("  - WOLA", "  - Alan Lowental"),
+        f"{L}:12: unknown signatory 'Alan Lowental'\n  hint: add it to signatories.yaml (or as "
+        "an alias of an existing entry); closest match: 'alan-lowenthal' (Alan Lowenthal, 96.3)"),
+    "unknown recipient id": (
+        LETTER.replace("  - name: Rex Tillerson\n", "  - name: Rex Tillerson\n    id: rex-t\n"),
+        f"{L}:8: recipient id 'rex-t' is not in signatories.yaml\n  hint: add it to "
+        "signatories.yaml (or as an alias of an existing entry); closest match: "
+        "'rex-tillerson' (Rex Tillerson, 90)"),
+    "related to a missing letter": (
+        LETTER.replace("topics: [migration]", "topics: [migration]\nrelated: [2017-06-15-nope]"),
+        f"{L}:14: related document '2017-06-15-nope' does not exist\n"
+        "  hint: use the slug of a file in letters/"),
+    "empty body": (
+        LETTER.split("---\n\n")[0] + "---\n\n",
+        f"{L}:14: empty body\n  hint: paste the text of the document below the front matter"),
+    "duplicate key": (
+        LETTER.replace("type: letter", "type: letter\ntitle: Again"),
+        f"{L}:5: duplicate key 'title' in front matter (first on line 2)\n"
+        "  hint: YAML keeps only the last one; remove or merge the duplicate"),
+    "no front matter": (
+        "Just text\n",
+        f"{L}:1: missing front matter: the file must start with a line '---'\n"
+        "  hint: start the file with '---', the YAML front matter, then '---'"),
+    "unterminated front matter": (
+        "---\ntitle: x\n",
+        f"{L}:1: unterminated front matter: no closing '---' line\n"
+        "  hint: start the file with '---', the YAML front matter, then '---'"),
+    "invalid YAML": (
+        LETTER.replace("title: A letter", "title: [A letter"),
+        f"{L}:2: invalid YAML: while parsing a flow sequence, did not find expected ',' or ']'\n"
+        "  hint: check indentation, colons and quotes near this line"),
+    "tab in YAML": (
+        LETTER.replace("  - Alan Lowenthal", "\t- Alan Lowenthal"),
+        f"{L}:10: invalid YAML: a tab character (YAML indents with spaces only)\n"
+        "  hint: YAML does not allow tabs for indentation; use spaces"),
+    "not UTF-8": (
+        LETTER.encode().replace(b"We write", b"We \xff write"),
+        f"{L}:18: file is not valid UTF-8 (byte 0xff)\n  hint: re-save the file as UTF-8"),
+    "letter without recipients": (
+        LETTER.replace("recipients:\n  - name: Rex Tillerson\n    role: Secretary of State\n", ""),
+        f"{L}:4: a letter needs 'recipients'\n"
+        "  hint: add `recipients:` with the name and role of each addressee"),
+}
+
+
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_each_rule_reports_exact_text(archive_dir, case):
+    text, expected = CASES[case]
+    root = archive_dir({"letters/2017-06-14-a-letter.md": text})
+    archive = load_archive(root)
+    errors = [p for p in archive.problems if not p.warning]
+    assert report(errors) == expected + "\n1 problem in 1 file."
+
+
+def test_bom_and_crlf_are_accepted(archive_dir):
+    root = archive_dir({"letters/2017-06-14-a-letter.md": ("\ufeff" + LETTER).replace(
+        "\n", "\r\n").encode()})
+    archive = load_archive(root)
+    assert [p for p in archive.problems if not p.warning] == []
+    assert archive.letters[0].title == "A letter"
+
+
+def test_all_problems_at_once_across_files(archive_dir, capsys):
+    root = archive_dir({
+        "letters/2017-06-14-a-letter.md": LETTER.replace("topics: [migration]", "topics: [x]"),
+        "letters/2018-01-01-second.md": LETTER.replace("date: 2017-06-14", "date: 2018-01-01")
+        .replace("  - WOLA", "  - Nobody Known"),
+        "letters/2019-01-01-third.md": "no front matter\n",
+        "letters/2019-02-02-good.md": LETTER.replace("date: 2017-06-14", "date: 2019-02-02"),
+        "signatories.yaml": open_registry_with_clash(),
+    })
+    assert main(["--root", str(root), "check"]) == 1
+    out = capsys.readouterr().out
+    assert out.splitlines()[-1] == "4 problems in 4 files."
+    assert "letters/2017-06-14-a-letter.md:13: unknown topic 'x'" in out
+    assert "letters/2018-01-01-second.md:12: unknown signatory 'Nobody Known'" in out
+    assert "letters/2019-01-01-third.md:1: missing front matter" in out
+    assert ("signatories.yaml:21: alias 'Rex Tillerson' of 'someone' is already claimed by "
+            "'rex-tillerson' ('Rex Tillerson')") in out
+    assert "letters/2019-02-02-good.md" not in out  # the good letter is not affected
+    archive = load_archive(root)
+    assert [x.slug for x in archive.letters] == ["2019-02-02-good"]
+
+
+def open_registry_with_clash() -> str:
+    from conftest import REGISTRY
+
+    return REGISTRY + "someone:\n  name: Some One\n  kind: person\n  aliases: [Rex Tillerson]\n"
+
+
+def test_duplicate_slug_in_subfolders(archive_dir):
+    root = archive_dir({"letters/2017/2017-06-14-a-letter.md": LETTER})
+    problems = [p for p in load_archive(root).problems if not p.warning]
+    assert [str(p) for p in problems] == [
+        "letters/2017-06-14-a-letter.md: duplicate slug '2017-06-14-a-letter' (also "
+        "letters/2017/2017-06-14-a-letter.md)\n  hint: every letter needs its own slug; rename one "
+        "of them"]
+
+
+def test_file_name_not_a_slug(archive_dir):
+    root = archive_dir({"letters/2017-06-14 a letter.md": LETTER}, letter=False)
+    problems = [str(p) for p in load_archive(root).problems if not p.warning]
+    assert problems[0] == ("letters/2017-06-14 a letter.md: file name '2017-06-14 a letter.md' "
+                           "is not a valid slug\n  hint: name it YYYY-MM-DD-words-in-kebab-case.md "
+                           "(lowercase, no spaces)")
+
+
+def test_check_ok_message(archive_dir, capsys):
+    root = archive_dir()
+    assert main(["--root", str(root), "check"]) == 0
+    assert capsys.readouterr().out == ("ok: 1 document, 4 registry entries, 2 topics; "
+                                       "no problems.\n")
+
+
+def test_github_annotations(archive_dir, capsys):
+    root = archive_dir({"letters/2017-06-14-a-letter.md": LETTER.replace("type: letter",
+                                                                         "type: memo")})
+    assert main(["--root", str(root), "check", "--github"]) == 1
+    out = capsys.readouterr().out
+    assert ("::error file=letters/2017-06-14-a-letter.md,line=4::'type' is 'memo', which is not "
+            "allowed (hint: use one of: letter, press-release, statement)") in out
