@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 
-from conftest import DATA
+from helpers import DATA
 from undersigned.archive import load_archive
 from undersigned.cli import build_parser, main
 

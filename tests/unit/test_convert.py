@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA
+from helpers import DATA
 from undersigned.convert import convert_text
 from undersigned.convert.document import render
 

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from conftest import DATA
+from helpers import DATA
 from undersigned.convert import Options, convert_text
 from undersigned.legislators import load_legislators
 from undersigned.registry import Registry

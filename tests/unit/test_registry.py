@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import REPO, write
+from helpers import REPO, write
 from undersigned.legislators import build_json
 from undersigned.registry import load_registry
 

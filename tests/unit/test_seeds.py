@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from helpers import REPO
 from undersigned.archive import load_archive
 
 LETTERS = REPO / "letters"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import LETTER
+from helpers import LETTER
 from undersigned.archive import load_archive
 from undersigned.cli import main
 from undersigned.problems import report
@@ -130,7 +130,7 @@ def test_all_problems_at_once_across_files(archive_dir, capsys):
 
 
 def open_registry_with_clash() -> str:
-    from conftest import REGISTRY
+    from helpers import REGISTRY
 
     return REGISTRY + "someone:\n  name: Some One\n  kind: person\n  aliases: [Rex Tillerson]\n"
 
