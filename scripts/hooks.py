@@ -59,4 +59,7 @@ def on_page_markdown(markdown: str, page, **kwargs) -> str:
 
 
 def on_post_build(config, **kwargs) -> None:
-    post_build(_STATE["archive"], Path(config.site_dir))
+    try:
+        post_build(_STATE["archive"], Path(config.site_dir))
+    except RuntimeError as exc:
+        raise PluginError(str(exc)) from None

@@ -139,7 +139,7 @@ def citation_block(archive: Archive, letter: Letter, site_url: str) -> str:
     csl_json = json.dumps([csl(archive, letter, site_url)], ensure_ascii=False, indent=2)
     return (
         "## How to cite { #cite }\n\n"
-        '<div class="us-cite" markdown>\n\n'
+        '<div class="us-cite" data-pagefind-ignore markdown>\n\n'
         f"````text title=\"Citation\"\n{cite}\n````\n\n"
         f"````bibtex title=\"BibTeX\"\n{bibtex(archive, letter, site_url)}\n````\n\n"
         f"````json title=\"CSL-JSON\"\n{csl_json}\n````\n\n"

@@ -85,6 +85,7 @@ def render_letter(archive: Archive, letter: Letter, site_url: str = "",
     out = [front({"title": letter.title, "description": description(letter),
                   "us_head": head_meta(archive, letter, site_url),
                   "us_jsonld": jsonld(archive, letter, site_url)})]
+    out.append('<div class="us-letter" data-pagefind-body markdown>\n\n')
     out.append(f"# {esc(letter.title)}\n\n")
     out.append('<div class="us-meta" markdown>\n\n')
     out.append(f"Date\n:   [{human_date(letter.date)}]({rel(here, year_uri(letter.year))})\n\n")
@@ -113,7 +114,7 @@ def render_letter(archive: Archive, letter: Letter, site_url: str = "",
     out.append("</div>\n\n")
     out.append(search_facets(archive, letter))
     out.append("## Text\n\n")
-    out.append(f'{BODY_START}\n<div class="us-body" data-pagefind-body>\n'
+    out.append(f'{BODY_START}\n<div class="us-body">\n'
                f"{body_html(letter.body)}\n</div>\n{BODY_END}\n\n")
     if letter.signatures:
         out.append(f"## Signatories ({len(letter.signatures)}) {{ #signatories }}\n\n")
@@ -131,6 +132,7 @@ def render_letter(archive: Archive, letter: Letter, site_url: str = "",
             out.append(f"- {how}: [{esc(other.title)}]({rel(here, letter_uri(other.slug))}) "
                        f"({TYPE_LABELS[other.type].lower()}, {human_date(other.date)})\n")
         out.append("\n")
+    out.append("</div>\n\n")
     out.append(citation_block(archive, letter, site_url))
     if repo_edit:
         out.append(f"\n[Edit this document]({repo_edit}{letter.path.relative_to(archive.root).as_posix()})"

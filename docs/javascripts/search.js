@@ -1,0 +1,154 @@
+/* Undersigned search page: Pagefind full-text search with facets. The query and the filters
+   live in the page URL (?q=...&topic=...&year=...), so a filtered view can be bookmarked, shared
+   and cited; reloading restores the same results. */
+(function () {
+  "use strict";
+  var root = document.getElementById("us-search");
+  if (!root) return;
+  var FACETS = [
+    ["type", "Type"], ["year", "Year"], ["topic", "Topic"],
+    ["signatory", "Signatory"], ["recipient", "Recipient"]
+  ];
+  var LISTED = { signatory: true, recipient: true }; // many values: text input + suggestions
+  var bundle = new URL(root.getAttribute("data-bundle"), window.location.href);
+  var siteRoot = new URL("..", bundle).pathname;
+  var pagefind = null;
+  var timer = null;
+  var seq = 0;
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  var form = el("form", { role: "search", "aria-label": "Search the documents" });
+  var label = el("label", { for: "us-q" }, "Search the full text of every document");
+  var input = el("input", { id: "us-q", type: "search", name: "q", autocomplete: "off",
+    placeholder: "e.g. Roybal, asylum, Honduras" });
+  form.appendChild(label);
+  form.appendChild(input);
+  var facets = el("div", { class: "us-facets" });
+  form.appendChild(facets);
+  var clear = el("button", { type: "button", id: "us-clear" }, "Clear filters");
+  form.appendChild(clear);
+  var status = el("p", { id: "us-status", role: "status", "aria-live": "polite" });
+  var results = el("ol", { id: "us-results", class: "us-results" });
+  root.appendChild(form);
+  root.appendChild(status);
+  root.appendChild(results);
+  var controls = {};
+
+  function state() {
+    var s = { q: input.value.trim(), filters: {} };
+    FACETS.forEach(function (f) {
+      var v = controls[f[0]] ? controls[f[0]].value.trim() : "";
+      if (v) s.filters[f[0]] = v;
+    });
+    return s;
+  }
+
+  function writeUrl(s) {
+    var params = new URLSearchParams();
+    if (s.q) params.set("q", s.q);
+    Object.keys(s.filters).forEach(function (k) { params.set(k, s.filters[k]); });
+    var qs = params.toString();
+    history.replaceState(null, "", window.location.pathname + (qs ? "?" + qs : ""));
+  }
+
+  function readUrl() {
+    var params = new URLSearchParams(window.location.search);
+    input.value = params.get("q") || "";
+    FACETS.forEach(function (f) {
+      if (controls[f[0]] && params.get(f[0])) controls[f[0]].value = params.get(f[0]);
+    });
+  }
+
+  function buildFacets(available) {
+    FACETS.forEach(function (f) {
+      var key = f[0];
+      var values = Object.keys(available[key] || {}).sort();
+      if (key === "year") values.reverse();
+      var wrap = el("label", { for: "us-f-" + key }, f[1]);
+      var control;
+      if (LISTED[key]) {
+        control = el("input", { id: "us-f-" + key, type: "text", list: "us-l-" + key,
+          autocomplete: "off", placeholder: "any" });
+        var list = el("datalist", { id: "us-l-" + key });
+        values.forEach(function (v) { list.appendChild(el("option", { value: v })); });
+        wrap.appendChild(control);
+        wrap.appendChild(list);
+      } else {
+        control = el("select", { id: "us-f-" + key });
+        control.appendChild(el("option", { value: "" }, "any"));
+        values.forEach(function (v) {
+          control.appendChild(el("option", { value: v }, v + " (" + available[key][v] + ")"));
+        });
+        wrap.appendChild(control);
+      }
+      controls[key] = control;
+      control.addEventListener("change", run);
+      facets.appendChild(wrap);
+    });
+  }
+
+  function render(s, found, data) {
+    results.textContent = "";
+    var n = found.results.length;
+    status.textContent = (s.q || Object.keys(s.filters).length)
+      ? n + (n === 1 ? " document" : " documents") + " found"
+      : "Type a word or choose a filter.";
+    data.forEach(function (d) {
+      var li = el("li", { class: "us-result" });
+      var a = el("a", { href: d.url }, d.meta && d.meta.title ? d.meta.title : d.url);
+      var h = el("h3");
+      h.appendChild(a);
+      li.appendChild(h);
+      if (d.meta && d.meta.date) li.appendChild(el("p", { class: "us-type" }, d.meta.date));
+      var p = el("p");
+      // Pagefind escapes the page text and adds only <mark> around matches
+      p.innerHTML = d.excerpt || "";
+      p.querySelectorAll("*:not(mark)").forEach(function (x) { x.replaceWith(x.textContent); });
+      li.appendChild(p);
+      results.appendChild(li);
+    });
+  }
+
+  function run() {
+    if (!pagefind) return;
+    var s = state();
+    writeUrl(s);
+    var mine = ++seq;
+    var filters = {};
+    Object.keys(s.filters).forEach(function (k) { filters[k] = s.filters[k]; });
+    if (!s.q && !Object.keys(filters).length) { render(s, { results: [] }, []); return; }
+    var opts = { filters: filters };
+    if (!s.q) opts.sort = { date: "desc" };
+    pagefind.search(s.q || null, opts).then(function (found) {
+      return Promise.all(found.results.slice(0, 30).map(function (r) { return r.data(); }))
+        .then(function (data) { if (mine === seq) render(s, found, data); });
+    });
+  }
+
+  form.addEventListener("submit", function (ev) { ev.preventDefault(); run(); });
+  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 250); });
+  clear.addEventListener("click", function () {
+    Object.keys(controls).forEach(function (k) { controls[k].value = ""; });
+    run();
+  });
+
+  import(new URL("pagefind.js", bundle).href).then(function (mod) {
+    pagefind = mod;
+    return pagefind.options({ baseUrl: siteRoot }).then(function () { return pagefind.filters(); });
+  }).then(function (available) {
+    buildFacets(available);
+    readUrl();
+    run();
+    root.setAttribute("data-ready", "true");
+  }).catch(function (err) {
+    status.textContent = "Search is not available here (it needs the site to be served over HTTP).";
+    root.setAttribute("data-ready", "error");
+    if (window.console) console.info(err);
+  });
+})();

@@ -1,0 +1,101 @@
+"""A reader in Chromium: clicking through the archive, keyboard use, axe, offline, search."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+TILLERSON = "2017-06-14-letter-secretary-tillerson-central-america-security"
+BLINKEN = "2021-03-04-letter-secretary-blinken-migration-security-rule-law-human"
+
+
+def test_click_through_home_letter_signatory_letter_topic(page, site_url):
+    page.goto("/")
+    page.get_by_role("link", name=re.compile("Letter to Secretary Tillerson")).first.click()
+    page.wait_for_url(f"**/letters/{TILLERSON}/")
+    page.locator("h2#signatories + p + ol").get_by_role("link", name="James P. McGovern").click()
+    page.wait_for_url("**/signatories/jim-mcgovern/")
+    assert page.locator("h1").inner_text().rstrip("¶") == "James P. McGovern"
+    page.locator("article table").get_by_role("link", name=re.compile("Secretary Blinken")).click()
+    page.wait_for_url(f"**/letters/{BLINKEN}/")
+    page.locator(".us-meta").get_by_role("link", name="Migration and asylum").click()
+    page.wait_for_url("**/topics/migration/")
+    assert page.locator("h1").inner_text().startswith("Migration and asylum")
+    assert page.errors == [] and page.dialogs == []
+    assert page.hosts == {site_url.split("/")[2]}  # no request left localhost
+
+
+def test_keyboard_reaches_main_content(page):
+    page.goto(f"/letters/{TILLERSON}/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Skip to content"
+    page.keyboard.press("Enter")
+    page.wait_for_function("location.hash.length > 1")
+    target = page.evaluate("location.hash")
+    assert page.locator(target).is_visible() or page.locator("article").is_visible()
+    for _ in range(40):  # tabbing onward reaches links inside the article
+        page.keyboard.press("Tab")
+        if page.evaluate("!!document.activeElement.closest('article')"):
+            break
+    assert page.evaluate("!!document.activeElement.closest('article')")
+
+
+@pytest.mark.parametrize("path", ["/", f"/letters/{TILLERSON}/", "/signatories/alan-lowenthal/",
+                                  "/signatories/", "/search/"])
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_axe_finds_no_violations(page, path, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.add_init_script(f"localStorage.setItem('/.__palette', JSON.stringify("
+                         f"{{index: {0 if scheme == 'default' else 1}, color: {{scheme: '{scheme}'}}}}))")
+    page.goto(path)
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
+    results = Axe().run(page)
+    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3])
+                  for v in results.response["violations"]]
+    assert violations == []
+    assert page.errors == []
+
+
+def test_search_finds_roybal(page):
+    page.goto("/search/")
+    page.wait_for_selector("#us-search[data-ready=true]")
+    page.get_by_label("Search the full text of every document").fill("Roybal")
+    page.wait_for_function("document.querySelectorAll('#us-results li').length > 0")
+    links = page.locator("#us-results a").evaluate_all("els => els.map(e => e.href)")
+    assert any(TILLERSON in href for href in links)
+    assert "q=Roybal" in page.url
+
+
+def test_search_filters_live_in_the_url_and_survive_reload(page):
+    page.goto("/search/?topic=Migration+and+asylum&year=2021")
+    page.wait_for_selector("#us-search[data-ready=true]")
+    page.wait_for_function("document.querySelectorAll('#us-results li').length > 0")
+    hrefs = page.locator("#us-results a").evaluate_all("els => els.map(e => e.href)")
+    assert hrefs and all("/letters/2021-" in h for h in hrefs)
+    assert len(hrefs) == 2
+    assert page.locator("#us-f-topic").input_value() == "Migration and asylum"
+    page.locator("#us-f-type").select_option("Letter")
+    page.wait_for_function("location.search.includes('type=Letter')")
+    page.reload()
+    page.wait_for_selector("#us-search[data-ready=true]")
+    page.wait_for_function("document.querySelectorAll('#us-results li').length > 0")
+    assert page.locator("#us-f-type").input_value() == "Letter"
+    assert page.locator("#us-results li").count() == 2
+
+
+def test_signatory_index_filter_members(page):
+    page.goto("/signatories/")
+    page.get_by_role("button", name="Members of Congress").click()
+    visible = page.locator("article li:visible a[data-kind]")
+    kinds = set(visible.evaluate_all("els => els.map(e => e.dataset.kind)"))
+    assert kinds == {"member"}
+    page.get_by_role("button", name="Organizations").click()
+    kinds = set(page.locator("article li:visible a[data-kind]").evaluate_all(
+        "els => els.map(e => e.dataset.kind)"))
+    assert kinds == {"organization"}
