@@ -12,7 +12,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from undersigned.archive import load_archive
-from undersigned.pages import HOME_MARKER, home_block, render_all
+from undersigned.pages import HOME_MARKER, head_extras, home_block, render_all
 from undersigned.problems import report
 from undersigned.site import exports, post_build
 
@@ -28,6 +28,8 @@ def on_config(config, **kwargs):
         raise PluginError("the archive has problems:\n" + report(errors))
     for problem in archive.problems:
         log.warning(str(problem))
+    if not config.use_directory_urls:
+        raise PluginError("Undersigned needs use_directory_urls: true (the DESIGN.md URLs)")
     repo = config.extra.get("source_repository")
     edit = f"{repo.rstrip('/')}/edit/main/" if repo else None
     _STATE.clear()
@@ -52,9 +54,14 @@ def on_files(files: Files, config, **kwargs) -> Files:
     return files
 
 
-def on_page_markdown(markdown: str, page, **kwargs) -> str:
-    if page.file.src_uri == "index.md" and HOME_MARKER in markdown:
+def on_page_markdown(markdown: str, page, config, **kwargs) -> str:
+    uri = page.file.src_uri
+    if uri == "index.md" and HOME_MARKER in markdown:
         return markdown.replace(HOME_MARKER, home_block(_STATE["archive"]))
+    if uri.startswith("letters/") and uri.endswith(".md"):
+        letter = _STATE["archive"].by_slug.get(uri[len("letters/"):-3])
+        if letter is not None:
+            page.meta.update(head_extras(_STATE["archive"], letter, config.site_url or ""))
     return markdown
 
 

@@ -88,9 +88,12 @@ class Archive:
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], self.sort_name(kv[0])))
         return ranked[:limit] if limit else ranked
 
+    @cached_property
+    def _sort_names(self) -> dict[str, str]:
+        return {e.id: _sort_key(e) for e in self.registry.entities.values()}
+
     def sort_name(self, entity_id: str) -> str:
-        entity = self.registry.get(entity_id)
-        return _sort_key(entity) if entity else entity_id
+        return self._sort_names.get(entity_id, entity_id)
 
     def role_on(self, entity: Entity | None, letter: Letter) -> Term | None:
         """The Member's term on the letter's date (party, state, district at the time)."""

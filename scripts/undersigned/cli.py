@@ -14,7 +14,7 @@ from .convert import Options, convert_text
 from .convert.document import render
 from .legislators import load_legislators
 from .model import TYPES
-from .problems import Problem, report, summarize
+from .problems import Problem, report
 from .registry_edit import append_entries
 from .resolve import Resolution, Resolver, letter_meta, link_related
 

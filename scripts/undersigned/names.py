@@ -41,5 +41,6 @@ def bare_tokens(text: str) -> list[str]:
 
 
 def slugify(text: str, max_words: int = 12) -> str:
-    words = fold(text).split()[:max_words]
+    """ASCII kebab-case id from a name or title."""
+    words = re.sub(r"[^a-z0-9]+", " ", fold(text)).split()[:max_words]
     return "-".join(words)

@@ -44,7 +44,7 @@ def render_to_dir(root: Path, out: Path) -> int:
     if home.exists():
         home.write_text(home.read_text(encoding="utf-8").replace(HOME_MARKER, home_block(archive)),
                         encoding="utf-8")
-    for page in render_all(archive, site_url, edit):
+    for page in render_all(archive, site_url, edit, head_in_front=True):
         target = out / page.uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown, encoding="utf-8")

@@ -111,7 +111,7 @@ def _party(raw: Any) -> tuple[str, str | None, str | None, str | None]:
 
 def _unknown_name(registry: Registry, name: str, what: str) -> str:
     near = registry.closest(name)
-    hint = f"add it to signatories.yaml (or as an alias of an existing entry)"
+    hint = "add it to signatories.yaml (or as an alias of an existing entry)"
     if near:
         hint += "; closest match: " + ", ".join(f"'{i}' ({label}, {s:g})" for i, label, s in near)
     return hint

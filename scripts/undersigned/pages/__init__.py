@@ -8,7 +8,7 @@ from .common import Page
 from .entities import render_recipient, render_signatory
 from .indexes import (home_block, render_letters_index, render_recipients_index,
                       render_signatories_index, render_topics, render_years)
-from .letter import BODY_END, BODY_START, render_letter
+from .letter import BODY_END, BODY_START, head_extras, render_letter
 
 if TYPE_CHECKING:
     from ..archive import Archive
@@ -16,9 +16,11 @@ if TYPE_CHECKING:
 HOME_MARKER = "<!-- undersigned:home -->"
 
 
-def render_all(archive: Archive, site_url: str = "", repo_edit: str | None = None) -> list[Page]:
+def render_all(archive: Archive, site_url: str = "", repo_edit: str | None = None,
+               head_in_front: bool = False) -> list[Page]:
     """Every generated page, in a deterministic order."""
-    pages = [render_letter(archive, letter, site_url, repo_edit) for letter in archive.letters]
+    pages = [render_letter(archive, letter, site_url, repo_edit, head_in_front)
+             for letter in archive.letters]
     pages += render_letters_index(archive)
     for entity_id in sorted(archive.signed):
         pages.append(render_signatory(archive, archive.registry.entities[entity_id]))
@@ -31,4 +33,4 @@ def render_all(archive: Archive, site_url: str = "", repo_edit: str | None = Non
     return pages
 
 
-__all__ = ["Page", "render_all", "home_block", "HOME_MARKER", "BODY_START", "BODY_END"]
+__all__ = ["head_extras", "Page", "render_all", "home_block", "HOME_MARKER", "BODY_START", "BODY_END"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 from ..names import fold
@@ -134,14 +135,18 @@ def jsonld(archive: Archive, letter: Letter, site_url: str) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=False).replace("<", "\\u003c")
 
 
+def _code(title: str, text: str) -> str:
+    return (f'<div class="highlight"><span class="filename">{escape(title)}</span>'
+            f"<pre><code>{escape(text)}</code></pre></div>")
+
+
 def citation_block(archive: Archive, letter: Letter, site_url: str) -> str:
-    cite = chicago(archive, letter, site_url)
     csl_json = json.dumps([csl(archive, letter, site_url)], ensure_ascii=False, indent=2)
     return (
         "## How to cite { #cite }\n\n"
-        '<div class="us-cite" data-pagefind-ignore markdown>\n\n'
-        f"````text title=\"Citation\"\n{cite}\n````\n\n"
-        f"````bibtex title=\"BibTeX\"\n{bibtex(archive, letter, site_url)}\n````\n\n"
-        f"````json title=\"CSL-JSON\"\n{csl_json}\n````\n\n"
-        "</div>\n"
+        '<div class="us-cite" data-pagefind-ignore>'
+        + _code("Citation", chicago(archive, letter, site_url))
+        + _code("BibTeX", bibtex(archive, letter, site_url))
+        + _code("CSL-JSON", csl_json)
+        + "</div>\n"
     )

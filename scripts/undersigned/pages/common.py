@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
+import posixpath
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
 
 LETTERS_DIR = "letters"
 SIGNATORIES_DIR = "signatories"
@@ -88,13 +89,45 @@ def head_text(text: str) -> str:
 
 
 def front(meta: dict[str, Any]) -> str:
-    """YAML front matter for a generated page (MkDocs reads title/description from it)."""
+    """Front matter for a generated page (MkDocs reads title/description from it). Values are
+    written as JSON, which is valid YAML and fast to write."""
     clean = {k: v for k, v in meta.items() if v not in (None, "", [], {})}
     for key in ("title", "description"):
         if key in clean:
             clean[key] = head_text(clean[key])
-    return "---\n" + yaml.safe_dump(clean, allow_unicode=True, sort_keys=False, width=10**9) \
-        + "---\n\n"
+    lines = [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in clean.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def page_url(uri: str) -> str:
+    """Directory URL of a docs path: 'letters/x.md' -> 'letters/x/', 'index.md' -> ''."""
+    if not uri.endswith(".md"):
+        return uri
+    stem = uri[:-3]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[:-5]
+    return stem + "/"
+
+
+def href(here: str, target: str) -> str:
+    """Relative URL from the page of docs path ``here`` to docs path ``target`` (raw HTML)."""
+    base = page_url(here) or "."
+    dest = page_url(target)
+    anchor = ""
+    if "#" in dest:
+        dest, anchor = dest.split("#", 1)
+        anchor = "#" + anchor
+    out = posixpath.relpath(dest or ".", base.rstrip("/") or ".")
+    if dest.endswith("/") or not dest:
+        out = out.rstrip("/") + "/"
+    return ("./" if out == "./" else out) + anchor
+
+
+def link(here: str, target: str, text: str, **attrs: str) -> str:
+    extra = "".join(f' {k.replace("_", "-")}="{attr(v)}"' for k, v in attrs.items())
+    return f'<a href="{attr(href(here, target))}"{extra}>{html.escape(text)}</a>'
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:
@@ -126,6 +159,6 @@ def pager(base_dir: str, page_no: int, total: int, here: str) -> str:
 
     links = []
     for n in range(1, total + 1):
-        links.append(f"**{n}**" if n == page_no else f"[{n}]({rel(here, uri(n))})")
-    return '<nav class="us-pager" aria-label="Pages" markdown>\nPage ' + " · ".join(links) \
-        + "\n</nav>\n\n"
+        links.append(f'<strong aria-current="page">{n}</strong>' if n == page_no
+                     else link(here, uri(n), str(n)))
+    return '<nav class="us-pager" aria-label="Pages">Page ' + " · ".join(links) + "</nav>\n\n"

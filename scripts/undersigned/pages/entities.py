@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import TYPE_CHECKING
 
 from ..names import fold
-from .common import (TYPE_LABELS, Page, esc, front, human_date, letter_uri, plural,
-                     recipient_uri, rel, signatory_uri)
+from .common import (Page, attr, front, letter_uri, link, plural, recipient_uri,
+                     signatory_uri)
 
 if TYPE_CHECKING:
     from ..archive import Archive
@@ -21,26 +22,30 @@ def kind_label(archive: Archive, entity: Entity) -> str:
     return "Organization" if entity.kind == "organization" else "Person"
 
 
-def _facts(archive: Archive, entity: Entity, here: str) -> str:
-    out = ['<div class="us-meta" markdown>\n\n', f"Kind\n:   {kind_label(archive, entity)}\n\n"]
+def _external(url: str, text: str) -> str:
+    return f'<a href="{attr(url)}" rel="nofollow noopener">{escape(text)}</a>'
+
+
+def _facts(archive: Archive, entity: Entity) -> str:
+    rows = [("Kind", kind_label(archive, entity))]
     if entity.description:
-        out.append(f"About\n:   {esc(entity.description)}\n\n")
+        rows.append(("About", escape(entity.description)))
     if entity.aliases:
-        out.append("Also printed as\n:   " + "; ".join(f"“{esc(a)}”" for a in entity.aliases)
-                   + "\n\n")
+        rows.append(("Also printed as", "; ".join(f"“{escape(a)}”" for a in entity.aliases)))
     links = []
     if entity.bioguide:
-        links.append(f"[Biographical Directory ({entity.bioguide})]"
-                     f"({BIOGUIDE_URL.format(entity.bioguide)})")
+        links.append(_external(BIOGUIDE_URL.format(entity.bioguide),
+                               f"Biographical Directory ({entity.bioguide})"))
     if entity.wikidata:
-        links.append(f"[Wikidata ({esc(entity.wikidata)})]"
-                     f"(https://www.wikidata.org/wiki/{entity.wikidata})")
+        links.append(_external(f"https://www.wikidata.org/wiki/{entity.wikidata}",
+                               f"Wikidata ({entity.wikidata})"))
     if entity.url and entity.url.startswith(("https://", "http://")):
-        links.append(f"[Website]({entity.url})")
+        links.append(_external(entity.url, "Website"))
     if links:
-        out.append("Authority\n:   " + " · ".join(links) + "\n\n")
-    out.append(f"Registry id\n:   `{entity.id}`\n\n</div>\n\n")
-    return "".join(out)
+        rows.append(("Authority", " · ".join(links)))
+    rows.append(("Registry id", f"<code>{escape(entity.id)}</code>"))
+    return '<dl class="us-meta">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows) \
+        + "</dl>\n\n"
 
 
 def terms_table(archive: Archive, entity: Entity) -> str:
@@ -55,13 +60,23 @@ def terms_table(archive: Archive, entity: Entity) -> str:
             spans[-1][2] = t.end
         else:
             spans.append([key, t.start, t.end])
-    out = ["## Terms in Congress\n\n| Chamber | State | District | Party | From | To |\n"
-           "|---|---|---|---|---|---|\n"]
+    rows = []
     for (chamber, state, district, party), start, end in spans:
         shown = "" if district is None else ("at large" if district == 0 else district)
-        out.append(f"| {chamber} | {state} | {shown} | {party} | {start} | {end} |\n")
-    out.append("\nFrom the public-domain congress-legislators dataset.\n{ .us-note }\n\n")
-    return "".join(out)
+        rows.append(f"<tr><td>{chamber}</td><td>{state}</td><td>{shown}</td>"
+                    f"<td>{escape(party)}</td><td>{start}</td><td>{end}</td></tr>")
+    return ("## Terms in Congress\n\n<table><thead><tr><th scope=\"col\">Chamber</th>"
+            "<th scope=\"col\">State</th><th scope=\"col\">District</th><th scope=\"col\">Party"
+            "</th><th scope=\"col\">From</th><th scope=\"col\">To</th></tr></thead><tbody>"
+            + "".join(rows) + "</tbody></table>\n"
+            '<p class="us-note">From the public-domain congress-legislators dataset.</p>\n\n')
+
+
+def _to(letter) -> str:
+    to = ", ".join(escape(r.name) for r in letter.recipients[:2])
+    if len(letter.recipients) > 2:
+        to += f" and {len(letter.recipients) - 2} more"
+    return to
 
 
 def render_signatory(archive: Archive, entity: Entity) -> Page:
@@ -69,35 +84,36 @@ def render_signatory(archive: Archive, entity: Entity) -> Page:
     signed = archive.signed.get(entity.id, [])
     desc = (f"{entity.name}: {kind_label(archive, entity).lower()}, signed "
             f"{plural(len(signed), 'document')} in the Undersigned archive.")
-    out = [front({"title": entity.name, "description": desc}), f"# {esc(entity.name)}\n\n"]
-    out.append(_facts(archive, entity, here))
+    out = [front({"title": entity.name, "description": desc}),
+           f'<h1 id="{attr(entity.id)}">{escape(entity.name)}</h1>\n', _facts(archive, entity)]
     if entity.id in archive.received:
         n = len(archive.received[entity.id])
-        out.append(f"!!! note \"Also a recipient\"\n    {esc(entity.name)} received "
-                   f"[{plural(n, 'document')}]({rel(here, recipient_uri(entity.id))}).\n\n")
-    out.append(f"## Documents signed ({len(signed)})\n\n")
+        out.append('<div class="admonition note"><p class="admonition-title">Also a recipient'
+                   f"</p><p>{escape(entity.name)} received "
+                   f"{link(here, recipient_uri(entity.id), plural(n, 'document'))}.</p></div>\n\n")
+    out.append(f"## Documents signed ({len(signed)}) {{ #signed }}\n\n")
     if signed:
-        out.append("| Date | Document | To | Printed as | Role then |\n|---|---|---|---|---|\n")
+        rows = []
         for letter, sig in signed:
-            to = ", ".join(esc(r.name) for r in letter.recipients[:2])
-            if len(letter.recipients) > 2:
-                to += f" and {len(letter.recipients) - 2} more"
-            printed = esc(sig.name) if fold(sig.name) != fold(entity.name) else ""
+            printed = escape(sig.name) if fold(sig.name) != fold(entity.name) else ""
             term = archive.role_on(entity, letter)
-            role = term.label if term else esc(sig.role or "")
-            out.append(f"| {letter.date.isoformat()} | [{esc(letter.title)}]"
-                       f"({rel(here, letter_uri(letter.slug))}) | {to} | {printed} | {role} |\n")
-        out.append("\n")
+            role = term.label if term else escape(sig.role or "")
+            rows.append(f"<tr><td>{letter.date.isoformat()}</td><td>"
+                        f"{link(here, letter_uri(letter.slug), letter.title)}</td>"
+                        f"<td>{_to(letter)}</td><td>{printed}</td><td>{role}</td></tr>")
+        out.append('<table><thead><tr><th scope="col">Date</th><th scope="col">Document</th>'
+                   '<th scope="col">To</th><th scope="col">Printed as</th>'
+                   '<th scope="col">Role then</th></tr></thead><tbody>' + "".join(rows)
+                   + "</tbody></table>\n\n")
     out.append(terms_table(archive, entity))
     cosigners = archive.cosigners(entity.id, limit=15)
     if cosigners:
-        out.append("## Most frequent co-signers\n\n")
+        out.append("## Most frequent co-signers\n\n<ol class=\"us-cosigners\">")
         for other_id, n in cosigners:
             other = archive.registry.get(other_id)
-            name = other.name if other else other_id
-            out.append(f"1. [{esc(name)}]({rel(here, signatory_uri(other_id))}) — "
-                       f"{plural(n, 'letter')} together\n")
-        out.append("\n")
+            out.append(f"<li>{link(here, signatory_uri(other_id), other.name if other else other_id)}"
+                       f" — {plural(n, 'letter')} together</li>")
+        out.append("</ol>\n\n")
     return Page(here, "".join(out), {"kind": "signatory", "id": entity.id})
 
 
@@ -106,27 +122,27 @@ def render_recipient(archive: Archive, entity: Entity) -> Page:
     letters = archive.received.get(entity.id, [])
     desc = f"Documents addressed to {entity.name} in the Undersigned archive: {len(letters)}."
     out = [front({"title": f"{entity.name} (recipient)", "description": desc}),
-           f"# {esc(entity.name)}\n\n", _facts(archive, entity, here)]
+           f'<h1 id="{attr(entity.id)}">{escape(entity.name)}</h1>\n', _facts(archive, entity)]
     if entity.id in archive.signed:
         n = len(archive.signed[entity.id])
-        out.append(f"!!! note \"Also a signatory\"\n    {esc(entity.name)} signed "
-                   f"[{plural(n, 'document')}]({rel(here, signatory_uri(entity.id))}).\n\n")
-    out.append(f"## Documents received ({len(letters)})\n\n")
-    out.append("| Date | Document | Office on that date | From | Signatories |\n"
-               "|---|---|---|---|---|\n")
+        out.append('<div class="admonition note"><p class="admonition-title">Also a signatory'
+                   f"</p><p>{escape(entity.name)} signed "
+                   f"{link(here, signatory_uri(entity.id), plural(n, 'document'))}.</p></div>\n\n")
+    out.append(f"## Documents received ({len(letters)}) {{ #received }}\n\n")
     senders: dict[str, int] = {}
+    rows = []
     for letter in letters:
         rec = next(r for r in letter.recipients if r.id == entity.id)
-        office = ", ".join(esc(x) for x in (rec.role, rec.organization) if x)
+        office = ", ".join(escape(x) for x in (rec.role, rec.organization) if x)
         senders[letter.sender] = senders.get(letter.sender, 0) + 1
-        out.append(f"| {letter.date.isoformat()} | [{esc(letter.title)}]"
-                   f"({rel(here, letter_uri(letter.slug))}) | {office} | {esc(letter.sender)} | "
-                   f"{len(letter.signatures)} |\n")
-    out.append("\n## Written to by\n\n")
+        rows.append(f"<tr><td>{letter.date.isoformat()}</td><td>"
+                    f"{link(here, letter_uri(letter.slug), letter.title)}</td><td>{office}</td>"
+                    f"<td>{escape(letter.sender)}</td><td>{len(letter.signatures)}</td></tr>")
+    out.append('<table><thead><tr><th scope="col">Date</th><th scope="col">Document</th>'
+               '<th scope="col">Office on that date</th><th scope="col">From</th>'
+               '<th scope="col">Signatories</th></tr></thead><tbody>' + "".join(rows)
+               + "</tbody></table>\n\n## Written to by\n\n<ul>")
     for sender, n in sorted(senders.items(), key=lambda kv: (-kv[1], kv[0])):
-        out.append(f"- {esc(sender)}: {plural(n, 'document')}\n")
-    out.append("\n")
+        out.append(f"<li>{escape(sender)}: {plural(n, 'document')}</li>")
+    out.append("</ul>\n")
     return Page(here, "".join(out), {"kind": "recipient", "id": entity.id})
-
-
-__all__ = ["render_signatory", "render_recipient", "TYPE_LABELS", "human_date"]

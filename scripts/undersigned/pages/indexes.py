@@ -6,8 +6,10 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from ..archive import sort_key
+from html import escape as esc_html
+
 from .common import (LETTERS_DIR, RECIPIENTS_DIR, SIGNATORIES_DIR, TOPICS_DIR, TYPE_LABELS,
-                     YEARS_DIR, Page, esc, front, human_date, letter_uri, pager, pages_of,
+                     YEARS_DIR, Page, esc, front, human_date, letter_uri, link, pager, pages_of,
                      plural, recipient_uri, rel, signatory_uri, topic_uri, year_uri)
 from .entities import kind_label
 
@@ -19,17 +21,18 @@ if TYPE_CHECKING:
 def letter_item(letter: Letter, here: str) -> str:
     n = len(letter.signatures)
     extra = f" · {plural(n, 'signatory', 'signatories')}" if n else ""
-    return (f"- <time datetime=\"{letter.date.isoformat()}\">{human_date(letter.date)}</time> — "
-            f"[{esc(letter.title)}]({rel(here, letter_uri(letter.slug))}) "
-            f"<span class=\"us-type\">{TYPE_LABELS[letter.type]}{extra}</span>\n")
+    return (f"<li><time datetime=\"{letter.date.isoformat()}\">{human_date(letter.date)}</time>"
+            f" — {link(here, letter_uri(letter.slug), letter.title)} "
+            f"<span class=\"us-type\">{TYPE_LABELS[letter.type]}{extra}</span></li>")
 
 
 def letter_list(letters: list[Letter], here: str, by_year: bool = True) -> str:
     out = []
     for year, group in groupby(letters, key=lambda x: x.year):
         if by_year:
-            out.append(f"\n### [{year}]({rel(here, year_uri(year))})\n\n")
-        out.extend(letter_item(letter, here) for letter in group)
+            out.append(f"\n### {year} {{ #y{year} }}\n\n<p>{link(here, year_uri(year), f'All of {year}')}</p>\n")
+        out.append('<ul class="us-letters">' + "".join(letter_item(x, here) for x in group)
+                   + "</ul>\n")
     return "".join(out) + "\n"
 
 
@@ -75,23 +78,22 @@ def _entity_index(archive: Archive, ids: list[str], base: str, title: str, intro
     pages: list[Page] = []
     here = f"{base}/index.md"
     letters_nav = " ".join(
-        f"[{k}]({rel(here, f'{base}/{k.lower()}.md')})" if big else f"[{k}](#{'num' if k == '#' else k.lower()})"
-        for k, _g in grouped)
+        link(here, f"{base}/{'num' if k == '#' else k.lower()}.md", k) if big
+        else f'<a href="#{"num" if k == "#" else k.lower()}">{k}</a>' for k, _g in grouped)
     head = [front({"title": title, "description": intro}), f"# {title}\n\n", intro + "\n\n",
-            f'<nav class="us-az" aria-label="A to Z" markdown>\n{letters_nav}\n</nav>\n\n',
-            FILTER_BAR]
+            f'<nav class="us-az" aria-label="A to Z">{letters_nav}</nav>\n\n', FILTER_BAR]
     sections = []
     for key, group in grouped:
         page_uri = f"{base}/{key.lower() if key != '#' else 'num'}.md" if big else here
         anchor = "num" if key == "#" else key.lower()
-        lines = [f"## {key} {{ #{anchor} }}\n\n"]
+        lines = [f"## {key} {{ #{anchor} }}\n\n<ul class=\"us-entities\">"]
         for e in group:
             label = kind_label(archive, e)
             kind = "member" if e.bioguide else e.kind
-            lines.append(f"- [{esc(e.name)}]({rel(page_uri, uri_of(e.id))}){{ data-kind=\"{kind}\" }}"
-                         f" <span class=\"us-kind\">{label}</span> "
-                         f"<span class=\"us-count\">{plural(counts[e.id], what)}</span>\n")
-        lines.append("\n")
+            lines.append(f"<li>{link(page_uri, uri_of(e.id), e.name, data_kind=kind)}"
+                         f" <span class=\"us-kind\">{label}</span> · "
+                         f"<span class=\"us-count\">{plural(counts[e.id], what)}</span></li>")
+        lines.append("</ul>\n\n")
         if big:
             pages.append(Page(page_uri, front({"title": f"{title}: {key}"}) + f"# {title}: {key}\n\n"
                               + FILTER_BAR + "".join(lines), {"kind": "index"}))
@@ -122,53 +124,62 @@ def render_recipients_index(archive: Archive) -> list[Page]:
 def render_topics(archive: Archive) -> list[Page]:
     here = f"{TOPICS_DIR}/index.md"
     out = [front({"title": "Topics", "description": "The topics of the archive's documents."}),
-           "# Topics\n\n"]
+           "# Topics\n\n<dl class=\"us-topics\">"]
     pages = []
     for topic in sorted(archive.topics.values(), key=lambda t: t.title):
         letters = archive.by_topic.get(topic.id, [])
-        out.append(f"[{esc(topic.title)}]({rel(here, topic_uri(topic.id))})\n:   "
-                   f"{esc(topic.description)} ({plural(len(letters), 'document')})\n\n")
+        out.append(f"<dt>{link(here, topic_uri(topic.id), topic.title)}</dt><dd>"
+                   f"{esc_html(topic.description)} ({plural(len(letters), 'document')})</dd>")
         t_here = topic_uri(topic.id)
         body = [front({"title": topic.title, "description": topic.description[:300]}),
-                f"# {esc(topic.title)}\n\n{esc(topic.description)}\n\n",
+                f"# {esc(topic.title)}\n\n<p>{esc_html(topic.description)}</p>\n\n",
                 f"{plural(len(letters), 'document')}, newest first.\n\n"]
         for n, chunk in enumerate(pages_of(letters, 1000), start=1):
             body.append(letter_list(chunk, t_here))
         pages.append(Page(t_here, "".join(body), {"kind": "topic", "id": topic.id}))
+    out.append("</dl>\n")
     return [Page(here, "".join(out), {"kind": "index"})] + pages
 
 
 def render_years(archive: Archive) -> list[Page]:
     here = f"{YEARS_DIR}/index.md"
     out = [front({"title": "Chronology", "description": "Documents by year."}),
-           "# Chronology\n\n| Year | Documents | Letters | Signatures |\n|---|---|---|---|\n"]
+           "# Chronology\n\n<table><thead><tr><th scope=\"col\">Year</th><th scope=\"col\">"
+           "Documents</th><th scope=\"col\">Letters</th><th scope=\"col\">Signatures</th></tr>"
+           "</thead><tbody>"]
     pages = []
     for year, letters in archive.by_year.items():
         sigs = sum(len(x.signatures) for x in letters)
         n_letters = sum(1 for x in letters if x.type == "letter")
-        out.append(f"| [{year}]({rel(here, year_uri(year))}) | {len(letters)} | {n_letters} | "
-                   f"{sigs:,} |\n")
+        out.append(f"<tr><td>{link(here, year_uri(year), str(year))}</td><td>{len(letters)}</td>"
+                   f"<td>{n_letters}</td><td>{sigs:,}</td></tr>")
         y_here = year_uri(year)
         body = [front({"title": f"Documents of {year}",
                        "description": f"{plural(len(letters), 'document')} dated {year}."}),
                 f"# {year}\n\n{plural(len(letters), 'document')}, newest first.\n\n"]
         for month, group in groupby(letters, key=lambda x: x.date.strftime("%B")):
-            body.append(f"\n## {month}\n\n")
+            body.append(f"\n## {month}\n\n<ul class=\"us-letters\">")
             body.extend(letter_item(x, y_here) for x in group)
+            body.append("</ul>\n")
         pages.append(Page(y_here, "".join(body) + "\n", {"kind": "year", "year": year}))
+    out.append("</tbody></table>\n")
     return [Page(here, "".join(out), {"kind": "index"})] + pages
 
 
 def home_block(archive: Archive, here: str = "index.md", latest: int = 8) -> str:
     """Counts and latest documents, spliced into the hand-written home page."""
     sigs = sum(len(x.signatures) for x in archive.letters)
-    out = [f'<div class="us-counts" markdown>\n\n'
-           f"- **{len(archive.letters):,}** [documents]({rel(here, LETTERS_DIR + '/index.md')})\n"
-           f"- **{sigs:,}** signatures by **{len(archive.signed):,}** "
-           f"[signatories]({rel(here, SIGNATORIES_DIR + '/index.md')})\n"
-           f"- **{len(archive.received):,}** [recipients]({rel(here, RECIPIENTS_DIR + '/index.md')})\n"
-           f"- **{len(archive.topics)}** [topics]({rel(here, TOPICS_DIR + '/index.md')}), "
-           f"**{len(archive.by_year)}** [years]({rel(here, YEARS_DIR + '/index.md')})\n\n</div>\n\n"]
-    out.append("## Latest documents\n\n")
+    out = ['<ul class="us-counts">'
+           f"<li><strong>{len(archive.letters):,}</strong> "
+           f"{link(here, LETTERS_DIR + '/index.md', 'documents')}</li>"
+           f"<li><strong>{sigs:,}</strong> signatures by <strong>{len(archive.signed):,}</strong> "
+           f"{link(here, SIGNATORIES_DIR + '/index.md', 'signatories')}</li>"
+           f"<li><strong>{len(archive.received):,}</strong> "
+           f"{link(here, RECIPIENTS_DIR + '/index.md', 'recipients')}</li>"
+           f"<li><strong>{len(archive.topics)}</strong> "
+           f"{link(here, TOPICS_DIR + '/index.md', 'topics')}, "
+           f"<strong>{len(archive.by_year)}</strong> "
+           f"{link(here, YEARS_DIR + '/index.md', 'years')}</li></ul>\n\n"]
+    out.append("## Latest documents\n\n<ul class=\"us-letters\">")
     out.extend(letter_item(x, here) for x in archive.newest_first[:latest])
-    return "".join(out) + "\n"
+    return "".join(out) + "</ul>\n\n"
