@@ -13,6 +13,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from undersigned.archive import load_archive
 from undersigned.pages import HOME_MARKER, head_extras, home_block, render_all
+from undersigned.pages.common import join_blocks
 from undersigned.problems import report
 from undersigned.site import exports, post_build
 
@@ -41,8 +42,10 @@ def on_config(config, **kwargs):
 @event_priority(-50)
 def on_files(files: Files, config, **kwargs) -> Files:
     archive = _STATE["archive"]
+    blocks = _STATE["blocks"] = {}
     for page in _STATE["pages"]:
-        files.append(File.generated(config, page.uri, content=page.markdown,
+        light, blocks[page.uri] = page.split()
+        files.append(File.generated(config, page.uri, content=light,
                                     inclusion=InclusionLevel.NOT_IN_NAV))
     for letter in archive.letters:
         original = letter.source.get("original")
@@ -63,6 +66,11 @@ def on_page_markdown(markdown: str, page, config, **kwargs) -> str:
         if letter is not None:
             page.meta.update(head_extras(_STATE["archive"], letter, config.site_url or ""))
     return markdown
+
+
+def on_page_content(html: str, page, **kwargs) -> str:
+    blocks = _STATE["blocks"].get(page.file.src_uri)
+    return join_blocks(html, blocks) if blocks else html
 
 
 def on_post_build(config, **kwargs) -> None:

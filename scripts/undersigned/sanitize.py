@@ -5,6 +5,8 @@ script in a reader's browser."""
 
 from __future__ import annotations
 
+import re
+
 import markdown
 import nh3
 
@@ -36,4 +38,5 @@ def body_html(text: str) -> str:
     md = markdown.Markdown(extensions=["footnotes", "sane_lists", "tables"],
                            extension_configs={"footnotes": {"BACKLINK_TITLE": "Back to the text"}},
                            output_format="html")
-    return clean_html(md.convert(text))
+    html = clean_html(md.convert(text))
+    return re.sub(r"\n\s*\n", "\n", html)  # one block: no blank lines inside

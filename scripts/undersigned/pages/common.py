@@ -28,11 +28,37 @@ COUNTRY_NAMES = {
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|#!~^])")
 
 
+BLOCK = "US-HTML-BLOCK-{}"
+_BLOCK_P = re.compile(r"<p>US-HTML-BLOCK-(\d+)</p>")
+
+
 @dataclass
 class Page:
     uri: str  # docs-relative source path, e.g. "letters/2017-06-14-x.md"
-    markdown: str
+    markdown: str  # complete Markdown (headings + escaped raw HTML blocks)
     meta: dict[str, Any] = field(default_factory=dict)
+
+    def split(self) -> tuple[str, list[str]]:
+        """(Markdown with each raw HTML block replaced by a placeholder paragraph, blocks).
+
+        The MkDocs adapter hands the light Markdown to the engine and puts the blocks back into
+        the rendered HTML, so Python-Markdown never re-parses thousands of generated tags."""
+        head, sep, body = self.markdown.partition("\n---\n\n")
+        if not sep:
+            head, body = "", self.markdown
+        blocks: list[str] = []
+        chunks = []
+        for chunk in body.split("\n\n"):
+            if chunk.startswith("<") and not chunk.startswith("<!--"):
+                chunks.append(BLOCK.format(len(blocks)))
+                blocks.append(chunk)
+            else:
+                chunks.append(chunk)
+        return (head + sep if sep else "") + "\n\n".join(chunks), blocks
+
+
+def join_blocks(html_text: str, blocks: list[str]) -> str:
+    return _BLOCK_P.sub(lambda m: blocks[int(m.group(1))], html_text)
 
 
 def esc(text: str | None) -> str:
