@@ -15,7 +15,7 @@ class SearchIndexError(RuntimeError):
 def index_site(site_dir: Path) -> str:
     """Run Pagefind over ``site_dir`` (writes ``site_dir/pagefind/``); return its report."""
     cmd = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir",
-           "pagefind", "--quiet"]
+           "pagefind", "--glob", "letters/*/index.html", "--quiet"]
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         raise SearchIndexError(f"pagefind failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
