@@ -13,6 +13,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from undersigned.archive import load_archive
 from undersigned.pages import HOME_MARKER, head_extras, home_block, render_all
+from undersigned.pages.cite import entity_jsonld
 from undersigned.pages.common import join_blocks
 from undersigned.problems import report
 from undersigned.site import exports, post_build
@@ -65,6 +66,9 @@ def on_page_markdown(markdown: str, page, config, **kwargs) -> str:
         letter = _STATE["archive"].by_slug.get(uri[len("letters/"):-3])
         if letter is not None:
             page.meta.update(head_extras(_STATE["archive"], letter, config.site_url or ""))
+    elif uri.startswith("signatories/") and uri[12:-3] in _STATE["archive"].signed:
+        page.meta["us_jsonld"] = entity_jsonld(_STATE["archive"], uri[12:-3],
+                                               config.site_url or "")
     return markdown
 
 

@@ -15,6 +15,7 @@ docs_dir: docs
 theme:
   name: material
   font: false
+  custom_dir: {overrides}
 hooks:
   - {hooks}
 plugins: []
@@ -87,3 +88,47 @@ def write(root: Path, files: dict[str, str | bytes]) -> Path:
     return root
 
 
+
+HOSTILE_REGISTRY = REGISTRY + """\
+evil-person:
+  name: <img src=x onerror=alert('registry-name')>
+  kind: person
+  aliases: ["<script>alert('alias')</script>"]
+  url: javascript:alert('registry-url')
+"""
+
+HOSTILE_LETTER = """\
+---
+title: '"><script>alert("title")</script> Hostile letter'
+date: 2017-06-15
+type: letter
+sender: <b onmouseover=alert('sender')>Members</b>
+recipients:
+  - name: Rex Tillerson
+    role: <script>alert('role')</script>Secretary
+signatories:
+  - Alan Lowenthal
+  - <img src=x onerror=alert('registry-name')>
+  - "<script>alert('alias')</script>"
+topics: [migration]
+summary: <script>alert('summary')</script>
+---
+
+Dear Secretary:
+
+<script>alert('body-script')</script>
+
+<img src=x onerror="alert('img-onerror')">
+
+A [javascript link](javascript:alert('md-link')) and <a href="javascript:alert('a-link')">raw</a>.
+
+<iframe src="javascript:alert('iframe')"></iframe>
+
+<svg><script>alert('svg')</script><circle onload="alert('svg-onload')"/></svg>
+
+<p onclick="alert('onclick')" style="background:url(javascript:alert('css'))">Styled</p>
+
+Sincerely,[^1]
+
+[^1]: <script>alert('footnote')</script>A footnote.
+"""

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
+from site_build import build_site
 
 from helpers import REPO
 
@@ -26,25 +24,6 @@ class Site:
 
     def pages(self) -> list[Path]:
         return sorted(self.root.rglob("*.html"))
-
-
-def build_site(config_file: Path, site_dir: Path, **overrides) -> list[str]:
-    records: list[str] = []
-
-    class Handler(logging.Handler):
-        def emit(self, record):
-            if record.levelno >= logging.WARNING:
-                records.append(record.getMessage())
-
-    handler = Handler()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    try:
-        config = load_config(str(config_file), site_dir=str(site_dir), strict=True, **overrides)
-        build(config)
-    finally:
-        logger.removeHandler(handler)
-    return records
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ from .common import Page
 from .entities import render_recipient, render_signatory
 from .indexes import (home_block, render_letters_index, render_recipients_index,
                       render_signatories_index, render_topics, render_years)
+from .stats import render_stats
 from .letter import BODY_END, BODY_START, head_extras, render_letter
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ def render_all(archive: Archive, site_url: str = "", repo_edit: str | None = Non
     pages += render_recipients_index(archive)
     pages += render_topics(archive)
     pages += render_years(archive)
+    pages.append(render_stats(archive))
     return pages
 
 

@@ -150,3 +150,21 @@ def citation_block(archive: Archive, letter: Letter, site_url: str) -> str:
         + _code("CSL-JSON", csl_json)
         + "</div>\n"
     )
+
+
+def entity_jsonld(archive: Archive, entity_id: str, site_url: str) -> str:
+    """schema.org Person/Organization for a signatory page, with authority links."""
+    entity = archive.registry.entities[entity_id]
+    data = {"@context": "https://schema.org", **_person(archive, entity_id, entity.name, site_url)}
+    same = list(data.get("sameAs", []))
+    member = archive.legislators.get(entity.bioguide) if entity.bioguide else None
+    wikidata = entity.wikidata or (member.wikidata if member else None)
+    if wikidata:
+        same.append(f"https://www.wikidata.org/wiki/{wikidata}")
+    if entity.url:
+        same.append(entity.url)
+    if same:
+        data["sameAs"] = same
+    if entity.aliases:
+        data["alternateName"] = list(entity.aliases)
+    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")

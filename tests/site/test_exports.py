@@ -1,0 +1,148 @@
+"""Every export parsed and checked against the archive; citation metadata on letter pages."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+
+import jsonschema
+import pytest
+
+from helpers import REPO
+from undersigned.archive import load_archive
+from undersigned.letters import read_letter
+
+ARCHIVE = load_archive(REPO)
+TILLERSON = "2017-06-14-letter-secretary-tillerson-central-america-security"
+TEI = "{http://www.tei-c.org/ns/1.0}"
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def read(site, path: str) -> str:
+    return (site.root / path).read_text(encoding="utf-8")
+
+
+def test_letters_json_matches_the_archive(site):
+    records = json.loads(read(site, "data/letters.json"))
+    assert [r["slug"] for r in records] == [x.slug for x in ARCHIVE.letters]
+    for record, letter in zip(records, ARCHIVE.letters):
+        assert record["date"] == letter.date.isoformat()
+        assert [s["id"] for s in record["signatories"]] == [s.id for s in letter.signatures]
+        assert [s["name_as_printed"] for s in record["signatories"]] == [
+            s.name for s in letter.signatures]
+        assert record["url"] == f"https://undersigned.example.org/letters/{letter.slug}/"
+    assert next(r for r in records if r["slug"] == TILLERSON)["related"] == [
+        "2017-06-15-congressman-lowenthal-urges-state-dept-make-central-america"]
+
+
+def test_signatures_csv_one_row_per_signature_with_role_at_the_time(site):
+    rows = list(csv.DictReader(io.StringIO(read(site, "data/signatures.csv"))))
+    assert len(rows) == sum(len(x.signatures) for x in ARCHIVE.letters) == 143
+    roybal = next(r for r in rows if r["name_as_printed"] == "Lucille Roybal-Alford")
+    assert {k: roybal[k] for k in ("signatory_id", "bioguide", "chamber", "state", "district",
+                                   "party", "position")} == {
+        "signatory_id": "lucille-roybal-allard", "bioguide": "R000486", "chamber": "House",
+        "state": "CA", "district": "40", "party": "Democrat", "position": "36"}
+    ngo = [r for r in rows if r["slug"].startswith("2021-03-25")]
+    assert {r["chamber"] for r in ngo} == {""}  # empty for non-Members
+
+
+def test_letters_csv_one_row_per_document(site):
+    rows = list(csv.DictReader(io.StringIO(read(site, "data/letters.csv"))))
+    assert [r["slug"] for r in rows] == [x.slug for x in ARCHIVE.letters]
+    assert [int(r["signatory_count"]) for r in rows] == [len(x.signatures) for x in ARCHIVE.letters]
+
+
+def test_signatories_json(site):
+    records = {r["id"]: r for r in json.loads(read(site, "data/signatories.json"))}
+    assert set(records) == set(ARCHIVE.registry.entities)
+    assert records["lucille-roybal-allard"]["aliases"] == ["Lucille Roybal-Alford"]
+    assert records["lucille-roybal-allard"]["letters"] == [TILLERSON]
+    assert records["antony-blinken"]["received"] == [
+        "2021-03-04-letter-secretary-blinken-migration-security-rule-law-human",
+        "2021-03-25-letter-from-organizations-academics-president-biden"]
+
+
+def test_front_matter_of_every_letter_validates_against_the_published_schema(site):
+    schema = json.loads(read(site, "data/letter.schema.json"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    for letter in ARCHIVE.letters:
+        src, problems = read_letter(letter.path, letter.slug, REPO)
+        assert problems == []
+        jsonschema.validate(src.front.data, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"title": "x"}, schema)
+
+
+def test_datapackage_describes_the_csv_files(site):
+    package = json.loads(read(site, "data/datapackage.json"))
+    for resource in package["resources"]:
+        header = read(site, "data/" + resource["path"]).splitlines()[0].split(",")
+        assert header == [f["name"] for f in resource["schema"]["fields"]]
+
+
+def test_cmif_lists_every_letter_with_dates(site):
+    root = ET.fromstring(read(site, "data/cmif.xml"))
+    descs = root.findall(f".//{TEI}correspDesc")
+    letters = [x for x in ARCHIVE.letters if x.type == "letter"]
+    assert [d.get("ref") for d in descs] == [
+        f"https://undersigned.example.org/letters/{x.slug}/" for x in letters]
+    for desc, letter in zip(descs, letters):
+        sent = desc.find(f"{TEI}correspAction[@type='sent']")
+        assert sent.find(f"{TEI}date").get("when") == letter.date.isoformat()
+        names = [el.text for el in sent if el.tag in (f"{TEI}persName", f"{TEI}orgName")]
+        assert names == [s.name for s in letter.signatures]
+    lowenthal = descs[0].find(f".//{TEI}persName")
+    assert lowenthal.get("ref", "").startswith("http://www.wikidata.org/entity/Q")
+    assert root.find(f".//{TEI}editor/{TEI}email") is not None
+
+
+def test_feed_and_sitemap_parse(site):
+    feed = ET.fromstring(read(site, "feed.xml"))
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) == len(ARCHIVE.letters)
+    assert entries[0].find(f"{ATOM}title").text == ARCHIVE.newest_first[0].title
+    sitemap = ET.fromstring(read(site, "sitemap.xml"))
+    locs = {el.text for el in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
+    assert f"https://undersigned.example.org/letters/{TILLERSON}/" in locs
+
+
+def test_citation_meta_and_json_ld(site):
+    soup = site.html(f"letters/{TILLERSON}")
+    meta = [(m["name"], m["content"]) for m in soup.find_all("meta") if
+            m.get("name", "").startswith("citation_")]
+    letter = ARCHIVE.by_slug[TILLERSON]
+    assert ("citation_title", letter.title) in meta
+    assert ("citation_publication_date", "2017/06/14") in meta
+    authors = [c for n, c in meta if n == "citation_author"]
+    assert authors == [s.name for s in letter.signatures]
+    data = json.loads(soup.find("script", type="application/ld+json").string)
+    assert data["@type"] == "Message" and data["dateSent"] == "2017-06-14"
+    assert data["name"] == letter.title
+    assert len(data["author"]) == 37 and data["recipient"][0]["name"] == "Rex Tillerson"
+    assert data["author"][0]["sameAs"] == ["https://bioguide.congress.gov/search/bio/L000579"]
+    cite = soup.select(".us-cite pre code")
+    assert [c.parent.parent.select_one(".filename").text for c in cite] == [
+        "Citation", "BibTeX", "CSL-JSON"]
+    assert json.loads(cite[2].get_text())[0]["issued"] == {"date-parts": [[2017, 6, 14]]}
+    assert cite[1].get_text().startswith("@misc{")
+
+
+def test_signatory_page_json_ld_and_stats_page(site):
+    soup = site.html("stats")
+    svgs = soup.select("figure.us-chart svg[role=img]")
+    assert len(svgs) == 2
+    for svg in svgs:
+        ids = svg["aria-labelledby"].split()
+        assert svg.find("title")["id"] == ids[0] and svg.find("desc")["id"] == ids[1]
+        assert svg.find("desc").text.strip()
+
+    person = json.loads(site.html("signatories/lucille-roybal-allard").find(
+        "script", type="application/ld+json").string)
+    assert person["@type"] == "Person" and person["alternateName"] == ["Lucille Roybal-Alford"]
+    assert "https://bioguide.congress.gov/search/bio/R000486" in person["sameAs"]
+    org = json.loads(site.html("signatories/witness-at-the-border").find(
+        "script", type="application/ld+json").string)
+    assert org["@type"] == "Organization"
