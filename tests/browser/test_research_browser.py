@@ -1,0 +1,83 @@
+"""Chromium: copy buttons of "How to cite", the stats charts, and hostile letters staying inert."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from helpers import HOSTILE_LETTER, HOSTILE_REGISTRY, LETTER, MKDOCS_YML, REPO, TOPICS, write
+from serving import build, serve
+
+pytestmark = pytest.mark.browser
+TILLERSON = "2017-06-14-letter-secretary-tillerson-central-america-security"
+
+
+def test_cite_copy_buttons_put_the_text_on_the_clipboard(page):
+    page.goto(f"/letters/{TILLERSON}/")
+    blocks = page.locator(".us-cite .highlight")
+    assert blocks.count() == 3
+    expected = [blocks.nth(i).locator("code").inner_text() for i in range(3)]
+    for i in range(3):
+        blocks.nth(i).hover()
+        blocks.nth(i).locator("button[data-md-type=copy]").click()
+        page.wait_for_timeout(200)
+        assert page.evaluate("navigator.clipboard.readText()") == expected[i]
+    assert expected[0].startswith("Members of Congress. “Letter to Secretary Tillerson")
+    assert expected[1].startswith("@misc{")
+    assert json.loads(expected[2])[0]["title"].startswith("Letter to Secretary Tillerson")
+    assert page.errors == []
+
+
+def test_stats_charts_render_with_text_alternatives(page):
+    page.goto("/stats/")
+    charts = page.get_by_role("img")
+    names = [charts.nth(i).get_attribute("aria-labelledby") for i in range(charts.count())]
+    assert len([n for n in names if n]) == 2
+    per_year = page.get_by_role("img", name="Documents per year")
+    assert per_year.is_visible()
+    box = per_year.bounding_box()
+    assert box["width"] > 200 and box["height"] > 50
+    assert page.locator("#per-year-d").text_content().startswith("Number of documents by year:")
+    assert page.locator("figure.us-chart rect").count() >= 3
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory):
+    root = tmp_path_factory.mktemp("hostile-browser")
+    write(root, {
+        "mkdocs.yml": MKDOCS_YML.format(hooks=(REPO / "scripts" / "hooks.py").as_posix(),
+                                        overrides=(REPO / "docs" / "overrides").as_posix()),
+        "docs/index.md": "# Test\n\n<!-- undersigned:home -->\n",
+        "signatories.yaml": HOSTILE_REGISTRY, "topics.yaml": TOPICS,
+        "letters/2017-06-14-a-letter.md": LETTER,
+        "letters/2017-06-15-hostile.md": HOSTILE_LETTER,
+    })
+    build(root / "mkdocs.yml", root / "site")
+    server, url = serve(root / "site")
+    yield url
+    server.shutdown()
+
+
+@pytest.mark.parametrize("path", ["/letters/2017-06-15-hostile/", "/signatories/evil-person/",
+                                  "/signatories/", "/letters/", "/"])
+def test_hostile_pages_run_no_script(chromium, hostile_url, path):
+    context = chromium.new_context()
+    page = context.new_page()
+    dialogs, errors = [], []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(hostile_url + path)
+    page.wait_for_load_state("networkidle")
+    for link in page.locator("article a, article p, article img").all()[:60]:
+        try:
+            link.hover(timeout=500)
+        except Exception:  # noqa: BLE001 - hidden elements cannot be hovered
+            pass
+    page.mouse.click(5, 300)
+    page.wait_for_timeout(300)
+    assert dialogs == []
+    assert errors == []
+    assert page.url == hostile_url + path  # no navigation
+    context.close()
