@@ -12,7 +12,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from undersigned.archive import load_archive
-from undersigned.pages import HOME_MARKER, head_extras, home_block, render_all
+from undersigned.pages import HOME_MARKER, head_extras, home_block, plan
 from undersigned.pages.cite import entity_jsonld
 from undersigned.pages.common import join_blocks
 from undersigned.problems import report
@@ -35,18 +35,16 @@ def on_config(config, **kwargs):
     repo = config.extra.get("source_repository")
     edit = f"{repo.rstrip('/')}/edit/main/" if repo else None
     _STATE.clear()
-    _STATE.update(root=root, archive=archive,
-                  pages=render_all(archive, config.site_url or "", edit))
+    _STATE.update(root=root, archive=archive, blocks={},
+                  plan=dict(plan(archive, config.site_url or "", edit)))
     return config
 
 
 @event_priority(-50)
 def on_files(files: Files, config, **kwargs) -> Files:
     archive = _STATE["archive"]
-    blocks = _STATE["blocks"] = {}
-    for page in _STATE["pages"]:
-        light, blocks[page.uri] = page.split()
-        files.append(File.generated(config, page.uri, content=light,
+    for uri in _STATE["plan"]:  # rendered on demand in on_page_read_source
+        files.append(File.generated(config, uri, content="",
                                     inclusion=InclusionLevel.NOT_IN_NAV))
     for letter in archive.letters:
         original = letter.source.get("original")
@@ -56,6 +54,14 @@ def on_files(files: Files, config, **kwargs) -> Files:
     for uri, content in exports(archive, config.site_url or ""):
         files.append(File.generated(config, uri, content=content))
     return files
+
+
+def on_page_read_source(page, config, **kwargs) -> str | None:
+    thunk = _STATE["plan"].get(page.file.src_uri)
+    if thunk is None:
+        return None
+    light, _STATE["blocks"][page.file.src_uri] = thunk().split()
+    return light
 
 
 def on_page_markdown(markdown: str, page, config, **kwargs) -> str:
@@ -72,9 +78,10 @@ def on_page_markdown(markdown: str, page, config, **kwargs) -> str:
     return markdown
 
 
-def on_page_content(html: str, page, **kwargs) -> str:
-    blocks = _STATE["blocks"].get(page.file.src_uri)
-    return join_blocks(html, blocks) if blocks else html
+def on_post_page(output: str, page, **kwargs) -> str:
+    """Put the pre-rendered HTML blocks back, late, so MkDocs never holds them all at once."""
+    blocks = _STATE["blocks"].pop(page.file.src_uri, None)
+    return join_blocks(output, blocks) if blocks else output
 
 
 def on_post_build(config, **kwargs) -> None:

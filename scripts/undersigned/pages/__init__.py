@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, Callable
 
-from .common import Page
-from .entities import render_recipient, render_signatory
+from .common import Page, letter_uri, recipient_uri, signatory_uri
+from .entities import render_recipient, render_signatory, signatory_pages
 from .indexes import (home_block, render_letters_index, render_recipients_index,
                       render_signatories_index, render_topics, render_years)
 from .stats import render_stats
@@ -17,22 +18,42 @@ if TYPE_CHECKING:
 HOME_MARKER = "<!-- undersigned:home -->"
 
 
+Thunk = Callable[[], Page]
+
+
+def plan(archive: Archive, site_url: str = "", repo_edit: str | None = None,
+         head_in_front: bool = False) -> list[tuple[str, Thunk]]:
+    """(docs path, renderer) of every generated page, in a deterministic order. Letter and
+    entity pages are rendered only when asked for, so a build never holds them all at once."""
+    out: list[tuple[str, Thunk]] = []
+    for letter in archive.letters:
+        out.append((letter_uri(letter.slug), partial(render_letter, archive, letter, site_url,
+                                                     repo_edit, head_in_front)))
+
+    def eager(pages: list[Page]) -> None:
+        out.extend((page.uri, (lambda page=page: page)) for page in pages)
+
+    eager(render_letters_index(archive))
+    for entity_id in sorted(archive.signed):
+        entity = archive.registry.entities[entity_id]
+        for n in range(1, signatory_pages(archive, entity_id) + 1):
+            uri = signatory_uri(entity_id) if n == 1 else f"signatories/{entity_id}/page-{n}.md"
+            out.append((uri, partial(render_signatory, archive, entity, n)))
+    eager(render_signatories_index(archive))
+    for entity_id in sorted(archive.received):
+        out.append((recipient_uri(entity_id),
+                    partial(render_recipient, archive, archive.registry.entities[entity_id])))
+    eager(render_recipients_index(archive))
+    eager(render_topics(archive))
+    eager(render_years(archive))
+    eager([render_stats(archive)])
+    return out
+
+
 def render_all(archive: Archive, site_url: str = "", repo_edit: str | None = None,
                head_in_front: bool = False) -> list[Page]:
     """Every generated page, in a deterministic order."""
-    pages = [render_letter(archive, letter, site_url, repo_edit, head_in_front)
-             for letter in archive.letters]
-    pages += render_letters_index(archive)
-    for entity_id in sorted(archive.signed):
-        pages.append(render_signatory(archive, archive.registry.entities[entity_id]))
-    pages += render_signatories_index(archive)
-    for entity_id in sorted(archive.received):
-        pages.append(render_recipient(archive, archive.registry.entities[entity_id]))
-    pages += render_recipients_index(archive)
-    pages += render_topics(archive)
-    pages += render_years(archive)
-    pages.append(render_stats(archive))
-    return pages
+    return [thunk() for _uri, thunk in plan(archive, site_url, repo_edit, head_in_front)]
 
 
-__all__ = ["head_extras", "Page", "render_all", "home_block", "HOME_MARKER", "BODY_START", "BODY_END"]
+__all__ = ["head_extras", "Page", "plan", "render_all", "home_block", "HOME_MARKER", "BODY_START", "BODY_END"]

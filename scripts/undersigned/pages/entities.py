@@ -6,7 +6,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from ..names import fold
-from .common import (Page, attr, front, letter_uri, link, plural, recipient_uri,
+from .common import (Page, attr, esc, front, letter_uri, link, plural, recipient_uri,
                      signatory_uri)
 
 if TYPE_CHECKING:
@@ -79,19 +79,42 @@ def _to(letter) -> str:
     return to
 
 
-def render_signatory(archive: Archive, entity: Entity) -> Page:
-    here = signatory_uri(entity.id)
-    signed = archive.signed.get(entity.id, [])
+SIGNED_PER_PAGE = 100
+
+
+def signatory_pages(archive: Archive, entity_id: str) -> int:
+    return max(1, -(-len(archive.signed.get(entity_id, [])) // SIGNED_PER_PAGE))
+
+
+def _signed_uri(entity_id: str, n: int) -> str:
+    return signatory_uri(entity_id) if n == 1 else f"signatories/{entity_id}/page-{n}.md"
+
+
+def render_signatory(archive: Archive, entity: Entity, page_no: int = 1) -> Page:
+    """A signatory's page; the documents signed come 100 to a page, newest first."""
+    here = _signed_uri(entity.id, page_no)
+    all_signed = archive.signed.get(entity.id, [])
+    total = signatory_pages(archive, entity.id)
+    signed = all_signed[(page_no - 1) * SIGNED_PER_PAGE:page_no * SIGNED_PER_PAGE]
     desc = (f"{entity.name}: {kind_label(archive, entity).lower()}, signed "
-            f"{plural(len(signed), 'document')} in the Undersigned archive.")
-    out = [front({"title": entity.name, "description": desc}),
-           f'<h1 id="{attr(entity.id)}">{escape(entity.name)}</h1>\n', _facts(archive, entity)]
+            f"{plural(len(all_signed), 'document')} in the Undersigned archive.")
+    suffix = f" (page {page_no})" if page_no > 1 else ""
+    out = [front({"title": entity.name + suffix, "description": desc}),
+           f"# {esc(entity.name + suffix)}\n\n",
+           _facts(archive, entity)]
+    pager = ""
+    if total > 1:
+        pager = ('<nav class="us-pager" aria-label="Pages of documents signed">Page ' + " · ".join(
+            f'<strong aria-current="page">{n}</strong>' if n == page_no
+            else link(here, _signed_uri(entity.id, n), str(n)) for n in range(1, total + 1))
+            + "</nav>\n\n")
     if entity.id in archive.received:
         n = len(archive.received[entity.id])
         out.append('<div class="admonition note"><p class="admonition-title">Also a recipient'
                    f"</p><p>{escape(entity.name)} received "
                    f"{link(here, recipient_uri(entity.id), plural(n, 'document'))}.</p></div>\n\n")
-    out.append(f"## Documents signed ({len(signed)}) {{ #signed }}\n\n")
+    out.append(f"## Documents signed ({len(all_signed)}) {{ #signed }}\n\n")
+    out.append(pager)
     if signed:
         rows = []
         for letter, sig in signed:
@@ -105,6 +128,9 @@ def render_signatory(archive: Archive, entity: Entity) -> Page:
                    '<th scope="col">To</th><th scope="col">Printed as</th>'
                    '<th scope="col">Role then</th></tr></thead><tbody>' + "".join(rows)
                    + "</tbody></table>\n\n")
+    out.append(pager)
+    if page_no > 1:
+        return Page(here, "".join(out), {"kind": "signatory", "id": entity.id})
     out.append(terms_table(archive, entity))
     cosigners = archive.cosigners(entity.id, limit=15)
     if cosigners:
@@ -122,7 +148,7 @@ def render_recipient(archive: Archive, entity: Entity) -> Page:
     letters = archive.received.get(entity.id, [])
     desc = f"Documents addressed to {entity.name} in the Undersigned archive: {len(letters)}."
     out = [front({"title": f"{entity.name} (recipient)", "description": desc}),
-           f'<h1 id="{attr(entity.id)}">{escape(entity.name)}</h1>\n', _facts(archive, entity)]
+           f"# {esc(entity.name)}\n\n", _facts(archive, entity)]
     if entity.id in archive.signed:
         n = len(archive.signed[entity.id])
         out.append('<div class="admonition note"><p class="admonition-title">Also a signatory'

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..names import fold
 from ..sanitize import body_html
 from .cite import citation_block, head_meta, jsonld
-from .common import (COUNTRY_NAMES, TYPE_LABELS, Page, attr, first_sentence, front, human_date,
+from .common import (COUNTRY_NAMES, TYPE_LABELS, Page, attr, esc, first_sentence, front, human_date,
                      letter_uri, link, plural, recipient_uri, signatory_uri, topic_uri,
                      year_uri)
 
@@ -126,8 +126,8 @@ def render_letter(archive: Archive, letter: Letter, site_url: str = "",
     if head_in_front:  # engine-independent output carries everything in its front matter
         meta.update(head_extras(archive, letter, site_url))
     out = [front(meta)]
-    out.append(f'<div class="us-letter" data-pagefind-body>\n<h1 id="{attr(letter.slug)}">'
-               f"{escape(letter.title)}</h1>\n{_meta_panel(archive, letter, here)}\n"
+    out.append(f"# {esc(letter.title)}\n\n")
+    out.append(f'<div class="us-letter" data-pagefind-body>\n{_meta_panel(archive, letter, here)}\n'
                f"{search_facets(archive, letter)}\n</div>\n\n")
     out.append("## Text\n\n")
     out.append(f'{BODY_START}\n<div class="us-body" data-pagefind-body>\n'
