@@ -20,9 +20,27 @@
       });
     });
   }
+  // Material adds a <nav> of buttons to each code block; name each one (unique landmarks)
+  function labelCodeNavs() {
+    document.querySelectorAll(".highlight").forEach(function (block) {
+      var nav = block.querySelector(".md-code__nav");
+      var name = block.querySelector(".filename");
+      if (nav && !nav.hasAttribute("aria-label")) {
+        nav.setAttribute("aria-label", (name ? name.textContent : "Code") + " actions");
+      }
+    });
+  }
+  function setup() {
+    setupFilters();
+    labelCodeNavs();
+    var cite = document.querySelector(".us-cite");
+    if (cite && window.MutationObserver) {
+      new MutationObserver(labelCodeNavs).observe(cite, { childList: true, subtree: true });
+    }
+  }
   if (window.document$ && window.document$.subscribe) {
-    window.document$.subscribe(setupFilters);
+    window.document$.subscribe(setup);
   } else {
-    document.addEventListener("DOMContentLoaded", setupFilters);
+    document.addEventListener("DOMContentLoaded", setup);
   }
 })();
