@@ -3,7 +3,9 @@ No domain logic lives here (see scripts/undersigned/)."""
 
 from __future__ import annotations
 
+import calendar
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +32,11 @@ def on_config(config, **kwargs):
         raise PluginError("the archive has problems:\n" + report(errors))
     for problem in archive.problems:
         log.warning(str(problem))
+    if "SOURCE_DATE_EPOCH" not in os.environ and archive.letters:
+        # reproducible builds: sitemap dates and gzip headers follow the newest document,
+        # not the clock (set SOURCE_DATE_EPOCH yourself to override)
+        newest = max(x.date for x in archive.letters)
+        os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(newest.timetuple()))
     if not config.use_directory_urls:
         raise PluginError("Undersigned needs use_directory_urls: true (the DESIGN.md URLs)")
     repo = config.extra.get("source_repository")

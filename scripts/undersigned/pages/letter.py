@@ -69,7 +69,7 @@ def search_facets(archive: Archive, letter: Letter) -> str:
     spans = [f'<span data-pagefind-filter="year">{letter.year}</span>',
              f'<span data-pagefind-filter="type">{TYPE_LABELS[letter.type]}</span>',
              f'<span data-pagefind-meta="date">{letter.date.isoformat()}</span>',
-             f'<span data-pagefind-sort="date">{letter.date.isoformat()}</span>']
+             f'<span data-pagefind-sort="date">{letter.slug}</span>']  # unique: stable order
     spans += [f'<span data-pagefind-filter="topic">{escape(archive.topics[t].title)}</span>'
               for t in letter.topics]
     seen: set[str] = set()
