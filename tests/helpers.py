@@ -19,8 +19,7 @@ theme:
 hooks:
   - {hooks}
 plugins: []
-markdown_extensions: [attr_list, def_list, md_in_html, footnotes, tables, admonition,
-  pymdownx.superfences]
+markdown_extensions: [admonition, attr_list, fenced_code, tables, toc]
 """
 
 REGISTRY = """\

@@ -33,9 +33,9 @@ from mkdocs.config import load_config
 t = time.perf_counter()
 build(load_config(sys.argv[1], site_dir=sys.argv[2]))
 dt = time.perf_counter() - t
-rss = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-          resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-print(f"{dt} {rss}")
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(f"{dt} {rss} {child}")
 """
 
 
@@ -69,11 +69,12 @@ def _floor(archive: Path, floor: Path) -> Path:
     return path
 
 
-def _build(config: Path, site: Path) -> tuple[float, int]:
+def _build(config: Path, site: Path) -> tuple[float, int, int]:
+    """(seconds, peak RSS of the build process, peak RSS of its children, i.e. Pagefind)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     out = subprocess.run([sys.executable, "-c", RUNNER, str(config), str(site)], env=env,
                          capture_output=True, text=True, check=True).stdout.split()
-    return float(out[-2]), int(out[-1]) * 1024
+    return float(out[-3]), int(out[-2]) * 1024, int(out[-1]) * 1024
 
 
 def _size(path: Path) -> int:
@@ -118,14 +119,14 @@ def run(n: int, keep: Path | None, floor: bool, browser: bool) -> dict[str, obje
     check_s = time.perf_counter() - t
     if check.returncode:
         raise SystemExit(check.stdout[-2000:])
-    build_s, rss = _build(_config(archive), site)
+    build_s, rss, child_rss = _build(_config(archive), site)
     pages = sorted((site / "letters").glob("*/index.html"))
     letter_sizes = [p.stat().st_size for p in pages]
     biggest = max((p for p in site.rglob("*.html")), key=lambda p: p.stat().st_size)
     result: dict[str, object] = {
         "letters": stats["letters"], "signatures": stats["signatures"],
         "registry": stats["registry"], "check_s": round(check_s, 2),
-        "build_s": round(build_s, 1), "peak_rss_mb": round(rss / 2**20),
+        "build_s": round(build_s, 1), "peak_rss_mb": round(rss / 2**20), "pagefind_rss_mb": round(child_rss / 2**20),
         "site_mb": round(_size(site) / 2**20, 1),
         "pagefind_mb": round(_size(site / "pagefind") / 2**20, 1),
         "letter_html_median_kb": round(statistics.median(letter_sizes) / 1024, 1),
@@ -136,7 +137,7 @@ def run(n: int, keep: Path | None, floor: bool, browser: bool) -> dict[str, obje
         result["first_query_kb"] = round(_first_query_bytes(site, "asylum") / 1024, 1)
     if floor:
         fsite = work / "floor-site"
-        f_s, f_rss = _build(_floor(archive, work / "floor"), fsite)
+        f_s, f_rss, _ = _build(_floor(archive, work / "floor"), fsite)
         result.update({
             "floor_build_s": round(f_s, 1), "floor_rss_mb": round(f_rss / 2**20),
             "floor_site_mb": round(_size(fsite) / 2**20, 1),

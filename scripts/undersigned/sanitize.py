@@ -24,19 +24,16 @@ def clean_html(html: str) -> str:
                      link_rel="noopener noreferrer nofollow", strip_comments=True)
 
 
-def clean_between(html: str, start: str, end: str) -> str:
-    """Sanitize the part of ``html`` between two marker comments (the letter body)."""
-    i = html.find(start)
-    j = html.find(end, i + 1) if i >= 0 else -1
-    if i < 0 or j < 0:
-        return html
-    return html[:i] + clean_html(html[i + len(start):j]) + html[j + len(end):]
+_MD: markdown.Markdown | None = None
 
 
 def body_html(text: str) -> str:
     """A letter body (Markdown with footnotes) as sanitized HTML, independent of the engine."""
-    md = markdown.Markdown(extensions=["footnotes", "sane_lists", "tables"],
-                           extension_configs={"footnotes": {"BACKLINK_TITLE": "Back to the text"}},
-                           output_format="html")
-    html = clean_html(md.convert(text))
+    global _MD
+    if _MD is None:  # one converter, reset per body (building one per letter is slow)
+        _MD = markdown.Markdown(extensions=["footnotes", "sane_lists", "tables"],
+                                extension_configs={"footnotes": {
+                                    "BACKLINK_TITLE": "Back to the text"}},
+                                output_format="html")
+    html = clean_html(_MD.reset().convert(text))
     return re.sub(r"\n\s*\n", "\n", html)  # one block: no blank lines inside
