@@ -95,14 +95,14 @@ def _first_query_bytes(site: Path, term: str) -> int:
             browser = p.chromium.launch(executable_path=shutil.which("chromium") or
                                         "/usr/bin/chromium", args=CHROMIUM_ARGS)
             page = browser.new_page()
-            sizes: list[int] = []
-            page.on("requestfinished", lambda r: sizes.append(
-                len(r.response().body()) if "/pagefind/" in r.url and r.response() else 0))
+            requests: list = []
+            page.on("requestfinished", requests.append)
             page.goto(f"{url}/search/?q={term}")
             page.wait_for_function("document.querySelectorAll('#us-results li').length > 0",
-                                   timeout=60000)
+                                   timeout=120000)
             page.wait_for_load_state("networkidle")
-            total = sum(sizes)
+            total = sum(len(r.response().body()) for r in requests
+                        if "/pagefind/" in r.url and r.response())
             browser.close()
     finally:
         server.shutdown()
