@@ -65,6 +65,16 @@
     });
   }
 
+  function loadNames(list, key) {
+    // suggestions for signatory/recipient come from a separate file, fetched on first use
+    if (list.getAttribute("data-loaded")) return;
+    list.setAttribute("data-loaded", "1");
+    fetch(new URL("../search/names.json", bundle)).then(function (r) { return r.json(); })
+      .then(function (names) {
+        (names[key] || []).forEach(function (v) { list.appendChild(el("option", { value: v })); });
+      }).catch(function () {});
+  }
+
   function buildFacets(available) {
     FACETS.forEach(function (f) {
       var key = f[0];
@@ -76,7 +86,7 @@
         control = el("input", { id: "us-f-" + key, type: "text", list: "us-l-" + key,
           autocomplete: "off", placeholder: "any" });
         var list = el("datalist", { id: "us-l-" + key });
-        values.forEach(function (v) { list.appendChild(el("option", { value: v })); });
+        control.addEventListener("focus", loadNames.bind(null, list, key));
         wrap.appendChild(control);
         wrap.appendChild(list);
       } else {
@@ -138,9 +148,13 @@
     run();
   });
 
+  // facet values and counts come from a small file written at build time, so the first query
+  // does not have to download every filter of the index
+  var facetsReady = fetch(new URL("../search/facets.json", bundle))
+    .then(function (r) { return r.json(); });
   import(new URL("pagefind.js", bundle).href).then(function (mod) {
     pagefind = mod;
-    return pagefind.options({ baseUrl: siteRoot }).then(function () { return pagefind.filters(); });
+    return pagefind.options({ baseUrl: siteRoot }).then(function () { return facetsReady; });
   }).then(function (available) {
     buildFacets(available);
     readUrl();

@@ -126,6 +126,31 @@ def datapackage(archive: Archive) -> dict[str, Any]:
     }
 
 
+def search_facets(archive: Archive) -> dict[str, Any]:
+    """Facet values with counts for the search page (small: loaded with the page)."""
+    from .pages.common import TYPE_LABELS
+
+    def count(values) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for value in values:
+            out[value] = out.get(value, 0) + 1
+        return dict(sorted(out.items()))
+
+    return {
+        "type": count(TYPE_LABELS[x.type] for x in archive.letters),
+        "year": count(str(x.year) for x in archive.letters),
+        "topic": count(archive.topics[t].title for x in archive.letters for t in x.topics),
+    }
+
+
+def search_names(archive: Archive) -> dict[str, list[str]]:
+    """Signatory and recipient names for the search page's suggestions (loaded on demand)."""
+    return {
+        "signatory": sorted({archive.registry.entities[i].name for i in archive.signed}),
+        "recipient": sorted({archive.registry.entities[i].name for i in archive.received}),
+    }
+
+
 def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
@@ -144,4 +169,6 @@ def data_files(archive: Archive, site_url: str) -> list[tuple[str, str]]:
         ("data/datapackage.json", dumps(datapackage(archive))),
         ("data/cmif.xml", cmif_xml(archive, site_url)),
         ("feed.xml", atom_feed(archive, site_url)),
+        ("search/facets.json", json.dumps(search_facets(archive), ensure_ascii=False)),
+        ("search/names.json", json.dumps(search_names(archive), ensure_ascii=False)),
     ]

@@ -188,3 +188,18 @@ def pager(base_dir: str, page_no: int, total: int, here: str) -> str:
         links.append(f'<strong aria-current="page">{n}</strong>' if n == page_no
                      else link(here, uri(n), str(n)))
     return '<nav class="us-pager" aria-label="Pages">Page ' + " · ".join(links) + "</nav>\n\n"
+
+
+def paged_uri(first: str, n: int) -> str:
+    """Docs path of page ``n`` of a paginated listing whose first page is ``first``
+    ('topics/migration.md' -> 'topics/migration/page-2.md')."""
+    return first if n == 1 else f"{first[:-3]}/page-{n}.md"
+
+
+def pager_links(first: str, page_no: int, total: int) -> str:
+    if total <= 1:
+        return ""
+    here = paged_uri(first, page_no)
+    links = [f'<strong aria-current="page">{n}</strong>' if n == page_no
+             else link(here, paged_uri(first, n), str(n)) for n in range(1, total + 1)]
+    return '<nav class="us-pager" aria-label="Pages">Page ' + " · ".join(links) + "</nav>\n\n"

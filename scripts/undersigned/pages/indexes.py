@@ -9,7 +9,7 @@ from ..archive import sort_key
 from html import escape as esc_html
 
 from .common import (LETTERS_DIR, RECIPIENTS_DIR, SIGNATORIES_DIR, TOPICS_DIR, TYPE_LABELS,
-                     YEARS_DIR, Page, esc, front, human_date, letter_uri, link, pager, pages_of,
+                     YEARS_DIR, Page, esc, front, human_date, letter_uri, link, paged_uri, pager, pager_links, pages_of,
                      plural, recipient_uri, rel, signatory_uri, topic_uri, year_uri)
 from .entities import kind_label
 
@@ -130,13 +130,16 @@ def render_topics(archive: Archive) -> list[Page]:
         letters = archive.by_topic.get(topic.id, [])
         out.append(f"<dt>{link(here, topic_uri(topic.id), topic.title)}</dt><dd>"
                    f"{esc_html(topic.description)} ({plural(len(letters), 'document')})</dd>")
-        t_here = topic_uri(topic.id)
-        body = [front({"title": topic.title, "description": topic.description[:300]}),
-                f"# {esc(topic.title)}\n\n<p>{esc_html(topic.description)}</p>\n\n",
-                f"{plural(len(letters), 'document')}, newest first.\n\n"]
-        for n, chunk in enumerate(pages_of(letters, 1000), start=1):
-            body.append(letter_list(chunk, t_here))
-        pages.append(Page(t_here, "".join(body), {"kind": "topic", "id": topic.id}))
+        chunks = pages_of(letters)
+        for n, chunk in enumerate(chunks, start=1):
+            t_here = paged_uri(topic_uri(topic.id), n)
+            suffix = f" (page {n})" if n > 1 else ""
+            nav = pager_links(topic_uri(topic.id), n, len(chunks))
+            body = [front({"title": topic.title + suffix, "description": topic.description[:300]}),
+                    f"# {esc(topic.title + suffix)}\n\n<p>{esc_html(topic.description)}</p>\n\n",
+                    f"{plural(len(letters), 'document')}, newest first.\n\n", nav,
+                    letter_list(chunk, t_here), nav]
+            pages.append(Page(t_here, "".join(body), {"kind": "topic", "id": topic.id}))
     out.append("</dl>\n")
     return [Page(here, "".join(out), {"kind": "index"})] + pages
 
@@ -153,15 +156,21 @@ def render_years(archive: Archive) -> list[Page]:
         n_letters = sum(1 for x in letters if x.type == "letter")
         out.append(f"<tr><td>{link(here, year_uri(year), str(year))}</td><td>{len(letters)}</td>"
                    f"<td>{n_letters}</td><td>{sigs:,}</td></tr>")
-        y_here = year_uri(year)
-        body = [front({"title": f"Documents of {year}",
-                       "description": f"{plural(len(letters), 'document')} dated {year}."}),
-                f"# {year}\n\n{plural(len(letters), 'document')}, newest first.\n\n"]
-        for month, group in groupby(letters, key=lambda x: x.date.strftime("%B")):
-            body.append(f"\n## {month}\n\n<ul class=\"us-letters\">")
-            body.extend(letter_item(x, y_here) for x in group)
-            body.append("</ul>\n")
-        pages.append(Page(y_here, "".join(body) + "\n", {"kind": "year", "year": year}))
+        chunks = pages_of(letters)
+        for n, chunk in enumerate(chunks, start=1):
+            y_here = paged_uri(year_uri(year), n)
+            suffix = f" (page {n})" if n > 1 else ""
+            nav = pager_links(year_uri(year), n, len(chunks))
+            body = [front({"title": f"Documents of {year}{suffix}",
+                           "description": f"{plural(len(letters), 'document')} dated {year}."}),
+                    f"# {year}{suffix}\n\n{plural(len(letters), 'document')}, newest first.\n\n",
+                    nav]
+            for month, group in groupby(chunk, key=lambda x: x.date.strftime("%B")):
+                body.append(f"\n## {month}\n\n<ul class=\"us-letters\">")
+                body.extend(letter_item(x, y_here) for x in group)
+                body.append("</ul>\n")
+            body.append("\n" + nav)
+            pages.append(Page(y_here, "".join(body) + "\n", {"kind": "year", "year": year}))
     out.append("</tbody></table>\n")
     return [Page(here, "".join(out), {"kind": "index"})] + pages
 
