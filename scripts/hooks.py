@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 import logging
 import os
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +68,9 @@ def on_page_read_source(page, config, **kwargs) -> str | None:
     thunk = _STATE["plan"].get(page.file.src_uri)
     if thunk is None:
         return None
-    light, _STATE["blocks"][page.file.src_uri] = thunk().split()
+    light, blocks = thunk().split()
+    # MkDocs reads every page before it writes any: keep the HTML blocks compressed meanwhile
+    _STATE["blocks"][page.file.src_uri] = zlib.compress("\0".join(blocks).encode(), 1)
     return light
 
 
@@ -87,8 +90,10 @@ def on_page_markdown(markdown: str, page, config, **kwargs) -> str:
 
 def on_post_page(output: str, page, **kwargs) -> str:
     """Put the pre-rendered HTML blocks back, late, so MkDocs never holds them all at once."""
-    blocks = _STATE["blocks"].pop(page.file.src_uri, None)
-    return join_blocks(output, blocks) if blocks else output
+    packed = _STATE["blocks"].pop(page.file.src_uri, None)
+    if not packed:
+        return output
+    return join_blocks(output, zlib.decompress(packed).decode().split("\0"))
 
 
 def on_post_build(config, **kwargs) -> None:

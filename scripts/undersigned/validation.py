@@ -11,7 +11,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from .letters import LetterSource
-from .model import Letter, Recipient, Signature, Topic
+from .model import TYPES, Letter, Recipient, Signature, Topic
 from .problems import Problem
 from .registry import Registry
 from .schema import KEYS, LETTER_SCHEMA, SLUG_PATTERN
@@ -117,12 +117,69 @@ def _unknown_name(registry: Registry, name: str, what: str) -> str:
     return hint
 
 
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO2 = re.compile(r"^[A-Z]{2}$")
+_PROPS = LETTER_SCHEMA["properties"]
+_PARTY_KEYS = set(_PROPS["signatories"]["items"]["oneOf"][1]["properties"])
+
+
+def _nonempty(value: Any) -> bool:
+    return isinstance(value, str) and bool(value)
+
+
+def _party_ok(item: Any) -> bool:
+    if isinstance(item, str):
+        return bool(item)
+    return (isinstance(item, dict) and _nonempty(item.get("name")) and set(item) <= _PARTY_KEYS
+            and all(_nonempty(v) for v in item.values())
+            and (item.get("id") is None or bool(_ID.match(item["id"]))))
+
+
+def _list_of(value: Any, rx: re.Pattern[str], min_items: int = 0) -> bool:
+    return (isinstance(value, list) and len(value) >= min_items
+            and len(set(map(str, value))) == len(value)
+            and all(isinstance(v, str) and rx.match(v) for v in value))
+
+
+def quick_valid(data: dict[str, Any]) -> bool:
+    """A fast, conservative check of the common valid case. When it says False, the JSON
+    Schema (the one source of truth) is run to find and word the problems."""
+    if not set(LETTER_SCHEMA["required"]) <= set(data) or not set(data) <= set(_PROPS):
+        return False
+    if not all(_nonempty(data[k]) for k in ("title", "sender")) or data.get("type") not in TYPES:
+        return False
+    if not (isinstance(data["date"], str) and _DATE.match(data["date"])):
+        return False
+    for key in ("recipients", "signatories"):
+        if key in data and not (isinstance(data[key], list) and all(map(_party_ok, data[key]))):
+            return False
+    if not _list_of(data["topics"], _ID, 1):
+        return False
+    if "countries" in data and not _list_of(data["countries"], _ISO2):
+        return False
+    if "related" in data and not _list_of(data["related"], _SLUG_RE):
+        return False
+    if "summary" in data and not _nonempty(data["summary"]):
+        return False
+    source = data.get("source")
+    if source is not None:
+        if not isinstance(source, dict) or not set(source) <= {"original", "url", "publisher"}:
+            return False
+        if not all(_nonempty(v) for v in source.values()):
+            return False
+        if "url" in source and not source["url"].startswith(("http://", "https://")):
+            return False
+    return True
+
+
 def build_letter(src: LetterSource, registry: Registry, topics: dict[str, Topic]
                  ) -> tuple[Letter | None, list[Problem]]:
     """Check one letter's front matter against the schema, registry and topics."""
     rel, data, front = src.rel, src.front.data, src.front
-    problems = [_schema_problem(e, rel, src)
-                for e in sorted(_VALIDATOR.iter_errors(data), key=lambda e: list(map(str, e.path)))]
+    problems = [] if quick_valid(data) else [
+        _schema_problem(e, rel, src)
+        for e in sorted(_VALIDATOR.iter_errors(data), key=lambda e: list(map(str, e.path)))]
     slug = src.path.stem
     if not _SLUG_RE.match(slug):
         problems.append(Problem(rel, None, f"file name '{src.path.name}' is not a valid slug",

@@ -166,3 +166,35 @@ def test_github_annotations(archive_dir, capsys):
     out = capsys.readouterr().out
     assert ("::error file=letters/2017-06-14-a-letter.md,line=4::'type' is 'memo', which is not "
             "allowed (hint: use one of: letter, press-release, statement)") in out
+
+
+def test_quick_check_never_accepts_what_the_schema_rejects():
+    """The fast path must be at least as strict as the published JSON Schema."""
+    import itertools
+
+    from jsonschema import Draft202012Validator
+
+    from undersigned.schema import LETTER_SCHEMA
+    from undersigned.validation import quick_valid
+
+    base = {"title": "T", "date": "2020-01-01", "type": "letter", "sender": "S",
+            "recipients": [{"name": "R", "role": "Secretary"}], "signatories": ["A", {"name": "B"}],
+            "topics": ["migration"], "countries": ["MX"], "related": ["2020-01-02-x"],
+            "source": {"url": "https://x.org", "original": "a.txt"}, "summary": "S."}
+    variants = [("title", ""), ("title", 3), ("date", "2020-1-1"), ("type", "memo"),
+                ("recipients", "R"), ("recipients", [{"role": "x"}]), ("signatories", [3]),
+                ("signatories", [{"name": "A", "x": 1}]), ("topics", []), ("topics", ["a", "a"]),
+                ("topics", ["Bad Id"]), ("countries", ["mex"]), ("related", ["nope"]),
+                ("source", {"url": "ftp://x"}), ("source", {"other": "x"}), ("summary", ""),
+                ("extra", 1), ("signatories", [{"name": "A", "id": "Bad Id"}])]
+    validator = Draft202012Validator(LETTER_SCHEMA)
+    assert quick_valid(base) and validator.is_valid(base)
+    for (k1, v1), (k2, v2) in itertools.product(variants, [(None, None)] + variants):
+        data = dict(base, **{k1: v1})
+        if k2:
+            data[k2] = v2
+        if quick_valid(data):
+            assert validator.is_valid(data), data
+    for key in LETTER_SCHEMA["required"]:
+        data = {k: v for k, v in base.items() if k != key}
+        assert not quick_valid(data) and not validator.is_valid(data)
