@@ -131,3 +131,15 @@ Sincerely,[^1]
 
 [^1]: <script>alert('footnote')</script>A footnote.
 """
+
+
+def write_hostile_archive(root: Path) -> Path:
+    """A two-letter archive whose second letter and registry carry hostile HTML/JS."""
+    return write(root, {
+        "mkdocs.yml": MKDOCS_YML.format(hooks=(REPO / "scripts" / "hooks.py").as_posix(),
+                                        overrides=(REPO / "docs" / "overrides").as_posix()),
+        "docs/index.md": "# Test\n\n<!-- undersigned:home -->\n",
+        "signatories.yaml": HOSTILE_REGISTRY, "topics.yaml": TOPICS,
+        "letters/2017-06-14-a-letter.md": LETTER,
+        "letters/2017-06-15-hostile.md": HOSTILE_LETTER,
+    })

@@ -96,7 +96,7 @@ def _first_query_bytes(site: Path, term: str) -> int:
                                         "/usr/bin/chromium", args=CHROMIUM_ARGS)
             page = browser.new_page()
             requests: list = []
-            page.on("requestfinished", requests.append)
+            page.on("requestfinished", lambda r: requests.append(r))
             page.goto(f"{url}/search/?q={term}")
             page.wait_for_function("document.querySelectorAll('#us-results li').length > 0",
                                    timeout=120000)

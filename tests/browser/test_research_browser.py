@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from helpers import HOSTILE_LETTER, HOSTILE_REGISTRY, LETTER, MKDOCS_YML, REPO, TOPICS, write
+from helpers import write_hostile_archive
 from serving import build, serve
 
 pytestmark = pytest.mark.browser
@@ -44,15 +44,7 @@ def test_stats_charts_render_with_text_alternatives(page):
 
 @pytest.fixture(scope="module")
 def hostile_url(tmp_path_factory):
-    root = tmp_path_factory.mktemp("hostile-browser")
-    write(root, {
-        "mkdocs.yml": MKDOCS_YML.format(hooks=(REPO / "scripts" / "hooks.py").as_posix(),
-                                        overrides=(REPO / "docs" / "overrides").as_posix()),
-        "docs/index.md": "# Test\n\n<!-- undersigned:home -->\n",
-        "signatories.yaml": HOSTILE_REGISTRY, "topics.yaml": TOPICS,
-        "letters/2017-06-14-a-letter.md": LETTER,
-        "letters/2017-06-15-hostile.md": HOSTILE_LETTER,
-    })
+    root = write_hostile_archive(tmp_path_factory.mktemp("hostile-browser"))
     build(root / "mkdocs.yml", root / "site")
     server, url = serve(root / "site")
     yield url

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from helpers import HOSTILE_LETTER, HOSTILE_REGISTRY
+from helpers import write_hostile_archive
 from site_build import build_site
 
 PAGES = ["letters/2017-06-15-hostile", "signatories/evil-person", "signatories",
@@ -19,17 +19,7 @@ PAGES = ["letters/2017-06-15-hostile", "signatories/evil-person", "signatories",
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
-    from helpers import LETTER, MKDOCS_YML, REPO, TOPICS, write
-
-    root = tmp_path_factory.mktemp("hostile")
-    write(root, {
-        "mkdocs.yml": MKDOCS_YML.format(hooks=(REPO / "scripts" / "hooks.py").as_posix(),
-                                            overrides=(REPO / "docs" / "overrides").as_posix()),
-        "docs/index.md": "# Test\n\n<!-- undersigned:home -->\n",
-        "signatories.yaml": HOSTILE_REGISTRY, "topics.yaml": TOPICS,
-        "letters/2017-06-14-a-letter.md": LETTER,
-        "letters/2017-06-15-hostile.md": HOSTILE_LETTER,
-    })
+    root = write_hostile_archive(tmp_path_factory.mktemp("hostile"))
     site = root / "site"
     warnings = build_site(root / "mkdocs.yml", site)
     return site, warnings

@@ -6,7 +6,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from ..names import fold
-from .common import (Page, attr, esc, front, letter_uri, link, plural, recipient_uri,
+from .common import (Page, attr, esc, front, paged_uri, pager_links, letter_uri, link, plural, recipient_uri,
                      signatory_uri)
 
 if TYPE_CHECKING:
@@ -72,6 +72,13 @@ def terms_table(archive: Archive, entity: Entity) -> str:
             '<p class="us-note">From the public-domain congress-legislators dataset.</p>\n\n')
 
 
+def _also(here: str, entity: Entity, role: str, verb: str, target: str, n: int) -> str:
+    """Cross-link between someone's signatory and recipient pages."""
+    return (f'<div class="admonition note"><p class="admonition-title">Also a {role}</p>'
+            f"<p>{escape(entity.name)} {verb} {link(here, target, plural(n, 'document'))}."
+            "</p></div>\n\n")
+
+
 def _to(letter) -> str:
     to = ", ".join(escape(r.name) for r in letter.recipients[:2])
     if len(letter.recipients) > 2:
@@ -87,7 +94,7 @@ def signatory_pages(archive: Archive, entity_id: str) -> int:
 
 
 def _signed_uri(entity_id: str, n: int) -> str:
-    return signatory_uri(entity_id) if n == 1 else f"signatories/{entity_id}/page-{n}.md"
+    return paged_uri(signatory_uri(entity_id), n)
 
 
 def render_signatory(archive: Archive, entity: Entity, page_no: int = 1) -> Page:
@@ -102,17 +109,10 @@ def render_signatory(archive: Archive, entity: Entity, page_no: int = 1) -> Page
     out = [front({"title": entity.name + suffix, "description": desc}),
            f"# {esc(entity.name + suffix)}\n\n",
            _facts(archive, entity)]
-    pager = ""
-    if total > 1:
-        pager = ('<nav class="us-pager" aria-label="Pages of documents signed">Page ' + " · ".join(
-            f'<strong aria-current="page">{n}</strong>' if n == page_no
-            else link(here, _signed_uri(entity.id, n), str(n)) for n in range(1, total + 1))
-            + "</nav>\n\n")
+    pager = pager_links(signatory_uri(entity.id), page_no, total)
     if entity.id in archive.received:
-        n = len(archive.received[entity.id])
-        out.append('<div class="admonition note"><p class="admonition-title">Also a recipient'
-                   f"</p><p>{escape(entity.name)} received "
-                   f"{link(here, recipient_uri(entity.id), plural(n, 'document'))}.</p></div>\n\n")
+        out.append(_also(here, entity, "recipient", "received", recipient_uri(entity.id),
+                         len(archive.received[entity.id])))
     out.append(f"## Documents signed ({len(all_signed)}) {{ #signed }}\n\n")
     out.append(pager)
     if signed:
@@ -150,10 +150,8 @@ def render_recipient(archive: Archive, entity: Entity) -> Page:
     out = [front({"title": f"{entity.name} (recipient)", "description": desc}),
            f"# {esc(entity.name)}\n\n", _facts(archive, entity)]
     if entity.id in archive.signed:
-        n = len(archive.signed[entity.id])
-        out.append('<div class="admonition note"><p class="admonition-title">Also a signatory'
-                   f"</p><p>{escape(entity.name)} signed "
-                   f"{link(here, signatory_uri(entity.id), plural(n, 'document'))}.</p></div>\n\n")
+        out.append(_also(here, entity, "signatory", "signed", signatory_uri(entity.id),
+                         len(archive.signed[entity.id])))
     out.append(f"## Documents received ({len(letters)}) {{ #received }}\n\n")
     senders: dict[str, int] = {}
     rows = []
