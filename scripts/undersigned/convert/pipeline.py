@@ -160,6 +160,11 @@ def convert_text(text: str, *, source: str, options: Options | None = None,
         header = parse_header(lines[region.start:region.salutation])
         header_extra = [x for x in lines[region.start:region.salutation]
                         if not x.blank and x.no not in header.consumed]
+        if header_extra:
+            result.problems.append(Problem(
+                source, header_extra[0].no, f"{len(header_extra)} header line(s) not understood "
+                "(kept at the top of the body): " + "; ".join(x.s[:60] for x in header_extra[:3]),
+                "move recipients' names and roles into `recipients:` by hand", warning=True))
         body_end = (region.closing + 1) if region.closing is not None else region.sig_end
         body_lines = header_extra + ([Line(0, "")] if header_extra else []) \
             + lines[region.salutation:body_end]
