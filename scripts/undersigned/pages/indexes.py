@@ -77,28 +77,37 @@ def _entity_index(archive: Archive, ids: list[str], base: str, title: str, intro
     big = len(entities) > 600
     pages: list[Page] = []
     here = f"{base}/index.md"
+
+    def initial_uri(key: str) -> str:  # '_' cannot start a registry id: no collision
+        return f"{base}/_{'num' if key == '#' else key.lower()}.md"
+
     letters_nav = " ".join(
-        link(here, f"{base}/{'num' if k == '#' else k.lower()}.md", k) if big
+        link(here, initial_uri(k), k) if big
         else f'<a href="#{"num" if k == "#" else k.lower()}">{k}</a>' for k, _g in grouped)
     head = [front({"title": title, "description": intro}), f"# {title}\n\n", intro + "\n\n",
             f'<nav class="us-az" aria-label="A to Z">{letters_nav}</nav>\n\n', FILTER_BAR]
     sections = []
     for key, group in grouped:
-        page_uri = f"{base}/{key.lower() if key != '#' else 'num'}.md" if big else here
         anchor = "num" if key == "#" else key.lower()
-        lines = [f"## {key} {{ #{anchor} }}\n\n<ul class=\"us-entities\">"]
-        for e in group:
-            label = kind_label(archive, e)
-            kind = "member" if e.bioguide else e.kind
-            lines.append(f"<li>{link(page_uri, uri_of(e.id), e.name, data_kind=kind)}"
-                         f" <span class=\"us-kind\">{label}</span> · "
-                         f"<span class=\"us-count\">{plural(counts[e.id], what)}</span></li>")
-        lines.append("</ul>\n\n")
-        if big:
-            pages.append(Page(page_uri, front({"title": f"{title}: {key}"}) + f"# {title}: {key}\n\n"
-                              + FILTER_BAR + "".join(lines), {"kind": "index"}))
-        else:
-            sections.extend(lines)
+        chunks = pages_of(group, 400) if big else [group]
+        for n, chunk in enumerate(chunks, start=1):
+            page_uri = paged_uri(initial_uri(key), n) if big else here
+            lines = [f"## {key} {{ #{anchor} }}\n\n<ul class=\"us-entities\">"]
+            for e in chunk:
+                label = kind_label(archive, e)
+                kind = "member" if e.bioguide else e.kind
+                lines.append(f"<li>{link(page_uri, uri_of(e.id), e.name, data_kind=kind)}"
+                             f" <span class=\"us-kind\">{label}</span> · "
+                             f"<span class=\"us-count\">{plural(counts[e.id], what)}</span></li>")
+            lines.append("</ul>\n\n")
+            if big:
+                nav = pager_links(initial_uri(key), n, len(chunks))
+                suffix = f" (page {n})" if n > 1 else ""
+                pages.append(Page(page_uri, front({"title": f"{title}: {key}{suffix}"})
+                                  + f"# {title}: {key}{suffix}\n\n" + nav + FILTER_BAR
+                                  + "".join(lines) + nav, {"kind": "index"}))
+            else:
+                sections.extend(lines)
     pages.insert(0, Page(here, "".join(head + sections), {"kind": "index"}))
     return pages
 
