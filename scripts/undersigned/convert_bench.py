@@ -35,6 +35,19 @@ def conversion_rate(n: int) -> dict[str, float]:
             "inputs_per_second": round(n / seconds)}
 
 
+def corpus_rate() -> dict[str, float] | None:
+    """The development corpus of real press releases, when the checkout has it."""
+    corpus = sorted((REPO / "tests" / "data" / "corpus" / "press-releases").glob("*.txt"))
+    if not corpus:
+        return None
+    texts = [p.read_text(encoding="utf-8") for p in corpus]
+    started = time.perf_counter()
+    documents = sum(len(convert_text(t, source=f"c{i}").documents) for i, t in enumerate(texts))
+    seconds = time.perf_counter() - started
+    return {"inputs": len(texts), "documents": documents, "seconds": round(seconds, 2),
+            "inputs_per_second": round(len(texts) / seconds)}
+
+
 def check_time(n: int) -> dict[str, float]:
     work = Path(tempfile.mkdtemp(prefix="undersigned-check-"))
     try:
@@ -57,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--letters", type=int, default=10000)
     args = parser.parse_args(argv)
     print(json.dumps({"convert": conversion_rate(args.docs)}))
+    print(json.dumps({"convert_corpus": corpus_rate()}))
     print(json.dumps({"check": check_time(args.letters)}))
     return 0
 

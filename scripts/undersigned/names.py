@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
@@ -17,6 +18,7 @@ TITLES = {
 }
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Fold case, accents, punctuation and whitespace: ``José E. Serrano`` -> ``jose e serrano``."""
     decomposed = unicodedata.normalize("NFKD", text)

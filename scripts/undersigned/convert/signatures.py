@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..names import SUFFIXES, fold
 from ..problems import Problem
@@ -58,6 +59,9 @@ PARTICLES = {"de", "del", "la", "las", "los", "y", "van", "von", "da", "di", "du
 ACRONYM_RE = re.compile(r"\((?:[A-Z][A-Za-z-]*[A-Z])\)|-[A-Z]{3,}-|\b[A-Z]{4,}\b|\bA\.\s?C\.|\bAC\b")
 
 
+TOKEN_RE = re.compile(r"[\w.'’-]+")
+
+
 @dataclass
 class Signed:
     name: str
@@ -76,10 +80,11 @@ class Block:
     congress: bool = False  # 'Member of Congress' / 'United States Senator' lines seen
 
 
+@lru_cache(maxsize=1 << 14)
 def classify(name: str) -> tuple[str, bool]:
     """('person'|'organization', certain?) from the printed text alone."""
     tokens = fold(name).split()
-    raw_tokens = re.findall(r"[\w.'’-]+", name)
+    raw_tokens = TOKEN_RE.findall(name)
     if not tokens:
         return "organization", False
     if any(t in ORG_WORDS for t in tokens) or ACRONYM_RE.search(name):
@@ -105,6 +110,7 @@ def _person_like(text: str) -> bool:
     return kind == "person" and certain
 
 
+@lru_cache(maxsize=1 << 14)
 def _loose_person(text: str) -> bool:
     tokens = re.findall(r"[\w.'’-]+", text)
     folded = fold(text).split()
@@ -113,16 +119,18 @@ def _loose_person(text: str) -> bool:
             and not any(p in f" {' '.join(folded)} " for p in PLACES))
 
 
-def _split_pair(text: str) -> list[str]:
+@lru_cache(maxsize=1 << 14)
+def _split_pair(text: str) -> tuple[str, ...]:
     """'A y B' / 'A and B' / 'A & B' naming two people -> [A, B]."""
     for sep in (" y ", " and ", " & ", " e "):
         if sep in text:
             left, right = text.split(sep, 1)
             if _loose_person(left) and _loose_person(right):
-                return [left.strip(), right.strip()]
-    return [text]
+                return (left.strip(), right.strip())
+    return (text,)
 
 
+@lru_cache(maxsize=1 << 14)
 def _parse_name(text: str) -> tuple[str, str | None]:
     """Name + role as printed: 'Name (R-Indiana)', 'Name, role, institution'."""
     role = None
@@ -210,6 +218,7 @@ def parse_signatures(lines: list[Line], src: str) -> Block:
     return block
 
 
+@lru_cache(maxsize=1 << 14)
 def _prose(text: str) -> bool:
     """Sentence text that ends a signature block (organization names are not sentences)."""
     ws = words(text)
