@@ -133,7 +133,7 @@ def cmd_import(root: Path, args: argparse.Namespace) -> int:
             doc.metadata["source"] = {k: source[k] for k in ("original", "url", "publisher")
                                       if source.get(k)}
         all_docs.append((path, docs))
-    known = [(l.slug, letter_meta(l)) for l in archive.letters if l.type == "letter"]
+    known = [(x.slug, letter_meta(x)) for x in archive.letters if x.type == "letter"]
     fresh = [(d.slug, d.metadata) for _p, docs in all_docs for d in docs
              if d.metadata["type"] == "letter"]
     for path, docs in all_docs:
