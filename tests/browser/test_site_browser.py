@@ -99,3 +99,15 @@ def test_signatory_index_filter_members(page):
     kinds = set(page.locator("article li:visible a[data-kind]").evaluate_all(
         "els => els.map(e => e.dataset.kind)"))
     assert kinds == {"organization"}
+
+
+def test_signatory_page_links_to_a_filtered_search(page):
+    page.goto("/signatories/jim-mcgovern/")
+    page.get_by_role("link", name="Search the full text of these documents").click()
+    page.wait_for_url("**/search/?signatory=James*")
+    page.wait_for_selector("#us-search[data-ready=true]")
+    page.wait_for_function("document.querySelectorAll('#us-results li').length > 0")
+    hrefs = page.locator("#us-results a").evaluate_all("els => els.map(e => e.href)")
+    assert sorted(h.split("/letters/")[1] for h in hrefs) == sorted([f"{TILLERSON}/", f"{BLINKEN}/"])
+    assert page.locator("#us-f-signatory").input_value() == "James P. McGovern"
+    assert page.errors == []

@@ -27,3 +27,17 @@ def test_large_archive_pages_are_paginated_and_bounded(tmp_path: Path):
     ids = set(archive.registry.entities)
     assert not any(uri.split("/")[1][:-3] in ids for uri in pages
                    if uri.startswith("signatories/_"))
+
+
+def test_someone_who_signs_and_receives_has_both_pages_cross_linked(archive_dir):
+    from helpers import LETTER
+
+    signed_by_tillerson = LETTER.replace("date: 2017-06-14", "date: 2018-01-01").replace(
+        "  - WOLA", "  - Rex Tillerson")
+    root = archive_dir({"letters/2018-01-01-tillerson-signs.md": signed_by_tillerson})
+    pages = {p.uri: p.markdown for p in render_all(load_archive(root))}
+    signer = pages["signatories/rex-tillerson.md"]
+    receiver = pages["recipients/rex-tillerson.md"]
+    assert '<a href="../../recipients/rex-tillerson/">2 documents</a>' in signer
+    assert '<a href="../../signatories/rex-tillerson/">1 document</a>' in receiver
+    assert '<a href="../../search/?signatory=Rex%20Tillerson">' in signer

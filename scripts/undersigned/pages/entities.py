@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from urllib.parse import quote
 from typing import TYPE_CHECKING
 
 from ..names import fold
@@ -114,6 +115,9 @@ def render_signatory(archive: Archive, entity: Entity, page_no: int = 1) -> Page
         out.append(_also(here, entity, "recipient", "received", recipient_uri(entity.id),
                          len(archive.received[entity.id])))
     out.append(f"## Documents signed ({len(all_signed)}) {{ #signed }}\n\n")
+    search = "search/index.md"
+    out.append(f'<p class="us-note">{link(here, search, "Search the full text of these documents")}'
+               "</p>\n\n".replace('/">', f'/?signatory={quote(entity.name)}">', 1))
     out.append(pager)
     if signed:
         rows = []
