@@ -30,7 +30,35 @@
       }
     });
   }
+  // a search box in the header on every page; it opens the search page with ?q=
+  function setupHeaderSearch() {
+    var inner = document.querySelector(".md-header__inner");
+    var config = document.getElementById("__config");
+    if (!inner || !config || inner.querySelector(".us-header-search")) return;
+    var base = JSON.parse(config.textContent).base || ".";
+    var form = document.createElement("form");
+    form.className = "us-header-search";
+    form.setAttribute("role", "search");
+    form.setAttribute("aria-label", "Search the archive");
+    form.action = base.replace(/\/$/, "") + "/search/";
+    form.method = "get";
+    var label = document.createElement("label");
+    label.className = "md-visually-hidden";
+    label.htmlFor = "us-header-q";
+    label.textContent = "Search the archive";
+    var input = document.createElement("input");
+    input.type = "search";
+    input.name = "q";
+    input.id = "us-header-q";
+    input.placeholder = "Search";
+    input.autocomplete = "off";
+    form.appendChild(label);
+    form.appendChild(input);
+    var before = inner.querySelector("form.md-header__option, .md-header__option");
+    inner.insertBefore(form, before || null);
+  }
   function setup() {
+    setupHeaderSearch();
     setupFilters();
     labelCodeNavs();
     var cite = document.querySelector(".us-cite");

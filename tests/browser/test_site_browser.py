@@ -111,3 +111,14 @@ def test_signatory_page_links_to_a_filtered_search(page):
     assert sorted(h.split("/letters/")[1] for h in hrefs) == sorted([f"{TILLERSON}/", f"{BLINKEN}/"])
     assert page.locator("#us-f-signatory").input_value() == "James P. McGovern"
     assert page.errors == []
+
+
+def test_header_search_box_opens_results(page):
+    page.goto(f"/letters/{TILLERSON}/")
+    box = page.get_by_role("searchbox", name="Search the archive")
+    box.fill("Roybal")
+    box.press("Enter")
+    page.wait_for_url("**/search/?q=Roybal")
+    page.wait_for_function("document.querySelectorAll('#us-results li').length > 0")
+    assert any(TILLERSON in h for h in page.locator("#us-results a").evaluate_all(
+        "els => els.map(e => e.href)"))
