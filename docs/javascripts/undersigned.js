@@ -43,7 +43,7 @@
     form.action = base.replace(/\/$/, "") + "/search/";
     form.method = "get";
     var label = document.createElement("label");
-    label.className = "md-visually-hidden";
+    label.className = "us-sr-only";
     label.htmlFor = "us-header-q";
     label.textContent = "Search the archive";
     var input = document.createElement("input");
