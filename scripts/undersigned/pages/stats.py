@@ -65,14 +65,14 @@ def render_stats(archive: Archive, top: int = 20) -> Page:
            "# Statistics\n\n## Documents per year\n\n",
            bar_chart("per-year", "Documents per year", f"Number of documents by year: {year_desc}.",
                      per_year), "\n\n",
-           '<table class="us-data"><caption>Documents per year</caption><thead><tr>'
+           '<table><caption>Documents per year</caption><thead><tr>'
            '<th scope="col">Year</th><th scope="col">Documents</th></tr></thead><tbody>'
            + "".join(f"<tr><td>{link(here, year_uri(int(y)), y)}</td><td>{n}</td></tr>"
                      for y, n in per_year) + "</tbody></table>\n\n",
            "## Most active signatories\n\n",
            bar_chart("active", f"The {len(active)} most active signatories",
                      f"Documents signed: {active_desc}.", active, horizontal=True), "\n\n",
-           '<table class="us-data"><caption>Most active signatories</caption><thead><tr>'
+           '<table><caption>Most active signatories</caption><thead><tr>'
            '<th scope="col">Signatory</th><th scope="col">Documents signed</th></tr></thead><tbody>'
            + "".join(f"<tr><td>{link(here, signatory_uri(i), archive.registry.entities[i].name)}"
                      f"</td><td>{len(v)}</td></tr>" for i, v in ranked) + "</tbody></table>\n"]
