@@ -37,9 +37,11 @@ def _facts(archive: Archive, entity: Entity) -> str:
     if entity.bioguide:
         links.append(_external(BIOGUIDE_URL.format(entity.bioguide),
                                f"Biographical Directory ({entity.bioguide})"))
-    if entity.wikidata:
-        links.append(_external(f"https://www.wikidata.org/wiki/{entity.wikidata}",
-                               f"Wikidata ({entity.wikidata})"))
+    member = archive.legislators.get(entity.bioguide) if entity.bioguide else None
+    wikidata = entity.wikidata or (member.wikidata if member else None)
+    if wikidata:
+        links.append(_external(f"https://www.wikidata.org/wiki/{wikidata}",
+                               f"Wikidata ({wikidata})"))
     if entity.url and entity.url.startswith(("https://", "http://")):
         links.append(_external(entity.url, "Website"))
     if links:
