@@ -19,7 +19,8 @@ HONORABLE_RE = re.compile(r"^(?:the\s+)?hon(?:orable|\.)\s+(.+)$", re.I)
 BOLD_RECIPIENT_RE = re.compile(r"^\*\*(.+?),?\*\*$")
 ORG_RE = re.compile(r"\b(?:department|dept\.|agency|administration|office|council|bureau|"
                     r"commission|white house|usaid|house|senate|embassy|ministry|government|"
-                    r"state of|united states|u\.s\.)\b", re.I)
+                    r"state of|united states|u\.s\.|departamento|secretar[ií]a|ministerio|"
+                    r"embajada|gobierno|comisi[oó]n)\b", re.I)
 
 
 @dataclass
@@ -33,6 +34,9 @@ class Header:
 
 def _recipient_from_parts(parts: list[str]) -> dict[str, str]:
     name = parts[0].strip().rstrip(",")
+    honorable = HONORABLE_RE.match(name)
+    if honorable:
+        name = honorable.group(1).strip()
     rest = [p.strip().rstrip(",") for p in parts[1:] if p.strip().rstrip(",")]
     rec: dict[str, str] = {"name": name}
     org = None
