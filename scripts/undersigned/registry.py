@@ -91,18 +91,12 @@ def load_registry(path: Path, rel: str = "signatories.yaml") -> tuple[Registry, 
     for entity_id, raw in data.items():
         line = doc.line(entity_id)
         entity_id = str(entity_id)
-        if not ID_RE.match(entity_id):
-            problems.append(Problem(rel, line, f"id '{entity_id}' is not a slug",
-                                    "use lowercase letters, digits and single hyphens"))
+        problems += check_id(rel, line, entity_id, "id")
         if not isinstance(raw, dict):
             problems.append(Problem(rel, line, f"entry '{entity_id}' must be a mapping",
                                     "give at least `name:` and `kind:`"))
             continue
-        for key in raw:
-            if key not in ALLOWED:
-                problems.append(Problem(rel, doc.line(entity_id, key),
-                                        f"unknown key '{key}' in entry '{entity_id}'",
-                                        "allowed keys: " + ", ".join(ALLOWED)))
+        problems += check_keys(rel, doc, entity_id, raw, ALLOWED, "entry")
         for key in REQUIRED:
             if key not in raw:
                 problems.append(Problem(rel, line, f"entry '{entity_id}' has no '{key}'",
@@ -148,6 +142,20 @@ def load_registry(path: Path, rel: str = "signatories.yaml") -> tuple[Registry, 
             url=_opt(raw, "url"), wikidata=_opt(raw, "wikidata"), line=line,
         ))
     return registry, problems
+
+
+def check_id(rel: str, line: int | None, value: str, what: str) -> list[Problem]:
+    if ID_RE.match(value):
+        return []
+    return [Problem(rel, line, f"{what} '{value}' is not a slug",
+                    "use lowercase letters, digits and single hyphens")]
+
+
+def check_keys(rel: str, doc, entry_id: str, raw: dict, allowed: tuple[str, ...],
+               what: str) -> list[Problem]:
+    """Unknown keys of one entry of a YAML mapping file."""
+    return [Problem(rel, doc.line(entry_id, key), f"unknown key '{key}' in {what} '{entry_id}'",
+                    "allowed keys: " + ", ".join(allowed)) for key in raw if key not in allowed]
 
 
 def _opt(raw: dict, key: str) -> str | None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .model import Topic
 from .problems import Problem
-from .registry import ID_RE, _yaml_hint
+from .registry import _yaml_hint, check_id, check_keys
 from .yamlfile import YamlError, load_yaml
 
 ALLOWED = ("title", "description", "keywords")
@@ -32,18 +32,12 @@ def load_topics(path: Path, rel: str = "topics.yaml") -> tuple[dict[str, Topic],
     for topic_id, raw in data.items():
         line = doc.line(topic_id)
         topic_id = str(topic_id)
-        if not ID_RE.match(topic_id):
-            problems.append(Problem(rel, line, f"topic id '{topic_id}' is not a slug",
-                                    "use lowercase letters, digits and single hyphens"))
+        problems += check_id(rel, line, topic_id, "topic id")
         if not isinstance(raw, dict) or not isinstance(raw.get("title"), str):
             problems.append(Problem(rel, line, f"topic '{topic_id}' needs a 'title'",
                                     "write `title: Human-readable title`"))
             continue
-        for key in raw:
-            if key not in ALLOWED:
-                problems.append(Problem(rel, doc.line(topic_id, key),
-                                        f"unknown key '{key}' in topic '{topic_id}'",
-                                        "allowed keys: " + ", ".join(ALLOWED)))
+        problems += check_keys(rel, doc, topic_id, raw, ALLOWED, "topic")
         keywords = raw.get("keywords") or []
         if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
             problems.append(Problem(rel, doc.line(topic_id, "keywords"),
