@@ -54,11 +54,13 @@ def on_files(files: Files, config, **kwargs) -> Files:
     for uri in _STATE["plan"]:  # rendered on demand in on_page_read_source
         files.append(File.generated(config, uri, content="",
                                     inclusion=InclusionLevel.NOT_IN_NAV))
+    originals = {}  # a press release and the letter it reproduces share one original
     for letter in archive.letters:
         original = letter.source.get("original")
         if original:
-            files.append(File.generated(config, f"letters/{original}",
-                                        abs_src_path=str(letter.path.parent / original)))
+            originals.setdefault(original, letter.path.parent / original)
+    for original, path in sorted(originals.items()):
+        files.append(File.generated(config, f"letters/{original}", abs_src_path=str(path)))
     for uri, content in exports(archive, config.site_url or ""):
         files.append(File.generated(config, uri, content=content))
     return files

@@ -139,3 +139,21 @@ def test_offline_no_external_assets(site):
                     re.match(r"https?://", el["href"]):
                 external.append(f"{page}: {el['href']}")
     assert external == []
+
+
+def test_press_release_and_embedded_letter_share_one_original(archive_dir, tmp_path):
+    from helpers import DATA
+    from site_build import build_site
+    from undersigned.cli import main
+
+    root = archive_dir()
+    main(["--root", str(root), "import", str(DATA / "convert" / "press-embedded.txt"),
+          "--add-new"])
+    for path in (root / "letters").glob("2022-*.md"):
+        path.write_text(path.read_text().replace("signatories:", "topics: [migration]\n"
+                                                 "signatories:", 1))
+    site = tmp_path / "site"
+    assert build_site(root / "mkdocs.yml", site) == []
+    original = "2022-03-02-lawmakers-urge-secretary-doe-protect-asylum-seekers.txt"
+    assert (site / "letters" / original).read_bytes() == (
+        DATA / "convert" / "press-embedded.txt").read_bytes()
