@@ -146,3 +146,11 @@ def test_signatory_page_json_ld_and_stats_page(site):
     org = json.loads(site.html("signatories/witness-at-the-border").find(
         "script", type="application/ld+json").string)
     assert org["@type"] == "Organization"
+
+
+def test_frictionless_validates_the_data_package(site):
+    from frictionless import validate
+
+    report = validate(str(site.root / "data" / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    assert [task.name for task in report.tasks] == ["letters", "signatures"]
