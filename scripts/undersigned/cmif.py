@@ -48,9 +48,8 @@ def cmif_xml(archive: Archive, site_url: str, contact: str = "editors@undersigne
         f"        <idno type=\"url\">{escape(base)}/data/cmif.xml</idno>",
         f'        <date when="{newest.isoformat() if newest else "1970-01-01"}"/>',
         "        <availability>",
-        '          <licence target="https://creativecommons.org/licenses/by/4.0/">'
-        "This file is licensed under the terms of the Creative-Commons-License CC-BY 4.0"
-        "</licence>",
+        '          <licence target="https://creativecommons.org/publicdomain/zero/1.0/">'
+        "CC0 1.0 Universal: the data is dedicated to the public domain</licence>",
         "        </availability>",
         "      </publicationStmt>",
         "      <sourceDesc>",
