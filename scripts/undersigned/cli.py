@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .archive import find_root, load_archive
 from .convert import Options, convert_text
-from .convert.document import render
+from .convert.document import Document, render
 from .legislators import load_legislators
 from .model import TYPES
 from .problems import Problem, report
@@ -100,7 +100,7 @@ def cmd_import(root: Path, args: argparse.Namespace) -> int:
     resolver = Resolver(archive.registry, load_legislators())
     resolution = Resolution()
     problems: list[Problem] = []
-    planned: list[tuple[Path, Path, object, str | None]] = []  # (source, target, doc, original)
+    planned: list[tuple[Path, Path, Document, str | None]] = []  # (source, target, doc, original)
     fatal = False
     options = Options(title=args.title, date=args.date, type=args.type, url=args.url,
                       sender=args.sender)

@@ -47,8 +47,7 @@ def read_letter(path: Path, rel: str, root: Path) -> tuple[LetterSource | None, 
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        return None, [Problem(rel, line, f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+        return None, [Problem(rel, data[: exc.start].count(b"\n") + 1, f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
                               "re-save the file as UTF-8")]
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     split = split_front_matter(text)

@@ -72,8 +72,7 @@ def load_registry(path: Path, rel: str = "signatories.yaml") -> tuple[Registry, 
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        return registry, [Problem(rel, line, "file is not valid UTF-8",
+        return registry, [Problem(rel, path.read_bytes()[: exc.start].count(b"\n") + 1, "file is not valid UTF-8",
                                   "save the file as UTF-8")]
     try:
         doc = load_yaml(text)

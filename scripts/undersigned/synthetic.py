@@ -65,7 +65,7 @@ def generate(root: Path, out: Path, n: int, seed: int = 1) -> dict[str, int]:
             name = f"{rng.choice(ORG)} {rng.choice(ORG_TAIL)} {i}"
             kind = "organization"
         eid = slugify(name)
-        entry = {"name": name, "kind": kind}
+        entry: dict[str, object] = {"name": name, "kind": kind}
         printed = name
         if i % 7 == 0:  # printed under a variant
             printed = name.upper() + " (ALIAS)"

@@ -57,15 +57,15 @@ def _schema_problem(err: ValidationError, rel: str, src: LetterSource) -> Proble
         inside = f" in '{where}'" if where else " in front matter"
         return Problem(rel, line, f"unknown key '{key}'{inside}", hint)
     if v == "required":
-        key = re.search(r"'([^']+)'", err.message)
-        name = key.group(1) if key else "?"
+        found = re.search(r"'([^']+)'", err.message)
+        name = found.group(1) if found else "?"
         inside = f" in '{where}'" if where else ""
         return Problem(rel, line, f"missing required key '{name}'{inside}",
                        f"add `{name}:` to the front matter")
     if v == "type":
         want = _TYPE_NAMES.get(str(err.validator_value), str(err.validator_value))
-        hint = "write it as a YAML list, e.g. [one, two]" if want == "a list" else None
-        return Problem(rel, line, f"'{where}' must be {want}, not {_got(err.instance)}", hint)
+        list_hint = "write it as a YAML list, e.g. [one, two]" if want == "a list" else None
+        return Problem(rel, line, f"'{where}' must be {want}, not {_got(err.instance)}", list_hint)
     if v == "enum":
         return Problem(rel, line, f"'{where}' is '{err.instance}', which is not allowed",
                        "use one of: " + ", ".join(map(str, err.validator_value)))

@@ -17,9 +17,9 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
     """Safe loader that keeps dates as strings, so a bad date is reported, not raised."""
 
 
-_Loader.yaml_implicit_resolvers = {
+_Loader.yaml_implicit_resolvers = {  # type: ignore[attr-defined]
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in _Base.yaml_implicit_resolvers.items()
+    for first, resolvers in _Base.yaml_implicit_resolvers.items()  # type: ignore[attr-defined]
 }
 
 Path_ = tuple[Any, ...]

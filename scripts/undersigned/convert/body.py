@@ -108,9 +108,11 @@ def convert_body(lines: list[Line], src: str) -> Body:
             for x in block:
                 if kind == "bullets":
                     m = BULLET_RE.match(x.text)
+                    assert m is not None  # _kind() checked every line
                     items.append("- " + _inline(m.group(1).strip(), defined, src, x.no, problems))
                 else:
                     m = NUMBER_RE.match(x.text)
+                    assert m is not None
                     items.append(f"{m.group(1)}. "
                                  + _inline(m.group(2).strip(), defined, src, x.no, problems))
             last = items[-1]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..model import Topic
 from ..problems import Problem
@@ -34,7 +35,7 @@ class Result:
 @dataclass
 class Region:
     start: int  # index of the first header line
-    salutation: int | None
+    salutation: int
     closing: int | None
     sig_end: int  # index after the signature block
     signatures: list = field(default_factory=list)
@@ -217,10 +218,11 @@ def convert_text(text: str, *, source: str, options: Options | None = None,
         result.problems.extend(body.problems)
         sender, sender_kind = find_sender(body.markdown)
         sender = options.sender or sender
-        date = options.date or parts.date or (letters[0].metadata["date"] if letters else None)
+        issued: Any = options.date or parts.date or (
+            letters[0].metadata["date"] if letters else None)
         meta = {
             "title": options.title or parts.title,
-            "date": date,
+            "date": issued,
             "type": options.type or "press-release",
             "sender": sender,
             "signatories": [],
@@ -243,7 +245,7 @@ def convert_text(text: str, *, source: str, options: Options | None = None,
                                            "pass --sender 'Office of Rep. Name'"))
         for letter in letters:
             if letter.metadata["date"] is None:
-                letter.metadata["date"] = date
+                letter.metadata["date"] = issued
             if not letter.metadata["sender"]:
                 letter.metadata["sender"] = _letter_sender(letter, sender)
             letter.metadata.setdefault("source", {})

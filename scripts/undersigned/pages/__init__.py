@@ -21,6 +21,10 @@ HOME_MARKER = "<!-- undersigned:home -->"
 Thunk = Callable[[], Page]
 
 
+def _same(page: Page) -> Page:
+    return page
+
+
 def plan(archive: Archive, site_url: str = "", repo_edit: str | None = None,
          head_in_front: bool = False) -> list[tuple[str, Thunk]]:
     """(docs path, renderer) of every generated page, in a deterministic order. Letter and
@@ -31,7 +35,7 @@ def plan(archive: Archive, site_url: str = "", repo_edit: str | None = None,
                                                      repo_edit, head_in_front)))
 
     def eager(pages: list[Page]) -> None:
-        out.extend((page.uri, (lambda page=page: page)) for page in pages)
+        out.extend((page.uri, partial(_same, page)) for page in pages)
 
     eager(render_letters_index(archive))
     for entity_id in sorted(archive.signed):
