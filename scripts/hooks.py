@@ -15,11 +15,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from undersigned.archive import load_archive
+from undersigned.exports import data_files
 from undersigned.pages import HOME_MARKER, head_extras, home_block, plan
 from undersigned.pages.cite import entity_jsonld
 from undersigned.pages.common import join_blocks
 from undersigned.problems import report
-from undersigned.site import exports, post_build
+from undersigned.search import index_site
 
 log = logging.getLogger("mkdocs.plugins.undersigned")
 _STATE: dict[str, Any] = {}
@@ -61,7 +62,7 @@ def on_files(files: Files, config, **kwargs) -> Files:
             originals.setdefault(original, letter.path.parent / original)
     for original, path in sorted(originals.items()):
         files.append(File.generated(config, f"letters/{original}", abs_src_path=str(path)))
-    for uri, content in exports(archive, config.site_url or ""):
+    for uri, content in data_files(archive, config.site_url or ""):
         files.append(File.generated(config, uri, content=content))
     return files
 
@@ -84,9 +85,11 @@ def on_page_markdown(markdown: str, page, config, **kwargs) -> str:
         letter = _STATE["archive"].by_slug.get(uri[len("letters/"):-3])
         if letter is not None:
             page.meta.update(head_extras(_STATE["archive"], letter, config.site_url or ""))
-    elif uri.startswith("signatories/") and uri[12:-3] in _STATE["archive"].signed:
-        page.meta["us_jsonld"] = entity_jsonld(_STATE["archive"], uri[12:-3],
-                                               config.site_url or "")
+    elif uri.startswith("signatories/"):
+        entity_id = uri[len("signatories/"):-len(".md")]
+        if entity_id in _STATE["archive"].signed:  # first page of a signatory
+            page.meta["us_jsonld"] = entity_jsonld(_STATE["archive"], entity_id,
+                                                   config.site_url or "")
     return markdown
 
 
@@ -100,6 +103,6 @@ def on_post_page(output: str, page, **kwargs) -> str:
 
 def on_post_build(config, **kwargs) -> None:
     try:
-        post_build(_STATE["archive"], Path(config.site_dir))
+        index_site(Path(config.site_dir))
     except RuntimeError as exc:
         raise PluginError(str(exc)) from None

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from .legislators import Legislators, load_legislators
 from .letters import read_letter
+from .names import bare_tokens
 from .model import Entity, Letter, Signature, Term, Topic
-from .problems import ArchiveError, Problem, relpath
+from .problems import Problem, relpath
 from .registry import Registry, load_registry
 from .topics import load_topics
 from .validation import build_letter
@@ -90,7 +91,7 @@ class Archive:
 
     @cached_property
     def _sort_names(self) -> dict[str, str]:
-        return {e.id: _sort_key(e) for e in self.registry.entities.values()}
+        return {e.id: sort_key(e) for e in self.registry.entities.values()}
 
     def sort_name(self, entity_id: str) -> str:
         return self._sort_names.get(entity_id, entity_id)
@@ -103,17 +104,13 @@ class Archive:
         return member.term_on(letter.date) if member else None
 
 
-def _sort_key(entity: Entity) -> str:
-    from .names import bare_tokens
+def sort_key(entity: Entity) -> str:
+    """Family name first for people (A-Z indexes), the name as written for organizations."""
 
     tokens = bare_tokens(entity.name)
     if entity.kind == "person" and tokens:
         return " ".join([tokens[-1], *tokens[:-1]])
     return " ".join(tokens)
-
-
-def sort_key(entity: Entity) -> str:
-    return _sort_key(entity)
 
 
 def find_root(start: Path | None = None) -> Path:
@@ -193,11 +190,3 @@ def _line_of(letter: Letter, key: str, index: int) -> int | None:
         if target in line and n < letter.body_line:
             return n
     return None
-
-
-def load_valid_archive(root: Path) -> Archive:
-    archive = load_archive(root)
-    errors = [p for p in archive.problems if not p.warning]
-    if errors:
-        raise ArchiveError(archive.problems)
-    return archive

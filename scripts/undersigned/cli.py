@@ -174,7 +174,7 @@ def cmd_import(root: Path, args: argparse.Namespace) -> int:
             print(json.dumps(payload, ensure_ascii=False, indent=2))
         else:
             print("\n".join(render(doc) for _s, _t, doc, _o in planned), end="")
-        _print_proposals(new_entries, dry=True)
+        _print_proposals(new_entries)
         return 1 if fatal else 0
     written = 0
     for source, target, doc, original in planned:
@@ -206,12 +206,12 @@ def cmd_import(root: Path, args: argparse.Namespace) -> int:
             print(f"added {len(new_entries)} new entr{'y' if len(new_entries) == 1 else 'ies'} "
                   "to signatories.yaml; review them (kind, name) before committing")
         else:
-            _print_proposals(new_entries, dry=False)
+            _print_proposals(new_entries)
     print("next: review the front matter, then run `undersigned check`", file=sys.stderr)
     return 1 if fatal else 0
 
 
-def _print_proposals(proposals, dry: bool) -> None:
+def _print_proposals(proposals) -> None:
     if not proposals:
         return
     print(f"\n{len(proposals)} name(s) are not in signatories.yaml; proposed entries "

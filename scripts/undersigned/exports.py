@@ -7,6 +7,7 @@ import io
 import json
 from typing import TYPE_CHECKING, Any
 
+from .pages.cite import page_url
 from .schema import LETTER_SCHEMA
 
 if TYPE_CHECKING:
@@ -20,14 +21,10 @@ LETTER_FIELDS = ["slug", "url", "title", "date", "type", "sender", "recipients",
                  "source_url", "publisher"]
 
 
-def _url(site_url: str, slug: str) -> str:
-    return f"{site_url.rstrip('/')}/letters/{slug}/" if site_url else f"letters/{slug}/"
-
-
 def letter_record(archive: Archive, letter: Letter, site_url: str) -> dict[str, Any]:
     return {
         "slug": letter.slug,
-        "url": _url(site_url, letter.slug),
+        "url": page_url(site_url, letter.slug),
         "title": letter.title,
         "date": letter.date.isoformat(),
         "type": letter.type,
@@ -74,7 +71,7 @@ def letters_csv(archive: Archive, site_url: str) -> str:
     rows = []
     for letter in archive.letters:
         rows.append({
-            "slug": letter.slug, "url": _url(site_url, letter.slug), "title": letter.title,
+            "slug": letter.slug, "url": page_url(site_url, letter.slug), "title": letter.title,
             "date": letter.date.isoformat(), "type": letter.type, "sender": letter.sender,
             "recipients": "; ".join(r.name for r in letter.recipients),
             "recipient_ids": "; ".join(r.id for r in letter.recipients),

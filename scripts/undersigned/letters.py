@@ -70,9 +70,3 @@ def read_letter(path: Path, rel: str, root: Path) -> tuple[LetterSource | None, 
         return None, problems + [Problem(rel, 2, "front matter must be a mapping of keys",
                                          "write `key: value` lines between the '---' lines")]
     return LetterSource(rel, path, front, body, body_line), problems
-
-
-def letter_paths(letters_dir: Path) -> list[Path]:
-    if not letters_dir.is_dir():
-        return []
-    return sorted(p for p in letters_dir.iterdir() if p.suffix == ".md")

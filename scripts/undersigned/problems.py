@@ -43,14 +43,6 @@ def report(problems: list[Problem]) -> str:
     return "\n".join([str(p) for p in ordered] + [summarize(ordered)])
 
 
-class ArchiveError(Exception):
-    """Raised with every problem at once."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__(report(problems))
-
-
 def relpath(path: Path, root: Path) -> str:
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()

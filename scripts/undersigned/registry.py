@@ -22,7 +22,6 @@ BIOGUIDE_RE = re.compile(r"^[A-Z]\d{6}$")
 @dataclass
 class Registry:
     entities: dict[str, Entity] = field(default_factory=dict)
-    path: str = "signatories.yaml"
     _index: dict[str, str] = field(default_factory=dict)
 
     def add(self, entity: Entity) -> None:
@@ -64,7 +63,7 @@ def _str_list(value: object) -> list[str] | None:
 
 def load_registry(path: Path, rel: str = "signatories.yaml") -> tuple[Registry, list[Problem]]:
     """Load and check ``signatories.yaml``; return the registry and every problem found."""
-    registry = Registry(path=rel)
+    registry = Registry()
     problems: list[Problem] = []
     if not path.exists():
         return registry, [Problem(rel, None, "registry file is missing",

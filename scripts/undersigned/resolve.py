@@ -12,7 +12,7 @@ from rapidfuzz import process, utils
 
 from .convert.document import Document
 from .legislators import Legislators
-from .model import Entity, Letter
+from .model import Letter
 from .names import bare_tokens, fold, slugify
 from .problems import Problem
 from .registry import Registry
@@ -195,5 +195,3 @@ def letter_meta(letter: Letter) -> dict[str, Any]:
         "signatories": [{"name": s.name} for s in letter.signatures],
     }
 
-
-__all__ = ["Resolver", "Resolution", "Proposal", "link_related", "letter_meta", "Entity"]

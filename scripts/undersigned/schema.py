@@ -70,5 +70,3 @@ LETTER_SCHEMA: dict[str, Any] = {
         "summary": {**_nonempty, "description": "One or two sentences for listings and feeds."},
     },
 }
-
-KEYS = tuple(LETTER_SCHEMA["properties"])

@@ -1,5 +1,5 @@
-"""Engine-independent site output: generated pages + exports into a directory, and the
-post-build step (search index). The MkDocs hooks call the same functions."""
+"""Engine-independent site output: every generated page and export written into a directory
+(`undersigned render --out`). The MkDocs hooks use the same renderers and exports."""
 
 from __future__ import annotations
 
@@ -11,16 +11,6 @@ from .archive import load_archive
 from .exports import data_files
 from .pages import HOME_MARKER, home_block, render_all
 from .problems import report
-
-
-def exports(archive, site_url: str) -> list[tuple[str, str]]:
-    return data_files(archive, site_url)
-
-
-def post_build(archive, site_dir: Path) -> None:
-    from .search import index_site
-
-    index_site(site_dir)
 
 
 def render_to_dir(root: Path, out: Path) -> int:
@@ -52,7 +42,7 @@ def render_to_dir(root: Path, out: Path) -> int:
         if letter.source.get("original"):
             shutil.copyfile(letter.path.parent / letter.source["original"],
                             out / "letters" / letter.source["original"])
-    for uri, content in exports(archive, site_url):
+    for uri, content in data_files(archive, site_url):
         target = out / uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")

@@ -14,7 +14,7 @@ from .letters import LetterSource
 from .model import TYPES, Letter, Recipient, Signature, Topic
 from .problems import Problem
 from .registry import Registry
-from .schema import KEYS, LETTER_SCHEMA, SLUG_PATTERN
+from .schema import LETTER_SCHEMA, SLUG_PATTERN
 
 _VALIDATOR = Draft202012Validator(LETTER_SCHEMA)
 _SLUG_RE = re.compile(SLUG_PATTERN)
@@ -248,5 +248,3 @@ def build_letter(src: LetterSource, registry: Registry, topics: dict[str, Topic]
     )
     return letter, problems
 
-
-__all__ = ["build_letter", "KEYS"]

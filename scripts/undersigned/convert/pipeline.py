@@ -3,7 +3,6 @@ it reproduces) and convert each. Pure: no files, no registry."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -296,5 +295,3 @@ def _ranges(numbers: list[int]) -> str:
             start = prev = n
     return ", ".join(out)
 
-
-__all__ = ["convert_text", "Result", "dt"]

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ..names import SUFFIXES, fold
 from ..problems import Problem
-from .lines import END_MARK_RE, Line, is_prose, words
+from .lines import END_MARK_RE, Line, words
 
 GENERIC_RE = re.compile(
     r"^(?:members? of congress|united states senators?|u\.?\s?s\.? senators?|senators?|"
@@ -226,8 +226,3 @@ def _prose(text: str) -> bool:
         return True
     lower = [w for w in ws if w[:1].islower() and w not in PARTICLES]
     return len(ws) >= 10 and len(lower) >= len(ws) / 2 and text.rstrip()[-1:] in '.!?"”:'
-
-
-def looks_like_signature_line(text: str) -> bool:
-    s = text.strip()
-    return bool(s) and not is_prose(s) and len(words(s)) <= 12

@@ -10,7 +10,7 @@ from .entities import render_recipient, render_signatory, signatory_pages
 from .indexes import (home_block, render_letters_index, render_recipients_index,
                       render_signatories_index, render_topics, render_years)
 from .stats import render_stats
-from .letter import BODY_END, BODY_START, head_extras, render_letter
+from .letter import head_extras, render_letter
 
 if TYPE_CHECKING:
     from ..archive import Archive
@@ -60,4 +60,4 @@ def render_all(archive: Archive, site_url: str = "", repo_edit: str | None = Non
     return [thunk() for _uri, thunk in plan(archive, site_url, repo_edit, head_in_front)]
 
 
-__all__ = ["head_extras", "Page", "plan", "render_all", "home_block", "HOME_MARKER", "BODY_START", "BODY_END"]
+__all__ = ["head_extras", "Page", "plan", "render_all", "home_block", "HOME_MARKER"]

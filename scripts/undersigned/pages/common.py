@@ -7,7 +7,7 @@ import html
 import json
 import posixpath
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -36,7 +36,6 @@ _BLOCK_P = re.compile(r"<p>US-HTML-BLOCK-(\d+)</p>")
 class Page:
     uri: str  # docs-relative source path, e.g. "letters/2017-06-14-x.md"
     markdown: str  # complete Markdown (headings + escaped raw HTML blocks)
-    meta: dict[str, Any] = field(default_factory=dict)
 
     def split(self) -> tuple[str, list[str]]:
         """(Markdown with each raw HTML block replaced by a placeholder paragraph, blocks).
@@ -72,16 +71,6 @@ def esc(text: str | None) -> str:
 def attr(text: str | None) -> str:
     """Text for an HTML attribute value."""
     return html.escape(str(text or ""), quote=True)
-
-
-def rel(from_uri: str, to_uri: str) -> str:
-    """Relative link between two docs paths (both relative to docs root)."""
-    src = from_uri.split("/")[:-1]
-    dst = to_uri.split("/")
-    common = 0
-    while common < len(src) and common < len(dst) - 1 and src[common] == dst[common]:
-        common += 1
-    return "/".join([".."] * (len(src) - common) + dst[common:])
 
 
 def letter_uri(slug: str) -> str:
@@ -175,28 +164,18 @@ def pages_of(items: list[Any], size: int = PAGE_SIZE) -> list[list[Any]]:
     return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
 
 
-def pager(base_dir: str, page_no: int, total: int, here: str) -> str:
-    """Markdown navigation between the pages of a paginated index."""
-    if total <= 1:
-        return ""
-
-    def uri(n: int) -> str:
-        return f"{base_dir}/index.md" if n == 1 else f"{base_dir}/page-{n}.md"
-
-    links = []
-    for n in range(1, total + 1):
-        links.append(f'<strong aria-current="page">{n}</strong>' if n == page_no
-                     else link(here, uri(n), str(n)))
-    return '<nav class="us-pager" aria-label="Pages">Page ' + " · ".join(links) + "</nav>\n\n"
-
-
 def paged_uri(first: str, n: int) -> str:
     """Docs path of page ``n`` of a paginated listing whose first page is ``first``
-    ('topics/migration.md' -> 'topics/migration/page-2.md')."""
-    return first if n == 1 else f"{first[:-3]}/page-{n}.md"
+    ('topics/migration.md' -> 'topics/migration/page-2.md', 'letters/index.md' ->
+    'letters/page-2.md')."""
+    if n == 1:
+        return first
+    base = first[: -len("index.md")] if first.endswith("/index.md") else first[:-3] + "/"
+    return f"{base}page-{n}.md"
 
 
 def pager_links(first: str, page_no: int, total: int) -> str:
+    """Navigation between the pages of a paginated listing."""
     if total <= 1:
         return ""
     here = paged_uri(first, page_no)

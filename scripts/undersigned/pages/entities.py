@@ -136,7 +136,7 @@ def render_signatory(archive: Archive, entity: Entity, page_no: int = 1) -> Page
                    + "</tbody></table>\n\n")
     out.append(pager)
     if page_no > 1:
-        return Page(here, "".join(out), {"kind": "signatory", "id": entity.id})
+        return Page(here, "".join(out))
     out.append(terms_table(archive, entity))
     cosigners = archive.cosigners(entity.id, limit=15)
     if cosigners:
@@ -146,7 +146,7 @@ def render_signatory(archive: Archive, entity: Entity, page_no: int = 1) -> Page
             out.append(f"<li>{link(here, signatory_uri(other_id), other.name if other else other_id)}"
                        f" — {plural(n, 'letter')} together</li>")
         out.append("</ol>\n\n")
-    return Page(here, "".join(out), {"kind": "signatory", "id": entity.id})
+    return Page(here, "".join(out))
 
 
 def render_recipient(archive: Archive, entity: Entity) -> Page:
@@ -175,4 +175,4 @@ def render_recipient(archive: Archive, entity: Entity) -> Page:
     for sender, n in sorted(senders.items(), key=lambda kv: (-kv[1], kv[0])):
         out.append(f"<li>{escape(sender)}: {plural(n, 'document')}</li>")
     out.append("</ul>\n")
-    return Page(here, "".join(out), {"kind": "recipient", "id": entity.id})
+    return Page(here, "".join(out))

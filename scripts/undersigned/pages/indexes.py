@@ -9,8 +9,8 @@ from ..archive import sort_key
 from html import escape as esc_html
 
 from .common import (LETTERS_DIR, RECIPIENTS_DIR, SIGNATORIES_DIR, TOPICS_DIR, TYPE_LABELS,
-                     YEARS_DIR, Page, esc, front, human_date, letter_uri, link, paged_uri, pager, pager_links, pages_of,
-                     plural, recipient_uri, rel, signatory_uri, topic_uri, year_uri)
+                     YEARS_DIR, Page, esc, front, human_date, letter_uri, link, paged_uri, pager_links, pages_of,
+                     plural, recipient_uri, signatory_uri, topic_uri, year_uri)
 from .entities import kind_label
 
 if TYPE_CHECKING:
@@ -40,18 +40,18 @@ def render_letters_index(archive: Archive) -> list[Page]:
     chunks = pages_of(archive.newest_first)
     pages = []
     for n, chunk in enumerate(chunks, start=1):
-        here = f"{LETTERS_DIR}/index.md" if n == 1 else f"{LETTERS_DIR}/page-{n}.md"
+        here = paged_uri(f"{LETTERS_DIR}/index.md", n)
         title = "All documents" + (f" (page {n})" if n > 1 else "")
         body = [front({"title": title, "description":
                        f"All {len(archive.letters):,} documents in the archive, newest first."}),
                 f"# {title}\n\n",
                 f"{plural(len(archive.letters), 'document')}, newest first. Browse by "
-                f"[year]({rel(here, YEARS_DIR + '/index.md')}), "
-                f"[topic]({rel(here, TOPICS_DIR + '/index.md')}) or "
-                f"[signatory]({rel(here, SIGNATORIES_DIR + '/index.md')}).\n\n",
-                pager(LETTERS_DIR, n, len(chunks), here), letter_list(chunk, here),
-                pager(LETTERS_DIR, n, len(chunks), here)]
-        pages.append(Page(here, "".join(body), {"kind": "index"}))
+                f"{link(here, YEARS_DIR + '/index.md', 'year')}, "
+                f"{link(here, TOPICS_DIR + '/index.md', 'topic')} or "
+                f"{link(here, SIGNATORIES_DIR + '/index.md', 'signatory')}.\n\n",
+                pager_links(f"{LETTERS_DIR}/index.md", n, len(chunks)), letter_list(chunk, here),
+                pager_links(f"{LETTERS_DIR}/index.md", n, len(chunks))]
+        pages.append(Page(here, "".join(body)))
     return pages
 
 
@@ -105,10 +105,10 @@ def _entity_index(archive: Archive, ids: list[str], base: str, title: str, intro
                 suffix = f" (page {n})" if n > 1 else ""
                 pages.append(Page(page_uri, front({"title": f"{title}: {key}{suffix}"})
                                   + f"# {title}: {key}{suffix}\n\n" + nav + FILTER_BAR
-                                  + "".join(lines) + nav, {"kind": "index"}))
+                                  + "".join(lines) + nav))
             else:
                 sections.extend(lines)
-    pages.insert(0, Page(here, "".join(head + sections), {"kind": "index"}))
+    pages.insert(0, Page(here, "".join(head + sections)))
     return pages
 
 
@@ -148,9 +148,9 @@ def render_topics(archive: Archive) -> list[Page]:
                     f"# {esc(topic.title + suffix)}\n\n<p>{esc_html(topic.description)}</p>\n\n",
                     f"{plural(len(letters), 'document')}, newest first.\n\n", nav,
                     letter_list(chunk, t_here), nav]
-            pages.append(Page(t_here, "".join(body), {"kind": "topic", "id": topic.id}))
+            pages.append(Page(t_here, "".join(body)))
     out.append("</dl>\n")
-    return [Page(here, "".join(out), {"kind": "index"})] + pages
+    return [Page(here, "".join(out))] + pages
 
 
 def render_years(archive: Archive) -> list[Page]:
@@ -179,9 +179,9 @@ def render_years(archive: Archive) -> list[Page]:
                 body.extend(letter_item(x, y_here) for x in group)
                 body.append("</ul>\n")
             body.append("\n" + nav)
-            pages.append(Page(y_here, "".join(body) + "\n", {"kind": "year", "year": year}))
+            pages.append(Page(y_here, "".join(body) + "\n"))
     out.append("</tbody></table>\n")
-    return [Page(here, "".join(out), {"kind": "index"})] + pages
+    return [Page(here, "".join(out))] + pages
 
 
 def home_block(archive: Archive, here: str = "index.md", latest: int = 8) -> str:

@@ -18,10 +18,6 @@ if TYPE_CHECKING:
     from ..archive import Archive
     from ..model import Letter
 
-BODY_START = "<!-- undersigned:body -->"
-BODY_END = "<!-- /undersigned:body -->"
-
-
 def party_badge(term, day) -> str:
     district = f", district {term.district}" if term.type == "rep" and term.district else ""
     title = f"{term.party}, {term.chamber}, {term.state}{district} (on {day.isoformat()})"
@@ -130,8 +126,7 @@ def render_letter(archive: Archive, letter: Letter, site_url: str = "",
     out.append(f'<div class="us-letter" data-pagefind-body>\n{_meta_panel(archive, letter, here)}\n'
                f"{search_facets(archive, letter)}\n</div>\n\n")
     out.append("## Text\n\n")
-    out.append(f'{BODY_START}\n<div class="us-body" data-pagefind-body>\n'
-               f"{body_html(letter.body)}\n</div>\n{BODY_END}\n\n")
+    out.append(f'<div class="us-body" data-pagefind-body>\n{body_html(letter.body)}\n</div>\n\n')
     if letter.signatures:
         out.append(f"## Signatories ({len(letter.signatures)}) {{ #signatories }}\n\n")
         items = "".join(f"<li>{signature_line(archive, letter, sig, here)}</li>"
@@ -153,4 +148,4 @@ def render_letter(archive: Archive, letter: Letter, site_url: str = "",
         path = letter.path.relative_to(archive.root).as_posix()
         out.append(f'\n<p class="us-edit"><a href="{attr(repo_edit + path)}">Edit this document'
                    "</a></p>\n")
-    return Page(here, "".join(out), {"kind": "letter", "slug": letter.slug})
+    return Page(here, "".join(out))

@@ -76,4 +76,4 @@ def render_stats(archive: Archive, top: int = 20) -> Page:
            '<th scope="col">Signatory</th><th scope="col">Documents signed</th></tr></thead><tbody>'
            + "".join(f"<tr><td>{link(here, signatory_uri(i), archive.registry.entities[i].name)}"
                      f"</td><td>{len(v)}</td></tr>" for i, v in ranked) + "</tbody></table>\n"]
-    return Page(here, "".join(out), {"kind": "stats"})
+    return Page(here, "".join(out))
