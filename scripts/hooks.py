@@ -20,7 +20,7 @@ from undersigned.pages import HOME_MARKER, head_extras, home_block, plan
 from undersigned.pages.cite import entity_jsonld
 from undersigned.pages.common import join_blocks
 from undersigned.problems import report
-from undersigned.search import index_site
+from undersigned.search import BackgroundIndex
 
 log = logging.getLogger("mkdocs.plugins.undersigned")
 _STATE: dict[str, Any] = {}
@@ -45,7 +45,8 @@ def on_config(config, **kwargs):
     edit = f"{repo.rstrip('/')}/edit/main/" if repo else None
     _STATE.clear()
     _STATE.update(root=root, archive=archive, blocks={},
-                  plan=dict(plan(archive, config.site_url or "", edit)))
+                  plan=dict(plan(archive, config.site_url or "", edit)),
+                  search=BackgroundIndex(archive))  # indexes while MkDocs writes the pages
     return config
 
 
@@ -103,6 +104,6 @@ def on_post_page(output: str, page, **kwargs) -> str:
 
 def on_post_build(config, **kwargs) -> None:
     try:
-        index_site(Path(config.site_dir))
+        _STATE["search"].finish(Path(config.site_dir))
     except RuntimeError as exc:
         raise PluginError(str(exc)) from None

@@ -11,6 +11,10 @@ import pytest
 
 from helpers import LETTER, MKDOCS_YML, REGISTRY, REPO, TOPICS, write
 
+# two documents per search shard: every site built by the tests has a merged, sharded search
+# index (a real archive has 1,000 per shard), so the browser tests query across shards
+os.environ.setdefault("UNDERSIGNED_SEARCH_SHARD_SIZE", "2")
+
 
 @pytest.fixture
 def archive_dir(tmp_path: Path):

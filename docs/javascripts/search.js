@@ -152,10 +152,18 @@
   // does not have to download every filter of the index
   var facetsReady = fetch(new URL("../search/facets.json", bundle))
     .then(function (r) { return r.json(); });
+  // the index is written in shards (a bounded amount of indexer memory each): the primary
+  // bundle loads the search code, the others are merged into it and queried together
+  var available = null;
   import(new URL("pagefind.js", bundle).href).then(function (mod) {
     pagefind = mod;
-    return pagefind.options({ baseUrl: siteRoot }).then(function () { return facetsReady; });
-  }).then(function (available) {
+    return Promise.all([pagefind.options({ baseUrl: siteRoot }), facetsReady]);
+  }).then(function (loaded) {
+    available = loaded[1];
+    return Promise.all((available.shards || []).map(function (dir) {
+      return pagefind.mergeIndex(new URL(dir, bundle).href, { baseUrl: siteRoot });
+    }));
+  }).then(function () {
     buildFacets(available);
     readUrl();
     run();

@@ -126,6 +126,7 @@ def datapackage(archive: Archive) -> dict[str, Any]:
 def search_facets(archive: Archive) -> dict[str, Any]:
     """Facet values with counts for the search page (small: loaded with the page)."""
     from .pages.common import TYPE_LABELS
+    from .search import shard_dirs
 
     def count(values) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -137,6 +138,7 @@ def search_facets(archive: Archive) -> dict[str, Any]:
         "type": count(TYPE_LABELS[x.type] for x in archive.letters),
         "year": count(str(x.year) for x in archive.letters),
         "topic": count(archive.topics[t].title for x in archive.letters for t in x.topics),
+        "shards": shard_dirs(archive)[1:],  # bundles merged into /pagefind/ at query time
     }
 
 

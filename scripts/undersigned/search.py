@@ -1,33 +1,242 @@
-"""Static full-text search: Pagefind indexes the built HTML after every build (chunked index,
-fetched on demand, so a first query transfers a small part of it)."""
+"""Static full-text search with facets: Pagefind indexes one record per document, built from the
+model (not from the built HTML), in shards of SHARD_SIZE documents that the search page merges
+at query time. Each shard is indexed by its own Pagefind process, one after the other, so the
+indexer's memory is bounded by the shard size, not by the archive; and the whole indexing runs
+in a background thread while MkDocs writes the pages, on the other core."""
 
 from __future__ import annotations
 
+import base64
 import gzip
 import hashlib
 import json
+import os
+import re
+import shutil
 import subprocess
-import sys
+import tempfile
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import cbor2
 
+from .pages.common import TYPE_LABELS, page_url, letter_uri
+
+if TYPE_CHECKING:
+    from .archive import Archive
+    from .model import Letter
+
 SIGNATURE = b"pagefind_dcd"
+SHARD_SIZE = 1000  # documents per Pagefind process (~0.28 MB of indexer memory each)
+SHARD_ENV = "UNDERSIGNED_SEARCH_SHARD_SIZE"  # override, e.g. to test merging on a small archive
+BUNDLE = "pagefind"
+# the files of a bundle the search page uses; Pagefind's own UIs are not shipped
+_RUNTIME = ("pagefind.js", "pagefind-worker.js", "wasm.en.pagefind", "wasm.unknown.pagefind",
+            "pagefind-entry.json")
 
 
 class SearchIndexError(RuntimeError):
     pass
 
 
-def index_site(site_dir: Path) -> str:
-    """Run Pagefind over ``site_dir`` (writes ``site_dir/pagefind/``); return its report."""
-    cmd = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir",
-           "pagefind", "--glob", "letters/*/index.html", "--quiet"]
-    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    if proc.returncode != 0:
-        raise SearchIndexError(f"pagefind failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
-    canonicalize(site_dir / "pagefind")
-    return proc.stdout
+def shard_size() -> int:
+    value = os.environ.get(SHARD_ENV, "")
+    return int(value) if value.isdigit() and int(value) > 0 else SHARD_SIZE
+
+
+def shard_dirs(archive: Archive) -> list[str]:
+    """Bundle folders, relative to /pagefind/: '' is the primary bundle, the others are merged
+    into it by the search page (listed in search/facets.json)."""
+    count = max(1, -(-len(archive.letters) // shard_size()))
+    return [""] + [f"s{k}/" for k in range(2, count + 1)]
+
+
+_FOOTREF = re.compile(r"\[\^[^\]]+\]:?")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_TAG = re.compile(r"<[^>]+>")
+_MARK = re.compile(r"(^|\s)[#>]+\s|[*_`]+")
+_SPACE = re.compile(r"\s+")
+
+
+def plain_text(markdown: str) -> str:
+    """The words of a Markdown body, in order, without markup (for matching and excerpts)."""
+    text = _FOOTREF.sub(" ", markdown)
+    text = _LINK.sub(r"\1", text)
+    text = _TAG.sub(" ", text)
+    text = _MARK.sub(r"\1", text)
+    return _SPACE.sub(" ", text).strip()
+
+
+def record(archive: Archive, letter: Letter) -> dict[str, Any]:
+    """The Pagefind record of one document: text, result metadata, filters and sort key."""
+    registry = archive.registry
+    signatories: list[str] = []
+    names: list[str] = []
+    for sig in letter.signatures:
+        entity = registry.get(sig.id)
+        names.append(sig.name)
+        if entity:
+            if entity.name != sig.name:
+                names.append(entity.name)
+            if entity.name not in signatories:
+                signatories.append(entity.name)
+    recipients = [registry.entities[r.id].name for r in letter.recipients
+                  if r.id in registry.entities]
+    topics = [archive.topics[t].title for t in letter.topics]
+    to = "; ".join(", ".join(x for x in (r.name, r.role, r.organization) if x)
+                   for r in letter.recipients)
+    content = " ".join(x for x in (
+        letter.title + ".", letter.sender + ".", f"To {to}." if to else "",
+        plain_text(letter.body), "Topics: " + ", ".join(topics) + "." if topics else "",
+        "Signed by " + ", ".join(names) + "." if names else "") if x)
+    filters = {"year": [str(letter.year)], "type": [TYPE_LABELS[letter.type]]}
+    for key, values in (("topic", topics), ("signatory", signatories),
+                        ("recipient", recipients)):
+        if values:
+            filters[key] = values
+    return {"url": "/" + page_url(letter_uri(letter.slug)), "content": content,
+            "language": "en", "meta": {"title": letter.title, "date": letter.date.isoformat()},
+            "filters": filters, "sort": {"date": letter.slug}}  # slug: date first, unique
+
+
+class _Service:
+    """Pagefind's indexing service (``pagefind --service``), spoken to synchronously: requests
+    are base64 JSON followed by a comma, and so are the answers. (The pagefind package's own
+    asyncio client polls for each answer every 0.1 s, i.e. 100 ms per document.) A writer
+    thread sends while this thread reads, so neither pipe fills up."""
+
+    def __init__(self) -> None:
+        from pagefind.service import get_executable
+
+        exe = get_executable()
+        if exe is None:
+            raise SearchIndexError("the Pagefind binary is missing: pip install 'pagefind[extended]'")
+        self._stderr = tempfile.TemporaryFile()
+        self._proc = subprocess.Popen([str(exe), "--service"], stdin=subprocess.PIPE,
+                                      stdout=subprocess.PIPE, stderr=self._stderr)
+        self._buffer = b""
+        self._next_id = 0
+
+    def _encode(self, payload: dict[str, Any]) -> bytes:
+        self._next_id += 1
+        message = {"message_id": self._next_id, "payload": payload}
+        return base64.b64encode(json.dumps(message).encode("utf-8")) + b","
+
+    def _answer(self) -> dict[str, Any]:
+        assert self._proc.stdout is not None
+        while b"," not in self._buffer:
+            chunk = self._proc.stdout.read1(1 << 16)
+            if not chunk:
+                self._stderr.seek(0)
+                raise SearchIndexError("Pagefind stopped: "
+                                       + self._stderr.read().decode(errors="replace")[-2000:])
+            self._buffer += chunk
+        raw, _, self._buffer = self._buffer.partition(b",")
+        payload = json.loads(base64.b64decode(raw))["payload"]
+        if payload.get("type") == "Error":
+            raise SearchIndexError(f"Pagefind: {payload.get('message')}")
+        return payload
+
+    def call(self, payload: dict[str, Any]) -> dict[str, Any]:
+        assert self._proc.stdin is not None
+        self._proc.stdin.write(self._encode(payload))
+        self._proc.stdin.flush()
+        return self._answer()
+
+    def call_many(self, payloads: list[dict[str, Any]]) -> None:
+        messages = [self._encode(p) for p in payloads]
+        failure: list[BaseException] = []
+
+        def send() -> None:
+            assert self._proc.stdin is not None
+            try:
+                for message in messages:
+                    self._proc.stdin.write(message)
+                self._proc.stdin.flush()
+            except BaseException as exc:  # reported by the reader below
+                failure.append(exc)
+
+        writer = threading.Thread(target=send, daemon=True)
+        writer.start()
+        try:
+            for _ in messages:
+                self._answer()
+        finally:
+            writer.join()
+        if failure:
+            raise SearchIndexError(f"could not talk to Pagefind: {failure[0]}")
+
+    def close(self) -> None:
+        if self._proc.stdin:
+            self._proc.stdin.close()
+        try:
+            self._proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self._proc.kill()
+            self._proc.wait()
+        self._stderr.close()
+
+
+def _index_shard(records: list[dict[str, Any]], out: Path) -> None:
+    service = _Service()
+    try:
+        index_id = service.call({"type": "NewIndex", "config": None})["index_id"]
+        service.call_many([{"type": "AddRecord", "index_id": index_id, **r} for r in records])
+        service.call({"type": "WriteFiles", "index_id": index_id, "output_path": str(out)})
+    finally:
+        service.close()
+
+
+def build_index(archive: Archive, out: Path) -> None:
+    """Write the search bundle (primary + merged shards) into ``out`` (created, must not exist)."""
+    dirs, size = shard_dirs(archive), shard_size()
+    work = Path(tempfile.mkdtemp(prefix="undersigned-search-"))
+    try:
+        for k, sub in enumerate(dirs):
+            letters = archive.letters[k * size:(k + 1) * size]
+            shard = work / f"shard{k}"
+            _index_shard([record(archive, x) for x in letters], shard)
+            if not (shard / "pagefind-entry.json").is_file():
+                raise SearchIndexError("Pagefind wrote no index (pagefind-entry.json missing)")
+            canonicalize(shard)
+            keep = _RUNTIME if k == 0 else ("pagefind-entry.json",)
+            for path in shard.iterdir():
+                if path.is_file() and not path.name.endswith(".pf_meta") and path.name not in keep:
+                    path.unlink()
+            shutil.move(str(shard), str(out / sub) if sub else str(out))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+class BackgroundIndex:
+    """Builds the search bundle in a thread while the pages are written; ``finish`` waits for it
+    and moves it into the site."""
+
+    def __init__(self, archive: Archive) -> None:
+        self._out = Path(tempfile.mkdtemp(prefix="undersigned-bundle-")) / BUNDLE
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(archive,), daemon=True,
+                                        name="undersigned-search")
+        self._thread.start()
+
+    def _run(self, archive: Archive) -> None:
+        try:
+            build_index(archive, self._out)
+        except BaseException as exc:  # handed to the build in finish()
+            self._error = exc
+
+    def finish(self, site_dir: Path) -> None:
+        self._thread.join()
+        try:
+            if self._error is not None:
+                raise SearchIndexError(str(self._error)) from self._error
+            target = site_dir / BUNDLE
+            if target.exists():
+                shutil.rmtree(target)
+            shutil.move(str(self._out), str(target))
+        finally:
+            shutil.rmtree(self._out.parent, ignore_errors=True)
 
 
 def _read(path: Path):

@@ -154,3 +154,18 @@ def test_frictionless_validates_the_data_package(site):
     report = validate(str(site.root / "data" / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
     assert [task.name for task in report.tasks] == ["letters", "signatures"]
+
+
+def test_search_index_is_sharded_and_every_document_is_in_one_shard(site):
+    facets = json.loads((site.root / "search" / "facets.json").read_text(encoding="utf-8"))
+    assert facets["shards"] == ["s2/", "s3/"]  # 5 documents, 2 per shard in the tests
+    bundle = site.root / "pagefind"
+    assert sorted(p.name for p in bundle.iterdir() if p.is_file() and not p.name.endswith(".pf_meta")) == [
+        "pagefind-entry.json", "pagefind-worker.js", "pagefind.js", "wasm.en.pagefind",
+        "wasm.unknown.pagefind"]
+    counts = [len(list((bundle / sub / "fragment").iterdir())) for sub in ("", "s2", "s3")]
+    assert counts == [2, 2, 1]
+    for sub in ("s2", "s3"):  # merged shards carry data only: the code comes from the primary
+        assert not list((bundle / sub).glob("*.js"))
+        entry = json.loads((bundle / sub / "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert list(entry["languages"]) == ["en"]

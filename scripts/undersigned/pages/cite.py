@@ -144,7 +144,7 @@ def citation_block(archive: Archive, letter: Letter, site_url: str) -> str:
     csl_json = json.dumps([csl(archive, letter, site_url)], ensure_ascii=False, indent=2)
     return (
         "## How to cite { #cite }\n\n"
-        '<div class="us-cite" data-pagefind-ignore>'
+        '<div class="us-cite">'
         + _code("Citation", chicago(archive, letter, site_url))
         + _code("BibTeX", bibtex(archive, letter, site_url))
         + _code("CSL-JSON", csl_json)

@@ -60,27 +60,6 @@ def description(letter: Letter) -> str:
     return first_sentence(_without_salutation(letter.body)) or letter.title
 
 
-def search_facets(archive: Archive, letter: Letter) -> str:
-    """Hidden Pagefind filters, metadata and sort keys for this document."""
-    spans = [f'<span data-pagefind-filter="year">{letter.year}</span>',
-             f'<span data-pagefind-filter="type">{TYPE_LABELS[letter.type]}</span>',
-             f'<span data-pagefind-meta="date">{letter.date.isoformat()}</span>',
-             f'<span data-pagefind-sort="date">{letter.slug}</span>']  # unique: stable order
-    spans += [f'<span data-pagefind-filter="topic">{escape(archive.topics[t].title)}</span>'
-              for t in letter.topics]
-    seen: set[str] = set()
-    for sig in letter.signatures:
-        entity = archive.registry.get(sig.id)
-        if entity and entity.id not in seen:
-            seen.add(entity.id)
-            spans.append(f'<span data-pagefind-filter="signatory">{escape(entity.name)}</span>')
-    for rec in letter.recipients:
-        entity = archive.registry.get(rec.id)
-        if entity:
-            spans.append(f'<span data-pagefind-filter="recipient">{escape(entity.name)}</span>')
-    return '<div class="us-facets-data" hidden>' + "".join(spans) + "</div>"
-
-
 def _meta_panel(archive: Archive, letter: Letter, here: str) -> str:
     rows = [("Date", link(here, year_uri(letter.year), human_date(letter.date))),
             ("Type", TYPE_LABELS[letter.type]), ("From", escape(letter.sender))]
@@ -123,17 +102,16 @@ def render_letter(archive: Archive, letter: Letter, site_url: str = "",
         meta.update(head_extras(archive, letter, site_url))
     out = [front(meta)]
     out.append(f"# {esc(letter.title)}\n\n")
-    out.append(f'<div class="us-letter" data-pagefind-body>\n{_meta_panel(archive, letter, here)}\n'
-               f"{search_facets(archive, letter)}\n</div>\n\n")
+    out.append(f'<div class="us-letter">\n{_meta_panel(archive, letter, here)}\n</div>\n\n')
     out.append("## Text\n\n")
-    out.append(f'<div class="us-body" data-pagefind-body>\n{body_html(letter.body)}\n</div>\n\n')
+    out.append(f'<div class="us-body">\n{body_html(letter.body)}\n</div>\n\n')
     if letter.signatures:
         out.append(f"## Signatories ({len(letter.signatures)}) {{ #signatories }}\n\n")
         items = "".join(f"<li>{signature_line(archive, letter, sig, here)}</li>"
                         for sig in letter.signatures)
         out.append(f'<p class="us-note">As printed, in printed order. Party, state and district '
                    f"are as on {human_date(letter.date)}.</p>\n"
-                   f'<ol class="us-signatories" data-pagefind-body>{items}</ol>\n\n')
+                   f'<ol class="us-signatories">{items}</ol>\n\n')
     related = archive.related.get(letter.slug, [])
     if related:
         out.append("## Related documents\n\n<ul class=\"us-related\">")

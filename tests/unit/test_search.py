@@ -1,0 +1,41 @@
+"""The search records Pagefind indexes, built from the model."""
+
+from __future__ import annotations
+
+from helpers import REPO
+from undersigned.archive import load_archive
+from undersigned.search import plain_text, record, shard_dirs
+
+TILLERSON = "2017-06-14-letter-secretary-tillerson-central-america-security"
+
+
+def test_record_of_a_letter_has_text_names_as_printed_and_filters():
+    archive = load_archive(REPO)
+    letter = archive.by_slug[TILLERSON]
+    rec = record(archive, letter)
+    assert rec["url"] == f"/letters/{TILLERSON}/"
+    assert rec["language"] == "en"
+    assert rec["meta"] == {"title": letter.title, "date": "2017-06-14"}
+    assert rec["sort"] == {"date": TILLERSON}
+    assert rec["filters"]["year"] == ["2017"]
+    assert rec["filters"]["type"] == ["Letter"]
+    assert rec["filters"]["topic"] == [archive.topics[t].title for t in letter.topics]
+    assert len(rec["filters"]["signatory"]) == 37
+    assert "Lucille Roybal-Allard" in rec["filters"]["signatory"]  # the registry name filters
+    content = rec["content"]
+    assert "Lucille Roybal-Alford" in content and "Lucille Roybal-Allard" in content
+    assert plain_text(letter.body) in content  # every word of the body, in order
+
+
+def test_plain_text_keeps_the_words_and_drops_the_markup():
+    md = ("Dear Secretary:\n\n> We **urge** you[^1] to read [the report](https://x.org/r).\n\n"
+          "## Next\n\n<sup>2</sup> and *more*_.\n\n[^1]: A note.")
+    assert plain_text(md) == "Dear Secretary: We urge you to read the report. Next 2 and more. A note."
+
+
+def test_one_shard_per_thousand_documents(monkeypatch):
+    archive = load_archive(REPO)
+    monkeypatch.setenv("UNDERSIGNED_SEARCH_SHARD_SIZE", "1000")
+    assert shard_dirs(archive) == [""]
+    monkeypatch.setenv("UNDERSIGNED_SEARCH_SHARD_SIZE", "2")
+    assert shard_dirs(archive) == ["", "s2/", "s3/"]
