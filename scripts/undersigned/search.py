@@ -126,7 +126,7 @@ class _Service:
     def _answer(self) -> dict[str, Any]:
         assert self._proc.stdout is not None
         while b"," not in self._buffer:
-            chunk = self._proc.stdout.read1(1 << 16)
+            chunk = os.read(self._proc.stdout.fileno(), 1 << 16)
             if not chunk:
                 self._stderr.seek(0)
                 raise SearchIndexError("Pagefind stopped: "
