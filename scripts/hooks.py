@@ -1,29 +1,54 @@
 """MkDocs adapter: hands the package's rendered pages, originals and data exports to MkDocs.
-No domain logic lives here (see scripts/undersigned/)."""
+No domain logic lives here (see scripts/undersigned/).
+
+Generated pages in the navigation go through MkDocs like any page. The thousands of others
+(letters, signatories, paginated listings) are written after MkDocs' own pages into *shells*:
+the theme template rendered once per kind of page by MkDocs itself, with sentinels where the
+page's values go (undersigned/shell.py). Set UNDERSIGNED_MKDOCS_PAGES=1 to send every page
+through MkDocs instead; the tests build both ways and compare every byte."""
 
 from __future__ import annotations
 
 import calendar
+import gzip
 import logging
 import os
+import posixpath
 import zlib
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
+import markdown
+from mkdocs.commands.build import get_context
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_build_date, write_file
 
 from undersigned.archive import load_archive
 from undersigned.exports import data_files
 from undersigned.pages import HOME_MARKER, head_extras, home_block, plan
-from undersigned.pages.cite import entity_jsonld
-from undersigned.pages.common import join_blocks
+from undersigned.pages.cite import entity_jsonld, head_html
+from undersigned.pages.common import join_blocks, page_url, parse_front
 from undersigned.problems import report
 from undersigned.search import BackgroundIndex
+from undersigned.shell import Shell, outline_shape, outline_values, sentinel, sentinel_outline
+from undersigned.sitemap import sitemap_xml
 
 log = logging.getLogger("mkdocs.plugins.undersigned")
 _STATE: dict[str, Any] = {}
+
+
+def _nav_uris(items) -> set[str]:
+    out: set[str] = set()
+    for item in items or []:
+        values = item.values() if isinstance(item, dict) else [item]
+        for value in values:
+            out |= _nav_uris(value) if isinstance(value, list) else {value}
+    return out
 
 
 def on_config(config, **kwargs):
@@ -53,9 +78,15 @@ def on_config(config, **kwargs):
 @event_priority(-50)
 def on_files(files: Files, config, **kwargs) -> Files:
     archive = _STATE["archive"]
-    for uri in _STATE["plan"]:  # rendered on demand in on_page_read_source
-        files.append(File.generated(config, uri, content="",
-                                    inclusion=InclusionLevel.NOT_IN_NAV))
+    everything = os.environ.get("UNDERSIGNED_MKDOCS_PAGES") == "1"
+    in_nav = _nav_uris(config.nav)
+    _STATE["shelled"] = []
+    for uri in _STATE["plan"]:
+        if everything or uri in in_nav:  # rendered on demand in on_page_read_source
+            files.append(File.generated(config, uri, content="",
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
+        else:  # written into shells in on_post_build
+            _STATE["shelled"].append(uri)
     originals = {}  # a press release and the letter it reproduces share one original
     for letter in archive.letters:
         original = letter.source.get("original")
@@ -68,6 +99,16 @@ def on_files(files: Files, config, **kwargs) -> Files:
     return files
 
 
+def on_nav(nav, config, files, **kwargs):
+    _STATE.update(nav=nav, files=files)
+    return nav
+
+
+def on_env(env, config, files, **kwargs):
+    _STATE["env"] = env
+    return env
+
+
 def on_page_read_source(page, config, **kwargs) -> str | None:
     thunk = _STATE["plan"].get(page.file.src_uri)
     if thunk is None:
@@ -78,19 +119,26 @@ def on_page_read_source(page, config, **kwargs) -> str | None:
     return light
 
 
+def _head(uri: str, config) -> dict[str, str]:
+    """Head extras of a generated page: citation tags + JSON-LD (letters), JSON-LD (people)."""
+    archive = _STATE["archive"]
+    if uri.startswith("letters/") and uri.endswith(".md"):
+        letter = archive.by_slug.get(uri[len("letters/"):-3])
+        if letter is not None:
+            return head_extras(archive, letter, config.site_url or "")
+    elif uri.startswith("signatories/"):
+        entity_id = uri[len("signatories/"):-len(".md")]
+        if entity_id in archive.signed:  # first page of a signatory
+            return {"us_head": head_html(ld=entity_jsonld(archive, entity_id,
+                                                           config.site_url or ""))}
+    return {}
+
+
 def on_page_markdown(markdown: str, page, config, **kwargs) -> str:
     uri = page.file.src_uri
     if uri == "index.md" and HOME_MARKER in markdown:
         return markdown.replace(HOME_MARKER, home_block(_STATE["archive"]))
-    if uri.startswith("letters/") and uri.endswith(".md"):
-        letter = _STATE["archive"].by_slug.get(uri[len("letters/"):-3])
-        if letter is not None:
-            page.meta.update(head_extras(_STATE["archive"], letter, config.site_url or ""))
-    elif uri.startswith("signatories/"):
-        entity_id = uri[len("signatories/"):-len(".md")]
-        if entity_id in _STATE["archive"].signed:  # first page of a signatory
-            page.meta["us_jsonld"] = entity_jsonld(_STATE["archive"], entity_id,
-                                                   config.site_url or "")
+    page.meta.update(_head(uri, config))
     return markdown
 
 
@@ -102,7 +150,65 @@ def on_post_page(output: str, page, **kwargs) -> str:
     return join_blocks(output, zlib.decompress(packed).decode().split("\0"))
 
 
+def _render_shell(config, uri: str, meta_keys: tuple[str, ...], shape: tuple, h1: bool) -> Shell:
+    """MkDocs renders the theme for a stand-in page of the same folder, depth, head fields and
+    outline, with sentinels for every value (see undersigned/shell.py)."""
+    page = Page(None, File.generated(config, uri, content=""), config)
+    page.markdown = ""
+    page.meta = {key: sentinel(key.upper().replace("_", "")) for key in meta_keys}
+    page.content = ("<h1" if h1 else "") + sentinel("CONTENT")
+    page.toc = get_toc(sentinel_outline(shape))  # type: ignore[arg-type]
+    if config.site_url:
+        page.canonical_url = sentinel("CANONICAL")
+    page.active = True
+    context = get_context(_STATE["nav"], _STATE["files"], config, page)
+    return Shell(_STATE["env"].get_template("main.html").render(context))
+
+
+def _write_shelled_pages(config) -> list[str]:
+    """Write every page not handed to MkDocs; return their URLs."""
+    md = markdown.Markdown(extensions=config.markdown_extensions,
+                           extension_configs=config.mdx_configs or {})
+    shells: dict[tuple, Shell] = {}
+    urls = []
+    site = Path(config.site_dir)
+    for uri in _STATE["shelled"]:
+        light, blocks = _STATE["plan"][uri]().split()
+        meta, body = parse_front(light)
+        meta.update(_head(uri, config))
+        content = join_blocks(md.reset().convert(body), blocks)
+        tokens = md.toc_tokens  # type: ignore[attr-defined]
+        url = page_url(uri)
+        h1 = content.startswith("<h1")
+        if not h1 and "<h1" in content:
+            raise PluginError(f"{uri}: the page's first heading must be its title")
+        folder = posixpath.dirname(url.rstrip("/"))
+        key = (folder, url.count("/"), tuple(meta), outline_shape(tokens), h1)
+        shell = shells.get(key)
+        if shell is None:  # a stand-in page at the same depth: same relative links
+            stand_in = posixpath.join(folder, "us-shell.md")
+            shell = shells[key] = _render_shell(config, stand_in, tuple(meta), key[3], h1)
+        names, ids = outline_values(tokens)
+        values = {key.upper().replace("_", ""): [str(value)] for key, value in meta.items()}
+        values.update(CONTENT=[content[3:] if h1 else content], TOCT=names, TOCA=ids,
+                      CANONICAL=[urljoin(config.site_url or "", url)])
+        write_file(shell.fill(values).encode("utf-8", errors="xmlcharrefreplace"),
+                   str(site / url / "index.html"))
+        urls.append(url)
+    return urls
+
+
+def _write_sitemap(config, shelled: list[str]) -> None:
+    urls = shelled + [f.url for f in _STATE["files"].documentation_pages()]
+    xml = sitemap_xml(config.site_url or "", urls, get_build_date())
+    site = Path(config.site_dir)
+    (site / "sitemap.xml").write_text(xml, encoding="utf-8")
+    mtime = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
+    (site / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode("utf-8"), mtime=mtime))
+
+
 def on_post_build(config, **kwargs) -> None:
+    _write_sitemap(config, _write_shelled_pages(config))
     try:
         _STATE["search"].finish(Path(config.site_dir))
     except RuntimeError as exc:

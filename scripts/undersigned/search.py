@@ -133,7 +133,10 @@ class _Service:
                                        + self._stderr.read().decode(errors="replace")[-2000:])
             self._buffer += chunk
         raw, _, self._buffer = self._buffer.partition(b",")
-        payload = json.loads(base64.b64decode(raw))["payload"]
+        try:
+            payload = json.loads(base64.b64decode(raw))["payload"]
+        except ValueError as exc:
+            raise SearchIndexError(f"Pagefind answered {raw[:300]!r}: {exc}") from None
         if payload.get("type") == "Error":
             raise SearchIndexError(f"Pagefind: {payload.get('message')}")
         return payload
@@ -257,7 +260,10 @@ def canonicalize(bundle: Path) -> None:
     """Make Pagefind's output reproducible: it writes each filter's values in hash-map order,
     which changes from run to run. Sort them, and rename the files and references to match."""
     entry_path = bundle / "pagefind-entry.json"
-    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    try:
+        entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    except ValueError as exc:
+        raise SearchIndexError(f"{entry_path}: not a Pagefind entry file: {exc}") from None
     for lang, info in entry["languages"].items():
         meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
         meta = _read(meta_path)

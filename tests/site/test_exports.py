@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import xml.etree.ElementTree as ET
@@ -107,6 +108,13 @@ def test_feed_and_sitemap_parse(site):
     sitemap = ET.fromstring(read(site, "sitemap.xml"))
     locs = {el.text for el in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
     assert f"https://undersigned.example.org/letters/{TILLERSON}/" in locs
+    # every page of the site, whichever way it was rendered, and nothing else
+    pages = {"https://undersigned.example.org/" + p.relative_to(site.root).parent.as_posix()
+             .removeprefix(".") + ("/" if p.parent != site.root else "")
+             for p in site.root.rglob("index.html")}
+    assert locs == pages
+    assert gzip.decompress((site.root / "sitemap.xml.gz").read_bytes()).decode() == read(
+        site, "sitemap.xml")
 
 
 def test_citation_meta_and_json_ld(site):

@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-from helpers import REPO
+from helpers import REPO, write_hostile_archive
 from site_build import build_site
 from undersigned.cli import main
 
@@ -55,3 +55,29 @@ def test_render_out_builds_with_plain_mkdocs_to_the_same_pages(tmp_path, site):
     meta = BeautifulSoup((rendered / "letters/2017-06-14-letter-secretary-tillerson-central-"
                           "america-security/index.html").read_text(), "html.parser")
     assert meta.find("meta", attrs={"name": "citation_title"}) is not None
+
+
+def _both_ways(config: Path, tmp_path: Path, monkeypatch) -> tuple[dict, dict]:
+    shelled, engine = tmp_path / "shelled", tmp_path / "engine"
+    assert build_site(config, shelled) == []
+    monkeypatch.setenv("UNDERSIGNED_MKDOCS_PAGES", "1")
+    assert build_site(config, engine) == []
+    return tree(shelled), tree(engine)
+
+
+def test_pages_written_into_shells_equal_the_pages_mkdocs_renders(tmp_path, monkeypatch):
+    """The fast route (theme rendered once per kind of page, values filled in) and MkDocs'
+    own rendering of every page give the same site, byte for byte."""
+    shelled, engine = _both_ways(REPO / "mkdocs.yml", tmp_path, monkeypatch)
+    assert sorted(shelled) == sorted(engine)
+    assert [name for name in shelled if shelled[name] != engine[name]] == []
+    assert len([n for n in shelled if n.endswith("index.html")]) > 150
+
+
+def test_shells_reproduce_hostile_titles_and_names_exactly(tmp_path, monkeypatch):
+    root = write_hostile_archive(tmp_path / "hostile")
+    shelled, engine = _both_ways(root / "mkdocs.yml", tmp_path, monkeypatch)
+    assert sorted(shelled) == sorted(engine)
+    assert [name for name in shelled if shelled[name] != engine[name]] == []
+    page = shelled["letters/2017-06-15-hostile/index.html"].decode()
+    assert "<script>alert" not in page

@@ -100,6 +100,15 @@ def head_meta(archive: Archive, letter: Letter, site_url: str) -> list[dict[str,
     return meta
 
 
+def head_html(tags: list[dict[str, str]] | None = None, ld: str | None = None) -> str:
+    """The page-specific part of <head>: meta tags and JSON-LD (docs/overrides/main.html)."""
+    lines = [f'<meta name="{escape(m["name"], quote=True)}" content="{escape(m["content"], quote=True)}">'
+             for m in tags or []]
+    if ld:
+        lines.append(f'<script type="application/ld+json">{ld}</script>')
+    return "\n  ".join(lines)
+
+
 def _person(archive: Archive, entity_id: str, name: str, site_url: str) -> dict[str, Any]:
     entity = archive.registry.get(entity_id)
     node: dict[str, Any] = {

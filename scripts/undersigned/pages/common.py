@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-import posixpath
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Any
 
@@ -114,6 +114,18 @@ def front(meta: dict[str, Any]) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
+def parse_front(text: str) -> tuple[dict[str, Any], str]:
+    """(front matter, body) of a page written with front(): the inverse of front()."""
+    if not text.startswith("---\n"):
+        return {}, text
+    head, _, body = text[4:].partition("\n---\n")
+    meta = {}
+    for line in head.splitlines():
+        key, _, value = line.partition(": ")
+        meta[key] = json.loads(value)
+    return meta, body.lstrip("\n")
+
+
 def page_url(uri: str) -> str:
     """Directory URL of a docs path: 'letters/x.md' -> 'letters/x/', 'index.md' -> ''."""
     if not uri.endswith(".md"):
@@ -126,18 +138,28 @@ def page_url(uri: str) -> str:
     return stem + "/"
 
 
+@lru_cache(maxsize=1024)
+def _folders(uri: str) -> tuple[str, ...]:
+    """The folders of a docs path's directory URL: 'letters/x.md' -> ('letters', 'x')."""
+    url = page_url(uri).rstrip("/")
+    return tuple(url.split("/")) if url else ()
+
+
 def href(here: str, target: str) -> str:
     """Relative URL from the page of docs path ``here`` to docs path ``target`` (raw HTML)."""
-    base = page_url(here) or "."
-    dest = page_url(target)
-    anchor = ""
-    if "#" in dest:
-        dest, anchor = dest.split("#", 1)
-        anchor = "#" + anchor
-    out = posixpath.relpath(dest or ".", base.rstrip("/") or ".")
+    dest, _, anchor = page_url(target).partition("#")
+    anchor = "#" + anchor if anchor else ""
+    base = _folders(here)
+    parts = dest.rstrip("/").split("/") if dest.strip("/") else []
+    common = 0
+    for a, b in zip(base, parts):
+        if a != b:
+            break
+        common += 1
+    out = "/".join([".."] * (len(base) - common) + parts[common:])
     if dest.endswith("/") or not dest:
-        out = out.rstrip("/") + "/"
-    return ("./" if out == "./" else out) + anchor
+        out = (out or ".") + "/"
+    return out + anchor
 
 
 def link(here: str, target: str, text: str, **attrs: str) -> str:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..names import fold
 from ..sanitize import body_html
-from .cite import citation_block, head_meta, jsonld
+from .cite import citation_block, head_html, head_meta, jsonld
 from .common import (COUNTRY_NAMES, TYPE_LABELS, Page, attr, esc, first_sentence, front, human_date,
                      letter_uri, link, plural, recipient_uri, signatory_uri, topic_uri,
                      year_uri)
@@ -90,8 +90,8 @@ def _meta_panel(archive: Archive, letter: Letter, here: str) -> str:
 
 def head_extras(archive: Archive, letter: Letter, site_url: str) -> dict:
     """Citation meta tags and JSON-LD for the page head (see docs/overrides/main.html)."""
-    return {"us_head": head_meta(archive, letter, site_url),
-            "us_jsonld": jsonld(archive, letter, site_url)}
+    return {"us_head": head_html(head_meta(archive, letter, site_url),
+                                 jsonld(archive, letter, site_url))}
 
 
 def render_letter(archive: Archive, letter: Letter, site_url: str = "",
