@@ -103,12 +103,19 @@
     });
   }
 
-  function render(s, found, data) {
-    results.textContent = "";
-    var n = found.results.length;
-    status.textContent = (s.q || Object.keys(s.filters).length)
+  // results are shown a page at a time: each one shown costs a fragment download
+  var PAGE = parseInt(root.getAttribute("data-page-size"), 10) || 10;
+  var more = el("button", { type: "button", id: "us-more", hidden: "" }, "Show more results");
+  root.appendChild(more);
+  var current = null;
+
+  function summary(s, n) {
+    return (s.q || Object.keys(s.filters).length)
       ? n + (n === 1 ? " document" : " documents") + " found"
       : "Type a word or choose a filter.";
+  }
+
+  function show(data) {
     data.forEach(function (d) {
       var li = el("li", { class: "us-result" });
       var a = el("a", { href: d.url }, d.meta && d.meta.title ? d.meta.title : d.url);
@@ -125,6 +132,21 @@
     });
   }
 
+  function loadPage(mine) {
+    var found = current.found;
+    var next = found.results.slice(current.shown, current.shown + PAGE);
+    return Promise.all(next.map(function (r) { return r.data(); })).then(function (data) {
+      if (mine !== seq) return;
+      show(data);
+      current.shown += next.length;
+      var left = found.results.length - current.shown;
+      more.hidden = left <= 0;
+      more.textContent = "Show " + Math.min(left, PAGE) + " more of " + left;
+      status.textContent = summary(current.s, found.results.length) +
+        (left > 0 ? ", showing " + current.shown : "");
+    });
+  }
+
   function run() {
     if (!pagefind) return;
     var s = state();
@@ -132,14 +154,30 @@
     var mine = ++seq;
     var filters = {};
     Object.keys(s.filters).forEach(function (k) { filters[k] = s.filters[k]; });
-    if (!s.q && !Object.keys(filters).length) { render(s, { results: [] }, []); return; }
+    if (!s.q && !Object.keys(filters).length) {
+      results.textContent = "";
+      more.hidden = true;
+      status.textContent = summary(s, 0);
+      return;
+    }
     var opts = { filters: filters };
     if (!s.q) opts.sort = { date: "desc" };
     pagefind.search(s.q || null, opts).then(function (found) {
-      return Promise.all(found.results.slice(0, 30).map(function (r) { return r.data(); }))
-        .then(function (data) { if (mine === seq) render(s, found, data); });
+      if (mine !== seq) return;
+      results.textContent = "";
+      current = { s: s, found: found, shown: 0 };
+      return loadPage(mine);
     });
   }
+
+  more.addEventListener("click", function () {
+    if (!current) return;
+    var before = current.shown;
+    loadPage(seq).then(function () {
+      var first = results.querySelectorAll("li")[before];
+      if (first) first.querySelector("a").focus();  // keyboard users continue where they were
+    });
+  });
 
   form.addEventListener("submit", function (ev) { ev.preventDefault(); run(); });
   input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 250); });

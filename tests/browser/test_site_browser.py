@@ -122,3 +122,30 @@ def test_header_search_box_opens_results(page):
     page.wait_for_function("document.querySelectorAll('#us-results li').length > 0")
     assert any(TILLERSON in h for h in page.locator("#us-results a").evaluate_all(
         "els => els.map(e => e.href)"))
+
+
+def test_search_results_come_a_page_at_a_time(page):
+    """Each result shown costs a download, so results are shown a page at a time (10; 2 here,
+    set on the search element) with a button for more that keeps the keyboard in place."""
+    def smaller_pages(route):
+        html = route.fetch().text().replace('data-bundle="../pagefind/"',
+                                            'data-bundle="../pagefind/" data-page-size="2"')
+        route.fulfill(body=html, content_type="text/html")
+
+    page.route(re.compile(r"/search/(\?.*)?$"), smaller_pages)
+    page.goto("/search/?topic=Migration+and+asylum")
+    page.wait_for_selector("#us-search[data-ready=true]")
+    page.wait_for_function("document.querySelectorAll('#us-results li').length === 2")
+    assert page.locator("#us-status").inner_text() == "5 documents found, showing 2"
+    more = page.get_by_role("button", name="Show 2 more of 3")
+    more.click()
+    page.wait_for_function("document.querySelectorAll('#us-results li').length === 4")
+    assert page.evaluate("document.activeElement.closest('li') === "
+                         "document.querySelectorAll('#us-results li')[2]")
+    page.get_by_role("button", name="Show 1 more of 1").press("Enter")
+    page.wait_for_function("document.querySelectorAll('#us-results li').length === 5")
+    assert page.locator("#us-more").is_hidden()
+    assert page.locator("#us-status").inner_text() == "5 documents found"
+    hrefs = page.locator("#us-results a").evaluate_all("els => els.map(e => e.href)")
+    assert len(set(hrefs)) == 5  # newest first, no repeats across pages (and across shards)
+    assert page.errors == []

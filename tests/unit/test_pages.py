@@ -41,3 +41,30 @@ def test_someone_who_signs_and_receives_has_both_pages_cross_linked(archive_dir)
     assert '<a href="../../recipients/rex-tillerson/">2 documents</a>' in signer
     assert '<a href="../../signatories/rex-tillerson/">1 document</a>' in receiver
     assert '<a href="../../search/?signatory=Rex%20Tillerson">' in signer
+
+
+def test_a_long_signature_block_continues_on_the_letters_signatories_page(tmp_path: Path):
+    import html
+    import re
+
+    from undersigned.pages.letter import INLINE_SIGNATORIES
+
+    generate(REPO, tmp_path, 300)
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    archive = load_archive(tmp_path)
+    pages = {p.uri: p.markdown for p in render_all(archive)}
+    long = max(archive.letters, key=lambda x: len(x.signatures))
+    n = len(long.signatures)
+    assert n > INLINE_SIGNATORIES
+    page = pages[f"letters/{long.slug}.md"]
+    full = pages[f"letters/{long.slug}/signatories.md"]
+    assert f"## Signatories ({n})" in page
+    assert page.count("<li><a href=\"../../signatories/") == INLINE_SIGNATORIES
+    assert (f'<a href="signatories/">All {n:,} signatories</a> (the other '
+            f"{n - INLINE_SIGNATORIES:,} are listed there, in printed order)") in page
+    # the full page: every signatory in printed order, linked, and a way back
+    linked = re.findall(r'<li><a href="../../../signatories/([^/]+)/">', full)
+    assert linked == [s.id for s in long.signatures]
+    assert f'<p class="us-back"><a href="../">{html.escape(long.title)}</a> · ' in full
+    short = [x for x in archive.letters if 0 < len(x.signatures) <= INLINE_SIGNATORIES]
+    assert f"letters/{short[0].slug}/signatories.md" not in pages

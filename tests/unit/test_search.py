@@ -33,9 +33,12 @@ def test_plain_text_keeps_the_words_and_drops_the_markup():
     assert plain_text(md) == "Dear Secretary: We urge you to read the report. Next 2 and more. A note."
 
 
-def test_one_shard_per_thousand_documents(monkeypatch):
+def test_shards_of_two_thousand_documents_unless_told(monkeypatch):
     archive = load_archive(REPO)
-    monkeypatch.setenv("UNDERSIGNED_SEARCH_SHARD_SIZE", "1000")
+    monkeypatch.delenv("UNDERSIGNED_SEARCH_SHARD_SIZE")
     assert shard_dirs(archive) == [""]
+    archive.letters = archive.letters * 801  # 4,005 documents
+    assert shard_dirs(archive) == ["", "s2/", "s3/"]
+    archive.letters = archive.letters[:5]
     monkeypatch.setenv("UNDERSIGNED_SEARCH_SHARD_SIZE", "2")
     assert shard_dirs(archive) == ["", "s2/", "s3/"]

@@ -10,7 +10,8 @@ from .entities import render_recipient, render_signatory, signatory_pages
 from .indexes import (home_block, render_letters_index, render_recipients_index,
                       render_signatories_index, render_topics, render_years)
 from .stats import render_stats
-from .letter import head_extras, render_letter
+from .letter import (INLINE_SIGNATORIES, head_extras, render_letter, render_letter_signatories,
+                     signatories_uri)
 
 if TYPE_CHECKING:
     from ..archive import Archive
@@ -33,6 +34,9 @@ def plan(archive: Archive, site_url: str = "", repo_edit: str | None = None,
     for letter in archive.letters:
         out.append((letter_uri(letter.slug), partial(render_letter, archive, letter, site_url,
                                                      repo_edit, head_in_front)))
+        if len(letter.signatures) > INLINE_SIGNATORIES:
+            out.append((signatories_uri(letter.slug),
+                        partial(render_letter_signatories, archive, letter)))
 
     def eager(pages: list[Page]) -> None:
         out.extend((page.uri, partial(_same, page)) for page in pages)

@@ -21,10 +21,20 @@ def page_url(site_url: str, slug: str) -> str:
     return f"{site_url.rstrip('/')}/letters/{slug}/" if site_url else f"letters/{slug}/"
 
 
+CITED_AUTHORS = 10  # names in machine-readable citations; more become "and others"
+
+
 def authors(archive: Archive, letter: Letter) -> list[str]:
-    """Sender, then signatories as printed (the 'authors' of a sign-on letter)."""
+    """Signatories as printed (the 'authors' of a sign-on letter), or else the sender."""
     names = [s.name for s in letter.signatures]
     return names or [letter.sender]
+
+
+def cited_authors(archive: Archive, letter: Letter) -> tuple[list[str], bool]:
+    """(the first CITED_AUTHORS authors, whether there are more). Citation managers and
+    search engines choke on 300-author records; the full list is on the page and in the data."""
+    names = authors(archive, letter)
+    return names[:CITED_AUTHORS], len(names) > CITED_AUTHORS
 
 
 def chicago(archive: Archive, letter: Letter, site_url: str) -> str:
@@ -48,7 +58,8 @@ def _bib_escape(text: str) -> str:
 def bibtex(archive: Archive, letter: Letter, site_url: str) -> str:
     key = re.sub(r"[^a-z0-9]", "", fold(letter.sender).split(" ")[0] if letter.sender else "doc")
     key = f"{key or 'doc'}{letter.date.year}{letter.slug[11:30].replace('-', '')}"
-    names = " and ".join("{" + _bib_escape(n) + "}" for n in authors(archive, letter))
+    cited, more = cited_authors(archive, letter)
+    names = " and ".join(["{" + _bib_escape(n) + "}" for n in cited] + (["others"] if more else []))
     fields = [
         ("author", names),
         ("title", "{" + _bib_escape(letter.title) + "}"),
@@ -68,7 +79,7 @@ def csl(archive: Archive, letter: Letter, site_url: str) -> dict[str, Any]:
         "id": letter.slug,
         "type": "personal_communication" if letter.type == "letter" else "article",
         "title": letter.title,
-        "author": [{"literal": n} for n in authors(archive, letter)],
+        "author": [{"literal": n} for n in cited_authors(archive, letter)[0]],
         "recipient": [{"literal": r.name} for r in letter.recipients],
         "issued": {"date-parts": [[letter.date.year, letter.date.month, letter.date.day]]},
         "genre": TYPE_LABELS[letter.type],
@@ -80,7 +91,7 @@ def csl(archive: Archive, letter: Letter, site_url: str) -> dict[str, Any]:
 def head_meta(archive: Archive, letter: Letter, site_url: str) -> list[dict[str, str]]:
     """Highwire Press citation_* tags (Google Scholar, Zotero)."""
     meta = [{"name": "citation_title", "content": letter.title}]
-    for name in authors(archive, letter):
+    for name in cited_authors(archive, letter)[0]:
         meta.append({"name": "citation_author", "content": name})
     meta += [
         {"name": "citation_publication_date", "content": letter.date.strftime("%Y/%m/%d")},
@@ -129,7 +140,8 @@ def jsonld(archive: Archive, letter: Letter, site_url: str) -> str:
         "headline": letter.title,
         "dateSent" if letter.type == "letter" else "datePublished": letter.date.isoformat(),
         "sender": {"@type": "Organization", "name": letter.sender},
-        "author": [_person(archive, s.id, s.name, site_url) for s in letter.signatures],
+        "author": [_person(archive, s.id, s.name, site_url)
+                   for s in letter.signatures[:CITED_AUTHORS]],
         "recipient": [_person(archive, r.id, r.name, site_url) for r in letter.recipients],
         "about": [{"@type": "Thing", "name": archive.topics[t].title} for t in letter.topics],
         "url": page_url(site_url, letter.slug),

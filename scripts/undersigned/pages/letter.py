@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 def party_badge(term, day) -> str:
     district = f", district {term.district}" if term.type == "rep" and term.district else ""
-    title = f"{term.party}, {term.chamber}, {term.state}{district} (on {day.isoformat()})"
+    title = f"{term.party}, {term.chamber}, {term.state}{district}"  # on the date in the note
     return (f'<abbr class="us-party us-party-{term.party_letter.lower()}" title="{attr(title)}">'
             f"{term.label}</abbr>")
 
@@ -94,6 +94,34 @@ def head_extras(archive: Archive, letter: Letter, site_url: str) -> dict:
                                  jsonld(archive, letter, site_url))}
 
 
+INLINE_SIGNATORIES = 100  # longer signature blocks continue on the letter's signatories page
+
+
+def signatories_uri(slug: str) -> str:
+    return f"{letter_uri(slug)[:-3]}/signatories.md"
+
+
+def _signature_list(archive: Archive, letter: Letter, here: str, sigs) -> str:
+    items = "".join(f"<li>{signature_line(archive, letter, sig, here)}</li>" for sig in sigs)
+    return (f'<p class="us-note">As printed, in printed order. Party, state and district are as '
+            f"on {human_date(letter.date)}.</p>\n"
+            f'<ol class="us-signatories">{items}</ol>\n\n')
+
+
+def render_letter_signatories(archive: Archive, letter: Letter) -> Page:
+    """Every signatory of a letter whose signature block is too long for the letter's page."""
+    here = signatories_uri(letter.slug)
+    n = len(letter.signatures)
+    title = f"Signatories: {letter.title}"
+    out = [front({"title": title, "description": f"All {n:,} signatories of “{letter.title}” "
+                  f"({human_date(letter.date)}), as printed, in printed order."}),
+           f"# {esc(title)}\n\n",
+           f'<p class="us-back">{link(here, letter_uri(letter.slug), letter.title)} · '
+           f"{TYPE_LABELS[letter.type]} of {human_date(letter.date)} · {n:,} signatories</p>\n\n",
+           _signature_list(archive, letter, here, list(letter.signatures))]
+    return Page(here, "".join(out))
+
+
 def render_letter(archive: Archive, letter: Letter, site_url: str = "",
                   repo_edit: str | None = None, head_in_front: bool = False) -> Page:
     here = letter_uri(letter.slug)
@@ -107,11 +135,12 @@ def render_letter(archive: Archive, letter: Letter, site_url: str = "",
     out.append(f'<div class="us-body">\n{body_html(letter.body)}\n</div>\n\n')
     if letter.signatures:
         out.append(f"## Signatories ({len(letter.signatures)}) {{ #signatories }}\n\n")
-        items = "".join(f"<li>{signature_line(archive, letter, sig, here)}</li>"
-                        for sig in letter.signatures)
-        out.append(f'<p class="us-note">As printed, in printed order. Party, state and district '
-                   f"are as on {human_date(letter.date)}.</p>\n"
-                   f'<ol class="us-signatories">{items}</ol>\n\n')
+        shown = letter.signatures[:INLINE_SIGNATORIES]
+        out.append(_signature_list(archive, letter, here, shown))
+        if len(shown) < len(letter.signatures):
+            rest = len(letter.signatures) - len(shown)
+            out.append(f'<p class="us-more">{link(here, signatories_uri(letter.slug), f"All {len(letter.signatures):,} signatories")}'
+                       f" (the other {rest:,} are listed there, in printed order).</p>\n\n")
     related = archive.related.get(letter.slug, [])
     if related:
         out.append("## Related documents\n\n<ul class=\"us-related\">")
