@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -119,7 +120,8 @@ def run(n: int, keep: Path | None, floor: bool, browser: bool) -> dict[str, obje
     if check.returncode:
         raise SystemExit(check.stdout[-2000:])
     build_s, rss, child_rss = _build(_config(archive), site)
-    pages = sorted((site / "letters").glob("*/index.html"))
+    pages = sorted(p for p in (site / "letters").glob("*/index.html")
+                   if not re.fullmatch(r"page-\d+", p.parent.name))  # not the letters index
     letter_sizes = [p.stat().st_size for p in pages]
     biggest = max((p for p in site.rglob("*.html")), key=lambda p: p.stat().st_size)
     result: dict[str, object] = {

@@ -9,6 +9,7 @@ import pytest
 
 from helpers import REPO
 from undersigned.archive import load_archive
+from undersigned.pages.letter import INLINE_SIGNATORIES
 
 ARCHIVE = load_archive(REPO)
 TILLERSON = "2017-06-14-letter-secretary-tillerson-central-america-security"
@@ -39,6 +40,17 @@ def test_letter_page_links_every_signatory(site, letter):
         anchor.decompose()
     assert h1.get_text(strip=True) == letter.title
     targets = links(soup, base)
+    inline = [li.a["href"] for li in soup.select("ol.us-signatories > li")]
+    if len(letter.signatures) > INLINE_SIGNATORIES:  # the rest continue on a page of their own
+        assert len(inline) == INLINE_SIGNATORIES
+        full = site.html(f"letters/{letter.slug}/signatories")
+        assert f"{base}signatories/" in targets
+        assert f"{base}" in links(full, f"{base}signatories/")
+        ordered = [li.a["href"] for li in full.select("ol.us-signatories > li")]
+        assert ordered[:INLINE_SIGNATORIES] == ["../" + h for h in inline]
+        targets |= links(full, f"{base}signatories/")
+    else:
+        assert len(inline) == len(letter.signatures)
     for sig in letter.signatures:
         assert f"/signatories/{sig.id}/" in targets
     for rec in letter.recipients:

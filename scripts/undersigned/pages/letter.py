@@ -94,7 +94,7 @@ def head_extras(archive: Archive, letter: Letter, site_url: str) -> dict:
                                  jsonld(archive, letter, site_url))}
 
 
-INLINE_SIGNATORIES = 100  # longer signature blocks continue on the letter's signatories page
+INLINE_SIGNATORIES = 70  # longer signature blocks continue on the letter's signatories page
 
 
 def signatories_uri(slug: str) -> str:
