@@ -45,7 +45,9 @@ def test_keyboard_reaches_main_content(page):
 
 
 @pytest.mark.parametrize("path", ["/", f"/letters/{TILLERSON}/", "/signatories/alan-lowenthal/",
-                                  "/signatories/", "/search/"])
+                                  "/signatories/", "/search/",
+                                  "/letters/2021-03-25-letter-from-organizations-academics-"
+                                  "president-biden/signatories/"])
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 def test_axe_finds_no_violations(page, path, scheme):
     from axe_playwright_python.sync_playwright import Axe
