@@ -133,6 +133,8 @@ class _Service:
                                        + self._stderr.read().decode(errors="replace")[-2000:])
             self._buffer += chunk
         raw, _, self._buffer = self._buffer.partition(b",")
+        if not raw.strip():  # an empty message between two commas carries nothing
+            return self._answer()
         try:
             payload = json.loads(base64.b64decode(raw))["payload"]
         except ValueError as exc:

@@ -42,3 +42,26 @@ def test_shards_of_two_thousand_documents_unless_told(monkeypatch):
     archive.letters = archive.letters[:5]
     monkeypatch.setenv("UNDERSIGNED_SEARCH_SHARD_SIZE", "2")
     assert shard_dirs(archive) == ["", "s2/", "s3/"]
+
+
+def test_the_service_client_skips_empty_messages_and_quotes_bad_ones():
+    import base64
+    import json
+    import types
+
+    import pytest
+
+    from undersigned.search import SearchIndexError, _Service
+
+    def message(payload):
+        return base64.b64encode(json.dumps({"message_id": 1, "payload": payload}).encode())
+
+    client = _Service.__new__(_Service)
+    client._proc = types.SimpleNamespace(stdout=object())
+    client._buffer = b",," + message({"type": "NewIndex", "index_id": 0}) + b"," + b"bm90IGpzb24=,"
+    assert client._answer() == {"type": "NewIndex", "index_id": 0}
+    with pytest.raises(SearchIndexError, match=r"Pagefind answered b'bm90IGpzb24=': Expecting value"):
+        client._answer()
+    client._buffer = message({"type": "Error", "message": "bad record"}) + b","
+    with pytest.raises(SearchIndexError, match="^Pagefind: bad record$"):
+        client._answer()
