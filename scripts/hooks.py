@@ -14,6 +14,7 @@ import gzip
 import logging
 import os
 import posixpath
+import time
 import zlib
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ from mkdocs.utils import get_build_date, write_file
 
 from undersigned.archive import load_archive
 from undersigned.exports import data_files
+from undersigned.lightmd import LightMarkdown
 from undersigned.pages import HOME_MARKER, head_extras, home_block, plan
 from undersigned.pages.cite import entity_jsonld, head_html
 from undersigned.pages.common import join_blocks, page_url, parse_front
@@ -167,8 +169,8 @@ def _render_shell(config, uri: str, meta_keys: tuple[str, ...], shape: tuple, h1
 
 def _write_shelled_pages(config) -> list[str]:
     """Write every page not handed to MkDocs; return their URLs."""
-    md = markdown.Markdown(extensions=config.markdown_extensions,
-                           extension_configs=config.mdx_configs or {})
+    md = LightMarkdown(markdown.Markdown(extensions=config.markdown_extensions,
+                                         extension_configs=config.mdx_configs or {}))
     shells: dict[tuple, Shell] = {}
     urls = []
     site = Path(config.site_dir)
@@ -176,8 +178,8 @@ def _write_shelled_pages(config) -> list[str]:
         light, blocks = _STATE["plan"][uri]().split()
         meta, body = parse_front(light)
         meta.update(_head(uri, config))
-        content = join_blocks(md.reset().convert(body), blocks)
-        tokens = md.toc_tokens  # type: ignore[attr-defined]
+        converted, tokens = md.convert(body)
+        content = join_blocks(converted, blocks)
         url = page_url(uri)
         h1 = content.startswith("<h1")
         if not h1 and "<h1" in content:
@@ -208,8 +210,11 @@ def _write_sitemap(config, shelled: list[str]) -> None:
 
 
 def on_post_build(config, **kwargs) -> None:
-    _write_sitemap(config, _write_shelled_pages(config))
+    started = time.perf_counter()
+    shelled = _write_shelled_pages(config)
+    log.info(f"wrote {len(shelled)} pages into theme shells in {time.perf_counter() - started:.1f} s")
+    _write_sitemap(config, shelled)
     try:
-        _STATE["search"].finish(Path(config.site_dir))
+        log.info(_STATE["search"].finish(Path(config.site_dir)))
     except RuntimeError as exc:
         raise PluginError(str(exc)) from None

@@ -16,7 +16,8 @@ import shutil
 import subprocess
 import tempfile
 import threading
-from pathlib import Path
+import time
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 import cbor2
@@ -48,7 +49,11 @@ def shard_size() -> int:
 def shard_dirs(archive: Archive) -> list[str]:
     """Bundle folders, relative to /pagefind/: '' is the primary bundle, the others are merged
     into it by the search page (listed in search/facets.json)."""
-    count = max(1, -(-len(archive.letters) // shard_size()))
+    return shard_dirs_for(len(archive.letters))
+
+
+def shard_dirs_for(documents: int) -> list[str]:
+    count = max(1, -(-documents // shard_size()))
     return [""] + [f"s{k}/" for k in range(2, count + 1)]
 
 
@@ -183,14 +188,27 @@ class _Service:
         self._stderr.close()
 
 
-def _index_shard(records: list[dict[str, Any]], out: Path) -> None:
+def _index_shard(records: list[dict[str, Any]], out: Path, keep: tuple[str, ...]) -> None:
+    """Index ``records`` in a Pagefind process of their own and write its bundle into ``out``:
+    the data files and, of the other top-level files, those named in ``keep``. The files are
+    asked for (GetFiles) and written here, because with WriteFiles the service can answer
+    before its files are complete (seen under load: an empty pagefind-entry.json)."""
     service = _Service()
     try:
         index_id = service.call({"type": "NewIndex", "config": None})["index_id"]
         service.call_many([{"type": "AddRecord", "index_id": index_id, **r} for r in records])
-        service.call({"type": "WriteFiles", "index_id": index_id, "output_path": str(out)})
+        files = service.call({"type": "GetFiles", "index_id": index_id})["files"]
     finally:
         service.close()
+    for file in files:
+        name = PurePosixPath(file["path"])
+        if name.is_absolute() or ".." in name.parts:
+            raise SearchIndexError(f"Pagefind returned an unexpected path: {file['path']}")
+        data_file = name.parts[0] in ("filter", "fragment", "index") or name.suffix == ".pf_meta"
+        if data_file or (len(name.parts) == 1 and name.name in keep):
+            path = out.joinpath(*name.parts)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(base64.b64decode(file["content"]))
 
 
 def build_index(archive: Archive, out: Path) -> None:
@@ -201,47 +219,75 @@ def build_index(archive: Archive, out: Path) -> None:
         for k, sub in enumerate(dirs):
             letters = archive.letters[k * size:(k + 1) * size]
             shard = work / f"shard{k}"
-            _index_shard([record(archive, x) for x in letters], shard)
+            keep = _RUNTIME if k == 0 else ("pagefind-entry.json",)
+            _index_shard([record(archive, x) for x in letters], shard, keep)
             if not (shard / "pagefind-entry.json").is_file():
                 raise SearchIndexError("Pagefind wrote no index (pagefind-entry.json missing)")
             canonicalize(shard)
-            keep = _RUNTIME if k == 0 else ("pagefind-entry.json",)
-            for path in shard.iterdir():
-                if path.is_file() and not path.name.endswith(".pf_meta") and path.name not in keep:
-                    path.unlink()
             shutil.move(str(shard), str(out / sub) if sub else str(out))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
 class BackgroundIndex:
-    """Builds the search bundle in a thread while the pages are written; ``finish`` waits for it
-    and moves it into the site."""
+    """Builds the search bundle while the pages are written; ``finish`` waits for it and moves
+    it into the site. Where the platform can fork and the process has no other thread yet (a
+    plain ``mkdocs build``), the work runs in a forked child process, so building the records
+    does not compete with the page writer for the interpreter lock; otherwise (``mkdocs serve``,
+    Windows) in a thread."""
 
-    def __init__(self, archive: Archive) -> None:
+    def __init__(self, archive: Archive, fork: bool | None = None) -> None:
+        """``fork``: None chooses as described above; True or False forces a way."""
         self._out = Path(tempfile.mkdtemp(prefix="undersigned-bundle-")) / BUNDLE
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, args=(archive,), daemon=True,
-                                        name="undersigned-search")
-        self._thread.start()
+        self._report = self._out.parent / "report.json"
+        self._count = len(archive.letters)
+        self._pid = 0
+        self._thread: threading.Thread | None = None
+        if fork is None:
+            fork = hasattr(os, "fork") and threading.active_count() == 1
+        if fork:
+            self._pid = os.fork()
+            if self._pid == 0:  # the child: index, report, and leave without cleanup handlers
+                os._exit(self._run(archive))
+        else:
+            self._thread = threading.Thread(target=self._run, args=(archive,), daemon=True,
+                                            name="undersigned-search")
+            self._thread.start()
 
-    def _run(self, archive: Archive) -> None:
+    def _run(self, archive: Archive) -> int:
+        started = time.perf_counter()
         try:
             build_index(archive, self._out)
+            error = None
         except BaseException as exc:  # handed to the build in finish()
-            self._error = exc
+            error = f"{type(exc).__name__}: {exc}" if not isinstance(exc, SearchIndexError) else str(exc)
+        took = time.perf_counter() - started
+        self._report.write_text(json.dumps({"error": error, "took": took}), encoding="utf-8")
+        return 1 if error else 0
 
-    def finish(self, site_dir: Path) -> None:
-        self._thread.join()
+    def finish(self, site_dir: Path) -> str:
+        """Wait for the index, move it into the site; return a one-line report."""
+        waiting = time.perf_counter()
+        if self._pid:
+            os.waitpid(self._pid, 0)
+        elif self._thread is not None:
+            self._thread.join()
+        waited = time.perf_counter() - waiting
         try:
-            if self._error is not None:
-                raise SearchIndexError(str(self._error)) from self._error
+            if not self._report.is_file():
+                raise SearchIndexError("the search indexer stopped without a report")
+            report = json.loads(self._report.read_text(encoding="utf-8"))
+            if report["error"]:
+                raise SearchIndexError(report["error"])
             target = site_dir / BUNDLE
             if target.exists():
                 shutil.rmtree(target)
             shutil.move(str(self._out), str(target))
         finally:
             shutil.rmtree(self._out.parent, ignore_errors=True)
+        where = "a child process" if self._pid else "a thread"
+        return (f"search index: {self._count} documents in {len(shard_dirs_for(self._count))} "
+                f"shard(s), {report['took']:.1f} s in {where}, the build waited {waited:.1f} s")
 
 
 def _read(path: Path):

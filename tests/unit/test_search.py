@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from helpers import REPO
 from undersigned.archive import load_archive
 from undersigned.search import plain_text, record, shard_dirs
@@ -49,8 +51,6 @@ def test_the_service_client_skips_empty_messages_and_quotes_bad_ones():
     import json
     import types
 
-    import pytest
-
     from undersigned.search import SearchIndexError, _Service
 
     def message(payload):
@@ -65,3 +65,34 @@ def test_the_service_client_skips_empty_messages_and_quotes_bad_ones():
     client._buffer = message({"type": "Error", "message": "bad record"}) + b","
     with pytest.raises(SearchIndexError, match="^Pagefind: bad record$"):
         client._answer()
+
+
+@pytest.mark.parametrize("busy", [False, True], ids=["child-process", "thread"])
+def test_background_index_in_a_child_process_or_a_thread(tmp_path, monkeypatch, busy):
+    """A plain build forks the indexer (no competition for the interpreter lock); a process
+    that already runs threads (mkdocs serve) uses a thread. Both report failures."""
+    import threading
+
+    from undersigned.search import BackgroundIndex, SearchIndexError
+
+    archive = load_archive(REPO)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    if busy:
+        other.start()
+    try:
+        report = BackgroundIndex(archive, None if busy else True).finish(tmp_path)
+        where = "a thread" if busy else "a child process"
+        assert report.startswith("search index: 5 documents in 3 shard(s), ") and where in report
+        assert (tmp_path / "pagefind" / "s3" / "pagefind-entry.json").is_file()
+
+        def boom(*args):
+            raise RuntimeError("boom")
+
+        monkeypatch.setattr("undersigned.search.build_index", boom)
+        with pytest.raises(SearchIndexError, match="^RuntimeError: boom$"):
+            BackgroundIndex(archive, None if busy else True).finish(tmp_path / "other")
+    finally:
+        stop.set()
+        if busy:
+            other.join()
