@@ -152,12 +152,17 @@ def on_post_page(output: str, page, **kwargs) -> str:
     return join_blocks(output, zlib.decompress(packed).decode().split("\0"))
 
 
+def _slot(meta_key: str) -> str:
+    """The shell slot of a front-matter field: 'us_head' -> 'USHEAD'."""
+    return meta_key.upper().replace("_", "")
+
+
 def _render_shell(config, uri: str, meta_keys: tuple[str, ...], shape: tuple, h1: bool) -> Shell:
     """MkDocs renders the theme for a stand-in page of the same folder, depth, head fields and
     outline, with sentinels for every value (see undersigned/shell.py)."""
     page = Page(None, File.generated(config, uri, content=""), config)
     page.markdown = ""
-    page.meta = {key: sentinel(key.upper().replace("_", "")) for key in meta_keys}
+    page.meta = {key: sentinel(_slot(key)) for key in meta_keys}
     page.content = ("<h1" if h1 else "") + sentinel("CONTENT")
     page.toc = get_toc(sentinel_outline(shape))  # type: ignore[arg-type]
     if config.site_url:
@@ -191,7 +196,7 @@ def _write_shelled_pages(config) -> list[str]:
             stand_in = posixpath.join(folder, "us-shell.md")
             shell = shells[key] = _render_shell(config, stand_in, tuple(meta), key[3], h1)
         names, ids = outline_values(tokens)
-        values = {key.upper().replace("_", ""): [str(value)] for key, value in meta.items()}
+        values = {_slot(key): [str(value)] for key, value in meta.items()}
         values.update(CONTENT=[content[3:] if h1 else content], TOCT=names, TOCA=ids,
                       CANONICAL=[urljoin(config.site_url or "", url)])
         write_file(shell.fill(values).encode("utf-8", errors="xmlcharrefreplace"),

@@ -160,9 +160,21 @@
       status.textContent = summary(s, 0);
       return;
     }
-    var opts = { filters: filters };
-    if (!s.q) opts.sort = { date: "desc" };
-    pagefind.search(s.q || null, opts).then(function (found) {
+    var searched;
+    if (s.q) {
+      searched = pagefind.search(s.q, { filters: filters });
+    } else {
+      // newest first: Pagefind orders each shard by date but merges shards by score, so a
+      // filter-only view asks the shards one at a time (each record carries its shard as a
+      // filter) and joins them newest shard first (shards hold consecutive documents by date)
+      searched = Promise.all(shardIds.slice().reverse().map(function (id) {
+        var f = Object.assign({}, filters, { shard: id });
+        return pagefind.search(null, { filters: f, sort: { date: "desc" } });
+      })).then(function (parts) {
+        return { results: [].concat.apply([], parts.map(function (p) { return p.results; })) };
+      });
+    }
+    searched.then(function (found) {
       if (mine !== seq) return;
       results.textContent = "";
       current = { s: s, found: found, shown: 0 };
@@ -193,11 +205,13 @@
   // the index is written in shards (a bounded amount of indexer memory each): the primary
   // bundle loads the search code, the others are merged into it and queried together
   var available = null;
+  var shardIds = ["s1"];
   import(new URL("pagefind.js", bundle).href).then(function (mod) {
     pagefind = mod;
     return Promise.all([pagefind.options({ baseUrl: siteRoot }), facetsReady]);
   }).then(function (loaded) {
     available = loaded[1];
+    shardIds = ["s1"].concat((available.shards || []).map(function (d) { return d.replace("/", ""); }));
     return Promise.all((available.shards || []).map(function (dir) {
       return pagefind.mergeIndex(new URL(dir, bundle).href, { baseUrl: siteRoot });
     }));

@@ -2,7 +2,8 @@
 model (not from the built HTML), in shards of SHARD_SIZE documents that the search page merges
 at query time. Each shard is indexed by its own Pagefind process, one after the other, so the
 indexer's memory is bounded by the shard size, not by the archive; and the whole indexing runs
-in a background thread while MkDocs writes the pages, on the other core."""
+in the background (a forked process or a thread, see BackgroundIndex) while MkDocs writes the
+pages, on the other core."""
 
 from __future__ import annotations
 
@@ -49,11 +50,7 @@ def shard_size() -> int:
 def shard_dirs(archive: Archive) -> list[str]:
     """Bundle folders, relative to /pagefind/: '' is the primary bundle, the others are merged
     into it by the search page (listed in search/facets.json)."""
-    return shard_dirs_for(len(archive.letters))
-
-
-def shard_dirs_for(documents: int) -> list[str]:
-    count = max(1, -(-documents // shard_size()))
+    count = max(1, -(-len(archive.letters) // shard_size()))
     return [""] + [f"s{k}/" for k in range(2, count + 1)]
 
 
@@ -220,7 +217,10 @@ def build_index(archive: Archive, out: Path) -> None:
             letters = archive.letters[k * size:(k + 1) * size]
             shard = work / f"shard{k}"
             keep = _RUNTIME if k == 0 else ("pagefind-entry.json",)
-            _index_shard([record(archive, x) for x in letters], shard, keep)
+            records = [record(archive, x) for x in letters]
+            for rec in records:  # lets the search page ask one shard at a time (date order)
+                rec["filters"]["shard"] = [f"s{k + 1}"]
+            _index_shard(records, shard, keep)
             if not (shard / "pagefind-entry.json").is_file():
                 raise SearchIndexError("Pagefind wrote no index (pagefind-entry.json missing)")
             canonicalize(shard)
@@ -233,14 +233,14 @@ class BackgroundIndex:
     """Builds the search bundle while the pages are written; ``finish`` waits for it and moves
     it into the site. Where the platform can fork and the process has no other thread yet (a
     plain ``mkdocs build``), the work runs in a forked child process, so building the records
-    does not compete with the page writer for the interpreter lock; otherwise (``mkdocs serve``,
-    Windows) in a thread."""
+    does not compete with the page writer for the interpreter lock; otherwise (Windows, or the
+    rebuilds of ``mkdocs serve``, whose server threads are running by then) in a thread."""
 
     def __init__(self, archive: Archive, fork: bool | None = None) -> None:
         """``fork``: None chooses as described above; True or False forces a way."""
         self._out = Path(tempfile.mkdtemp(prefix="undersigned-bundle-")) / BUNDLE
         self._report = self._out.parent / "report.json"
-        self._count = len(archive.letters)
+        self._count, self._shards = len(archive.letters), len(shard_dirs(archive))
         self._pid = 0
         self._thread: threading.Thread | None = None
         if fork is None:
@@ -286,7 +286,7 @@ class BackgroundIndex:
         finally:
             shutil.rmtree(self._out.parent, ignore_errors=True)
         where = "a child process" if self._pid else "a thread"
-        return (f"search index: {self._count} documents in {len(shard_dirs_for(self._count))} "
+        return (f"search index: {self._count} documents in {self._shards} "
                 f"shard(s), {report['took']:.1f} s in {where}, the build waited {waited:.1f} s")
 
 

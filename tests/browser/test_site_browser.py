@@ -149,5 +149,7 @@ def test_search_results_come_a_page_at_a_time(page):
     assert page.locator("#us-more").is_hidden()
     assert page.locator("#us-status").inner_text() == "5 documents found"
     hrefs = page.locator("#us-results a").evaluate_all("els => els.map(e => e.href)")
-    assert len(set(hrefs)) == 5  # newest first, no repeats across pages (and across shards)
+    assert len(set(hrefs)) == 5  # no repeats across pages (and across shards)
+    dates = page.locator("#us-results .us-type").all_inner_texts()
+    assert dates == sorted(dates, reverse=True) and dates[0] == "2021-03-25"  # newest first
     assert page.errors == []
