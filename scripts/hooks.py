@@ -29,7 +29,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_build_date, write_file
 
-from undersigned.archive import load_archive
+from undersigned.archive import load_archive, published_originals
 from undersigned.exports import data_files
 from undersigned.lightmd import LightMarkdown
 from undersigned.pages import HOME_MARKER, head_extras, home_block, plan
@@ -89,13 +89,8 @@ def on_files(files: Files, config, **kwargs) -> Files:
                                         inclusion=InclusionLevel.NOT_IN_NAV))
         else:  # written into shells in on_post_build
             _STATE["shelled"].append(uri)
-    originals = {}  # a press release and the letter it reproduces share one original
-    for letter in archive.letters:
-        original = letter.source.get("original")
-        if original:
-            originals.setdefault(original, letter.path.parent / original)
-    for original, path in sorted(originals.items()):
-        files.append(File.generated(config, f"letters/{original}", abs_src_path=str(path)))
+    for uri, path in published_originals(archive):
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
     for uri, content in data_files(archive, config.site_url or ""):
         files.append(File.generated(config, uri, content=content))
     return files

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -11,6 +12,7 @@ from pathlib import Path
 from .legislators import Legislators, load_legislators
 from .letters import read_letter
 from .names import bare_tokens
+from .paths import escaping_links, letter_files, original_problem, original_uri
 from .model import Entity, Letter, Signature, Term, Topic
 from .problems import Problem, relpath
 from .registry import Registry, load_registry
@@ -130,9 +132,10 @@ def load_archive(root: Path) -> Archive:
     letters: list[Letter] = []
     seen: dict[str, str] = {}
     letters_dir = root / "letters"
-    paths = sorted(letters_dir.rglob("*.md")) if letters_dir.is_dir() else []
-    for path in paths:
-        rel = relpath(path, root) if not path.is_symlink() else path.relative_to(root).as_posix()
+    found_files, found = letter_files(root)
+    problems += found + escaping_links(root)
+    for item in found_files:
+        path, rel = item.path, item.rel
         src, found = read_letter(path, rel, root)
         problems += found
         if src is None:
@@ -146,14 +149,16 @@ def load_archive(root: Path) -> Archive:
             continue
         seen[key] = rel
         if letter is not None:
-            if letter.source.get("original"):
-                original = path.parent / letter.source["original"]
-                if not original.is_file() or ".." in Path(letter.source["original"]).parts:
-                    problems.append(Problem(rel, src.front.line("source", "original"),
-                                            f"original '{letter.source['original']}' not found "
-                                            "beside the letter",
-                                            "commit the original text next to the .md file "
-                                            "or remove source.original"))
+            name = letter.source.get("original")
+            if name:
+                refused = original_problem(path, letters_dir, name)
+                if refused:
+                    problems.append(Problem(rel, src.front.line("source", "original"), *refused))
+                    letter = dataclasses.replace(letter, source={
+                        k: v for k, v in letter.source.items() if k != "original"})
+                else:
+                    letter = dataclasses.replace(letter,
+                                                 original=original_uri(path, letters_dir, name))
             letters.append(letter)
     slugs = set(seen)
     for letter in letters:
@@ -180,6 +185,16 @@ def load_archive(root: Path) -> Archive:
                                     f"'{entity.id}' signs or receives no letter",
                                     "remove it or add the letter that names it", warning=True))
     return archive
+
+
+def published_originals(archive: Archive) -> list[tuple[str, Path]]:
+    """(site path, file) of every original to publish, once each (a press release and the
+    letter it reproduces share one); only originals that passed the checks of paths.py."""
+    out: dict[str, Path] = {}
+    for letter in archive.letters:
+        if letter.original:
+            out.setdefault(letter.original, archive.root / letter.original)
+    return sorted(out.items())
 
 
 def _line_of(letter: Letter, key: str, index: int) -> int | None:

@@ -5,25 +5,32 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import shutil
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from .archive import find_root, load_archive
 from .convert import Options, convert_text
 from .convert.document import Document, render
+from .hygiene import clean_values
 from .legislators import load_legislators
+from .letters import MAX_BYTES
 from .model import TYPES
 from .problems import Problem, report
+from .schema import YEARS
 from .registry_edit import append_entries
 from .resolve import Resolution, Resolver, letter_meta, link_related
+from .writes import write_atomic
 
 
 def _date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+    if not YEARS[0] <= day.year <= YEARS[1]:
+        raise argparse.ArgumentTypeError(f"{text} is outside {YEARS[0]}-{YEARS[1]}")
+    return day
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,7 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     imp = sub.add_parser("import", help="convert plain text into letters/<slug>.md")
-    imp.add_argument("files", nargs="+", type=Path, metavar="FILE.txt")
+    imp.add_argument("files", nargs="+", type=Path, metavar="FILE.txt",
+                     help="plain-text originals; '-' reads standard input")
     imp.add_argument("--title", help="title, when the text has no headline")
     imp.add_argument("--date", type=_date, help="date YYYY-MM-DD, when the text has none")
     imp.add_argument("--type", choices=TYPES, help="document type of the main document")
@@ -94,112 +102,113 @@ def cmd_check(root: Path, github: bool = False) -> int:
     return 0
 
 
+@dataclass
+class _Source:
+    """One input of `import`: its name in messages, its bytes, its converted documents."""
+
+    rel: str
+    data: bytes
+    docs: list[Document]
+
+
+@dataclass
+class _Write:
+    target: Path
+    content: bytes
+    doc: Document | None = None  # None: the original text
+
+
+def _read_input(path: Path) -> tuple[str, bytes | None, str | None]:
+    """(name for messages, bytes or None, reason); '-' is standard input."""
+    if str(path) == "-":
+        data = sys.stdin.buffer.read()
+        return "<stdin>", data, None
+    try:
+        if not path.is_file():
+            return path.as_posix(), None, "not a regular file"
+        if path.stat().st_size > MAX_BYTES:
+            return path.as_posix(), None, f"larger than {MAX_BYTES:,} bytes"
+        return path.as_posix(), path.read_bytes(), None
+    except OSError as exc:
+        return path.as_posix(), None, exc.strerror or str(exc)
+
+
 def cmd_import(root: Path, args: argparse.Namespace) -> int:
+    """Convert, resolve, choose slugs, then write everything or nothing."""
     archive = load_archive(root)
     keywords = {t.id: list(t.keywords) for t in archive.topics.values()}
     resolver = Resolver(archive.registry, load_legislators())
     resolution = Resolution()
     problems: list[Problem] = []
-    planned: list[tuple[Path, Path, Document, str | None]] = []  # (source, target, doc, original)
-    fatal = False
     options = Options(title=args.title, date=args.date, type=args.type, url=args.url,
                       sender=args.sender)
-    all_docs = []
+    sources: list[_Source] = []
     for path in args.files:
-        rel = path.as_posix()
-        try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.append(Problem(rel, None, f"cannot read: {exc}", "give a UTF-8 text file"))
-            fatal = True
+        rel, data, why = _read_input(path)
+        if data is not None and len(data) > MAX_BYTES:
+            data, why = None, f"larger than {MAX_BYTES:,} bytes"
+        text = None
+        if data is not None:
+            try:
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError as exc:
+                why = f"not valid UTF-8 (byte 0x{data[exc.start]:02x})"
+        if text is None:
+            problems.append(Problem(rel, None, f"cannot read: {why}", "give a UTF-8 text file"))
             continue
         result = convert_text(text, source=rel, options=options, topics=archive.topics,
                               keywords=keywords)
-        errors = [p for p in result.problems if not p.warning]
         problems += result.problems
-        if errors:
-            fatal = True
+        if any(not p.warning for p in result.problems):
             continue
-        docs = result.documents
-        main = docs[0]
-        for doc in docs:
+        for doc in result.documents:
+            doc.metadata = clean_values(doc.metadata)
             resolver.resolve(doc, rel, resolution)
+        assert data is not None
+        sources.append(_Source(rel, data, result.documents))
+    problems += resolution.problems
+    _choose_slugs(root, archive, sources, problems)
+    for src in sources:
+        docs = src.docs
         embedded = [d.slug for d in docs if d.role == "embedded"]
-        if main.metadata["type"] != "letter" and embedded:
-            main.metadata["related"] = embedded
+        if docs[0].metadata["type"] != "letter" and embedded:
+            docs[0].metadata["related"] = embedded
         for doc in docs:
             source = doc.metadata.setdefault("source", {})
-            source["original"] = f"{main.slug}.txt"
+            source["original"] = f"{docs[0].slug}.txt"
             doc.metadata["source"] = {k: source[k] for k in ("original", "url", "publisher")
                                       if source.get(k)}
-        all_docs.append((path, docs))
-    known = [(x.slug, letter_meta(x)) for x in archive.letters if x.type == "letter"]
-    fresh = [(d.slug, d.metadata) for _p, docs in all_docs for d in docs
-             if d.metadata["type"] == "letter"]
-    for path, docs in all_docs:
-        for doc in docs:
-            if doc.metadata["type"] != "letter" and not doc.metadata.get("related"):
-                chosen, others = link_related(doc, fresh + known)
-                if chosen:
-                    doc.metadata["related"] = chosen
-                    problems.append(Problem(path.as_posix(), 1, f"linked to the letter it "
-                                            f"announces: {chosen[0]}", "check `related:`",
-                                            warning=True))
-                elif others:
-                    problems.append(Problem(path.as_posix(), 1, "announces one of several "
-                                            "letters: " + ", ".join(others),
-                                            "set `related:` by hand", warning=True))
-            planned.append((path, root / "letters" / f"{doc.slug}.md", doc,
-                            docs[0].slug if doc is docs[0] else None))
-    problems += resolution.problems
-    if any(not p.warning for p in resolution.problems):
-        fatal = True  # the files are still written; the names need a decision
-    slugs = [t.name for _s, t, _d, _o in planned]
-    for _s, target, _d, _o in planned:
-        if slugs.count(target.name) > 1:
-            problems.append(Problem(target.relative_to(root).as_posix(), None,
-                                    "two imported documents would get this same slug",
-                                    "pass a distinct --title for one of them"))
-            fatal = True
-            break
+    _link_announcements(archive, sources, problems)
+    writes = _plan_writes(root, archive, sources, problems, args.force)
+    fatal = any(not p.warning for p in problems)
     for problem in sorted(problems, key=lambda p: (p.path, p.line or 0)):
-        label = "note" if problem.warning else "error"
-        print(f"{label}: {problem}", file=sys.stderr)
+        print(f"{'note' if problem.warning else 'error'}: {problem}", file=sys.stderr)
     new_entries = resolution.proposals
     if args.dry_run:
         if args.json:
-            payload = [{"path": target.relative_to(root).as_posix(),
-                        "metadata": json.loads(json.dumps(doc.ordered(), default=str)),
-                        "body": doc.body.strip() + "\n"} for _s, target, doc, _o in planned]
+            payload = [{"path": w.target.relative_to(root).as_posix(),
+                        "metadata": json.loads(json.dumps(w.doc.ordered(), default=str)),
+                        "body": w.doc.body.strip() + "\n"} for w in writes if w.doc is not None]
             print(json.dumps(payload, ensure_ascii=False, indent=2))
         else:
-            print("\n".join(render(doc) for _s, _t, doc, _o in planned), end="")
+            print("".join(w.content.decode("utf-8") for w in writes if w.doc is not None),
+                  end="")
         _print_proposals(new_entries)
         return 1 if fatal else 0
-    written = 0
-    for source, target, doc, original in planned:
-        text = render(doc)
-        rel = target.relative_to(root).as_posix()
-        if target.exists() and target.read_text(encoding="utf-8") != text and not args.force:
-            print(f"error: {rel}: exists and differs from this import\n  hint: it may have been "
-                  "edited by hand; pass --force to overwrite it", file=sys.stderr)
-            fatal = True
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        unchanged = target.exists() and target.read_text(encoding="utf-8") == text
-        target.write_text(text, encoding="utf-8")
-        if original:
-            copy = target.with_name(f"{original}.txt")
-            if copy.exists() and copy.read_bytes() != source.read_bytes() and not args.force:
-                print(f"error: {copy.relative_to(root).as_posix()}: exists and differs\n  hint: "
-                      "pass --force to overwrite it", file=sys.stderr)
-                fatal = True
-            else:
-                shutil.copyfile(source, copy)
-        n = len(doc.metadata.get("signatories") or [])
-        print(f"{'unchanged' if unchanged else 'wrote'} {rel} ({doc.metadata['type']}, "
-              f"{n} signator{'y' if n == 1 else 'ies'})")
-        written += 1
+    if fatal:
+        print("nothing was written: fix the errors above and import again", file=sys.stderr)
+        if new_entries:
+            _print_proposals(new_entries)
+        return 1
+    for write in writes:  # originals first: a letter never names an original not yet there
+        unchanged = write.target.exists() and write.target.read_bytes() == write.content
+        if not unchanged:
+            write_atomic(write.target, write.content)
+        if write.doc is not None:
+            n = len(write.doc.metadata.get("signatories") or [])
+            print(f"{'unchanged' if unchanged else 'wrote'} "
+                  f"{write.target.relative_to(root).as_posix()} ({write.doc.metadata['type']}, "
+                  f"{n} signator{'y' if n == 1 else 'ies'})")
     if new_entries:
         if args.add_new:
             append_entries(root / "signatories.yaml", new_entries)
@@ -208,7 +217,101 @@ def cmd_import(root: Path, args: argparse.Namespace) -> int:
         else:
             _print_proposals(new_entries)
     print("next: review the front matter, then run `undersigned check`", file=sys.stderr)
-    return 1 if fatal else 0
+    return 0
+
+
+def _existing_original(root: Path, archive, slug: str) -> tuple[Path | None, bytes | None]:
+    """The file of an existing letter with ``slug`` and the bytes of its original, if any."""
+    letter = archive.by_slug.get(slug)
+    path = letter.path if letter is not None else root / "letters" / f"{slug}.md"
+    if not path.is_file():
+        return None, None
+    if letter is not None and letter.original:
+        return path, (root / letter.original).read_bytes()
+    txt = path.with_suffix(".txt")  # a letter that does not load names its original by slug
+    return path, txt.read_bytes() if txt.is_file() and not txt.is_symlink() else None
+
+
+def _choose_slugs(root: Path, archive, sources: list[_Source], problems: list[Problem]) -> None:
+    """A re-import of the same original keeps its slug; a different document that would get a
+    slug already taken (on disk or earlier in this run) gets the next free one, -2, -3, ..."""
+    taken: dict[str, bytes] = {}
+    for src in sources:
+        for doc in src.docs:
+            base = doc.slug
+            slug, n = base, 2
+            while True:
+                if slug in taken:
+                    same = taken[slug] == src.data
+                else:
+                    path, original = _existing_original(root, archive, slug)
+                    orphan = (root / "letters" / f"{slug}.txt")
+                    if path is None and not orphan.exists():
+                        break
+                    same = original == src.data or (path is None and orphan.is_file()
+                                                    and orphan.read_bytes() == src.data)
+                if same and slug not in taken:
+                    break
+                slug, n = f"{base}-{n}", n + 1
+            if slug != base:
+                problems.append(Problem(src.rel, doc.source_line, f"'{base}' is taken by a "
+                                        f"different document; this one gets '{slug}'",
+                                        "give a distinct --title if you prefer another slug",
+                                        warning=True))
+            doc.fixed_slug = slug
+            taken[slug] = src.data
+
+
+def _link_announcements(archive, sources: list[_Source], problems: list[Problem]) -> None:
+    known = [(x.slug, letter_meta(x)) for x in archive.letters if x.type == "letter"]
+    fresh = [(d.slug, d.metadata) for src in sources for d in src.docs
+             if d.metadata["type"] == "letter"]
+    for src in sources:
+        for doc in src.docs:
+            if doc.metadata["type"] == "letter" or doc.metadata.get("related"):
+                continue
+            chosen, others = link_related(doc, fresh + known)
+            if chosen:
+                doc.metadata["related"] = chosen
+                problems.append(Problem(src.rel, 1, "linked to the letter it announces: "
+                                        f"{chosen[0]}", "check `related:`", warning=True))
+            elif others:
+                problems.append(Problem(src.rel, 1, "announces one of several letters: "
+                                        + ", ".join(others), "set `related:` by hand",
+                                        warning=True))
+
+
+def _plan_writes(root: Path, archive, sources: list[_Source], problems: list[Problem],
+                 force: bool) -> list[_Write]:
+    """Every file to write, in order; a file that exists and differs is a problem unless it is
+    a re-import of the same original with --force."""
+    writes: list[_Write] = []
+    for src in sources:
+        for doc in src.docs:
+            existing = archive.by_slug.get(doc.slug)
+            folder = existing.path.parent if existing is not None else root / "letters"
+            target = folder / f"{doc.slug}.md"
+            content = render(doc).encode("utf-8")
+            rel = target.relative_to(root).as_posix()
+            if len(content) > MAX_BYTES:
+                problems.append(Problem(src.rel, doc.source_line, f"the letter would be "
+                                        f"{len(content):,} bytes; the limit is {MAX_BYTES:,}",
+                                        "split the document before importing it"))
+                continue
+            if doc is src.docs[0]:
+                original = folder / f"{doc.slug}.txt"
+                if original.exists() and original.read_bytes() != src.data and not force:
+                    problems.append(Problem(original.relative_to(root).as_posix(), None,
+                                            "exists and differs from this original",
+                                            "pass --force to replace it"))
+                writes.append(_Write(original, src.data))
+            if target.exists() and target.read_bytes() != content and not force:
+                problems.append(Problem(rel, None, "exists and differs from this import",
+                                        "it may have been edited by hand; pass --force to "
+                                        "overwrite it"))
+            writes.append(_Write(target, content, doc))
+    writes.sort(key=lambda w: w.doc is not None)  # originals first
+    return writes
 
 
 def _print_proposals(proposals) -> None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from .problems import Problem
-from .registry import _yaml_hint
-from .yamlfile import Located, YamlError, load_yaml
+from .hygiene import BODY, METADATA, bad_values, describe, first_bad
+from .yamlfile import Located, YamlError, load_yaml, read_text, yaml_hint
 
 MAX_BYTES = 2_000_000  # a letter larger than this is refused, never parsed
 
@@ -34,22 +33,16 @@ def split_front_matter(text: str) -> tuple[str, str, int] | str:
 
 
 def read_letter(path: Path, rel: str, root: Path) -> tuple[LetterSource | None, list[Problem]]:
-    if path.is_symlink():
-        target = Path(os.path.realpath(path))
-        if not target.is_relative_to(root.resolve()):
-            return None, [Problem(rel, None, "symlink points outside the archive",
-                                  "copy the file into letters/ instead of linking to it")]
-    size = path.stat().st_size
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0  # reported by read_text
     if size > MAX_BYTES:
         return None, [Problem(rel, None, f"file is {size:,} bytes; the limit is {MAX_BYTES:,}",
                               "split the document or keep large attachments outside letters/")]
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return None, [Problem(rel, data[: exc.start].count(b"\n") + 1, f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
-                              "re-save the file as UTF-8")]
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text, problems = read_text(path, rel)
+    if text is None:
+        return None, problems
     split = split_front_matter(text)
     if isinstance(split, str):
         return None, [Problem(rel, 1, split,
@@ -58,9 +51,8 @@ def read_letter(path: Path, rel: str, root: Path) -> tuple[LetterSource | None, 
     try:
         front = load_yaml(yaml_text, offset=1)
     except YamlError as exc:
-        line = exc.line
-        hint = _yaml_hint("\n" + yaml_text, line)
-        return None, [Problem(rel, line, exc.message, hint)]
+        hint = exc.hint or yaml_hint("\n" + yaml_text, exc.line)
+        return None, [Problem(rel, exc.line, exc.message, hint)]
     problems = [
         Problem(rel, again, f"duplicate key '{key}' in front matter (first on line {first})",
                 "YAML keeps only the last one; remove or merge the duplicate")
@@ -69,4 +61,25 @@ def read_letter(path: Path, rel: str, root: Path) -> tuple[LetterSource | None, 
     if not isinstance(front.data, dict):
         return None, problems + [Problem(rel, 2, "front matter must be a mapping of keys",
                                          "write `key: value` lines between the '---' lines")]
+    problems += _bad_characters(rel, front, yaml_text, body, body_line)
     return LetterSource(rel, path, front, body, body_line), problems
+
+
+def _bad_characters(rel: str, front: Located, yaml_text: str, body: str, body_line: int
+                    ) -> list[Problem]:
+    """Control, line-separator and invisible characters (hygiene.py), one problem per line."""
+    hits: dict[int, str] = {}
+    for pattern, text, first in ((METADATA, yaml_text, 2), (BODY, body, body_line)):
+        if pattern.search(text):
+            for n, line in enumerate(text.split("\n"), start=first):
+                bad = first_bad(line, pattern)
+                if bad:
+                    hits.setdefault(n, bad)
+    if "\\" in yaml_text:  # escapes inside double quotes: "\u202e"
+        for where, bad in bad_values(front.data):
+            line = front.line(*where, default=2)
+            if line is not None:
+                hits.setdefault(line, bad)
+    return [Problem(rel, n, f"invisible or control character {describe(bad)}",
+                    "delete it (retype the text around it); `undersigned import` removes "
+                    "such characters by itself") for n, bad in sorted(hits.items())]

@@ -47,6 +47,7 @@ class Letter:
     summary: str | None = None
     body: str = ""
     body_line: int = 1
+    original: str | None = None  # site path of the published original, 'letters/...txt'
 
     def __hash__(self) -> int:
         return hash(self.slug)

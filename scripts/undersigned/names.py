@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
-from functools import lru_cache
 import unicodedata
+from functools import lru_cache
+
+from anyascii import anyascii
 
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 _SPACE = re.compile(r"\s+")
@@ -20,9 +23,12 @@ TITLES = {
 
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Fold case, accents, punctuation and whitespace: ``José E. Serrano`` -> ``jose e serrano``."""
+    """Fold case, accents, punctuation and whitespace: ``José E. Serrano`` -> ``jose e serrano``.
+    Compatibility forms fold too (NFKD: full-width and ligature letters), and invisible format
+    characters (zero-width, bidi controls) are dropped, so look-alike names meet."""
     decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = "".join(c for c in decomposed
+                       if not unicodedata.combining(c) and unicodedata.category(c) != "Cf")
     return _SPACE.sub(" ", _PUNCT.sub(" ", stripped.casefold())).strip()
 
 
@@ -42,7 +48,32 @@ def bare_tokens(text: str) -> list[str]:
     return tokens
 
 
-def slugify(text: str, max_words: int = 12) -> str:
-    """ASCII kebab-case id from a name or title."""
-    words = re.sub(r"[^a-z0-9]+", " ", fold(text)).split()[:max_words]
-    return "-".join(words)
+def slugify(text: str, max_words: int = 12, max_length: int = 64) -> str:
+    """ASCII kebab-case words of a name or title, transliterated (``Владимир`` ->
+    ``vladimir``), at most ``max_words`` words and ``max_length`` characters."""
+    words = re.sub(r"[^a-z0-9]+", " ", fold(anyascii(text))).split()[:max_words]
+    out: list[str] = []
+    for word in words:
+        if len("-".join(out + [word])) > max_length:
+            if not out:  # one very long word: cut it
+                out.append(word[:max_length])
+            break
+        out.append(word)
+    return "-".join(out)
+
+
+# words a YAML reader takes for something other than text, and the old empty-name fallback
+_NOT_IDS = {"null", "true", "false", "yes", "no", "on", "off", "y", "n", "nan", "inf", "entry"}
+
+
+def make_id(name: str, kind: str = "person", max_words: int = 8) -> str:
+    """A registry id for a new name: readable, valid as a YAML key and as a URL segment, never
+    a YAML keyword or a bare number; a name with no letters to transliterate gets
+    ``<kind>-<short hash>``."""
+    base = slugify(name, max_words, max_length=64)
+    if not base:
+        digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
+        return f"{kind}-{digest}"
+    if base in _NOT_IDS or not re.search(r"[a-z]", base):
+        return f"{kind}-{base}"
+    return base

@@ -11,7 +11,8 @@ from rapidfuzz import process, utils
 from .model import KINDS, Entity
 from .names import fold
 from .problems import Problem
-from .yamlfile import YamlError, load_yaml
+from .schema import MAX_ID
+from .yamlfile import read_yaml_file
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REQUIRED = ("name", "kind")
@@ -68,15 +69,9 @@ def load_registry(path: Path, rel: str = "signatories.yaml") -> tuple[Registry, 
     if not path.exists():
         return registry, [Problem(rel, None, "registry file is missing",
                                   "create signatories.yaml (it may be an empty mapping: {})")]
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return registry, [Problem(rel, path.read_bytes()[: exc.start].count(b"\n") + 1, "file is not valid UTF-8",
-                                  "save the file as UTF-8")]
-    try:
-        doc = load_yaml(text)
-    except YamlError as exc:
-        return registry, [Problem(rel, exc.line, exc.message, _yaml_hint(text, exc.line))]
+    doc, _text, problems = read_yaml_file(path, rel)
+    if doc is None:
+        return registry, problems
     data = doc.data if doc.data is not None else {}
     if not isinstance(data, dict):
         return registry, [Problem(rel, 1, "the registry must be a mapping of id -> entry",
@@ -143,6 +138,9 @@ def load_registry(path: Path, rel: str = "signatories.yaml") -> tuple[Registry, 
 
 
 def check_id(rel: str, line: int | None, value: str, what: str) -> list[Problem]:
+    if ID_RE.match(value) and len(value) > MAX_ID:
+        return [Problem(rel, line, f"{what} '{value[:20]}…' is {len(value)} characters long; "
+                        f"the limit is {MAX_ID}", "shorten it")]
     if ID_RE.match(value):
         return []
     return [Problem(rel, line, f"{what} '{value}' is not a slug",
@@ -159,9 +157,3 @@ def check_keys(rel: str, doc, entry_id: str, raw: dict, allowed: tuple[str, ...]
 def _opt(raw: dict, key: str) -> str | None:
     value = raw.get(key)
     return str(value) if value is not None else None
-
-
-def _yaml_hint(text: str, line: int | None) -> str:
-    if line and 0 < line <= len(text.splitlines()) and "\t" in text.splitlines()[line - 1]:
-        return "YAML does not allow tabs for indentation; use spaces"
-    return "check indentation, colons and quotes near this line"

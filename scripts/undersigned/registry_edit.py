@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from .writes import write_atomic
+
 if TYPE_CHECKING:
     from .resolve import Proposal
 
@@ -24,7 +26,7 @@ def _scalar(value: Any) -> str:
 
 def entry_yaml(p: Proposal) -> str:
     """One block-style entry, aliases as a flow list (the registry's house style)."""
-    out = [f"{p.id}:", f"  name: {_scalar(p.name)}", f"  kind: {p.kind}"]
+    out = [f"{_scalar(p.id)}:", f"  name: {_scalar(p.name)}", f"  kind: {p.kind}"]
     if p.aliases:
         out.append("  aliases: [" + ", ".join(_scalar(a) for a in p.aliases) + "]")
     if p.bioguide:
@@ -41,5 +43,5 @@ def append_entries(path: Path, proposals: list[Proposal]) -> str:
     if current.strip() in ("{}", ""):
         current = current.replace("{}", "").rstrip("\n")
     sep = "" if not current or current.endswith("\n") else "\n"
-    path.write_text(current + sep + added, encoding="utf-8")
+    write_atomic(path, current + sep + added)
     return added

@@ -13,7 +13,7 @@ from rapidfuzz import process, utils
 from .convert.document import Document
 from .legislators import Legislators
 from .model import Letter
-from .names import bare_tokens, fold, slugify
+from .names import bare_tokens, fold, make_id
 from .problems import Problem
 from .registry import Registry
 
@@ -61,7 +61,7 @@ class Resolver:
         self.pending_names: dict[str, str] = {}
 
     def _free_id(self, base: str) -> str:
-        candidate, n = base or "entry", 2
+        candidate, n = base, 2
         while candidate in self.registry.entities or candidate in self.pending:
             candidate, n = f"{base}-{n}", n + 1
         return candidate
@@ -97,7 +97,7 @@ class Resolver:
                         items[index] = _with_id(item, known)
                         continue
                     first = member.nickname or member.first
-                    proposal = Proposal(self._free_id(slugify(f"{first} {member.last}")),
+                    proposal = Proposal(self._free_id(make_id(f"{first} {member.last}")),
                                         member.name, "person", member.bioguide, printed=name,
                                         line=line)
                     if fold(name) != fold(member.name):
@@ -120,7 +120,7 @@ class Resolver:
                         "in signatories.yaml; otherwise add a new entry"))
                     continue
                 kind = kinds.get(name, "person")
-                proposal = Proposal(self._free_id(slugify(name, 8)), name.strip(), kind,
+                proposal = Proposal(self._free_id(make_id(name, kind)), name.strip(), kind,
                                     printed=name, line=line)
                 close = self.registry.closest(name)
                 if close:

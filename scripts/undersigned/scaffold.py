@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 from pathlib import Path
 
 from .convert.document import Document
+from .hygiene import clean
+from .writes import write_atomic
 
 TEMPLATE = """\
 ---
@@ -34,14 +37,18 @@ Sincerely,
 
 
 def new_letter(root: Path, title: str, date: dt.date, doc_type: str, force: bool) -> int:
+    title = " ".join(clean(title).split())
+    if not title:
+        print("error: the title is empty\n  hint: give the document's title in quotes",
+              file=sys.stderr)
+        return 1
     slug = Document({"title": title, "date": date}, "").slug
     path = root / "letters" / f"{slug}.md"
     if path.exists() and not force:
         print(f"error: letters/{slug}.md: exists\n  hint: pass --force to overwrite it",
               file=sys.stderr)
         return 1
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(TEMPLATE.format(title=title, date=date.isoformat(), type=doc_type),
-                    encoding="utf-8")
+    quoted = json.dumps(title, ensure_ascii=False)  # a JSON string is a YAML scalar
+    write_atomic(path, TEMPLATE.format(title=quoted, date=date.isoformat(), type=doc_type))
     print(f"wrote letters/{slug}.md; fill it in, then run `undersigned check`")
     return 0

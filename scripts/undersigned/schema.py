@@ -9,6 +9,9 @@ from .model import TYPES
 SLUG_PATTERN = r"^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+MAX_SLUG = 100  # characters of a letter's file name without .md
+MAX_ID = 80  # characters of a registry or topic id
+YEARS = (1900, 2100)  # the dates check and import accept
 
 _nonempty = {"type": "string", "minLength": 1}
 

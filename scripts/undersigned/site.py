@@ -7,14 +7,55 @@ import shutil
 import sys
 from pathlib import Path
 
-from .archive import load_archive
+from .archive import load_archive, published_originals
 from .exports import data_files
 from .pages import HOME_MARKER, home_block, render_all
 from .problems import report
 
 
+MARKER = ".undersigned-render"  # written into every folder `render --out` creates
+SOURCES = ("letters", "docs", ".git", "scripts", "tests", ".github", ".ci")
+
+
+def refuse_out(root: Path, out: Path) -> str | None:
+    """Why ``render --out`` must not replace ``out``, or None. It deletes the folder first, so
+    it refuses the archive and anything holding it, source folders, links, and any non-empty
+    folder it did not create itself."""
+    root = root.resolve()
+    if out.is_symlink():
+        return f"{out} is a symlink; give a real folder"
+    target = out.resolve()
+    if target == root or root.is_relative_to(target):
+        return f"{out} holds the archive itself; it would be deleted"
+    for name in SOURCES:
+        if target.is_relative_to(root / name):
+            return f"{out} is inside the archive's {name}/ folder"
+    if target.is_relative_to(root) and len(target.relative_to(root).parts) == 1 \
+            and (target.name.endswith((".yaml", ".yml", ".md", ".toml")) or target.is_file()):
+        return f"{out} is a file of the archive"
+    if target.exists() and not target.is_dir():
+        return f"{out} is a file, not a folder"
+    if target.is_dir() and any(target.iterdir()) and not (target / MARKER).is_file():
+        return f"{out} is not empty and was not written by `undersigned render`"
+    return None
+
+
 def render_to_dir(root: Path, out: Path) -> int:
     """Write docs/ plus every generated page and export into ``out`` (a complete docs_dir)."""
+    why = refuse_out(root, out)
+    if why:
+        print(f"error: {why}\n  hint: give an empty or new folder outside the archive's "
+              "sources, e.g. --out /tmp/undersigned-docs", file=sys.stderr)
+        return 1
+    try:
+        return _render(root, out)
+    except OSError as exc:
+        print(f"error: {exc.filename or out}: {exc.strerror or exc}\n  hint: check that the "
+              "folder can be written and the archive's files can be read", file=sys.stderr)
+        return 1
+
+
+def _render(root: Path, out: Path) -> int:
     import yaml
 
     archive = load_archive(root)
@@ -29,7 +70,9 @@ def render_to_dir(root: Path, out: Path) -> int:
     edit = f"{repo.rstrip('/')}/edit/main/" if repo else None
     if out.exists():
         shutil.rmtree(out)
-    shutil.copytree(root / "docs", out)
+    shutil.copytree(root / "docs", out, symlinks=True)
+    (out / MARKER).write_text("written by `undersigned render`; replaced on every run\n",
+                              encoding="utf-8")
     home = out / "index.md"
     if home.exists():
         home.write_text(home.read_text(encoding="utf-8").replace(HOME_MARKER, home_block(archive)),
@@ -38,10 +81,9 @@ def render_to_dir(root: Path, out: Path) -> int:
         target = out / page.uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown, encoding="utf-8")
-    for letter in archive.letters:
-        if letter.source.get("original"):
-            shutil.copyfile(letter.path.parent / letter.source["original"],
-                            out / "letters" / letter.source["original"])
+    for uri, path in published_originals(archive):
+        (out / uri).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, out / uri)
     for uri, content in data_files(archive, site_url):
         target = out / uri
         target.parent.mkdir(parents=True, exist_ok=True)

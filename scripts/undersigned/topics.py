@@ -6,8 +6,8 @@ from pathlib import Path
 
 from .model import Topic
 from .problems import Problem
-from .registry import _yaml_hint, check_id, check_keys
-from .yamlfile import YamlError, load_yaml
+from .registry import check_id, check_keys
+from .yamlfile import read_yaml_file
 
 ALLOWED = ("title", "description", "keywords")
 
@@ -16,12 +16,9 @@ def load_topics(path: Path, rel: str = "topics.yaml") -> tuple[dict[str, Topic],
     topics: dict[str, Topic] = {}
     if not path.exists():
         return topics, [Problem(rel, None, "topics file is missing", "create topics.yaml")]
-    text = path.read_text(encoding="utf-8-sig")
-    try:
-        doc = load_yaml(text)
-    except YamlError as exc:
-        return topics, [Problem(rel, exc.line, exc.message, _yaml_hint(text, exc.line))]
-    problems: list[Problem] = []
+    doc, _text, problems = read_yaml_file(path, rel)
+    if doc is None:
+        return topics, problems
     data = doc.data or {}
     if not isinstance(data, dict):
         return topics, [Problem(rel, 1, "topics must be a mapping of id -> {title, description}",

@@ -14,7 +14,7 @@ from .letters import LetterSource
 from .model import TYPES, Letter, Recipient, Signature, Topic
 from .problems import Problem
 from .registry import Registry
-from .schema import LETTER_SCHEMA, SLUG_PATTERN
+from .schema import LETTER_SCHEMA, MAX_SLUG, SLUG_PATTERN, YEARS
 
 _VALIDATOR = Draft202012Validator(LETTER_SCHEMA)
 _SLUG_RE = re.compile(SLUG_PATTERN)
@@ -184,6 +184,10 @@ def build_letter(src: LetterSource, registry: Registry, topics: dict[str, Topic]
     if not _SLUG_RE.match(slug):
         problems.append(Problem(rel, None, f"file name '{src.path.name}' is not a valid slug",
                                 "name it YYYY-MM-DD-words-in-kebab-case.md (lowercase, no spaces)"))
+    elif len(slug) > MAX_SLUG:
+        problems.append(Problem(rel, None, f"file name is {len(slug)} characters long; "
+                                f"the limit is {MAX_SLUG} (without .md)",
+                                "shorten the words after the date"))
     date = None
     raw_date = data.get("date")
     if isinstance(raw_date, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", raw_date):
@@ -192,6 +196,11 @@ def build_letter(src: LetterSource, registry: Registry, topics: dict[str, Topic]
         except ValueError as exc:
             problems.append(Problem(rel, front.line("date"), f"impossible date '{raw_date}': {exc}",
                                     "write the date printed on the document as YYYY-MM-DD"))
+        if date and not YEARS[0] <= date.year <= YEARS[1]:
+            problems.append(Problem(rel, front.line("date"), f"date {raw_date} is outside "
+                                    f"{YEARS[0]}-{YEARS[1]}",
+                                    "write the date printed on the document as YYYY-MM-DD"))
+            date = None
     if date and _SLUG_RE.match(slug) and slug[:10] != date.isoformat():
         problems.append(Problem(rel, front.line("date"),
                                 f"slug date {slug[:10]} differs from date {date.isoformat()}",

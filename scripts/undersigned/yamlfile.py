@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .problems import Problem
 
 try:
     _Base: type = yaml.CSafeLoader
@@ -44,9 +47,10 @@ Path_ = tuple[Any, ...]
 
 
 class YamlError(Exception):
-    def __init__(self, line: int | None, message: str):
+    def __init__(self, line: int | None, message: str, hint: str | None = None):
         self.line = line
         self.message = message
+        self.hint = hint
         super().__init__(f"{line}: {message}")
 
 
@@ -66,30 +70,137 @@ class Located:
         return default
 
 
-def _walk(node: yaml.Node, path: Path_, out: Located, offset: int) -> None:
-    if isinstance(node, yaml.MappingNode):
+# Limits of the one loader that reads front matter, signatories.yaml and topics.yaml: input
+# from strangers must not explode (aliases), recurse, nest without end or smuggle in types.
+MAX_DEPTH = 20  # nesting of mappings and lists
+MAX_ALIAS_NODES = 10_000  # nodes reached again through aliases, in one document
+MAX_INT_DIGITS = 12
+_STR, _MAP, _SEQ = ("tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+_QUOTED_STYLES = ("'", '"', "|", ">")
+
+
+class _Guard:
+    """Walks the composed node graph once, before anything is constructed: records the line of
+    every key and list item, duplicate keys, and refuses what the loader must not build."""
+
+    def __init__(self, loader: Any, out: "Located", offset: int) -> None:
+        self.loader, self.out, self.offset = loader, out, offset
+        self.seen: set[int] = set()
+        self.again = 0
+        self.open: set[int] = set()
+
+    def fail(self, node: yaml.Node, message: str, hint: str) -> YamlError:
+        return YamlError(node.start_mark.line + 1 + self.offset, message, hint)
+
+    def expected_tag(self, node: yaml.ScalarNode) -> str:
+        if node.style in _QUOTED_STYLES:
+            return _STR
+        return self.loader.resolve(yaml.ScalarNode, node.value, (True, False))
+
+    def scalar(self, node: yaml.ScalarNode) -> None:
+        expected = self.expected_tag(node)
+        if node.tag != expected:
+            raise self.fail(node, f"explicit tag '{_short(node.tag)}' is not allowed",
+                            "remove the tag; values are plain text, numbers, lists and mappings")
+        if expected == "tag:yaml.org,2002:int":
+            digits = sum(c.isdigit() for c in node.value)
+            if digits > MAX_INT_DIGITS:
+                raise self.fail(node, f"number with {digits} digits "
+                                      f"(at most {MAX_INT_DIGITS} are read as a number)",
+                                "quote it if it is text")
+
+    def walk(self, node: yaml.Node, path: Path_, depth: int = 0) -> None:
+        key = id(node)
+        if key in self.open:
+            raise self.fail(node, "recursive alias (a node that contains itself)",
+                            "write the value out instead of using '&anchor' and '*alias'")
+        if key in self.seen:
+            self.again += 1
+            if self.again > MAX_ALIAS_NODES:
+                raise self.fail(node, f"aliases expand to more than {MAX_ALIAS_NODES:,} nodes",
+                                "write the values out instead of using '&anchor' and '*alias'")
+        self.seen.add(key)
+        if isinstance(node, yaml.ScalarNode):
+            self.scalar(node)
+            return
+        if depth >= MAX_DEPTH:
+            raise self.fail(node, f"nested more than {MAX_DEPTH} levels deep",
+                            "no field of the archive needs this much nesting")
+        self.open.add(key)
+        if isinstance(node, yaml.MappingNode):
+            if node.tag != _MAP:
+                raise self.fail(node, f"explicit tag '{_short(node.tag)}' is not allowed",
+                                "remove the tag; write a plain mapping")
+            self.mapping(node, path, depth)
+        elif isinstance(node, yaml.SequenceNode):
+            if node.tag != _SEQ:
+                raise self.fail(node, f"explicit tag '{_short(node.tag)}' is not allowed",
+                                "remove the tag; write a plain list")
+            for i, item in enumerate(node.value):
+                self.out.lines[path + (i,)] = item.start_mark.line + 1 + self.offset
+                self.walk(item, path + (i,), depth + 1)
+        self.open.discard(key)
+
+    def mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> None:
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
-            line = key_node.start_mark.line + 1 + offset
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR \
+                    or self.expected_tag(key_node) != _STR:
+                shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "{…}"
+                raise self.fail(key_node, f"key '{shown}' is not a string",
+                                "keys are plain words; quote a key like 'true', 'null' or '2020', "
+                                "and write no '<<' merge keys")
+            key = key_node.value
+            line = key_node.start_mark.line + 1 + self.offset
             if key in seen:
-                out.duplicates.append((path, key, seen[key], line))
+                self.out.duplicates.append((path, key, seen[key], line))
             else:
                 seen[key] = line
-                out.lines[path + (key,)] = line
-            _walk(value_node, path + (key,), out, offset)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            out.lines[path + (i,)] = item.start_mark.line + 1 + offset
-            _walk(item, path + (i,), out, offset)
+                self.out.lines[path + (key,)] = line
+            self.walk(value_node, path + (key,), depth + 1)
+
+
+def _short(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") \
+        else tag
+
+
+def _check_depth(text: str, offset: int) -> None:
+    """Refuse deep nesting before composing: PyYAML composes nodes recursively (the C composer
+    crashes the process on ~100,000 nested brackets). Nesting is bounded by the flow brackets
+    plus the longest line (block nesting needs indentation or indicators on a line), so only a
+    text that could be deep is read event by event."""
+    if text.count("[") + text.count("{") + max(map(len, text.split("\n"))) <= 200:
+        return
+    loader = _Loader(text)
+    depth = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise YamlError(event.start_mark.line + 1 + offset,
+                                    f"nested more than {MAX_DEPTH} levels deep",
+                                    "no field of the archive needs this much nesting")
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # a syntax error: reported with its line by the real parse
+    finally:
+        loader.dispose()
 
 
 def load_yaml(text: str, *, offset: int = 0) -> Located:
     """Parse one YAML document; ``offset`` shifts reported lines (front matter after ``---``)."""
+    _check_depth(text, offset)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        located = Located(None)
+        if node is not None:  # checked before anything is constructed
+            _Guard(loader, located, offset).walk(node, ())
+            located.data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.context_mark or exc.problem_mark
         line = mark.line + 1 + offset if mark else None
@@ -103,9 +214,62 @@ def load_yaml(text: str, *, offset: int = 0) -> Located:
         raise YamlError(line, f"invalid YAML: {problem}") from None
     except yaml.YAMLError as exc:
         raise YamlError(None, f"invalid YAML: {exc}") from None
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # never a traceback
+        raise YamlError(None, f"invalid YAML: {type(exc).__name__}: {exc}") from None
     finally:
         loader.dispose()
-    located = Located(data)
-    if node is not None:
-        _walk(node, (), located, offset)
     return located
+
+
+def yaml_hint(text: str, line: int | None) -> str:
+    if line and 0 < line <= len(text.splitlines()) and "\t" in text.splitlines()[line - 1]:
+        return "YAML does not allow tabs for indentation; use spaces"
+    return "check indentation, colons and quotes near this line"
+
+
+def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
+    """A UTF-8 text file (BOM and CRLF tolerated), or one clear problem: unreadable, vanished
+    while the archive was loading, or not UTF-8 (with the line of the first bad byte)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None, [Problem(rel, None, "file disappeared while the archive was loading",
+                              "run the command again once the files are in place")]
+    except OSError as exc:
+        return None, [Problem(rel, None, f"cannot read the file: {exc.strerror or exc}",
+                              "check that it is a readable regular file")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [Problem(rel, data[: exc.start].count(b"\n") + 1,
+                              f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+                              "re-save the file as UTF-8")]
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def read_yaml_file(path: Path, rel: str) -> tuple[Located | None, str, list[Problem]]:
+    """signatories.yaml or topics.yaml: parsed with the guarded loader, or its problems."""
+    text, problems = read_text(path, rel)
+    if text is None:
+        return None, "", problems
+    from .hygiene import METADATA, bad_values, describe, first_bad
+
+    if METADATA.search(text):
+        for n, line in enumerate(text.split("\n"), start=1):
+            bad = first_bad(line)
+            if bad:
+                problems.append(Problem(rel, n, f"invisible or control character {describe(bad)}",
+                                        "delete it (retype the text around it)"))
+    try:
+        doc = load_yaml(text)
+    except YamlError as exc:
+        return None, text, problems + [Problem(rel, exc.line, exc.message,
+                                               exc.hint or yaml_hint(text, exc.line))]
+    if "\\" in text:  # escapes inside double quotes: "\u202e"
+        lines = {p.line for p in problems}
+        for where, bad in bad_values(doc.data):
+            line = doc.line(*where)
+            if line not in lines:
+                problems.append(Problem(rel, line, f"invisible or control character "
+                                        f"{describe(bad)}", "delete the escape sequence"))
+    return doc, text, problems

@@ -28,19 +28,23 @@ class Document:
     body: str
     source_line: int = 1  # where the document starts in the source text
     role: str = "main"  # main | embedded
+    fixed_slug: str | None = None  # chosen by `import` when the natural slug is taken
 
     @property
     def slug(self) -> str:
-        return f"{self.metadata['date']}-{self._words()}"
+        return self.fixed_slug or f"{self.metadata['date']}-{self._words()}"
 
     def _words(self) -> str:
-        from ..names import fold
+        from ..names import slugify
 
         stop = {"a", "an", "the", "of", "on", "to", "and", "in", "for", "s", "u", "re"}
-        words = [w for w in fold(self.metadata["title"]).split() if w not in stop]
+        words = [w for w in slugify(str(self.metadata["title"]), 40, 10_000).split("-")
+                 if w and w not in stop]
         out: list[str] = []
         for word in words:
             if len("-".join(out + [word])) > 60:
+                if not out:
+                    out.append(word[:60])
                 break
             out.append(word)
         return "-".join(out) or "document"

@@ -3,12 +3,15 @@ it reproduces) and convert each. Pure: no files, no registry."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..hygiene import BODY, clean
 from ..model import Topic
 from ..problems import Problem
+from ..schema import YEARS
 from .body import convert_body
 from .document import Document, Options
 from .header import BOLD_RECIPIENT_RE, HONORABLE_RE, is_header_like, parse_header
@@ -143,7 +146,7 @@ def convert_text(text: str, *, source: str, options: Options | None = None,
     options = options or Options()
     topics = topics or {}
     keywords = keywords or {}
-    lines = split_lines(text)
+    lines = split_lines(clean(text, BODY))  # no control or bidi characters reach a letter
     result = Result()
     regions = _find_regions(lines, source, result.problems)
     first_text = next((k for k, x in enumerate(lines) if not x.blank), 0)
@@ -261,6 +264,11 @@ def convert_text(text: str, *, source: str, options: Options | None = None,
                 flag = "--title 'Headline'" if key == "title" else "--date YYYY-MM-DD"
                 result.problems.append(Problem(source, doc.source_line,
                                                f"no {key} found in the text", f"pass {flag}"))
+        day = doc.metadata.get("date")
+        if isinstance(day, dt.date) and not YEARS[0] <= day.year <= YEARS[1]:
+            result.problems.append(Problem(source, doc.source_line, f"the date found in the "
+                                           f"text, {day}, is outside {YEARS[0]}-{YEARS[1]}",
+                                           "pass --date YYYY-MM-DD"))
         if not doc.metadata.get("topics"):
             result.problems.append(Problem(source, doc.source_line,
                                            "no topic could be proposed from the text",

@@ -104,10 +104,10 @@ def head_meta(archive: Archive, letter: Letter, site_url: str) -> list[dict[str,
     if letter.topics:
         meta.append({"name": "citation_keywords",
                      "content": "; ".join(archive.topics[t].title for t in letter.topics)})
-    if letter.source.get("original"):
+    if letter.original:
         base = page_url(site_url, letter.slug).rsplit("/", 2)[0]
         meta.append({"name": "citation_fulltext_html_url",
-                     "content": f"{base}/{letter.source['original']}"})
+                     "content": f"{base}/{letter.original.removeprefix('letters/')}"})
     return meta
 
 
@@ -147,9 +147,9 @@ def jsonld(archive: Archive, letter: Letter, site_url: str) -> str:
         "url": page_url(site_url, letter.slug),
         "isPartOf": {"@type": "Collection", "name": ARCHIVE_NAME},
     }
-    if letter.source.get("original"):
+    if letter.original:
         base = page_url(site_url, letter.slug).rsplit("/", 2)[0]
-        data["text"] = f"{base}/{letter.source['original']}"
+        data["text"] = f"{base}/{letter.original.removeprefix('letters/')}"
     if letter.source.get("url"):
         data["isBasedOn"] = letter.source["url"]
     data = {k: v for k, v in data.items() if v not in ([], None)}

@@ -75,8 +75,8 @@ def _meta_panel(archive: Archive, letter: Letter, here: str) -> str:
     if letter.signatures:
         rows.append(("Signatories", f'<a href="#signatories">{len(letter.signatures)}</a>'))
     sources = []
-    if letter.source.get("original"):
-        sources.append(link(here, f"letters/{letter.source['original']}", "plain text"))
+    if letter.original:
+        sources.append(link(here, letter.original, "plain text"))
     url = letter.source.get("url", "")
     if url.startswith(("https://", "http://")):
         sources.append(f'<a href="{attr(url)}" rel="nofollow noopener">published version</a>')

@@ -1,0 +1,63 @@
+"""Characters that have no place in the archive's text: control characters that break XML and
+terminals, line separators that JavaScript and YAML read differently, and the invisible
+characters (bidi overrides, zero-width) that make one name look like another or reorder what a
+reader sees. ``check`` refuses them with their line; ``import`` removes them before it writes."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+_C0_C1 = "\x00-\x08\x0b-\x1f\x7f-\x9f"  # tab and newline are text
+_SEPARATORS = "\u2028\u2029"  # (U+0085 is C1)
+_BIDI = "\u202a-\u202e\u2066-\u2069"  # embeddings, overrides, isolates
+_INVISIBLE = "\u200b-\u200f\u2060-\u2064\ufeff"  # zero-width, LRM/RLM, word joiner, BOM
+
+# metadata (names, titles, roles...) allows none of them; a body keeps zero-width joiners and
+# directional marks, which some scripts need, and form feeds (page breaks of an original)
+METADATA = re.compile(f"[{_C0_C1}{_SEPARATORS}{_BIDI}{_INVISIBLE}]")
+BODY = re.compile(f"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f{_SEPARATORS}{_BIDI}]")
+
+
+def describe(char: str) -> str:
+    """``U+202E RIGHT-TO-LEFT OVERRIDE``."""
+    name = unicodedata.name(char, "control character")
+    return f"U+{ord(char):04X} {name}"
+
+
+def first_bad(text: str, pattern: re.Pattern[str] = METADATA) -> str | None:
+    match = pattern.search(text)
+    return match.group() if match else None
+
+
+def clean(text: str, pattern: re.Pattern[str] = METADATA) -> str:
+    """Line separators become spaces (newlines in a body); everything else matched goes."""
+    if not pattern.search(text):
+        return text
+    sep = "\n" if pattern is BODY else " "
+    text = re.sub("[\u2028\u2029\x85]", sep, text)
+    return pattern.sub("", text)
+
+
+def clean_values(value: Any) -> Any:
+    """Every string in parsed front matter, cleaned as metadata."""
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, list):
+        return [clean_values(v) for v in value]
+    if isinstance(value, dict):
+        return {k: clean_values(v) for k, v in value.items()}
+    return value
+
+
+def bad_values(value: Any, path: tuple = ()) -> list[tuple[tuple, str]]:
+    """(key path, first bad character) of every string in parsed front matter."""
+    if isinstance(value, str):
+        bad = first_bad(value)
+        return [(path, bad)] if bad else []
+    if isinstance(value, list):
+        return [hit for i, v in enumerate(value) for hit in bad_values(v, path + (i,))]
+    if isinstance(value, dict):
+        return [hit for k, v in value.items() for hit in bad_values(v, path + (k,))]
+    return []
