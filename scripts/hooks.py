@@ -9,6 +9,7 @@ through MkDocs instead; the tests build both ways and compare every byte."""
 
 from __future__ import annotations
 
+import atexit
 import calendar
 import gzip
 import logging
@@ -70,6 +71,7 @@ def on_config(config, **kwargs):
         raise PluginError("Undersigned needs use_directory_urls: true (the DESIGN.md URLs)")
     repo = config.extra.get("source_repository")
     edit = f"{repo.rstrip('/')}/edit/main/" if repo else None
+    _cancel_search()  # an earlier build of `mkdocs serve` that never finished
     _STATE.clear()
     _STATE.update(root=root, archive=archive, blocks={},
                   plan=dict(plan(archive, config.site_url or "", edit)),
@@ -209,12 +211,30 @@ def _write_sitemap(config, shelled: list[str]) -> None:
     (site / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode("utf-8"), mtime=mtime))
 
 
+def _cancel_search() -> None:
+    search = _STATE.pop("search", None)
+    if search is not None:
+        search.cancel()
+
+
+def on_build_error(error, **kwargs) -> None:
+    """A failed build stops its indexer and leaves no temporary folder behind."""
+    _cancel_search()
+
+
+def on_shutdown(**kwargs) -> None:
+    _cancel_search()
+
+
+atexit.register(_cancel_search)  # interrupted (Ctrl-C) between two events
+
+
 def on_post_build(config, **kwargs) -> None:
     started = time.perf_counter()
     shelled = _write_shelled_pages(config)
     log.info(f"wrote {len(shelled)} pages into theme shells in {time.perf_counter() - started:.1f} s")
     _write_sitemap(config, shelled)
     try:
-        log.info(_STATE["search"].finish(Path(config.site_dir)))
+        log.info(_STATE.pop("search").finish(Path(config.site_dir)))
     except RuntimeError as exc:
         raise PluginError(str(exc)) from None

@@ -22,12 +22,20 @@ class Problem:
         return text
 
     def annotation(self) -> str:
-        """GitHub Actions workflow command for this problem."""
+        """GitHub Actions workflow command for this problem, escaped as GitHub specifies
+        (data: % CR LF; properties also : and ,), so a file name cannot inject a command."""
         level = "warning" if self.warning else "error"
         line = f",line={self.line}" if self.line else ""
         msg = self.message + (f" (hint: {self.hint})" if self.hint else "")
-        msg = msg.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{level} file={self.path}{line}::{msg}"
+        return f"::{level} file={_escape_property(self.path)}{line}::{_escape_data(msg)}"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def summarize(problems: list[Problem]) -> str:

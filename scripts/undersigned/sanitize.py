@@ -1,7 +1,12 @@
 """The hostile-content policy: letter bodies are Markdown whose HTML output is sanitized with
 nh3 (an allowlist: text formatting, lists, tables, footnotes, http(s)/mailto links). Names,
 titles and other metadata are plain text and always escaped. Nothing a letter contains can run
-script in a reader's browser."""
+script in a reader's browser.
+
+A body cannot imitate the site either: HTML written in a letter keeps no ``class``, ``id`` or
+``style`` (so no admonition, dialog or metadata-panel look-alike, and no element that captures
+the page's anchors such as ``#signatories``); only the footnote markup that Markdown generates
+carries classes and ids, and those ids all begin with ``fn``."""
 
 from __future__ import annotations
 
@@ -9,19 +14,60 @@ import re
 
 import markdown
 import nh3
+from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
 
 TAGS = {"p", "br", "em", "strong", "b", "i", "u", "s", "sup", "sub", "small", "mark", "abbr",
         "blockquote", "q", "cite", "code", "pre", "span", "div", "hr", "h2", "h3", "h4", "h5",
         "h6", "ol", "ul", "li", "dl", "dt", "dd", "a", "table", "thead", "tbody", "tr", "th",
         "td", "caption"}
-ATTRIBUTES = {"*": {"id", "class", "title", "lang", "dir"}, "a": {"href"}, "ol": {"start"},
+ATTRIBUTES = {"*": {"title", "lang", "dir"}, "a": {"href"}, "ol": {"start"},
               "th": {"align", "scope"}, "td": {"align"}}
+# what Markdown's footnotes generate: <sup id="fnref:1"><a class="footnote-ref" ...>,
+# <div class="footnote">, <li id="fn:1">, <a class="footnote-backref" ...>
+FOOTNOTE_ATTRIBUTES = {"sup": {"id"}, "li": {"id"}, "div": {"class"}, "a": {"class"}}
+FOOTNOTE_CLASSES = {"footnote", "footnote-ref", "footnote-backref"}
+_FOOTNOTE_ID = re.compile(r"^fn(?:ref\d*)?:[^\s]{1,80}$")
 SCHEMES = {"http", "https", "mailto"}
 
 
 def clean_html(html: str) -> str:
+    """Sanitize HTML written by hand: no class, id or style at all."""
     return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES,
                      link_rel="noopener noreferrer nofollow", strip_comments=True)
+
+
+def _footnote_attribute(element: str, attribute: str, value: str) -> str | None:
+    if attribute == "class":
+        return value if value in FOOTNOTE_CLASSES else None
+    if attribute == "id":
+        return value if _FOOTNOTE_ID.match(value) else None
+    return value
+
+
+def _clean_generated(html: str) -> str:
+    """Sanitize the converted body, whose raw HTML was already stripped of class and id: the
+    classes and ids left are the footnotes' own."""
+    attributes = {tag: ATTRIBUTES.get(tag, set()) | extra
+                  for tag, extra in FOOTNOTE_ATTRIBUTES.items()}
+    return nh3.clean(html, tags=TAGS, attributes={**ATTRIBUTES, **attributes},
+                     attribute_filter=_footnote_attribute, url_schemes=SCHEMES,
+                     link_rel="noopener noreferrer nofollow", strip_comments=True)
+
+
+class _StripRawHtml(Postprocessor):
+    """Runs before Markdown puts the raw HTML of the text back: each piece loses its class,
+    id, style and anything else outside the allowlist."""
+
+    def run(self, text: str) -> str:
+        stash = self.md.htmlStash
+        stash.rawHtmlBlocks = [clean_html(str(block)) for block in stash.rawHtmlBlocks]
+        return text
+
+
+class _NoLookalikes(Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.postprocessors.register(_StripRawHtml(md), "undersigned-strip-raw-html", 40)
 
 
 _MD: markdown.Markdown | None = None
@@ -31,9 +77,9 @@ def body_html(text: str) -> str:
     """A letter body (Markdown with footnotes) as sanitized HTML, independent of the engine."""
     global _MD
     if _MD is None:  # one converter, reset per body (building one per letter is slow)
-        _MD = markdown.Markdown(extensions=["footnotes", "sane_lists", "tables"],
+        _MD = markdown.Markdown(extensions=["footnotes", "sane_lists", "tables", _NoLookalikes()],
                                 extension_configs={"footnotes": {
                                     "BACKLINK_TITLE": "Back to the text"}},
                                 output_format="html")
-    html = clean_html(_MD.reset().convert(text))
+    html = _clean_generated(_MD.reset().convert(text))
     return re.sub(r"\n\s*\n", "\n", html)  # one block: no blank lines inside

@@ -14,6 +14,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 import threading
@@ -211,7 +212,7 @@ def _index_shard(records: list[dict[str, Any]], out: Path, keep: tuple[str, ...]
 def build_index(archive: Archive, out: Path) -> None:
     """Write the search bundle (primary + merged shards) into ``out`` (created, must not exist)."""
     dirs, size = shard_dirs(archive), shard_size()
-    work = Path(tempfile.mkdtemp(prefix="undersigned-search-"))
+    work = Path(tempfile.mkdtemp(prefix="undersigned-search-", dir=out.parent))
     try:
         for k, sub in enumerate(dirs):
             letters = archive.letters[k * size:(k + 1) * size]
@@ -254,6 +255,20 @@ class BackgroundIndex:
                                             name="undersigned-search")
             self._thread.start()
 
+    def cancel(self) -> None:
+        """Stop the indexer and remove its files (a failed or interrupted build): no child
+        process outlives the build, no folder is left in the temporary directory."""
+        if self._pid:
+            try:
+                os.kill(self._pid, signal.SIGTERM)
+                os.waitpid(self._pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
+            self._pid = 0
+        elif self._thread is not None:
+            self._thread.join()  # a thread cannot be stopped; it ends with its shard
+        shutil.rmtree(self._out.parent, ignore_errors=True)
+
     def _run(self, archive: Archive) -> int:
         started = time.perf_counter()
         try:
@@ -273,6 +288,7 @@ class BackgroundIndex:
         elif self._thread is not None:
             self._thread.join()
         waited = time.perf_counter() - waiting
+        pid, self._pid = self._pid, 0
         try:
             if not self._report.is_file():
                 raise SearchIndexError("the search indexer stopped without a report")
@@ -285,7 +301,7 @@ class BackgroundIndex:
             shutil.move(str(self._out), str(target))
         finally:
             shutil.rmtree(self._out.parent, ignore_errors=True)
-        where = "a child process" if self._pid else "a thread"
+        where = "a child process" if pid else "a thread"
         return (f"search index: {self._count} documents in {self._shards} "
                 f"shard(s), {report['took']:.1f} s in {where}, the build waited {waited:.1f} s")
 

@@ -3,6 +3,7 @@ it reproduces) and convert each. Pure: no files, no registry."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -10,12 +11,13 @@ from typing import Any
 
 from ..hygiene import BODY, clean
 from ..model import Topic
+from ..names import fold
 from ..problems import Problem
 from ..schema import YEARS
 from .body import convert_body
 from .document import Document, Options
 from .header import BOLD_RECIPIENT_RE, HONORABLE_RE, is_header_like, parse_header
-from .lines import CLOSING_RE, Line, is_prose, split_lines
+from .lines import CLOSING_RE, FOOTDEF_RE, Line, is_prose, split_lines
 from .press import find_sender, strip_furniture
 from .signatures import parse_signatures
 
@@ -43,18 +45,48 @@ class Region:
     signatures: list = field(default_factory=list)
     heading: str | None = None
     congress: bool = False
+    notes: tuple[int, int] | None = None  # endnotes printed after the signature block
+
+
+def _endnotes(lines: list[Line], start: int) -> int:
+    """Index after the footnote definitions (``<sup>1</sup> text`` and their continuation
+    lines) that follow a signature block at ``start``; ``start`` when there are none."""
+    k, end, n = start, start, len(lines)
+    while k < n:
+        while k < n and lines[k].blank:
+            k += 1
+        if k >= n or not FOOTDEF_RE.match(lines[k].text):
+            return end
+        k += 1
+        while k < n and not lines[k].blank and not FOOTDEF_RE.match(lines[k].text):
+            k += 1
+        end = k
+    return end
+
+
+def _next_index(indices: list[int], after: int, default: int | None) -> int | None:
+    """The first of the sorted ``indices`` greater than ``after``."""
+    k = bisect.bisect_right(indices, after)
+    return indices[k] if k < len(indices) else default
 
 
 def _find_regions(lines: list[Line], src: str, problems: list[Problem]) -> list[Region]:
+    """Letters in the text: header, salutation, closing and signature block of each. Every
+    look-ahead uses indexes built once, so the work stays linear in the number of lines."""
     regions: list[Region] = []
     i = 0
     floor = 0
     n = len(lines)
+    dears = [k for k, x in enumerate(lines) if DEAR_RE.match(x.s)]
+    closings = [k for k, x in enumerate(lines) if CLOSING_RE.match(x.s)]
+    prose_from = [n] * (n + 1)  # the first prose line at or after k
+    for k in range(n - 1, -1, -1):
+        prose_from[k] = k if is_prose(lines[k].s) else prose_from[k + 1]
     while i < n:
         line = lines[i]
         top_bold = (BOLD_RECIPIENT_RE.match(line.s) or HONORABLE_RE.match(line.s)) \
-            and not regions and not any(is_prose(x.s) for x in lines[floor:i]) \
-            and not _dear_before_prose(lines, i)
+            and not regions and not prose_from[floor] < i \
+            and not _dear_before_prose(_next_index(dears, i - 1, n), prose_from[i], n)
         if DEAR_RE.match(line.s) or top_bold:
             sal = i if DEAR_RE.match(line.s) else None
             # walk back over the header (recipient block, date, letterhead)
@@ -70,9 +102,10 @@ def _find_regions(lines: list[Line], src: str, problems: list[Problem]) -> list[
                                  or (is_header_like(lines[k].text) and len(lines[k].s.split()) < 10)):
                     k += 1
                 sal = k
-            closing = next((k for k in range(sal + 1, n) if CLOSING_RE.match(lines[k].s)), None)
+            closing = _next_index(closings, sal, None)
             if closing is None:
-                nxt = next((k for k in range(sal + 1, n) if DEAR_RE.match(lines[k].s)), n)
+                nxt = _next_index(dears, sal, n)
+                assert nxt is not None
                 regions.append(Region(start, sal, None, nxt))
                 problems.append(Problem(src, lines[sal].no if sal < n else None,
                                         "letter has no closing ('Sincerely,') and no signature "
@@ -80,11 +113,15 @@ def _find_regions(lines: list[Line], src: str, problems: list[Problem]) -> list[
                                         "hand if the letter names them", warning=True))
                 i = floor = nxt
                 continue
-            block = parse_signatures(lines[closing + 1:], src)
+            addressee = re.sub(r"^(?:dear|to)\s+|[,:;]$", "", lines[sal].s, flags=re.I) \
+                if sal < n else ""
+            block = parse_signatures(lines[closing + 1:], src, frozenset({fold(addressee)}))
             problems.extend(block.problems)
             end = closing + 1 + block.end
-            regions.append(Region(start, sal, closing, end, block.signatories, block.heading,
-                                  block.congress))
+            after = _endnotes(lines, end)
+            regions.append(Region(start, sal, closing, after, block.signatories, block.heading,
+                                  block.congress, (end, after) if after > end else None))
+            end = after
             if not block.signatories:
                 problems.append(Problem(src, lines[closing].no,
                                         "no signatories found after the closing",
@@ -96,13 +133,9 @@ def _find_regions(lines: list[Line], src: str, problems: list[Problem]) -> list[
     return regions
 
 
-def _dear_before_prose(lines: list[Line], i: int) -> bool:
-    for line in lines[i:]:
-        if DEAR_RE.match(line.s):
-            return True
-        if is_prose(line.s):
-            return False
-    return False
+def _dear_before_prose(dear: int | None, prose: int, n: int) -> bool:
+    """A salutation comes before the next prose line (a letter, not a press release)."""
+    return dear is not None and dear < n and dear <= prose
 
 
 def _keywords(text: str, topics: dict[str, Topic], keywords: dict[str, list[str]]) -> list[str]:
@@ -171,6 +204,8 @@ def convert_text(text: str, *, source: str, options: Options | None = None,
         body_end = (region.closing + 1) if region.closing is not None else region.sig_end
         body_lines = header_extra + ([Line(0, "")] if header_extra else []) \
             + lines[region.salutation:body_end]
+        if region.notes:  # endnotes after the signatures belong to the letter's body
+            body_lines += [Line(0, "")] + lines[region.notes[0]:region.notes[1]]
         is_main = main_is_letter and r_index == 0
         if is_main:  # trailing text of a stand-alone letter (cc:, annex) stays in its body
             trailing = [x for x in lines[region.sig_end:] if not x.blank]

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ..names import SUFFIXES, fold
 from ..problems import Problem
-from .lines import END_MARK_RE, Line, words
+from .lines import END_MARK_RE, FOOTDEF_RE, Line, is_date_line, words
 
 GENERIC_RE = re.compile(
     r"^(?:members? of congress|united states senators?|u\.?\s?s\.? senators?|senators?|"
@@ -29,6 +29,12 @@ PARTY_RE = re.compile(r"^(?:[DRI]|Dem|Rep|Ind)\s*[-–]|^[A-Z]{2}[-–]\d{1,2}$|
 STOP_RE = re.compile(r"^(?:cc|bcc|enclosures?|attachments?|related issues|related topics|"
                      r"issues|tags)\s*:|^the honorable\b|^dear\b|^\*{0,2}"
                      r"(?:questions for|appendix|annex)\b", re.I)
+# page furniture a signature block can run into at a page break: page numbers, running
+# headers (the letterhead, the date) — dropped with a note, never signatories
+FURNITURE_RE = re.compile(
+    r"^(?:page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|p\.\s*\d{1,3}|-\s*\d{1,3}\s*-|\d{1,3}|\d{1,3}\s*/\s*\d{1,3}|"
+    r"congress of the united states|house of representatives|united states senate|"
+    r"washington,?\s+d\.?\s?c\.?(?:\s+\d{5}(?:-\d{4})?)?)$", re.I)
 PAREN_RE = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
 SIGNED_RE = re.compile(r"^/s/\s*", re.I)
 HEADING_RE = re.compile(r"^(?:#+\s*)?\*\*(.+)\*\*$|^#+\s+(.+)$")
@@ -78,6 +84,7 @@ class Block:
     problems: list[Problem] = field(default_factory=list)
     heading: str | None = None
     congress: bool = False  # 'Member of Congress' / 'United States Senator' lines seen
+    dropped: list[int] = field(default_factory=list)  # lines of page furniture
 
 
 @lru_cache(maxsize=1 << 14)
@@ -157,8 +164,11 @@ def _parse_name(text: str) -> tuple[str, str | None]:
     return text, role
 
 
-def parse_signatures(lines: list[Line], src: str) -> Block:
-    """Read signatories from the lines after the closing ('Sincerely,')."""
+def parse_signatures(lines: list[Line], src: str, running: frozenset[str] = frozenset()
+                     ) -> Block:
+    """Read signatories from the lines after the closing ('Sincerely,'). ``running``: folded
+    texts that are a running header when a page break repeats them (the salutation's
+    addressee, 'Secretary Blinken')."""
     block = Block()
     i = 0
     blank_run = 0
@@ -169,8 +179,12 @@ def parse_signatures(lines: list[Line], src: str) -> Block:
             blank_run += 1
             i += 1
             continue
-        if END_MARK_RE.match(s) or STOP_RE.match(s):
+        if END_MARK_RE.match(s) or STOP_RE.match(s) or FOOTDEF_RE.match(s):
             break
+        if FURNITURE_RE.match(s.strip("*_ ")) or is_date_line(s) or fold(s) in running:
+            block.dropped.append(line.no)
+            i += 1
+            continue
         if _prose(s):
             break
         heading = HEADING_RE.match(s)
@@ -215,6 +229,12 @@ def parse_signatures(lines: list[Line], src: str) -> Block:
         blank_run = 0
         i += 1
     block.end = i
+    if block.dropped:
+        block.problems.append(Problem(
+            src, block.dropped[0], f"dropped {len(block.dropped)} line(s) of page furniture "
+            "(page numbers, running headers) inside the signature block: lines "
+            + ", ".join(map(str, block.dropped)),
+            "check the original if one of them was a signature", warning=True))
     return block
 
 
