@@ -127,6 +127,12 @@ A [javascript link](javascript:alert('md-link')) and <a href="javascript:alert('
 
 <p onclick="alert('onclick')" style="background:url(javascript:alert('css'))">Styled</p>
 
+<div class="admonition danger" id="signatories"><p class="admonition-title">Security warning</p><p>Re-enter your password below.</p></div>
+
+<div class="md-dialog md-dialog--active" style="position:fixed;top:0;z-index:9"><div class="md-dialog__inner md-typeset">Fake site dialog</div></div>
+
+<span class="us-meta" id="search">Fake metadata panel</span> and a forged note<sup id="fnref:9"><a class="footnote-ref" href="#fn:1">9</a></sup>.
+
 Sincerely,[^1]
 
 [^1]: <script>alert('footnote')</script>A footnote.

@@ -26,6 +26,30 @@ def describe(char: str) -> str:
     return f"U+{ord(char):04X} {name}"
 
 
+def visible(text: str) -> str:
+    """The text with every such character written as an escape (``\\u202e``): safe to print
+    in a terminal or a log, and shows what is there."""
+    if not METADATA.search(text):
+        return text
+    return METADATA.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def bad_lines(rel: str, text: str, first: int, pattern: re.Pattern[str]) -> list:
+    """One problem per line of ``text`` (numbered from ``first``) holding such a character."""
+    from .problems import Problem
+
+    if not pattern.search(text):
+        return []
+    out = []
+    for n, line in enumerate(text.split("\n"), start=first):
+        bad = first_bad(line, pattern)
+        if bad:
+            out.append(Problem(rel, n, f"invisible or control character {describe(bad)}",
+                               "delete it (retype the text around it); `undersigned import` "
+                               "removes such characters by itself"))
+    return out
+
+
 def first_bad(text: str, pattern: re.Pattern[str] = METADATA) -> str | None:
     match = pattern.search(text)
     return match.group() if match else None

@@ -15,10 +15,14 @@ class Problem:
     warning: bool = False
 
     def __str__(self) -> str:
+        """Printed with invisible and control characters escaped (a file name or a name
+        cannot write to the terminal or hide what it says)."""
+        from .hygiene import visible
+
         where = f"{self.path}:{self.line}" if self.line else self.path
-        text = f"{where}: {self.message}"
+        text = f"{visible(where)}: {visible(self.message)}"
         if self.hint:
-            text += f"\n  hint: {self.hint}"
+            text += f"\n  hint: {visible(self.hint)}"
         return text
 
     def annotation(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -130,12 +131,12 @@ class _Guard:
         if isinstance(node, yaml.MappingNode):
             if node.tag != _MAP:
                 raise self.fail(node, f"explicit tag '{_short(node.tag)}' is not allowed",
-                                "remove the tag; write a plain mapping")
+                                "remove the tag; values are plain text, numbers, lists and mappings")
             self.mapping(node, path, depth)
         elif isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ:
                 raise self.fail(node, f"explicit tag '{_short(node.tag)}' is not allowed",
-                                "remove the tag; write a plain list")
+                                "remove the tag; values are plain text, numbers, lists and mappings")
             for i, item in enumerate(node.value):
                 self.out.lines[path + (i,)] = item.start_mark.line + 1 + self.offset
                 self.walk(item, path + (i,), depth + 1)
@@ -221,6 +222,10 @@ def load_yaml(text: str, *, offset: int = 0) -> Located:
     return located
 
 
+# characters the YAML reader itself refuses or reads as line breaks
+UNREADABLE = re.compile(r"U\+(?:00[01][0-9A-F]|007F|008[0-9A-F]|009[0-9A-F]|2028|2029)\b")
+
+
 def yaml_hint(text: str, line: int | None) -> str:
     if line and 0 < line <= len(text.splitlines()) and "\t" in text.splitlines()[line - 1]:
         return "YAML does not allow tabs for indentation; use spaces"
@@ -252,14 +257,11 @@ def read_yaml_file(path: Path, rel: str) -> tuple[Located | None, str, list[Prob
     text, problems = read_text(path, rel)
     if text is None:
         return None, "", problems
-    from .hygiene import METADATA, bad_values, describe, first_bad
+    from .hygiene import METADATA, bad_lines, bad_values, describe
 
-    if METADATA.search(text):
-        for n, line in enumerate(text.split("\n"), start=1):
-            bad = first_bad(line)
-            if bad:
-                problems.append(Problem(rel, n, f"invisible or control character {describe(bad)}",
-                                        "delete it (retype the text around it)"))
+    problems += bad_lines(rel, text, 1, METADATA)
+    if any(UNREADABLE.search(p.message) for p in problems):
+        return None, text, problems  # the YAML reader would refuse the file without a line
     try:
         doc = load_yaml(text)
     except YamlError as exc:

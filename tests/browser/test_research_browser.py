@@ -73,3 +73,25 @@ def test_hostile_pages_run_no_script(chromium, hostile_url, path):
     assert errors == []
     assert page.url == hostile_url + path  # no navigation
     context.close()
+
+
+def test_hostile_body_cannot_imitate_the_site(chromium, hostile_url):
+    """Classes, ids and styles written in a letter are gone: the fake admonition, dialog and
+    metadata panel render as plain paragraphs, and #signatories is the site's own section."""
+    page = chromium.new_page()
+    page.goto(hostile_url + "/letters/2017-06-15-hostile/")
+    body = page.locator(".us-body")
+    warning = body.get_by_text("Security warning")
+    assert warning.evaluate("e => e.closest('.admonition')") is None
+    assert warning.evaluate("e => getComputedStyle(e).fontWeight") in ("400", "normal")
+    dialog = body.get_by_text("Fake site dialog")
+    assert dialog.evaluate("e => getComputedStyle(e.parentElement).position") == "static"
+    assert page.locator(".md-dialog").evaluate_all(
+        "els => els.filter(e => e.closest('.us-body'))") == []
+    assert page.evaluate("document.getElementById('signatories').closest('.us-body')") is None
+    assert page.evaluate("document.getElementById('search') === null "
+                         "|| document.getElementById('search').closest('.us-body') === null")
+    marked = body.locator("[class], [id], [style]").evaluate_all(
+        "els => els.map(e => e.tagName.toLowerCase() + ' ' + (e.id || e.className))")
+    assert marked and all(m.split(" ", 1)[1].startswith(("fn", "footnote")) for m in marked), marked
+    page.close()

@@ -28,6 +28,10 @@ def bad_archive(tmp_path):
     big = root / "letters" / "2020-01-22-huge.md"
     big.write_text("---\ntitle: Huge\n---\n\n" + "word " * 1_100_000)  # 5.5 MB
     os.symlink("/etc/hostname", root / "letters" / "2020-01-23-symlink-outside.md")
+    os.symlink("/etc/hostname", root / "letters" / "2020-02-03-original-link.txt")
+    os.symlink("/etc", root / "letters" / "linked-folder")
+    (root / "docs").mkdir()
+    os.symlink("/etc/passwd", root / "docs" / "passwd.md")
     return root
 
 
@@ -47,7 +51,6 @@ def test_good_letters_are_not_affected(bad_archive):
 
 def test_mkdocs_build_strict_fails_with_the_same_report(bad_archive, tmp_path):
     config_file = bad_archive / "mkdocs.yml"
-    (bad_archive / "docs").mkdir()
     (bad_archive / "docs" / "index.md").write_text("# Bad\n")
     config_file.write_text(
         "site_name: Bad inputs\nstrict: true\ntheme:\n  name: material\n  font: false\n"
