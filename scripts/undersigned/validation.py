@@ -106,7 +106,7 @@ def _schema_problem(err: ValidationError, rel: str, src: LetterSource) -> Proble
 def _party(raw: Any) -> tuple[str, str | None, str | None, str | None]:
     if isinstance(raw, str):
         return raw, None, None, None
-    return raw["name"], raw.get("id"), raw.get("role"), raw.get("organization")
+    return raw.get("name"), raw.get("id"), raw.get("role"), raw.get("organization")
 
 
 def _unknown_name(registry: Registry, name: str, what: str) -> str:
