@@ -48,6 +48,19 @@ def corpus_rate() -> dict[str, float] | None:
             "inputs_per_second": round(len(texts) / seconds)}
 
 
+def pathological(n: int = 20_000) -> dict[str, float]:
+    """Hostile shapes that once made the converter quadratic: n salutation lines with no
+    closing, and n short letters with closings, in one file."""
+    out: dict[str, float] = {}
+    for label, unit in (("salutations", "Dear Secretary Blinken:\n\n"),
+                        ("letters", "Dear Secretary Blinken:\n\nWe write.\n\nSincerely,\n\n"
+                                    "Jane Doe\n\n")):
+        started = time.perf_counter()
+        convert_text(unit * n, source="pathological.txt")
+        out[f"{label}_{n}_seconds"] = round(time.perf_counter() - started, 2)
+    return out
+
+
 def check_time(n: int) -> dict[str, float]:
     work = Path(tempfile.mkdtemp(prefix="undersigned-check-"))
     try:
@@ -71,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     print(json.dumps({"convert": conversion_rate(args.docs)}))
     print(json.dumps({"convert_corpus": corpus_rate()}))
+    print(json.dumps({"pathological": pathological()}))
     print(json.dumps({"check": check_time(args.letters)}))
     return 0
 

@@ -181,7 +181,8 @@ def _check_depth(text: str, offset: int) -> None:
             if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise YamlError(event.start_mark.line + 1 + offset,
+                    mark = event.start_mark
+                    raise YamlError(mark.line + 1 + offset if mark else None,
                                     f"nested more than {MAX_DEPTH} levels deep",
                                     "no field of the archive needs this much nesting")
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):

@@ -34,3 +34,24 @@ def test_golden(source: Path):
 def test_conversion_is_deterministic():
     for source in CASES:
         assert converted(source) == converted(source)
+
+
+def test_endnotes_after_the_signatures_are_footnotes_and_page_furniture_is_dropped():
+    result = convert_text((DATA / "convert" / "endnotes-furniture.txt").read_text(),
+                          source="endnotes-furniture.txt")
+    (letter,) = result.documents
+    assert letter.metadata["signatories"] == ["Norma J. Torres", "Joaquin Castro"]
+    assert letter.body.endswith("Sincerely,\n\n[^1]: See the report of the Commission, 2021.\n"
+                                "[^2]: Human Rights Watch, 2021.")
+    assert "[^1]" in letter.body.split("Sincerely,")[0]
+    notes = [str(p) for p in result.problems if p.warning and "furniture" in p.message]
+    assert notes == ["endnotes-furniture.txt:17: dropped 3 line(s) of page furniture (page "
+                     "numbers, running headers) inside the signature block: lines 17, 19, 20\n"
+                     "  hint: check the original if one of them was a signature"]
+
+
+def test_many_salutations_without_closing_are_separate_letters():
+    text = "Dear Secretary Blinken:\n\n" * 2000
+    result = convert_text(text, source="many.txt")
+    assert len(result.documents) == 2000
+    assert {d.body for d in result.documents} == {"Dear Secretary Blinken:"}

@@ -14,13 +14,10 @@ import sys
 import time
 import tracemalloc
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 
 from helpers import DATA, LETTER, REPO
-
-TOPICS = {"topics.yaml": (REPO / "topics.yaml").read_text(encoding="utf-8")}
 from undersigned.archive import load_archive
 from undersigned.cli import main
 from undersigned.exports import data_files
@@ -29,6 +26,7 @@ from undersigned.problems import Problem
 from undersigned.sanitize import body_html
 from undersigned.yamlfile import YamlError, load_yaml
 
+TOPICS = {"topics.yaml": (REPO / "topics.yaml").read_text(encoding="utf-8")}
 SEED = DATA / "seeds" / "000_3468addb70574d91.txt"
 TITLE = "Letter to Secretary Tillerson"
 SLUG = "2017-06-14-letter-secretary-tillerson"
