@@ -1,12 +1,15 @@
 /* Undersigned search page: Pagefind full-text search with facets. The query and the filters
-   live in the page URL (?q=...&topic=...&year=...), so a filtered view can be bookmarked, shared
-   and cited; reloading restores the same results. */
+   live in the page URL (?q=...&topic=...&year=...&signatory=A&signatory=B&mode=any), so a
+   filtered view can be bookmarked, shared and cited; reloading restores the same results.
+   Several signatories are combined with AND (documents all of them signed, the default) or OR
+   (mode=any). The current result set downloads as CSV or JSON with the columns of
+   data/letters.csv. */
 (function () {
   "use strict";
   var root = document.getElementById("us-search");
   if (!root) return;
   var FACETS = [
-    ["type", "Type"], ["year", "Year"], ["topic", "Topic"],
+    ["type", "Type"], ["year", "Year"], ["month", "Month"], ["topic", "Topic"],
     ["signatory", "Signatory"], ["recipient", "Recipient"]
   ];
   var LISTED = { signatory: true, recipient: true }; // many values: text input + suggestions
@@ -40,19 +43,41 @@
   root.appendChild(results);
   var controls = {};
 
+  var signers = [];  // the signatory inputs (one, plus any added)
+  var modeSelect = null;
+
   function state() {
-    var s = { q: input.value.trim(), filters: {} };
+    var s = { q: input.value.trim(), filters: {}, signatories: [], mode: "all" };
     FACETS.forEach(function (f) {
+      if (f[0] === "signatory") return;
       var v = controls[f[0]] ? controls[f[0]].value.trim() : "";
       if (v) s.filters[f[0]] = v;
     });
+    signers.forEach(function (c) { if (c.value.trim()) s.signatories.push(c.value.trim()); });
+    if (modeSelect && modeSelect.value === "any") s.mode = "any";
     return s;
+  }
+
+  function active(s) {
+    return s.q || Object.keys(s.filters).length || s.signatories.length;
+  }
+
+  function pagefindFilters(s) {
+    var filters = {};
+    Object.keys(s.filters).forEach(function (k) { filters[k] = s.filters[k]; });
+    if (s.signatories.length === 1) filters.signatory = s.signatories[0];
+    else if (s.signatories.length > 1) {
+      filters.signatory = s.mode === "any" ? { any: s.signatories } : { all: s.signatories };
+    }
+    return filters;
   }
 
   function writeUrl(s) {
     var params = new URLSearchParams();
     if (s.q) params.set("q", s.q);
     Object.keys(s.filters).forEach(function (k) { params.set(k, s.filters[k]); });
+    s.signatories.forEach(function (v) { params.append("signatory", v); });
+    if (s.signatories.length > 1 && s.mode === "any") params.set("mode", "any");
     var qs = params.toString();
     history.replaceState(null, "", window.location.pathname + (qs ? "?" + qs : ""));
   }
@@ -61,8 +86,15 @@
     var params = new URLSearchParams(window.location.search);
     input.value = params.get("q") || "";
     FACETS.forEach(function (f) {
-      if (controls[f[0]] && params.get(f[0])) controls[f[0]].value = params.get(f[0]);
+      if (f[0] !== "signatory" && controls[f[0]] && params.get(f[0])) {
+        controls[f[0]].value = params.get(f[0]);
+      }
     });
+    var wanted = params.getAll("signatory");
+    while (signers.length < wanted.length) addSigner();
+    wanted.forEach(function (v, i) { signers[i].value = v; });
+    if (modeSelect) modeSelect.value = params.get("mode") === "any" ? "any" : "all";
+    syncMode();
   }
 
   function loadNames(list, key) {
@@ -75,9 +107,55 @@
       }).catch(function () {});
   }
 
+  var signerBox = null;
+  var signerList = null;
+
+  function syncMode() {
+    if (modeSelect) modeSelect.parentNode.hidden = signers.length < 2;
+  }
+
+  function addSigner() {
+    var n = signers.length + 1;
+    var wrap = el("label", { for: "us-f-signatory" + (n > 1 ? "-" + n : "") },
+      n > 1 ? "and signatory " + n : "Signatory");
+    var control = el("input", { id: "us-f-signatory" + (n > 1 ? "-" + n : ""), type: "text",
+      list: "us-l-signatory", autocomplete: "off", placeholder: "any",
+      "data-signatory": String(n) });
+    control.addEventListener("focus", loadNames.bind(null, signerList, "signatory"));
+    control.addEventListener("change", run);
+    wrap.appendChild(control);
+    signerBox.insertBefore(wrap, signerBox.querySelector(".us-signer-tools"));
+    signers.push(control);
+    syncMode();
+    return control;
+  }
+
+  function buildSigners() {
+    signerBox = el("fieldset", { class: "us-signers" });
+    signerBox.appendChild(el("legend", {}, "Signed by"));
+    signerList = el("datalist", { id: "us-l-signatory" });
+    signerBox.appendChild(signerList);
+    var tools = el("div", { class: "us-signer-tools" });
+    var add = el("button", { type: "button", id: "us-add-signatory" }, "Add another signatory");
+    add.addEventListener("click", function () { addSigner().focus(); });
+    var modeWrap = el("label", { for: "us-mode" }, "Match");
+    modeSelect = el("select", { id: "us-mode" });
+    modeSelect.appendChild(el("option", { value: "all" }, "documents all of them signed (AND)"));
+    modeSelect.appendChild(el("option", { value: "any" }, "documents any of them signed (OR)"));
+    modeSelect.addEventListener("change", run);
+    modeWrap.appendChild(modeSelect);
+    tools.appendChild(add);
+    tools.appendChild(modeWrap);
+    signerBox.appendChild(tools);
+    facets.appendChild(signerBox);
+    addSigner();
+    controls.signatory = signers[0];
+  }
+
   function buildFacets(available) {
     FACETS.forEach(function (f) {
       var key = f[0];
+      if (key === "signatory") { buildSigners(); return; }
       var values = Object.keys(available[key] || {}).sort();
       if (key === "year") values.reverse();
       var wrap = el("label", { for: "us-f-" + key }, f[1]);
@@ -110,7 +188,7 @@
   var current = null;
 
   function summary(s, n) {
-    return (s.q || Object.keys(s.filters).length)
+    return active(s)
       ? n + (n === 1 ? " document" : " documents") + " found"
       : "Type a word or choose a filter.";
   }
@@ -152,11 +230,12 @@
     var s = state();
     writeUrl(s);
     var mine = ++seq;
-    var filters = {};
-    Object.keys(s.filters).forEach(function (k) { filters[k] = s.filters[k]; });
-    if (!s.q && !Object.keys(filters).length) {
+    var filters = pagefindFilters(s);
+    if (!active(s)) {
       results.textContent = "";
       more.hidden = true;
+      downloads.hidden = true;
+      current = null;
       status.textContent = summary(s, 0);
       return;
     }
@@ -178,6 +257,7 @@
       if (mine !== seq) return;
       results.textContent = "";
       current = { s: s, found: found, shown: 0 };
+      downloads.hidden = !found.results.length;
       return loadPage(mine);
     });
   }
@@ -195,8 +275,112 @@
   input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 250); });
   clear.addEventListener("click", function () {
     Object.keys(controls).forEach(function (k) { controls[k].value = ""; });
+    signers.forEach(function (c) { c.value = ""; });
     run();
   });
+
+  // ---- downloads of the current result set, with the columns of data/letters.csv ----------
+  var downloads = el("p", { class: "us-downloads", hidden: "" });
+  var csvButton = el("button", { type: "button", id: "us-download-csv" }, "Download these results (CSV)");
+  var jsonButton = el("button", { type: "button", id: "us-download-json" }, "Download these results (JSON)");
+  downloads.appendChild(csvButton);
+  downloads.appendChild(document.createTextNode(" "));
+  downloads.appendChild(jsonButton);
+  root.insertBefore(downloads, results);
+  var table = null;  // data/letters.csv, parsed once: { header, fields, raw } by slug
+
+  function parseCsv(text) {
+    // RFC 4180 as Python's csv module writes it; every record keeps its raw text, so the
+    // rows of a download are byte-identical to those of data/letters.csv
+    var records = [], fields = [], field = "", i = 0, start = 0, quoted = false;
+    while (i < text.length) {
+      var c = text[i];
+      if (quoted) {
+        if (c === '"' && text[i + 1] === '"') { field += '"'; i += 2; continue; }
+        if (c === '"') { quoted = false; i++; continue; }
+        field += c; i++; continue;
+      }
+      if (c === '"') { quoted = true; i++; continue; }
+      if (c === ",") { fields.push(field); field = ""; i++; continue; }
+      if (c === "\n") {
+        fields.push(field);
+        records.push({ fields: fields, raw: text.slice(start, i + 1) });
+        fields = []; field = ""; start = ++i; continue;
+      }
+      field += c; i++;
+    }
+    if (field || fields.length) { fields.push(field); records.push({ fields: fields, raw: text.slice(start) + "\n" }); }
+    return records;
+  }
+
+  function loadTable() {
+    if (table) return Promise.resolve(table);
+    return fetch(new URL("../data/letters.csv", bundle)).then(function (r) {
+      if (!r.ok) throw new Error("data/letters.csv: " + r.status);
+      return r.text();
+    }).then(function (text) {
+      var records = parseCsv(text);
+      var header = records.shift();
+      var bySlug = {};
+      records.forEach(function (r) { bySlug[r.fields[0]] = r; });
+      table = { header: header, bySlug: bySlug };
+      return table;
+    });
+  }
+
+  function resultSlugs(found, done) {
+    // each result's URL is in its fragment: fetched a few at a time, in result order
+    var all = found.results, slugs = new Array(all.length), next = 0;
+    function worker() {
+      if (next >= all.length) return Promise.resolve();
+      var k = next++;
+      return all[k].data().then(function (d) {
+        var m = /\/letters\/([^/]+)\/?$/.exec(new URL(d.url, window.location.href).pathname);
+        slugs[k] = m ? decodeURIComponent(m[1]) : null;
+        done(k);
+        return worker();
+      });
+    }
+    var workers = [];
+    for (var w = 0; w < 8; w++) workers.push(worker());
+    return Promise.all(workers).then(function () { return slugs.filter(Boolean); });
+  }
+
+  function save(name, type, text) {
+    var blob = new Blob([text], { type: type });
+    var a = el("a", { href: URL.createObjectURL(blob), download: name });
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  }
+
+  function download(kind) {
+    if (!current) return;
+    var found = current.found, total = found.results.length;
+    status.textContent = "Preparing the download of " + total + " documents…";
+    Promise.all([loadTable(), resultSlugs(found, function () {})]).then(function (got) {
+      var t = got[0], rows = got[1].map(function (slug) { return t.bySlug[slug]; })
+        .filter(Boolean);
+      var name = "undersigned-search";
+      if (kind === "csv") {
+        save(name + ".csv", "text/csv", t.header.raw + rows.map(function (r) { return r.raw; }).join(""));
+      } else {
+        var objects = rows.map(function (r) {
+          var o = {};
+          t.header.fields.forEach(function (h, i) { o[h] = r.fields[i]; });
+          return o;
+        });
+        save(name + ".json", "application/json", JSON.stringify(objects, null, 1) + "\n");
+      }
+      status.textContent = summary(current.s, total) + "; downloaded " + rows.length +
+        " as " + kind.toUpperCase() + ".";
+    }).catch(function (err) {
+      status.textContent = "The download failed: " + err.message;
+    });
+  }
+
+  csvButton.addEventListener("click", function () { download("csv"); });
+  jsonButton.addEventListener("click", function () { download("json"); });
 
   // facet values and counts come from a small file written at build time, so the first query
   // does not have to download every filter of the index

@@ -8,6 +8,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from .pages.cite import page_url
+from .network import EDGE_FIELDS, edge_rows, graphml
 from .schema import LETTER_SCHEMA
 
 if TYPE_CHECKING:
@@ -114,14 +115,32 @@ _FIELD_TYPES = {"position": "integer", "date": "date", "district": "integer",
                 "signatory_count": "integer"}
 
 
+def data_release(archive: Archive) -> str | None:
+    """The version of the data release: ``version`` in the archive's CITATION.cff (one place
+    for citations, datapackage.json and /data/), or None when the archive has none."""
+    from .yamlfile import YamlError, load_yaml
+
+    path = archive.root / "CITATION.cff"
+    if not path.is_file() or path.is_symlink():
+        return None
+    try:
+        data = load_yaml(path.read_text(encoding="utf-8")).data
+    except (YamlError, UnicodeDecodeError, OSError):
+        return None
+    version = data.get("version") if isinstance(data, dict) else None
+    return str(version) if version is not None else None
+
+
 def datapackage(archive: Archive) -> dict[str, Any]:
     def schema(fields: list[str], key: list[str]) -> dict[str, Any]:
         return {"fields": [{"name": f, "type": _FIELD_TYPES.get(f, "string")} for f in fields],
                 "primaryKey": key}
 
+    version = data_release(archive)
     return {
         "name": "undersigned",
         "title": "Undersigned: sign-on letters and press releases",
+        **({"version": version} if version else {}),
         "licenses": [{"name": "CC0-1.0", "title": "Public domain dedication (data)"}],
         "resources": [
             {"name": "letters", "path": "letters.csv", "format": "csv", "mediatype": "text/csv",
@@ -131,6 +150,13 @@ def datapackage(archive: Archive) -> dict[str, Any]:
              "schema": {**schema(SIGNATURE_FIELDS, ["slug", "position"]),
                         "foreignKeys": [{"fields": "slug",
                                          "reference": {"resource": "letters", "fields": "slug"}}]}},
+            {"name": "cosigning", "path": "cosigning.csv", "format": "csv",
+             "mediatype": "text/csv", "encoding": "utf-8",
+             "description": "The co-signing network: one row per pair of signatories who "
+                            "signed at least one document together; weight = how many. The "
+                            "same network as GraphML: cosigning.graphml.",
+             "schema": {"fields": [{"name": f, "type": "integer" if f == "weight" else "string"}
+                                   for f in EDGE_FIELDS], "primaryKey": ["source", "target"]}},
         ],
     }
 
@@ -150,6 +176,7 @@ def search_facets(archive: Archive) -> dict[str, Any]:
         "type": count(TYPE_LABELS[x.type] for x in archive.letters),
         "year": count(str(x.year) for x in archive.letters),
         "topic": count(archive.topics[t].title for x in archive.letters for t in x.topics),
+        "month": count(x.date.isoformat()[:7] for x in archive.letters),
         "shards": shard_dirs(archive)[1:],  # bundles merged into /pagefind/ at query time
     }
 
@@ -179,6 +206,8 @@ def data_files(archive: Archive, site_url: str) -> list[tuple[str, str]]:
         ("data/letter.schema.json", dumps(LETTER_SCHEMA)),
         ("data/datapackage.json", dumps(datapackage(archive))),
         ("data/cmif.xml", cmif_xml(archive, site_url)),
+        ("data/cosigning.csv", _csv(EDGE_FIELDS, edge_rows(archive))),
+        ("data/cosigning.graphml", graphml(archive)),
         ("feed.xml", atom_feed(archive, site_url)),
         ("search/facets.json", json.dumps(search_facets(archive), ensure_ascii=False)),
         ("search/names.json", json.dumps(search_names(archive), ensure_ascii=False)),

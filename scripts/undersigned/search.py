@@ -93,7 +93,8 @@ def record(archive: Archive, letter: Letter) -> dict[str, Any]:
         letter.title + ".", letter.sender + ".", f"To {to}." if to else "",
         plain_text(letter.body), "Topics: " + ", ".join(topics) + "." if topics else "",
         "Signed by " + ", ".join(names) + "." if names else "") if x)
-    filters = {"year": [str(letter.year)], "type": [TYPE_LABELS[letter.type]]}
+    filters = {"year": [str(letter.year)], "month": [letter.date.isoformat()[:7]],
+               "type": [TYPE_LABELS[letter.type]]}
     for key, values in (("topic", topics), ("signatory", signatories),
                         ("recipient", recipients)):
         if values:

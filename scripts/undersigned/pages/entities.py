@@ -7,7 +7,8 @@ from urllib.parse import quote
 from typing import TYPE_CHECKING
 
 from ..names import fold
-from .common import (Page, attr, esc, front, paged_uri, pager_links, letter_uri, link, plural, recipient_uri,
+from ..network import EGO_TIES, ego_svg
+from .common import (Page, attr, esc, front, href, paged_uri, pager_links, letter_uri, link, plural, recipient_uri,
                      signatory_uri)
 
 if TYPE_CHECKING:
@@ -138,15 +139,42 @@ def render_signatory(archive: Archive, entity: Entity, page_no: int = 1) -> Page
     if page_no > 1:
         return Page(here, "".join(out))
     out.append(terms_table(archive, entity))
-    cosigners = archive.cosigners(entity.id, limit=15)
-    if cosigners:
-        out.append("## Most frequent co-signers\n\n<ol class=\"us-cosigners\">")
-        for other_id, n in cosigners:
-            other = archive.registry.get(other_id)
-            out.append(f"<li>{link(here, signatory_uri(other_id), other.name if other else other_id)}"
-                       f" — {plural(n, 'letter')} together</li>")
-        out.append("</ol>\n\n")
+    out.append(_cosigners(archive, entity, here))
     return Page(here, "".join(out))
+
+
+COSIGNER_ROWS = 15  # co-signers listed on a signatory page; the data has them all
+
+
+def together_url(here: str, names: list[str]) -> str:
+    """The search page filtered to the documents every one of ``names`` signed."""
+    query = "&".join(f"signatory={quote(n)}" for n in names)
+    return f"{href(here, 'search/index.md')}?{query}"
+
+
+def _cosigners(archive: Archive, entity: Entity, here: str) -> str:
+    """The strongest co-signing ties: a small network figure and the same data as a table,
+    each row linking to the documents the two signed together."""
+    ranked = archive.cosigners(entity.id, limit=None)
+    if not ranked:
+        return ""
+    shown = ranked[:COSIGNER_ROWS]
+    names = archive.registry.entities
+    figure = ego_svg(archive, entity.id, shown[:EGO_TIES],
+                     {o: href(here, signatory_uri(o)) for o, _n in shown[:EGO_TIES]})
+    rows = "".join(
+        f"<tr><td>{link(here, signatory_uri(o), names[o].name)}</td><td>{n}</td>"
+        f'<td><a href="{attr(together_url(here, [entity.name, names[o].name]))}">'
+        f"documents signed with {esc(names[o].name)}</a></td></tr>" for o, n in shown)
+    more = (f'<p class="us-note">{plural(len(ranked), "co-signer")} in all; the strongest '
+            f"{len(shown)} are listed. Every tie is in the co-signing network "
+            f"({link(here, 'data/index.md', 'data downloads')}).</p>\n\n"
+            if len(ranked) > len(shown) else "")
+    return ("## Co-signers { #cosigners }\n\n" + figure + "\n\n"
+            '<table class="us-cosigners"><caption>Co-signers by documents signed together'
+            '</caption><thead><tr><th scope="col">Co-signer</th><th scope="col">Documents '
+            'together</th><th scope="col">Search</th></tr></thead><tbody>' + rows
+            + "</tbody></table>\n\n" + more)
 
 
 def render_recipient(archive: Archive, entity: Entity) -> Page:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from ..archive import sort_key
 from html import escape as esc_html
 
+from .stats import timeline
 from .common import (LETTERS_DIR, RECIPIENTS_DIR, SIGNATORIES_DIR, TOPICS_DIR, TYPE_LABELS,
                      YEARS_DIR, Page, esc, front, human_date, letter_uri, link, paged_uri, pager_links, pages_of,
                      plural, recipient_uri, signatory_uri, topic_uri, year_uri)
@@ -155,8 +156,9 @@ def render_topics(archive: Archive) -> list[Page]:
 
 def render_years(archive: Archive) -> list[Page]:
     here = f"{YEARS_DIR}/index.md"
-    out = [front({"title": "Chronology", "description": "Documents by year."}),
-           "# Chronology\n\n<table><thead><tr><th scope=\"col\">Year</th><th scope=\"col\">"
+    out = [front({"title": "Chronology", "description": "Documents by year and by month: a "
+                  "timeline of the archive."}),
+           "# Chronology\n\n", timeline(archive, here), "## By year\n\n<table><thead><tr><th scope=\"col\">Year</th><th scope=\"col\">"
            "Documents</th><th scope=\"col\">Letters</th><th scope=\"col\">Signatures</th></tr>"
            "</thead><tbody>"]
     pages = []

@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from .common import Page, front, link, signatory_uri, year_uri
+from .common import Page, front, href, link, plural, signatory_uri, year_uri
 
 if TYPE_CHECKING:
     from ..archive import Archive
@@ -49,6 +49,69 @@ def bar_chart(chart_id: str, title: str, desc: str, rows: list[tuple[str, int]],
             f'xmlns="http://www.w3.org/2000/svg"><title id="{chart_id}-t">{escape(title)}</title>'
             f'<desc id="{chart_id}-d">{escape(desc)}</desc>{"".join(parts)}</svg>'
             f"<figcaption>{escape(title)}</figcaption></figure>")
+
+
+MONTH_NAMES = ("January February March April May June July August September October November "
+               "December").split()
+MAX_MONTH_BARS = 360  # thirty years of months; a longer archive is drawn by year
+
+
+def timeline(archive: Archive, here: str, search_uri: str = "search/index.md") -> str:
+    """Documents over time, month by month (by year for a very long archive), as an SVG bar
+    chart whose every bar links to the documents of that period (the search page filtered to
+    it), followed by the same numbers as a table."""
+    if not archive.letters:
+        return ""
+    counts: dict[tuple[int, int], int] = {}
+    for letter in archive.letters:
+        key = (letter.date.year, letter.date.month)
+        counts[key] = counts.get(key, 0) + 1
+    first, last = min(counts), max(counts)
+    months = (last[0] - first[0]) * 12 + last[1] - first[1] + 1
+    search = href(here, search_uri)
+    if months > MAX_MONTH_BARS:  # by year
+        slots = [((y, 0), sum(n for (yy, _m), n in counts.items() if yy == y))
+                 for y in range(first[0], last[0] + 1)]
+    else:
+        slots = []
+        y, m = first
+        for _ in range(months):
+            slots.append(((y, m), counts.get((y, m), 0)))
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    top = max(n for _k, n in slots) or 1
+    width, base, tall = 720, 170, 140
+    slot = (width - 20) / len(slots)
+    bars, labels, rows = [], [], []
+    for i, ((y, m), n) in enumerate(slots):
+        x = 10 + i * slot
+        period = f"{MONTH_NAMES[m - 1]} {y}" if m else str(y)
+        key = f"{y}-{m:02d}" if m else str(y)
+        if m in (0, 1) or i == 0:
+            labels.append(f'<text x="{x:.1f}" y="{base + 16}">{y}</text>')
+        if not n:
+            continue
+        target = f"{search}?{'month' if m else 'year'}={key}"
+        h = max(2, round(tall * n / top))
+        label = f"{period}: {plural(n, 'document')}"
+        bars.append(f'<a href="{escape(target)}" aria-label="{escape(label)}"><title>'
+                    f'{escape(label)}</title><rect x="{x + slot * 0.1:.1f}" y="{base - h}" '
+                    f'width="{max(slot * 0.8, 1):.1f}" height="{h}"></rect></a>')
+        rows.append(f'<tr><td><a href="{escape(target)}">{period}</a></td><td>{n}</td></tr>')
+    unit = "month" if months <= MAX_MONTH_BARS else "year"
+    title = f"Documents per {unit}"
+    desc = (f"{plural(len(archive.letters), 'document')} from {MONTH_NAMES[first[1] - 1]} "
+            f"{first[0]} to {MONTH_NAMES[last[1] - 1]} {last[0]}; the busiest {unit} had {top}. "
+            "Every bar links to the documents of that period; the table below gives the "
+            "numbers.")
+    return (f'<figure class="us-chart us-timeline"><svg role="group" aria-labelledby="tl-t tl-d" '
+            f'viewBox="0 0 {width} {base + 24}" width="100%" xmlns="http://www.w3.org/2000/svg">'
+            f'<title id="tl-t">{title}</title><desc id="tl-d">{escape(desc)}</desc>'
+            f'<line class="us-axis" x1="10" y1="{base}" x2="{width - 10}" y2="{base}"></line>'
+            f'{"".join(bars)}{"".join(labels)}</svg><figcaption>{title}: select a bar to see '
+            f"its documents.</figcaption></figure>\n\n"
+            f"<details class=\"us-timeline-table\"><summary>{title} as a table</summary>"
+            f'<table><thead><tr><th scope="col">Period</th><th scope="col">Documents</th></tr>'
+            f"</thead><tbody>{''.join(rows)}</tbody></table></details>\n\n")
 
 
 def render_stats(archive: Archive, top: int = 20) -> Page:
