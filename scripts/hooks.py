@@ -33,10 +33,11 @@ from mkdocs.utils import get_build_date, write_file
 from undersigned.archive import load_archive, published_originals
 from undersigned.exports import data_files
 from undersigned.lightmd import LightMarkdown
-from undersigned.pages import HOME_MARKER, head_extras, home_block, plan
+from undersigned.pages import fill_markers, head_extras, plan
 from undersigned.pages.cite import entity_jsonld, head_html
 from undersigned.pages.common import join_blocks, page_url, parse_front
 from undersigned.problems import report
+from undersigned.publish import site_url_problem
 from undersigned.search import BackgroundIndex
 from undersigned.shell import Shell, outline_shape, outline_values, sentinel, sentinel_outline
 from undersigned.sitemap import sitemap_xml
@@ -67,6 +68,13 @@ def on_config(config, **kwargs):
         # not the clock (set SOURCE_DATE_EPOCH yourself to override)
         newest = max(x.date for x in archive.letters)
         os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(newest.timetuple()))
+    if os.environ.get("UNDERSIGNED_PUBLISH") == "1":  # a build for publishing
+        problem = site_url_problem(config.site_url)
+        if problem:
+            raise PluginError(str(problem))
+    elif site_url_problem(config.site_url):
+        log.info("site_url is the example address; set it before publishing "
+                 "(UNDERSIGNED_PUBLISH=1 makes this an error)")
     if not config.use_directory_urls:
         raise PluginError("Undersigned needs use_directory_urls: true (the DESIGN.md URLs)")
     repo = config.extra.get("source_repository")
@@ -135,10 +143,8 @@ def _head(uri: str, config) -> dict[str, str]:
 
 def on_page_markdown(markdown: str, page, config, **kwargs) -> str:
     uri = page.file.src_uri
-    if uri == "index.md" and HOME_MARKER in markdown:
-        return markdown.replace(HOME_MARKER, home_block(_STATE["archive"]))
     page.meta.update(_head(uri, config))
-    return markdown
+    return fill_markers(markdown, _STATE["archive"])
 
 
 def on_post_page(output: str, page, **kwargs) -> str:

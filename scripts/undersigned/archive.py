@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from .history import History, read_history
 from .legislators import Legislators, load_legislators
 from .letters import read_letter
 from .names import bare_tokens
@@ -82,6 +83,11 @@ class Archive:
             slug: sorted((self.by_slug[s] for s in others), key=lambda x: (x.date, x.slug))
             for slug, others in out.items()
         }
+
+    @cached_property
+    def history(self) -> History | None:
+        """Additions and corrections from the repository (None outside a git repository)."""
+        return read_history(self.root)
 
     def cosigners(self, entity_id: str, limit: int | None = 10) -> list[tuple[str, int]]:
         """Who most often signed alongside ``entity_id``: (id, shared letters), most first."""
@@ -170,6 +176,7 @@ def load_archive(root: Path) -> Archive:
                                         f"related document '{other}' does not exist",
                                         (f"did you mean '{near[0]}'? " if near else "")
                                         + "use the slug of a file in letters/"))
+    problems += _redirect_problems(letters, slugs, root)
     letters.sort(key=lambda x: (x.date, x.slug))
     archive = Archive(root, letters, registry, topics, load_legislators(), problems)
     for entity in registry.entities.values():
@@ -187,6 +194,32 @@ def load_archive(root: Path) -> Archive:
     return archive
 
 
+def _redirect_problems(letters: list[Letter], slugs: set[str], root: Path) -> list[Problem]:
+    """A former slug may not be a current one, nor be claimed by two documents."""
+    problems = []
+    claimed: dict[str, str] = {}
+    for letter in sorted(letters, key=lambda x: x.slug):
+        for old in letter.redirect_from:
+            rel = relpath(letter.path, root)
+            line = _line_of_text(letter, old)
+            if old.lower() in slugs:
+                problems.append(Problem(rel, line, f"redirect_from '{old}' is the slug of a "
+                                        "document in the archive",
+                                        "list only slugs no document has any more"))
+            elif old in claimed:
+                problems.append(Problem(rel, line, f"redirect_from '{old}' is also claimed by "
+                                        f"{claimed[old]}", "keep it in one document only"))
+            else:
+                claimed[old] = letter.slug
+    return problems
+
+
+def redirects(archive: Archive) -> list[tuple[str, Letter]]:
+    """(former slug, document) of every redirect_from, by former slug."""
+    return sorted(((old, x) for x in archive.letters for old in x.redirect_from),
+                  key=lambda pair: pair[0])
+
+
 def published_originals(archive: Archive) -> list[tuple[str, Path]]:
     """(site path, file) of every original to publish, once each (a press release and the
     letter it reproduces share one); only originals that passed the checks of paths.py."""
@@ -198,9 +231,16 @@ def published_originals(archive: Archive) -> list[tuple[str, Path]]:
 
 
 def _line_of(letter: Letter, key: str, index: int) -> int | None:
-    # related lines are recovered cheaply by scanning the front matter text
-    text = letter.path.read_text(encoding="utf-8-sig").split("\n")
-    target = letter.related[index]
+    return _line_of_text(letter, letter.related[index])
+
+
+def _line_of_text(letter: Letter, target: str) -> int | None:
+    """The front-matter line naming ``target`` (related slugs and redirects are recovered
+    cheaply by scanning the text; a file gone since it was loaded gives no line)."""
+    try:
+        text = letter.path.read_text(encoding="utf-8-sig").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return None
     for n, line in enumerate(text, start=1):
         if target in line and n < letter.body_line:
             return n

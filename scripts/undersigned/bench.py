@@ -22,6 +22,8 @@ from pathlib import Path
 
 import yaml
 
+from .site import read_config
+
 from .synthetic import generate
 
 REPO = Path(__file__).resolve().parents[2]
@@ -40,7 +42,7 @@ print(f"{dt} {rss} {child}")
 
 
 def _config(archive: Path) -> Path:
-    config = yaml.load((REPO / "mkdocs.yml").read_text(), Loader=yaml.SafeLoader)
+    config = read_config(REPO)
     config["hooks"] = [str(REPO / "scripts" / "hooks.py")]
     config.pop("watch", None)
     config["strict"] = False

@@ -54,6 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     chk = sub.add_parser("check", help="validate the whole archive")
     chk.add_argument("--github", action="store_true", help="also print GitHub annotations")
+    chk.add_argument("--publish", action="store_true",
+                     help="also require a real site_url (a build for publishing)")
 
     ren = sub.add_parser("render", help="write every generated page into a directory")
     ren.add_argument("--out", type=Path, required=True)
@@ -70,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     root = (args.root or find_root()).resolve()
     if args.command == "check":
-        return cmd_check(root, args.github)
+        return cmd_check(root, args.github, args.publish)
     if args.command == "import":
         return cmd_import(root, args)
     if args.command == "render":
@@ -84,8 +86,15 @@ def main(argv: list[str] | None = None) -> int:
     return 2  # pragma: no cover
 
 
-def cmd_check(root: Path, github: bool = False) -> int:
+def cmd_check(root: Path, github: bool = False, publish: bool = False) -> int:
     archive = load_archive(root)
+    if publish:
+        from .publish import site_url_problem
+        from .site import read_config
+
+        problem = site_url_problem(read_config(root).get("site_url"))
+        if problem:
+            archive.problems.append(problem)
     errors = [p for p in archive.problems if not p.warning]
     warnings = [p for p in archive.problems if p.warning]
     for problem in sorted(warnings):

@@ -193,12 +193,32 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
+def redirect_page(old: str, letter: Letter) -> str:
+    """A static page at /letters/<old>/ that sends readers and crawlers to the document's
+    current URL (meta refresh + canonical link; a visible link without refresh)."""
+    from html import escape
+
+    target = f"../{letter.slug}/"
+    return ("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            f"<title>Moved: {escape(letter.title)}</title>\n"
+            '<meta name="robots" content="noindex">\n'
+            f'<link rel="canonical" href="{target}">\n'
+            f'<meta http-equiv="refresh" content="0; url={target}">\n</head>\n<body>\n'
+            f'<p>This document has moved to <a href="{target}">{escape(letter.title)}</a>.</p>\n'
+            "</body>\n</html>\n")
+
+
 def data_files(archive: Archive, site_url: str) -> list[tuple[str, str]]:
-    """(site path, content) of every data export."""
+    """(site path, content) of every data export, feed and redirect page."""
+    from .archive import redirects
     from .cmif import cmif_xml
     from .feed import atom_feed
+    from .pages.changes import changes_feed
 
-    return [
+    extra = [("changes.xml", changes_feed(archive, site_url))]
+    extra += [(f"letters/{old}/index.html", redirect_page(old, letter))
+              for old, letter in redirects(archive)]
+    return extra + [
         ("data/letters.json", dumps([letter_record(archive, x, site_url) for x in archive.letters])),
         ("data/signatories.json", dumps(signatories_json(archive))),
         ("data/letters.csv", letters_csv(archive, site_url)),

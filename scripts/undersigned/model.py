@@ -48,6 +48,7 @@ class Letter:
     body: str = ""
     body_line: int = 1
     original: str | None = None  # site path of the published original, 'letters/...txt'
+    redirect_from: tuple[str, ...] = ()  # former slugs whose URLs redirect here
 
     def __hash__(self) -> int:
         return hash(self.slug)

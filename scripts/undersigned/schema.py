@@ -71,5 +71,9 @@ LETTER_SCHEMA: dict[str, Any] = {
             },
         },
         "summary": {**_nonempty, "description": "One or two sentences for listings and feeds."},
+        "redirect_from": {"type": "array", "uniqueItems": True,
+                          "items": {"type": "string", "pattern": SLUG_PATTERN},
+                          "description": "Former slugs of this document: each old URL "
+                                         "/letters/<old>/ keeps working as a redirect."},
     },
 }

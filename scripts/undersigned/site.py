@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .archive import load_archive, published_originals
 from .exports import data_files
-from .pages import HOME_MARKER, home_block, render_all
+from .pages import fill_markers, render_all
 from .problems import report
 
 
@@ -55,16 +55,40 @@ def render_to_dir(root: Path, out: Path) -> int:
         return 1
 
 
-def _render(root: Path, out: Path) -> int:
+def read_config(root: Path) -> dict:
+    """mkdocs.yml as plain data: ``!ENV [NAME, default]`` is resolved as MkDocs does, other
+    Python tags are read as nothing."""
+    import os
+
     import yaml
 
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    def env(loader, node):
+        names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) \
+            else [loader.construct_scalar(node)]
+        for name in names[:-1] if len(names) > 1 else names:
+            if os.environ.get(str(name)):
+                return os.environ[str(name)]
+        return names[-1] if len(names) > 1 else None
+
+    _Loader.add_constructor("!ENV", env)
+    _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_a: None)
+    try:
+        data = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    except (OSError, yaml.YAMLError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _render(root: Path, out: Path) -> int:
     archive = load_archive(root)
     errors = [p for p in archive.problems if not p.warning]
     if errors:
         print(report(errors), file=sys.stderr)
         return 1
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"),
-                       Loader=yaml.SafeLoader) or {}
+    config = read_config(root)
     site_url = config.get("site_url", "")
     repo = (config.get("extra") or {}).get("source_repository")
     edit = f"{repo.rstrip('/')}/edit/main/" if repo else None
@@ -73,10 +97,11 @@ def _render(root: Path, out: Path) -> int:
     shutil.copytree(root / "docs", out, symlinks=True)
     (out / MARKER).write_text("written by `undersigned render`; replaced on every run\n",
                               encoding="utf-8")
-    home = out / "index.md"
-    if home.exists():
-        home.write_text(home.read_text(encoding="utf-8").replace(HOME_MARKER, home_block(archive)),
-                        encoding="utf-8")
+    for page in out.rglob("*.md"):  # hand-written pages with generated parts
+        text = page.read_text(encoding="utf-8")
+        filled = fill_markers(text, archive)
+        if filled != text:
+            page.write_text(filled, encoding="utf-8")
     for page in render_all(archive, site_url, edit, head_in_front=True):
         target = out / page.uri
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -160,6 +160,8 @@ def quick_valid(data: dict[str, Any]) -> bool:
         return False
     if "related" in data and not _list_of(data["related"], _SLUG_RE):
         return False
+    if "redirect_from" in data and not _list_of(data["redirect_from"], _SLUG_RE):
+        return False
     if "summary" in data and not _nonempty(data["summary"]):
         return False
     source = data.get("source")
@@ -252,7 +254,8 @@ def build_letter(src: LetterSource, registry: Registry, topics: dict[str, Topic]
         slug=slug, path=src.path, title=data["title"], date=date, type=data["type"],
         sender=data["sender"], recipients=tuple(recipients), signatures=tuple(signatures),
         topics=tuple(raw_topics), countries=tuple(data.get("countries") or ()),
-        related=tuple(data.get("related") or ()), source={k: str(v) for k, v in source.items()},
+        related=tuple(data.get("related") or ()),
+        redirect_from=tuple(data.get("redirect_from") or ()), source={k: str(v) for k, v in source.items()},
         summary=data.get("summary"), body=src.body, body_line=src.body_line,
     )
     return letter, problems

@@ -47,7 +47,9 @@ def test_keyboard_reaches_main_content(page):
 @pytest.mark.parametrize("path", ["/", f"/letters/{TILLERSON}/", "/signatories/alan-lowenthal/",
                                   "/signatories/", "/search/",
                                   "/letters/2021-03-25-letter-from-organizations-academics-"
-                                  "president-biden/signatories/"])
+                                  "president-biden/signatories/", "/years/", "/changes/",
+                                  "/data/", "/search/?signatory=Alan%20S.%20Lowenthal"
+                                  "&signatory=James%20P.%20McGovern&mode=any"])
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 def test_axe_finds_no_violations(page, path, scheme):
     from axe_playwright_python.sync_playwright import Axe

@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 from helpers import REPO, write_hostile_archive
 from site_build import build_site
 from undersigned.cli import main
+from undersigned.site import read_config
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -33,7 +34,7 @@ def test_two_builds_are_byte_identical(tmp_path, monkeypatch):
 def test_render_out_builds_with_plain_mkdocs_to_the_same_pages(tmp_path, site):
     out = tmp_path / "docs"
     assert main(["--root", str(REPO), "render", "--out", str(out)]) == 0
-    config = yaml.load((REPO / "mkdocs.yml").read_text(), Loader=yaml.SafeLoader)
+    config = read_config(REPO)
     config.pop("hooks")
     config.pop("watch")
     config["docs_dir"] = str(out)

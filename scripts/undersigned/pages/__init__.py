@@ -9,6 +9,7 @@ from .common import Page, letter_uri, recipient_uri, signatory_uri
 from .entities import render_recipient, render_signatory, signatory_pages
 from .indexes import (home_block, render_letters_index, render_recipients_index,
                       render_signatories_index, render_topics, render_years)
+from .changes import render_changes
 from .stats import render_stats
 from .letter import (INLINE_SIGNATORIES, head_extras, render_letter, render_letter_signatories,
                      signatories_uri)
@@ -17,6 +18,23 @@ if TYPE_CHECKING:
     from ..archive import Archive
 
 HOME_MARKER = "<!-- undersigned:home -->"
+RELEASE_MARKER = "<!-- undersigned:release -->"
+
+
+def fill_markers(markdown: str, archive: Archive) -> str:
+    """Hand-written pages with generated parts: the home page's counts and latest documents,
+    the data page's release version."""
+    if HOME_MARKER in markdown:
+        markdown = markdown.replace(HOME_MARKER, home_block(archive))
+    if RELEASE_MARKER in markdown:
+        from ..exports import data_release
+
+        version = data_release(archive)
+        markdown = markdown.replace(RELEASE_MARKER, (
+            f"**Data release {version}** (the version in `CITATION.cff` and "
+            "`datapackage.json`; cite it with the files you use)." if version else
+            "This copy has no numbered data release (no `CITATION.cff`)."))
+    return markdown
 
 
 Thunk = Callable[[], Page]
@@ -54,7 +72,7 @@ def plan(archive: Archive, site_url: str = "", repo_edit: str | None = None,
     eager(render_recipients_index(archive))
     eager(render_topics(archive))
     eager(render_years(archive))
-    eager([render_stats(archive)])
+    eager([render_stats(archive), render_changes(archive)])
     return out
 
 
@@ -64,4 +82,5 @@ def render_all(archive: Archive, site_url: str = "", repo_edit: str | None = Non
     return [thunk() for _uri, thunk in plan(archive, site_url, repo_edit, head_in_front)]
 
 
-__all__ = ["head_extras", "Page", "plan", "render_all", "home_block", "HOME_MARKER"]
+__all__ = ["head_extras", "Page", "plan", "render_all", "home_block", "fill_markers",
+           "HOME_MARKER"]

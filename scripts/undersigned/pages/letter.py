@@ -84,6 +84,11 @@ def _meta_panel(archive: Archive, letter: Letter, here: str) -> str:
         rows.append(("Original", " · ".join(sources)))
     if letter.source.get("publisher"):
         rows.append(("Publisher", escape(letter.source["publisher"])))
+    history = archive.history
+    if history is not None and letter.slug in history.first:
+        first, last = history.first[letter.slug], history.last[letter.slug]
+        when = f"since {first}" + (f"; last changed {last}" if last != first else "")
+        rows.append(("In the archive", f"{when} ({link(here, 'changes/index.md', 'changes')})"))
     cells = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
     return f'<dl class="us-meta">{cells}</dl>'
 

@@ -1,0 +1,80 @@
+"""/changes/: what was added to the archive, corrected or removed, newest first, from the
+repository history (history.py); the same as an Atom feed, /changes.xml."""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape as xml_escape, quoteattr
+
+from .common import Page, esc, front, letter_uri, link
+
+if TYPE_CHECKING:
+    from ..archive import Archive
+    from ..history import Change
+
+CHANGES_URI = "changes/index.md"
+CHANGES_SHOWN = 200  # entries on the page (the page stays small at any size of the archive)
+FEED_SIZE = 50
+LABELS = {"added": "Added", "corrected": "Corrected", "removed": "Removed"}
+
+
+def _title(archive: Archive, change: Change) -> str:
+    letter = archive.by_slug.get(change.slug)
+    return letter.title if letter else change.slug
+
+
+def render_changes(archive: Archive) -> Page:
+    here = CHANGES_URI
+    out = [front({"title": "Changes", "description": "Documents added to the Undersigned "
+                  "archive, corrected or removed, newest first, from its repository history."}),
+           "# Changes\n\n"]
+    history = archive.history
+    if history is None:
+        out.append('<p class="us-note">This copy of the archive is not in a git repository, '
+                   "so its change history cannot be shown.</p>\n")
+        return Page(here, "".join(out))
+    shown = history.changes[:CHANGES_SHOWN]
+    out.append(f'<p class="us-note">Every addition and correction of a document, from the '
+               f"repository history; {len(history.changes):,} in all"
+               + (f", the newest {len(shown)} listed" if len(shown) < len(history.changes)
+                  else "")
+               + '. Also as an Atom feed: <a href="../changes.xml">changes.xml</a>.</p>\n\n')
+    for day, group in groupby(shown, key=lambda c: c.date):
+        out.append(f"## {day}\n\n<ul class=\"us-changes\">")
+        for change in group:
+            title = _title(archive, change)
+            target = (link(here, letter_uri(change.slug), title)
+                      if change.slug in archive.by_slug else esc(title))
+            out.append(f"<li><strong>{LABELS[change.kind]}</strong>: {target}"
+                       f' <span class="us-type">— {esc(change.subject)}</span></li>')
+        out.append("</ul>\n\n")
+    return Page(here, "".join(out))
+
+
+def changes_feed(archive: Archive, site_url: str) -> str:
+    """Atom feed of the newest changes (no entries without a history)."""
+    history = archive.history
+    base = site_url.rstrip("/")
+    newest = history.changes[:FEED_SIZE] if history else []
+    updated = newest[0].time if newest else "1970-01-01T00:00:00Z"
+    out = ['<?xml version="1.0" encoding="utf-8"?>',
+           '<feed xmlns="http://www.w3.org/2005/Atom">',
+           "  <title>Undersigned: additions and corrections</title>",
+           f"  <id>{xml_escape(base)}/changes/</id>",
+           f"  <link rel=\"alternate\" href={quoteattr(base + '/changes/')}/>",
+           f"  <link rel=\"self\" href={quoteattr(base + '/changes.xml')}/>",
+           f"  <updated>{updated}</updated>",
+           "  <author><name>Undersigned editors</name></author>"]
+    for change in newest:
+        url = f"{base}/letters/{change.slug}/" if change.slug in archive.by_slug \
+            else f"{base}/changes/"
+        out += ["  <entry>",
+                f"    <title>{LABELS[change.kind]}: {xml_escape(_title(archive, change))}</title>",
+                f"    <id>{xml_escape(f'{base}/changes/#{change.commit}-{change.slug}')}</id>",
+                f"    <link rel=\"alternate\" href={quoteattr(url)}/>",
+                f"    <updated>{change.time}</updated>",
+                f"    <summary>{xml_escape(change.subject)}</summary>",
+                "  </entry>"]
+    out += ["</feed>", ""]
+    return "\n".join(out)
