@@ -197,7 +197,7 @@
     data.forEach(function (d) {
       var li = el("li", { class: "us-result" });
       var a = el("a", { href: d.url }, d.meta && d.meta.title ? d.meta.title : d.url);
-      var h = el("h3");
+      var h = el("h2", { class: "us-result-title" });
       h.appendChild(a);
       li.appendChild(h);
       if (d.meta && d.meta.date) li.appendChild(el("p", { class: "us-type" }, d.meta.date));
