@@ -15,6 +15,8 @@ import gzip
 import logging
 import os
 import posixpath
+import shutil
+import tempfile
 import time
 import zlib
 from pathlib import Path
@@ -33,6 +35,7 @@ from mkdocs.utils import get_build_date, write_file
 from undersigned.archive import load_archive, published_originals
 from undersigned.exports import data_files
 from undersigned.lightmd import LightMarkdown
+from undersigned.network import write_network
 from undersigned.pages import fill_markers, head_extras, plan
 from undersigned.pages.cite import entity_jsonld, head_html
 from undersigned.pages.common import join_blocks, page_url, parse_front
@@ -103,6 +106,11 @@ def on_files(files: Files, config, **kwargs) -> Files:
         files.append(File.generated(config, uri, abs_src_path=str(path)))
     for uri, content in data_files(archive, config.site_url or ""):
         files.append(File.generated(config, uri, content=content))
+    # the co-signing network grows with the square of a letter's signatories: written to
+    # files a line at a time, which MkDocs copies into the site
+    _STATE["network"] = Path(tempfile.mkdtemp(prefix="undersigned-network-"))
+    for uri, path in write_network(archive, _STATE["network"]):
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files
 
 
@@ -221,6 +229,13 @@ def _cancel_search() -> None:
     search = _STATE.pop("search", None)
     if search is not None:
         search.cancel()
+    _remove_network()
+
+
+def _remove_network() -> None:
+    network = _STATE.pop("network", None)
+    if network is not None:
+        shutil.rmtree(network, ignore_errors=True)
 
 
 def on_build_error(error, **kwargs) -> None:
@@ -240,6 +255,7 @@ def on_post_build(config, **kwargs) -> None:
     shelled = _write_shelled_pages(config)
     log.info(f"wrote {len(shelled)} pages into theme shells in {time.perf_counter() - started:.1f} s")
     _write_sitemap(config, shelled)
+    _remove_network()
     try:
         log.info(_STATE.pop("search").finish(Path(config.site_dir)))
     except RuntimeError as exc:

@@ -8,7 +8,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from .pages.cite import page_url
-from .network import EDGE_FIELDS, edge_rows, graphml
+from .network import EDGE_FIELDS
 from .schema import LETTER_SCHEMA
 
 if TYPE_CHECKING:
@@ -153,8 +153,9 @@ def datapackage(archive: Archive) -> dict[str, Any]:
             {"name": "cosigning", "path": "cosigning.csv", "format": "csv",
              "mediatype": "text/csv", "encoding": "utf-8",
              "description": "The co-signing network: one row per pair of signatories who "
-                            "signed at least one document together; weight = how many. The "
-                            "same network as GraphML: cosigning.graphml.",
+                            "signed at least one document together (registry ids, source < "
+                            "target; names in signatories.json); weight = how many. The same "
+                            "network with names as GraphML: cosigning.graphml.",
              "schema": {"fields": [{"name": f, "type": "integer" if f == "weight" else "string"}
                                    for f in EDGE_FIELDS], "primaryKey": ["source", "target"]}},
         ],
@@ -226,8 +227,6 @@ def data_files(archive: Archive, site_url: str) -> list[tuple[str, str]]:
         ("data/letter.schema.json", dumps(LETTER_SCHEMA)),
         ("data/datapackage.json", dumps(datapackage(archive))),
         ("data/cmif.xml", cmif_xml(archive, site_url)),
-        ("data/cosigning.csv", _csv(EDGE_FIELDS, edge_rows(archive))),
-        ("data/cosigning.graphml", graphml(archive)),
         ("feed.xml", atom_feed(archive, site_url)),
         ("search/facets.json", json.dumps(search_facets(archive), ensure_ascii=False)),
         ("search/names.json", json.dumps(search_names(archive), ensure_ascii=False)),

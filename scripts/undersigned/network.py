@@ -7,6 +7,8 @@ from __future__ import annotations
 import math
 from collections import Counter
 from itertools import combinations
+from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
@@ -14,46 +16,58 @@ if TYPE_CHECKING:
     from .archive import Archive
 
 EGO_TIES = 12  # co-signers drawn around a signatory (the strongest); the data has them all
-EDGE_FIELDS = ["source", "target", "weight", "source_name", "target_name"]
+EDGE_FIELDS = ["source", "target", "weight"]
+NETWORK_FILES = ("data/cosigning.csv", "data/cosigning.graphml")
 
 
-def cosigning_edges(archive: Archive) -> list[tuple[str, str, int]]:
-    """(source id, target id, documents signed together), source < target, sorted."""
-    counts: Counter[tuple[str, str]] = Counter()
+def cosigning_edges(archive: Archive) -> Iterator[tuple[str, str, int]]:
+    """(source id, target id, documents signed together), source < target, in order. Pairs
+    are counted as integers (a 10,000-letter archive has over a million pairs)."""
+    ids = sorted({s.id for x in archive.letters for s in x.signatures if s.id})
+    number = {entity_id: n for n, entity_id in enumerate(ids)}
+    size = len(ids)
+    counts: Counter[int] = Counter()
     for letter in archive.letters:
-        ids = sorted({s.id for s in letter.signatures if s.id})
-        counts.update(combinations(ids, 2))
-    return sorted((a, b, n) for (a, b), n in counts.items())
+        members = sorted({number[s.id] for s in letter.signatures if s.id})
+        counts.update(a * size + b for a, b in combinations(members, 2))
+    for pair in sorted(counts):
+        a, b = divmod(pair, size)
+        yield ids[a], ids[b], counts[pair]
 
 
-def edge_rows(archive: Archive) -> list[dict[str, object]]:
-    names = archive.registry.entities
-    return [{"source": a, "target": b, "weight": n, "source_name": names[a].name,
-             "target_name": names[b].name} for a, b, n in cosigning_edges(archive)]
+def write_network(archive: Archive, folder: Path) -> list[tuple[str, Path]]:
+    """Write the whole network into ``folder`` as a CSV edge list and GraphML, a line at a
+    time (they grow with the square of a letter's signatories); return (site path, file)."""
+    edges_csv = folder / "cosigning.csv"
+    graph = folder / "cosigning.graphml"
+    folder.mkdir(parents=True, exist_ok=True)
+    with edges_csv.open("w", encoding="utf-8", newline="") as out_csv, \
+            graph.open("w", encoding="utf-8") as out_graph:
+        out_csv.write(",".join(EDGE_FIELDS) + "\n")
+        out_graph.write(_GRAPHML_HEAD)
+        for entity_id in sorted(archive.signed):
+            entity = archive.registry.entities[entity_id]
+            data = [("name", entity.name), ("kind", entity.kind), ("bioguide", entity.bioguide),
+                    ("documents", str(len(archive.signed[entity_id])))]
+            out_graph.write(f"<node id={quoteattr(entity_id)}>" + "".join(
+                f'<data key="{k}">{escape(v)}</data>' for k, v in data if v) + "</node>\n")
+        for a, b, n in cosigning_edges(archive):
+            out_csv.write(f"{a},{b},{n}\n")  # ids are slugs: nothing to quote
+            out_graph.write(f'<edge source="{a}" target="{b}"><data key="weight">{n}</data>'
+                            "</edge>\n")
+        out_graph.write("</graph>\n</graphml>\n")
+    return [(NETWORK_FILES[0], edges_csv), (NETWORK_FILES[1], graph)]
 
 
-def graphml(archive: Archive) -> str:
-    """The whole network as GraphML: every signatory a node (name, kind, bioguide, documents
-    signed), every pair that signed together an undirected edge weighted by the count."""
-    out = ['<?xml version="1.0" encoding="UTF-8"?>',
-           '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
-           '<key id="name" for="node" attr.name="name" attr.type="string"/>',
-           '<key id="kind" for="node" attr.name="kind" attr.type="string"/>',
-           '<key id="bioguide" for="node" attr.name="bioguide" attr.type="string"/>',
-           '<key id="documents" for="node" attr.name="documents" attr.type="int"/>',
-           '<key id="weight" for="edge" attr.name="weight" attr.type="int"/>',
-           '<graph id="cosigning" edgedefault="undirected">']
-    for entity_id in sorted(archive.signed):
-        entity = archive.registry.entities[entity_id]
-        data = [("name", entity.name), ("kind", entity.kind), ("bioguide", entity.bioguide),
-                ("documents", str(len(archive.signed[entity_id])))]
-        out.append(f"<node id={quoteattr(entity_id)}>" + "".join(
-            f'<data key="{k}">{escape(v)}</data>' for k, v in data if v) + "</node>")
-    for i, (a, b, n) in enumerate(cosigning_edges(archive)):
-        out.append(f'<edge id="e{i}" source={quoteattr(a)} target={quoteattr(b)}>'
-                   f'<data key="weight">{n}</data></edge>')
-    out += ["</graph>", "</graphml>"]
-    return "\n".join(out) + "\n"
+_GRAPHML_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+<key id="name" for="node" attr.name="name" attr.type="string"/>
+<key id="kind" for="node" attr.name="kind" attr.type="string"/>
+<key id="bioguide" for="node" attr.name="bioguide" attr.type="string"/>
+<key id="documents" for="node" attr.name="documents" attr.type="int"/>
+<key id="weight" for="edge" attr.name="weight" attr.type="int"/>
+<graph id="cosigning" edgedefault="undirected">
+"""
 
 
 def ego_svg(archive: Archive, entity_id: str, ties: list[tuple[str, int]],

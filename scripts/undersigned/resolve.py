@@ -6,18 +6,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from itertools import combinations
 from typing import Any
 
 from rapidfuzz import process, utils
 
 from .convert.document import Document
 from .legislators import Legislators
-from .model import Letter
+from .model import Legislator, Letter
 from .names import bare_tokens, fold, make_id
+from .reconcile import best_member, printed_key
 from .problems import Problem
 from .registry import Registry
 
 STRONG = 88  # a fuzzy score this high is reported as "probably the same person"
+WEAK = 86  # a reconciliation score this high (above the 99th percentile of scores between two
+# different serving Members, 84.2: `python -m undersigned.reconcile`) but not automatic is an error
 
 
 @dataclass
@@ -71,7 +75,69 @@ class Resolver:
         for label in (proposal.name, *proposal.aliases):
             self.pending_names[fold(label)] = proposal.id
 
+    def _known(self, part: str, day: dt.date | None, members_only: bool) -> bool:
+        """A printed part that is someone: a serving Member (or a registry entry)."""
+        if not members_only and self.registry.resolve(part):
+            return True
+        if self.legislators.match(part, day):
+            return True
+        match = best_member(part, day, self.legislators) if day else None
+        return bool(match and match.automatic and 1 < len(printed_key(part).split()) <= 5)
+
+    def _splits(self, name: str, columns: int, day: dt.date | None,
+                members_only: bool) -> list[list[str]]:
+        """Every way to cut ``name`` at spaces into ``columns`` parts that are each someone."""
+        tokens = name.split()
+        out = []
+        for cuts in combinations(range(1, len(tokens)), columns - 1):
+            bounds = (0, *cuts, len(tokens))
+            parts = [" ".join(tokens[a:b]) for a, b in zip(bounds, bounds[1:])]
+            if all(len(p.split()) >= 2 and self._known(p, day, members_only) for p in parts):
+                out.append(parts)
+        return out
+
+    def _split_columns(self, doc: Document, src: str, result: Resolution) -> None:
+        """Names printed side by side on one line ('Sara Jacobs María Elvira Salazar' over
+        'Member of Congress Member of Congress') become one signatory each: the cut must give
+        people the registry or the Members serving on the date know, and only one cut may."""
+        items = doc.metadata.get("signatories") or []
+        columns = getattr(doc, "columns", {})
+        lines = getattr(doc, "lines", {})
+        kinds = getattr(doc, "kinds", {})
+        day = doc.metadata.get("date") if isinstance(doc.metadata.get("date"), dt.date) else None
+        out: list[Any] = []
+        for item in items:
+            name = _name(item)
+            k = columns.get(name, 1)
+            hinted = k > 1
+            if not isinstance(item, str) or (not hinted and (
+                    len(name.split()) < 4 or self.registry.resolve(name)
+                    or self.legislators.match(name, day) or self._known(name, day, False))):
+                out.append(item)
+                continue
+            line = lines.get(name, doc.source_line)
+            found = self._splits(name, k if hinted else 2, day, members_only=not hinted)
+            if len(found) == 1:
+                out.extend(found[0])
+                for part in found[0]:
+                    lines[part], kinds[part] = line, "person"
+                result.problems.append(Problem(
+                    src, line, f"'{name}' printed side by side: " + " | ".join(found[0]),
+                    "check the split against the original", warning=True))
+            else:
+                out.append(item)
+                if hinted:
+                    what = ("can be cut " + " or ".join(" | ".join(f) for f in found)
+                            if found else "cannot be cut into names the registry or the "
+                            f"Members serving on {day} know")
+                    result.problems.append(Problem(
+                        src, line, f"'{name}' holds {k} names side by side but {what}",
+                        "write the signatories one per line in the front matter"))
+        if items:
+            doc.metadata["signatories"] = out
+
     def resolve(self, doc: Document, src: str, result: Resolution) -> None:
+        self._split_columns(doc, src, result)
         day = doc.metadata.get("date")
         kinds = getattr(doc, "kinds", {})
         lines = getattr(doc, "lines", {})
@@ -89,6 +155,8 @@ class Resolver:
                         members += key == "signatories"
                     continue
                 found = self.legislators.match(name, day if isinstance(day, dt.date) else None)
+                if not found and isinstance(day, dt.date):
+                    found = self._reconcile(name, day, src, line, result)
                 if len(found) == 1:
                     member = found[0]
                     members += key == "signatories"
@@ -135,6 +203,22 @@ class Resolver:
             doc.metadata["sender"] = "Members of Congress"
         result.proposals = list(self.pending.values())
 
+    def _reconcile(self, name: str, day: dt.date, src: str, line: int,
+                   result: Resolution) -> list[Legislator]:
+        """A variant of a serving Member's name (misspelt, nickname, degrees, capitals, a
+        dropped initial), resolved when the evidence is strong (reconcile.py), with a note."""
+        if not 1 < len(printed_key(name).split()) <= 5:  # never a merged or title line
+            return []
+        match = best_member(name, day, self.legislators)
+        if match is None or not match.automatic:
+            return []
+        member = match.member
+        result.problems.append(Problem(
+            src, line, f"'{name}' resolved to {member.name} ({member.bioguide}), serving on "
+            f"{day}: score {match.score:g}, next Member {match.runner_up:g}",
+            "if that is someone else, give the right entry with `id:`", warning=True))
+        return [member]
+
     def _near_member(self, name: str, day: Any) -> tuple[str, str, float] | None:
         serving = self.legislators.serving_names(day if isinstance(day, dt.date) else None)
         choices = {n: " ".join(bare_tokens(n)) for n in serving}
@@ -143,6 +227,10 @@ class Resolver:
         if hit and hit[1] >= STRONG:
             member = serving[hit[2]]
             return member.name, member.bioguide, round(hit[1], 1)
+        if isinstance(day, dt.date) and 1 < len(printed_key(name).split()) <= 5:
+            match = best_member(name, day, self.legislators)  # weak evidence: a decision
+            if match and match.score >= WEAK:
+                return match.member.name, match.member.bioguide, match.score
         return None
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .archive import load_archive, published_originals
 from .exports import data_files
+from .network import write_network
 from .pages import fill_markers, render_all
 from .problems import report
 
@@ -97,11 +98,11 @@ def _render(root: Path, out: Path) -> int:
     shutil.copytree(root / "docs", out, symlinks=True)
     (out / MARKER).write_text("written by `undersigned render`; replaced on every run\n",
                               encoding="utf-8")
-    for page in out.rglob("*.md"):  # hand-written pages with generated parts
-        text = page.read_text(encoding="utf-8")
+    for written in out.rglob("*.md"):  # hand-written pages with generated parts
+        text = written.read_text(encoding="utf-8")
         filled = fill_markers(text, archive)
         if filled != text:
-            page.write_text(filled, encoding="utf-8")
+            written.write_text(filled, encoding="utf-8")
     for page in render_all(archive, site_url, edit, head_in_front=True):
         target = out / page.uri
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -109,6 +110,7 @@ def _render(root: Path, out: Path) -> int:
     for uri, path in published_originals(archive):
         (out / uri).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, out / uri)
+    write_network(archive, out / "data")
     for uri, content in data_files(archive, site_url):
         target = out / uri
         target.parent.mkdir(parents=True, exist_ok=True)

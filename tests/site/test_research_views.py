@@ -41,6 +41,7 @@ def test_cosigning_network_loads_in_networkx_and_matches_the_archive(site):
     assert lowenthal["name"] == "Alan S. Lowenthal" and lowenthal["bioguide"] == "L000579"
     assert lowenthal["documents"] == len(ARCHIVE.signed["alan-lowenthal"])
     rows = list(csv.DictReader(io.StringIO((site.root / "data/cosigning.csv").read_text())))
+    assert list(rows[0]) == ["source", "target", "weight"]
     assert {(r["source"], r["target"]): int(r["weight"]) for r in rows} == dict(pairs)
     assert len(rows) == len(pairs) and all(r["source"] < r["target"] for r in rows)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 
-from helpers import DATA
+from helpers import DATA, REPO
 from undersigned.archive import load_archive
 from undersigned.cli import build_parser, main
 
@@ -36,17 +36,38 @@ def test_import_twice_is_byte_identical(archive_dir, capsys):
     assert (root / "letters" / f"{SLUG}.txt").read_bytes() == SEED.read_bytes()
 
 
-def test_unknown_member_typo_is_reported_with_the_closest_member(tmp_path, capsys):
+def test_member_typo_is_reconciled_with_evidence(tmp_path, capsys):
+    """'Lucille Roybal-Alford' (the seed's typo) is the only serving Member that close: it is
+    resolved to Lucille Roybal-Allard with a note giving the score, and the registry gets the
+    Member with the printed form as an alias."""
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    (tmp_path / "signatories.yaml").write_text("{}\n")
+    (tmp_path / "topics.yaml").write_text((REPO / "topics.yaml").read_text())
+    assert main(["--root", str(tmp_path), "import", str(SEED), "--title", TITLE,
+                 "--add-new"]) == 0
+    err = capsys.readouterr().err
+    assert ("note: " + SEED.as_posix() + ":195: 'Lucille Roybal-Alford' resolved to Lucille "
+            "Roybal-Allard (R000486), serving on 2017-06-14: score 90.5, next Member 57.9\n"
+            "  hint: if that is someone else, give the right entry with `id:`") in err
+    registry = (tmp_path / "signatories.yaml").read_text()
+    assert ("lucille-roybal-allard:\n  name: Lucille Roybal-Allard\n  kind: person\n"
+            "  aliases: [Lucille Roybal-Alford]\n  bioguide: R000486\n") in registry
+    assert main(["--root", str(tmp_path), "check"]) == 0
+
+
+def test_a_weak_match_stays_an_error_with_the_closest_member(tmp_path, capsys):
     (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
     (tmp_path / "signatories.yaml").write_text("{}\n")
     (tmp_path / "topics.yaml").write_text("migration:\n  title: Migration\n")
-    assert main(["--root", str(tmp_path), "import", str(SEED), "--title", TITLE]) == 1
-    err = capsys.readouterr().err
-    assert ("error: " + SEED.as_posix() + ":195: unknown name 'Lucille Roybal-Alford'; closest "
-            "Member of Congress serving on 2017-06-14: Lucille Roybal-Allard (R000486, score "
-            "90.5)\n  hint: if it is the same person, add the printed name to that entry's "
-            "aliases in signatories.yaml; otherwise add a new entry") in err
-    assert "37 name(s) are not in signatories.yaml" in err
+    weak = tmp_path / "weak.txt"
+    for printed, score in (("Lucille Roybal", 90), ("Lucille Royball-Alfordd", 86.4)):
+        weak.write_text(SEED.read_text().replace("Lucille Roybal-Alford", printed))
+        assert main(["--root", str(tmp_path), "import", str(weak), "--title", TITLE]) == 1
+        err = capsys.readouterr().err
+        assert (f"error: {weak.as_posix()}:195: unknown name '{printed}'; closest Member of "
+                f"Congress serving on 2017-06-14: Lucille Roybal-Allard (R000486, score {score})"
+                ) in err
+    assert "nothing was written" in err
 
 
 def test_never_overwrites_a_hand_edited_letter(archive_dir, capsys):

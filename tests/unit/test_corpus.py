@@ -62,6 +62,25 @@ def test_signature_layouts_from_the_corpus(converted):
     assert mixed == ["Dianne Feinstein", "Jim Costa", "John Garamendi", "Josh Harder"]
     assert signers("2022-10-13_R000614_1.txt") == ["Chip Roy", "Mary Miller", "Bob Good"]
     assert signers("2022-11-22_S000148_1.txt") == ["Charles Schumer"]
+    # no 'Sincerely,': the block follows 'Thank you for your consideration of this request.',
+    # and two names are printed side by side over 'Member of Congress Member of Congress'
+    assert signers("2022-10-19_T000482_1.txt") == ["Ann McLane Kuster", "Lori Trahan"]
+    assert signers("2022-10-26_R000614_1.txt")[:3] == ["Chip Roy", "Jeff Duncan", "Dan Bishop"]
+
+
+def test_member_variants_in_the_corpus_are_reconciled(converted):
+    """'John R. Moonelaar' (a transposition in the original) is John R. Moolenaar, the only
+    serving Member that close: resolved with an explicit note, not silently."""
+    resolver = Resolver(Registry(), load_legislators())
+    doc = next(d for d in converted["2022-10-26_R000614_1.txt"].documents
+               if d.role == "embedded")
+    result = Resolution()
+    resolver.resolve(doc, "2022-10-26_R000614_1.txt", result)
+    notes = [str(p) for p in result.problems if "Moonelaar" in p.message]
+    assert notes == ["2022-10-26_R000614_1.txt:173: 'John R. Moonelaar' resolved to John R. "
+                     "Moolenaar (M001194), serving on 2022-10-26: score 87.5, next Member 64\n"
+                     "  hint: if that is someone else, give the right entry with `id:`"]
+    assert not [p for p in result.problems if not p.warning]
 
 
 def test_press_release_is_linked_to_its_embedded_letter(converted):

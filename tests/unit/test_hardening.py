@@ -377,3 +377,16 @@ def test_import_from_standard_input(archive_dir):
                           input=SEED.read_bytes(), capture_output=True, timeout=120)
     assert proc.returncode == 0, proc.stderr.decode()
     assert (root / "letters" / f"{SLUG}.txt").read_bytes() == SEED.read_bytes()
+
+
+def test_import_refuses_a_letter_larger_than_check_accepts(archive_dir, capsys, monkeypatch):
+    import undersigned.cli as cli
+
+    seed = DATA / "seeds" / "003_4ab375e16aaa3c16.txt"
+    limit = seed.stat().st_size + 60  # the input fits; the letter it becomes does not
+    monkeypatch.setattr(cli, "MAX_BYTES", limit)
+    root = archive_dir(TOPICS, letter=False)
+    assert main(["--root", str(root), "import", str(seed), "--add-new"]) == 1
+    err = capsys.readouterr().err
+    assert f"; the limit is {limit:,}\n  hint: split the document before importing it" in err
+    assert "nothing was written" in err and list((root / "letters").glob("*")) == []

@@ -17,7 +17,7 @@ from ..schema import YEARS
 from .body import convert_body
 from .document import Document, Options
 from .header import BOLD_RECIPIENT_RE, HONORABLE_RE, is_header_like, parse_header
-from .lines import CLOSING_RE, FOOTDEF_RE, Line, is_prose, split_lines
+from .lines import CLOSING_RE, END_MARK_RE, FOOTDEF_RE, Line, is_prose, split_lines
 from .press import find_sender, strip_furniture
 from .signatures import parse_signatures
 
@@ -78,6 +78,8 @@ def _find_regions(lines: list[Line], src: str, problems: list[Problem]) -> list[
     floor = 0
     n = len(lines)
     dears = [k for k, x in enumerate(lines) if DEAR_RE.match(x.s)]
+    ends = [k for k, x in enumerate(lines) if END_MARK_RE.match(x.text)]
+    prose = [k for k, x in enumerate(lines) if is_prose(x.s)]
     closings = [k for k, x in enumerate(lines) if CLOSING_RE.match(x.s)]
     prose_from = [n] * (n + 1)  # the first prose line at or after k
     for k in range(n - 1, -1, -1):
@@ -103,9 +105,11 @@ def _find_regions(lines: list[Line], src: str, problems: list[Problem]) -> list[
                     k += 1
                 sal = k
             closing = _next_index(closings, sal, None)
+            nxt = _next_index(dears, sal, n) or n
             if closing is None:
-                nxt = _next_index(dears, sal, n)
-                assert nxt is not None
+                closing = _unusual_closing(lines, sal, min(nxt, _next_index(ends, sal, n) or n),
+                                           prose, src)
+            if closing is None:
                 regions.append(Region(start, sal, None, nxt))
                 problems.append(Problem(src, lines[sal].no if sal < n else None,
                                         "letter has no closing ('Sincerely,') and no signature "
@@ -131,6 +135,25 @@ def _find_regions(lines: list[Line], src: str, problems: list[Problem]) -> list[
             continue
         i += 1
     return regions
+
+
+def _unusual_closing(lines: list[Line], sal: int, end: int, prose: list[int],
+                     src: str) -> int | None:
+    """A letter that ends without 'Sincerely,' ('Thank you for your consideration of this
+    request.' then the names): its last prose line closes it when what follows, up to the
+    next letter or the end mark, is a signature block of people or title rows."""
+    k = bisect.bisect_left(prose, end) - 1
+    if k < 0 or prose[k] <= sal:
+        return None
+    last = prose[k]
+    block = parse_signatures(lines[last + 1:end], src)
+    if not block.signatories or block.end < len([x for x in lines[last + 1:end]]) - \
+            sum(1 for x in lines[last + 1:end][block.end:] if x.blank):
+        return None
+    people = sum(1 for s in block.signatories if s.kind == "person" and s.certain)
+    if block.congress or people == len(block.signatories):
+        return last
+    return None
 
 
 def _dear_before_prose(dear: int | None, prose: int, n: int) -> bool:
@@ -236,6 +259,8 @@ def convert_text(text: str, *, source: str, options: Options | None = None,
             "congress" in x.lower() or "senate" in x.lower() or "house" in x.lower()
             for x in header.letterhead)
         doc.lines = {s.name: s.line for s in region.signatures}  # type: ignore[attr-defined]
+        doc.columns = {s.name: s.columns for s in region.signatures  # type: ignore[attr-defined]
+                       if s.columns > 1}
         letters.append(doc)
         if not recipients:
             result.problems.append(Problem(source, lines[region.start].no,

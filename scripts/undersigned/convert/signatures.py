@@ -11,11 +11,15 @@ from ..names import SUFFIXES, fold
 from ..problems import Problem
 from .lines import END_MARK_RE, FOOTDEF_RE, Line, is_date_line, words
 
+_TITLES = (r"members? of congress|united states senators?|u\.?\s?s\.? senators?|senators?|"
+           r"united states representatives?|u\.?\s?s\.? representatives?|representatives?|"
+           r"members? of parliament|delegates? to congress|resident commissioner")
 GENERIC_RE = re.compile(
-    r"^(?:members? of congress|united states senators?|u\.?\s?s\.? senators?|senators?|"
-    r"united states representatives?|u\.?\s?s\.? representatives?|representatives?|"
-    r"members? of parliament|/s/|senators signing the letter:?|representatives signing the letter:?|"
+    rf"^(?:{_TITLES}|/s/|senators signing the letter:?|representatives signing the letter:?|"
     r"signed,?|signatories:?|co-?signers:?|list of signers:?)$", re.I)
+# a title row under names printed side by side: 'Member of Congress Member of Congress'
+REPEATED_TITLE_RE = re.compile(rf"^(?:(?:{_TITLES})[\s,;|]*){{2,6}}$", re.I)
+_TITLE_RE = re.compile(_TITLES, re.I)
 ROLE_WORDS = re.compile(
     r"\b(?:chair(?:man|woman|person)?|co-chair|vice chair|ranking member|committee|subcommittee|"
     r"caucus|whip|leader|speaker|president|director|secretary|commissioner|delegate|"
@@ -75,6 +79,7 @@ class Signed:
     kind: str  # person | organization
     line: int
     certain: bool = True
+    columns: int = 1  # names printed side by side on this line (from the title row under it)
 
 
 @dataclass
@@ -172,6 +177,8 @@ def parse_signatures(lines: list[Line], src: str, running: frozenset[str] = froz
     block = Block()
     i = 0
     blank_run = 0
+    since_title = 0  # signatories added since the last title row
+    single_lines: set[int] = set()  # lines printed as one piece (candidates for columns)
     while i < len(lines):
         line = lines[i]
         s = line.s
@@ -193,7 +200,17 @@ def parse_signatures(lines: list[Line], src: str, running: frozenset[str] = froz
             i += 1
             continue
         plain = s.strip("*_ ").strip()
+        if REPEATED_TITLE_RE.match(plain):  # side-by-side columns: the names above are pairs
+            columns = len(_TITLE_RE.findall(plain))
+            for signed in block.signatories[since_title:]:
+                if signed.line in single_lines:
+                    signed.columns = columns
+            block.congress = True
+            since_title = len(block.signatories)
+            i += 1
+            continue
         if GENERIC_RE.match(plain) or plain.lower() in {"/s/", "s/"}:
+            since_title = len(block.signatories)
             block.congress = block.congress or bool(re.search(
                 r"congress|senator|representative", plain, re.I))
             i += 1
@@ -206,6 +223,8 @@ def parse_signatures(lines: list[Line], src: str, running: frozenset[str] = froz
             blank_run = 0
             continue
         pieces = [p for p in re.split(r"\s{3,}|\t+", line.text.strip()) if p.strip()]
+        if len(pieces) == 1:
+            single_lines.add(line.no)
         for piece in pieces:
             piece = SIGNED_RE.sub("", piece.strip().strip("*_ ").strip())
             if TITLE_PREFIX.match(piece):

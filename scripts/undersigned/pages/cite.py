@@ -25,6 +25,7 @@ def page_url(site_url: str, slug: str) -> str:
 # well above the common sign-on letter (median 19 here, the largest seed 87); a letter with
 # more names is cited with the first 100 and "and others" (the page and the data keep all)
 CITED_AUTHORS = 100
+LINKED_DATA_AUTHORS = 10  # schema.org JSON-LD is for search engines: the first ten, linked
 
 
 def authors(archive: Archive, letter: Letter) -> list[str]:
@@ -145,7 +146,7 @@ def jsonld(archive: Archive, letter: Letter, site_url: str) -> str:
         "dateSent" if letter.type == "letter" else "datePublished": letter.date.isoformat(),
         "sender": {"@type": "Organization", "name": letter.sender},
         "author": [_person(archive, s.id, s.name, site_url)
-                   for s in letter.signatures[:CITED_AUTHORS]],
+                   for s in letter.signatures[:LINKED_DATA_AUTHORS]],
         "recipient": [_person(archive, r.id, r.name, site_url) for r in letter.recipients],
         "about": [{"@type": "Thing", "name": archive.topics[t].title} for t in letter.topics],
         "url": page_url(site_url, letter.slug),

@@ -85,12 +85,12 @@ def timeline(archive: Archive, here: str, search_uri: str = "search/index.md") -
     for i, ((y, m), n) in enumerate(slots):
         x = 10 + i * slot
         period = f"{MONTH_NAMES[m - 1]} {y}" if m else str(y)
-        key = f"{y}-{m:02d}" if m else str(y)
+        period_key = f"{y}-{m:02d}" if m else str(y)
         if m in (0, 1) or i == 0:
             labels.append(f'<text x="{x:.1f}" y="{base + 16}">{y}</text>')
         if not n:
             continue
-        target = f"{search}?{'month' if m else 'year'}={key}"
+        target = f"{search}?{'month' if m else 'year'}={period_key}"
         h = max(2, round(tall * n / top))
         label = f"{period}: {plural(n, 'document')}"
         bars.append(f'<a href="{escape(target)}" aria-label="{escape(label)}"><title>'
