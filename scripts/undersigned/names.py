@@ -14,6 +14,10 @@ _SPACE = re.compile(r"\s+")
 _QUOTED = re.compile(r"[\"“”‘’'«»]([^\"“”‘’'«»]+)[\"“”‘’'«»]")
 
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v", "md", "phd", "esq"}
+# generational suffixes and degrees as printed after a name: 'Jr.', 'Ph.D.', 'M.D.', 'Esq.'
+DEGREE = (r"(?:ph\.?\s?d|m\.?\s?d|j\.?\s?d|d\.?\s?d\.?\s?s|r\.?\s?n|m\.?\s?p\.?\s?h|esq|jr|sr|"
+          r"ii|iii|iv)\.?")
+DEGREES_RE = re.compile(rf"^(?:\s*,?\s*{DEGREE})+\s*$", re.I)
 TITLES = {
     "rep", "reps", "representative", "sen", "senator", "congressman", "congresswoman",
     "congressmember", "delegate", "del", "the", "honorable", "hon", "dr", "mr", "mrs", "ms",

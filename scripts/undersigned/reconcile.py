@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 
 from .legislators import Legislators, load_legislators
 from .model import Legislator
-from .names import bare_tokens
+from .names import DEGREE, bare_tokens
 
 AUTO = 87.0  # the score a printed name needs (0-100): above the 99th percentile (84.2) of
 # scores between two different serving Members; with MARGIN no wrong automatic match in 26,000
@@ -31,8 +31,7 @@ AUTO = 87.0  # the score a printed name needs (0-100): above the 99th percentile
 MARGIN = 8.0  # ... and its lead over the next serving Member
 
 _SIGNED = re.compile(r"^\s*/s/\s*", re.I)
-_DEGREES = re.compile(r"(?:,?\s+(?:ph\.?\s?d|m\.?\s?d|j\.?\s?d|d\.?\s?d\.?\s?s|r\.?\s?n|"
-                      r"m\.?\s?p\.?\s?h|esq|jr|sr|ii|iii|iv)\.?)+\s*$", re.I)
+_DEGREES = re.compile(rf"(?:,?\s+{DEGREE})+\s*$", re.I)
 _PAREN = re.compile(r"\s*\([^()]*\)\s*$")
 
 

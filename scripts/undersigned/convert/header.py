@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lines import SALUTATION_RE, Line, find_date, is_date_line, is_prose, words
+from .signatures import split_pair
 
 LETTERHEAD_RE = re.compile(
     r"^(?:congress of the united states|united states senate|u\.s\. senate|"
@@ -32,12 +33,40 @@ class Header:
     consumed: set[int] = field(default_factory=set)  # source line numbers used by the header
 
 
+# an office printed before the name: 'President Joseph R. Biden'
+OFFICE_PREFIX_RE = re.compile(
+    r"^((?i:president|vice president|secretary|administrator|ambassador|governor|mayor|"
+    r"commissioner|director|attorney general|speaker|leader|chairman|chairwoman|chair))\s+"
+    r"(?=[A-Z][a-z]+\s+[A-Z])")
+
+
+def _regroup(blocks: list[list[Line]]) -> list[list[Line]]:
+    """A double-spaced header (a blank line after every line, as web pages print it) has only
+    one-line blocks: put each recipient's lines back together, a new recipient starting after
+    the address lines (street, city and ZIP) of the one before."""
+    if len(blocks) < 2 or any(len(b) != 1 for b in blocks):
+        return blocks
+    out: list[list[Line]] = []
+    after_address = True
+    for (line,) in blocks:
+        address = bool(ADDRESS_RE.search(line.s))
+        if not out or (after_address and not address) or HONORABLE_RE.match(line.s):
+            out.append([])
+        out[-1].append(line)
+        after_address = address
+    return out
+
+
 def _recipient_from_parts(parts: list[str]) -> dict[str, str]:
     name = parts[0].strip().rstrip(",")
     honorable = HONORABLE_RE.match(name)
     if honorable:
         name = honorable.group(1).strip()
+    office = OFFICE_PREFIX_RE.match(name)
     rest = [p.strip().rstrip(",") for p in parts[1:] if p.strip().rstrip(",")]
+    if office:
+        name = name[office.end():].strip()
+        rest.insert(0, office.group(1))
     rec: dict[str, str] = {"name": name}
     org = None
     if len(rest) >= 2 and ORG_RE.search(rest[-1]):
@@ -106,7 +135,7 @@ def parse_header(lines: list[Line]) -> Header:
         current.append(Line(line.no, s))
     if current:
         blocks_.append(current)
-    for block in blocks_:
+    for block in _regroup(blocks_):
         first = block[0].s
         honorable = HONORABLE_RE.match(first)
         if honorable or (len(block) >= 2 and not ADDRESS_RE.search(first)):
@@ -116,7 +145,9 @@ def parse_header(lines: list[Line]) -> Header:
                 if ADDRESS_RE.search(line.s):
                     break
                 parts.append(line.s)
-            head.recipients.append(_recipient_from_parts(parts))
+            recipient = _recipient_from_parts(parts)
+            pair = split_pair(recipient["name"])  # 'Rick Gropper and Andrew Moelis'
+            head.recipients += [{**recipient, "name": one} for one in pair]
             head.consumed.update(x.no for x in block)
         elif all(ADDRESS_RE.search(x.s) or LETTERHEAD_RE.match(x.s) for x in block):
             head.consumed.update(x.no for x in block)

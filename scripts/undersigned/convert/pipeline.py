@@ -21,7 +21,7 @@ from .lines import CLOSING_RE, END_MARK_RE, FOOTDEF_RE, Line, is_prose, split_li
 from .press import find_sender, strip_furniture
 from .signatures import parse_signatures
 
-DEAR_RE = re.compile(r"^(?:\*\*)?(?:[Dd]ear|DEAR)\s+[^.]{2,140}[,:;]?(?:\*\*)?$|"
+DEAR_RE = re.compile(r"^(?:\*\*)?(?:[Dd]ear|DEAR)\s+[^.]{2,400}[,:;]?(?:\*\*)?$|"
                      r"^(?:\*\*)?To\s+(?:whom it may concern|[A-Z])[^,.;]{0,80}[:,](?:\*\*)?$")
 COUNTRIES = {
     "MX": r"mexic|méxic", "GT": r"guatemal", "HN": r"hondur", "SV": r"el salvador|salvadoran",
@@ -64,6 +64,19 @@ def _endnotes(lines: list[Line], start: int) -> int:
     return end
 
 
+# periods that end an abbreviation, not a sentence: 'Dear Mayor Kenney and Mr. Jeremiah:'
+_ABBREVIATION = re.compile(r"\b(Mr|Ms|Mrs|Mx|Dr|Sen|Sens|Rep|Reps|Gov|Hon|Amb|Gen|Col|Lt|Jr|Sr|"
+                           r"St|Sec|Adm|Prof|Rev|Fr|Sra|Sr|Dra|Lic|Ing|[A-Z])\.")
+
+
+def is_dear(text: str) -> bool:
+    """A salutation line ('Dear Secretary Blinken:', 'To whom it may concern:'); the names it
+    lists may carry abbreviations ('Mr.', 'U.S.') but no sentence."""
+    if not text[:6].lower().startswith(("dear", "**dear", "to ", "**to ")):
+        return False
+    return bool(DEAR_RE.match(_ABBREVIATION.sub(r"\1", text)))
+
+
 def _next_index(indices: list[int], after: int, default: int | None) -> int | None:
     """The first of the sorted ``indices`` greater than ``after``."""
     k = bisect.bisect_right(indices, after)
@@ -77,7 +90,7 @@ def _find_regions(lines: list[Line], src: str, problems: list[Problem]) -> list[
     i = 0
     floor = 0
     n = len(lines)
-    dears = [k for k, x in enumerate(lines) if DEAR_RE.match(x.s)]
+    dears = [k for k, x in enumerate(lines) if is_dear(x.s)]
     ends = [k for k, x in enumerate(lines) if END_MARK_RE.match(x.text)]
     prose = [k for k, x in enumerate(lines) if is_prose(x.s)]
     closings = [k for k, x in enumerate(lines) if CLOSING_RE.match(x.s)]
@@ -89,8 +102,9 @@ def _find_regions(lines: list[Line], src: str, problems: list[Problem]) -> list[
         top_bold = (BOLD_RECIPIENT_RE.match(line.s) or HONORABLE_RE.match(line.s)) \
             and not regions and not prose_from[floor] < i \
             and not _dear_before_prose(_next_index(dears, i - 1, n), prose_from[i], n)
-        if DEAR_RE.match(line.s) or top_bold:
-            sal = i if DEAR_RE.match(line.s) else None
+        dear = is_dear(line.s)
+        if dear or top_bold:
+            sal = i if dear else None
             # walk back over the header (recipient block, date, letterhead)
             start = i
             j = i - 1
@@ -278,7 +292,7 @@ def convert_text(text: str, *, source: str, options: Options | None = None,
                                            warning=True))
         body = convert_body(parts.kept, source)
         result.problems.extend(body.problems)
-        sender, sender_kind = find_sender(body.markdown)
+        sender, sender_kind = find_sender(body.markdown, options.url)
         sender = options.sender or sender
         issued: Any = options.date or parts.date or (
             letters[0].metadata["date"] if letters else None)

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urlparse
 
 from .lines import END_MARK_RE, Line, find_date, is_date_line, is_prose, words
+
+def _fold_ascii(text: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower())
+                   if not unicodedata.combining(c))
+
 
 # a line that is only page furniture: share buttons, menus, print/email links
 DROP_RE = re.compile(
@@ -82,13 +90,45 @@ def strip_furniture(lines: list[Line], *, headline: bool = True) -> PressParts:
     return parts
 
 
-def find_sender(text: str) -> tuple[str | None, str | None]:
-    """(sender, kind) named in the first paragraphs: a Member's office or an organization."""
+# Members named in running text, one or several after a title: 'Congresswomen Lori Trahan
+# (MA-03) and Annie Kuster (NH-02)', 'Representatives Paul D. Tonko (D-NY), Darin LaHood
+# (R-IL), and Fred Upton (R-MI)', 'Rep. McClintock'
+_TITLE = (r"\b(?:U\.S\.\s+|United States\s+)?(?P<title>Congressm[ae]n|Congresswom[ae]n|"
+          r"Congressmembers?|Representatives?|Reps?\.|Senators?|Sens?\.)\s+")
+_NAME = (r"(?:[A-Z][\w'’.-]*[\w.]|[A-Z]\.)(?:\s+(?:[A-Z][\w'’.-]*[\w.]|[A-Z]\.|\"[^\"]{1,20}\"|"
+         r"“[^”]{1,20}”|de|del|la|van|von)){0,4}")
+_SEAT = r"(?:\s*\((?:[DRI]-[A-Z][\w.]*(?:-\d{1,2})?|[A-Z]{2}-(?:\d{1,2}|AL))\))?"
+SPEAKERS_RE = re.compile(_TITLE + rf"(?P<names>{_NAME}{_SEAT}(?:(?:,\s+(?:and\s+)?|\s+and\s+)"
+                         rf"(?:(?:Rep\.|Sen\.)\s+)?{_NAME}{_SEAT})*)")
+_ONE_RE = re.compile(rf"(?:(?:Rep\.|Sen\.)\s+)?(?P<name>{_NAME}){_SEAT}")
+
+
+def named_members(text: str) -> list[tuple[str, str]]:
+    """(title, name) of every Member named with a title in ``text``, in order of mention."""
+    out: list[tuple[str, str]] = []
+    for m in SPEAKERS_RE.finditer(text):
+        title = "Sen." if m.group("title").startswith("Sen") else "Rep."
+        for one in _ONE_RE.finditer(m.group("names")):
+            name = one.group("name").strip()
+            if name not in {n for _t, n in out} and name.split()[0] not in {"The", "In"}:
+                out.append((title, name))
+    return out
+
+
+def find_sender(text: str, url: str | None = None) -> tuple[str | None, str | None]:
+    """(sender, kind) named in the first paragraphs: a Member's office or an organization.
+    Where several Members are named, the one whose name the release's web address carries
+    (``lofgren.house.gov``) issued it; otherwise the first named."""
     head = text[:1500]
-    m = SPEAKER_RE.search(head)
-    if m:
-        title = "Sen." if re.match(r"Sen", m.group(0)) else "Rep."
-        return f"{title} {m.group(1)}", "member"
+    members = named_members(head)
+    if members:
+        host = re.sub(r"[^a-z]", "", (urlparse(url).hostname or "").lower()) if url else ""
+        for title, name in members:
+            last = re.sub(r"[^a-z]", "", _fold_ascii(name.split()[-1]))
+            if host and len(last) > 2 and last in host:
+                return f"{title} {name}", "member"
+        title, name = members[0]
+        return f"{title} {name}", "member"
     m = ORG_SPEAKER_RE.search(head)
     if m:
         return m.group(1), "organization"

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..names import SUFFIXES, fold
+from ..names import DEGREES_RE, SUFFIXES, fold
 from ..problems import Problem
 from .lines import END_MARK_RE, FOOTDEF_RE, Line, is_date_line, words
 
@@ -132,7 +132,7 @@ def _loose_person(text: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 14)
-def _split_pair(text: str) -> tuple[str, ...]:
+def split_pair(text: str) -> tuple[str, ...]:
     """'A y B' / 'A and B' / 'A & B' naming two people -> [A, B]."""
     for sep in (" y ", " and ", " & ", " e "):
         if sep in text:
@@ -155,8 +155,8 @@ def _parse_name(text: str) -> tuple[str, str | None]:
     if "," in text:
         head, rest = text.split(",", 1)
         rest_tokens = fold(rest).split()
-        if rest_tokens and all(t in SUFFIXES for t in rest_tokens):
-            return text, role  # 'John Conyers, Jr.'
+        if rest_tokens and all(t in SUFFIXES for t in rest_tokens) or DEGREES_RE.match(rest):
+            return text, role  # 'John Conyers, Jr.', 'Ronny L. Jackson, M.D.'
         if _person_like(head) and classify(text)[0] == "person" or (
             _person_like(head) and not ORG_WORDS & set(fold(head).split())
             and classify(rest)[0] == "organization"
@@ -234,7 +234,7 @@ def parse_signatures(lines: list[Line], src: str, running: frozenset[str] = froz
                 block.congress = block.congress or bool(piece)
                 continue
             name, role = _parse_name(piece)
-            pair = _split_pair(name)
+            pair = split_pair(name)
             for one in pair:
                 kind, certain = classify(one)
                 if len(pair) == 2:
