@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from .model import Letter
 
 SIGNATURE_FIELDS = ["slug", "date", "signatory_id", "name_as_printed", "position", "kind",
-                    "bioguide", "chamber", "state", "district", "party", "role_as_printed"]
+                    "bioguide", "chamber", "state", "district", "party", "role_as_printed",
+                    "group_as_printed"]
 LETTER_FIELDS = ["slug", "url", "title", "date", "type", "sender", "recipients",
                  "recipient_ids", "topics", "countries", "related", "signatory_count",
                  "source_url", "publisher"]
@@ -36,7 +37,9 @@ def letter_record(archive: Archive, letter: Letter, site_url: str) -> dict[str, 
         "countries": list(letter.countries),
         "related": [x.slug for x in archive.related.get(letter.slug, [])],
         "signatories": [{"id": s.id, "name_as_printed": s.name, "position": s.position,
-                         "role_as_printed": s.role} for s in letter.signatures],
+                         "role_as_printed": s.role, **({"group_as_printed": s.group} if s.group
+                                                       else {})}
+                        for s in letter.signatures],
         "summary": letter.summary,
         "source": letter.source or None,
     }
@@ -56,6 +59,7 @@ def signature_rows(archive: Archive) -> list[dict[str, Any]]:
                 "district": "" if not term or term.district is None or term.type == "sen"
                 else term.district,
                 "party": term.party if term else "", "role_as_printed": sig.role or "",
+                "group_as_printed": sig.group or "",
             })
     return rows
 

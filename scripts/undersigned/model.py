@@ -19,6 +19,7 @@ class Signature:
     role: str | None = None  # role/affiliation as printed on this letter
     position: int = 0  # 1-based printed order
     line: int | None = None
+    group: str | None = None  # heading the signature is listed under, as printed
 
 
 @dataclass(frozen=True)

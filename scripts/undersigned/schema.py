@@ -28,6 +28,8 @@ _party = {
                        "description": "Explicit registry id in signatories.yaml."},
                 "role": {**_nonempty, "description": "Role or affiliation as printed."},
                 "organization": {**_nonempty, "description": "Organization as printed."},
+                "group": {**_nonempty, "description": "The heading this signature is listed "
+                          "under, as printed (e.g. 'National organizations')."},
             },
         },
     ]

@@ -109,6 +109,11 @@ def _party(raw: Any) -> tuple[str, str | None, str | None, str | None]:
     return raw.get("name"), raw.get("id"), raw.get("role"), raw.get("organization")
 
 
+def _group(raw: Any) -> str | None:
+    return raw.get("group") if isinstance(raw, dict) and isinstance(raw.get("group"), str) \
+        else None
+
+
 def _unknown_name(registry: Registry, name: str, what: str) -> str:
     near = registry.closest(name)
     hint = "add it to signatories.yaml (or as an alias of an existing entry)"
@@ -236,7 +241,8 @@ def build_letter(src: LetterSource, registry: Registry, topics: dict[str, Topic]
                     problems.append(Problem(rel, line, f"unknown {what} '{name}'",
                                             _unknown_name(registry, name, what)))
             if key == "signatories":
-                signatures.append(Signature(name, entity_id or "", role, i + 1, line))
+                signatures.append(Signature(name, entity_id or "", role, i + 1, line,
+                                            _group(raw)))
             else:
                 recipients.append(Recipient(name, entity_id or "", role, org, line))
     raw_topics = data.get("topics") if isinstance(data.get("topics"), list) else []

@@ -68,3 +68,31 @@ def test_a_long_signature_block_continues_on_the_letters_signatories_page(tmp_pa
     assert f'<p class="us-back"><a href="../">{html.escape(long.title)}</a> · ' in full
     short = [x for x in archive.letters if 0 < len(x.signatures) <= INLINE_SIGNATORIES]
     assert f"letters/{short[0].slug}/signatories.md" not in pages
+
+
+def test_signatures_are_listed_under_their_printed_headings(archive_dir):
+    from bs4 import BeautifulSoup
+
+    from helpers import LETTER
+    from undersigned.exports import data_files
+    from undersigned.pages.letter import render_letter
+
+    grouped = LETTER.replace(
+        "  - Alan Lowenthal\n  - Lucille Roybal-Alford\n  - WOLA\n",
+        "  - name: Alan Lowenthal\n    group: Members of Congress\n"
+        "  - name: Lucille Roybal-Alford\n    group: Members of Congress\n"
+        "  - name: WOLA\n    group: National organizations\n")
+    archive = load_archive(archive_dir({"letters/2017-06-14-a-letter.md": grouped}))
+    assert [p for p in archive.problems if not p.warning] == []
+    letter = archive.letters[0]
+    assert [s.group for s in letter.signatures] == ["Members of Congress"] * 2 + [
+        "National organizations"]
+    html = render_letter(archive, letter).markdown
+    soup = BeautifulSoup(html, "html.parser")
+    assert [p.get_text() for p in soup.select("p.us-group")] == ["Members of Congress",
+                                                                 "National organizations"]
+    lists = soup.select("ol.us-signatories")
+    assert [len(ol.find_all("li")) for ol in lists] == [2, 1]
+    assert lists[1]["start"] == "3"  # the numbering continues: printed order is kept
+    files = dict(data_files(archive, ""))
+    assert files["data/signatures.csv"].splitlines()[3].endswith(",National organizations")

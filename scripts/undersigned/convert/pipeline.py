@@ -204,9 +204,8 @@ def _letter_title(recipients: list[dict[str, str]], salutation: str = "") -> str
 
 
 def _signatory(s) -> str | dict[str, str]:
-    if s.role:
-        return {"name": s.name, "role": s.role}
-    return s.name
+    extra = {k: v for k, v in (("role", s.role), ("group", s.group)) if v}
+    return {"name": s.name, **extra} if extra else s.name
 
 
 def convert_text(text: str, *, source: str, options: Options | None = None,

@@ -39,6 +39,18 @@ FURNITURE_RE = re.compile(
     r"^(?:page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|p\.\s*\d{1,3}|-\s*\d{1,3}\s*-|\d{1,3}|\d{1,3}\s*/\s*\d{1,3}|"
     r"congress of the united states|house of representatives|united states senate|"
     r"washington,?\s+d\.?\s?c\.?(?:\s+\d{5}(?:-\d{4})?)?)$", re.I)
+# a plain heading over a group of signatures: 'National organizations:', 'State and local
+# organizations', 'Individuals (affiliations for identification only)', 'Organizaciones'
+_GROUP_WORDS = (r"national|state|local|international|regional|community|faith|faith-based|"
+                r"religious|other|additional|signatory|signing|supporting|partner|u\.?s\.?|"
+                r"mexican|central american|latin american|academic|and|&|de|y|la|las|los|"
+                r"nacionales|locales|internacionales|regionales|the|undersigned")
+GROUP_RE = re.compile(
+    rf"^(?:(?:{_GROUP_WORDS})[\s,]+){{0,5}}(?:organi[sz]ations?|organizaciones|individuals|"
+    r"individuos|personas|academics|acad[eé]micos|signatories|signers|firmantes|faith leaders|"
+    r"endorsers)\b(?:\s+(?:firmantes|signatarias|nacionales|locales|internacionales|"
+    r"regionales))?(?:[\s,]+(?:and|y|&)\s+(?:individuals|academics|personas|individuos))?"
+    r"(?:\s*[(—–:-][^.;]{0,80})?:?$", re.I)
 PAREN_RE = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
 SIGNED_RE = re.compile(r"^/s/\s*", re.I)
 HEADING_RE = re.compile(r"^(?:#+\s*)?\*\*(.+)\*\*$|^#+\s+(.+)$")
@@ -80,6 +92,7 @@ class Signed:
     line: int
     certain: bool = True
     columns: int = 1  # names printed side by side on this line (from the title row under it)
+    group: str | None = None  # the heading the signature is listed under, as printed
 
 
 @dataclass
@@ -195,8 +208,9 @@ def parse_signatures(lines: list[Line], src: str, running: frozenset[str] = froz
         if _prose(s):
             break
         heading = HEADING_RE.match(s)
-        if heading:
-            block.heading = (heading.group(1) or heading.group(2)).strip("* ")
+        if heading or GROUP_RE.match(s):
+            text = (heading.group(1) or heading.group(2)) if heading else s
+            block.heading = text.strip("*_ ").rstrip(":").strip()
             i += 1
             continue
         plain = s.strip("*_ ").strip()
@@ -239,7 +253,8 @@ def parse_signatures(lines: list[Line], src: str, running: frozenset[str] = froz
                 kind, certain = classify(one)
                 if len(pair) == 2:
                     kind, certain = "person", True
-                block.signatories.append(Signed(one, role, kind, line.no, certain))
+                block.signatories.append(Signed(one, role, kind, line.no, certain,
+                                                group=block.heading))
                 if not certain:
                     block.problems.append(Problem(
                         src, line.no, f"cannot tell whether '{one}' is a person or an "

@@ -5,6 +5,7 @@ keeps the build fast at thousands of letters."""
 from __future__ import annotations
 
 from html import escape
+from itertools import groupby
 from typing import TYPE_CHECKING
 
 from ..names import fold
@@ -107,10 +108,17 @@ def signatories_uri(slug: str) -> str:
 
 
 def _signature_list(archive: Archive, letter: Letter, here: str, sigs) -> str:
-    items = "".join(f"<li>{signature_line(archive, letter, sig, here)}</li>" for sig in sigs)
+    """The signatures in printed order; under the headings they are printed under, if any
+    ('National organizations', 'Individuals'), each group a list continuing the numbering."""
+    out = []
+    for group, run in groupby(sigs, key=lambda sig: sig.group):
+        run = list(run)
+        items = "".join(f"<li>{signature_line(archive, letter, sig, here)}</li>" for sig in run)
+        start = f' start="{run[0].position}"' if run[0].position > 1 else ""
+        heading = f'<p class="us-group"><strong>{escape(group)}</strong></p>' if group else ""
+        out.append(f'{heading}<ol class="us-signatories"{start}>{items}</ol>')
     return (f'<p class="us-note">As printed, in printed order. Party, state and district are as '
-            f"on {human_date(letter.date)}.</p>\n"
-            f'<ol class="us-signatories">{items}</ol>\n\n')
+            f"on {human_date(letter.date)}.</p>\n" + "".join(out) + "\n\n")
 
 
 def render_letter_signatories(archive: Archive, letter: Letter) -> Page:
