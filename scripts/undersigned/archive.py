@@ -48,6 +48,17 @@ class Archive:
         return dict(out)
 
     @cached_property
+    def named_in(self) -> dict[str, list[Letter]]:
+        """Registry id -> documents that name them as a signer of a letter not reproduced,
+        newest first."""
+        out: dict[str, list[Letter]] = defaultdict(list)
+        for letter in self.newest_first:
+            for sig in letter.signers_named:
+                if letter not in out[sig.id]:
+                    out[sig.id].append(letter)
+        return dict(out)
+
+    @cached_property
     def received(self) -> dict[str, list[Letter]]:
         out: dict[str, list[Letter]] = defaultdict(list)
         for letter in self.newest_first:
@@ -185,7 +196,7 @@ def load_archive(root: Path) -> Archive:
                                     f"bioguide '{entity.bioguide}' of '{entity.id}' is not in "
                                     "the bundled congress-legislators extract",
                                     "check the id at bioguide.congress.gov"))
-    used = set(archive.signed) | set(archive.received)
+    used = set(archive.signed) | set(archive.received) | set(archive.named_in)
     for entity in registry.entities.values():
         if entity.id not in used and letters:
             problems.append(Problem("signatories.yaml", entity.line,

@@ -36,6 +36,8 @@ def letter_record(archive: Archive, letter: Letter, site_url: str) -> dict[str, 
         "topics": list(letter.topics),
         "countries": list(letter.countries),
         "related": [x.slug for x in archive.related.get(letter.slug, [])],
+        **({"signers_named": [{"id": s.id, "name_as_printed": s.name}
+                              for s in letter.signers_named]} if letter.signers_named else {}),
         "signatories": [{"id": s.id, "name_as_printed": s.name, "position": s.position,
                          "role_as_printed": s.role, **({"group_as_printed": s.group} if s.group
                                                        else {})}

@@ -127,9 +127,9 @@ def score_case(case: dict[str, Any], text: str, name: str, score: Score) -> None
             counts["found"] += len(found)
             counts["expected"] += len(want)
         if "groups" in truth:
-            found = [x.get("group") if isinstance(x, dict) else None
-                     for x in meta.get("signatories", [])]
-            score.mark("groups", found == truth["groups"], where)
+            groups: list[str | None] = [x.get("group") if isinstance(x, dict) else None
+                                        for x in meta.get("signatories", [])]
+            score.mark("groups", groups == truth["groups"], where)
 
 
 def score_index(folder: Path, score: Score) -> int:

@@ -50,6 +50,7 @@ class Letter:
     body_line: int = 1
     original: str | None = None  # site path of the published original, 'letters/...txt'
     redirect_from: tuple[str, ...] = ()  # former slugs whose URLs redirect here
+    signers_named: tuple[Signature, ...] = ()  # signers the text names (letter not reproduced)
 
     def __hash__(self) -> int:
         return hash(self.slug)

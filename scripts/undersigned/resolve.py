@@ -142,7 +142,7 @@ class Resolver:
         kinds = getattr(doc, "kinds", {})
         lines = getattr(doc, "lines", {})
         members = 0
-        for key in ("signatories", "recipients"):
+        for key in ("signatories", "recipients", "signers_named"):
             items = _items(doc, key)
             for index, item in enumerate(items):
                 name = _name(item)

@@ -73,6 +73,10 @@ LETTER_SCHEMA: dict[str, Any] = {
             },
         },
         "summary": {**_nonempty, "description": "One or two sentences for listings and feeds."},
+        "signers_named": {"type": "array", "items": _party,
+                          "description": "Members (or others) the text names as signers of "
+                                         "the letter it announces, when the letter itself is "
+                                         "not reproduced (press releases, statements)."},
         "redirect_from": {"type": "array", "uniqueItems": True,
                           "items": {"type": "string", "pattern": SLUG_PATTERN},
                           "description": "Former slugs of this document: each old URL "

@@ -76,7 +76,7 @@ def record(archive: Archive, letter: Letter) -> dict[str, Any]:
     registry = archive.registry
     signatories: list[str] = []
     names: list[str] = []
-    for sig in letter.signatures:
+    for sig in (*letter.signatures, *letter.signers_named):
         entity = registry.get(sig.id)
         names.append(sig.name)
         if entity:

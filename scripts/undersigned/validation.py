@@ -165,6 +165,9 @@ def quick_valid(data: dict[str, Any]) -> bool:
         return False
     if "related" in data and not _list_of(data["related"], _SLUG_RE):
         return False
+    if "signers_named" in data and not (isinstance(data["signers_named"], list)
+                                        and all(map(_party_ok, data["signers_named"]))):
+        return False
     if "redirect_from" in data and not _list_of(data["redirect_from"], _SLUG_RE):
         return False
     if "summary" in data and not _nonempty(data["summary"]):
@@ -221,7 +224,8 @@ def build_letter(src: LetterSource, registry: Registry, topics: dict[str, Topic]
                                 "add `recipients:` with the name and role of each addressee"))
     signatures: list[Signature] = []
     recipients: list[Recipient] = []
-    for key in ("signatories", "recipients"):
+    named: list[Signature] = []
+    for key in ("signatories", "recipients", "signers_named"):
         items = data.get(key)
         if not isinstance(items, list):
             continue
@@ -232,7 +236,8 @@ def build_letter(src: LetterSource, registry: Registry, topics: dict[str, Topic]
             line = front.line(key, i)
             entity_id = registry.resolve(name, explicit)
             if entity_id is None:
-                what = "signatory" if key == "signatories" else "recipient"
+                what = {"signatories": "signatory", "recipients": "recipient",
+                        "signers_named": "signer named"}[key]
                 if explicit:
                     problems.append(Problem(rel, front.line(key, i, "id", default=line),
                                             f"{what} id '{explicit}' is not in signatories.yaml",
@@ -243,6 +248,8 @@ def build_letter(src: LetterSource, registry: Registry, topics: dict[str, Topic]
             if key == "signatories":
                 signatures.append(Signature(name, entity_id or "", role, i + 1, line,
                                             _group(raw)))
+            elif key == "signers_named":
+                named.append(Signature(name, entity_id or "", role, i + 1, line))
             else:
                 recipients.append(Recipient(name, entity_id or "", role, org, line))
     raw_topics = data.get("topics") if isinstance(data.get("topics"), list) else []
@@ -261,7 +268,8 @@ def build_letter(src: LetterSource, registry: Registry, topics: dict[str, Topic]
         sender=data["sender"], recipients=tuple(recipients), signatures=tuple(signatures),
         topics=tuple(raw_topics), countries=tuple(data.get("countries") or ()),
         related=tuple(data.get("related") or ()),
-        redirect_from=tuple(data.get("redirect_from") or ()), source={k: str(v) for k, v in source.items()},
+        redirect_from=tuple(data.get("redirect_from") or ()),
+        signers_named=tuple(named), source={k: str(v) for k, v in source.items()},
         summary=data.get("summary"), body=src.body, body_line=src.body_line,
     )
     return letter, problems

@@ -96,3 +96,30 @@ def test_signatures_are_listed_under_their_printed_headings(archive_dir):
     assert lists[1]["start"] == "3"  # the numbering continues: printed order is kept
     files = dict(data_files(archive, ""))
     assert files["data/signatures.csv"].splitlines()[3].endswith(",National organizations")
+
+
+def test_a_release_that_names_signers_in_prose_is_listed_on_their_pages(archive_dir):
+    from bs4 import BeautifulSoup
+
+    from undersigned.convert import Options, convert_text
+    from undersigned.pages.entities import render_signatory
+
+    text = ("WASHINGTON, D.C. — Senators Patrick Leahy (D-Vt.), Tim Kaine (D-Va.) and Dick "
+            "Durbin (D-Ill.) sent a letter to Secretary of State Antony Blinken today about "
+            "asylum at the border with Mexico.\n\n“We urge you to act,” the senators wrote.\n")
+    (doc,) = convert_text(text, source="release.txt", options=Options(
+        title="Senators urge Blinken", date=__import__("datetime").date(2021, 5, 3))).documents
+    assert doc.metadata["signers_named"] == ["Patrick Leahy", "Tim Kaine", "Dick Durbin"]
+    assert doc.metadata["signatories"] == []  # the letter itself is not invented
+    release = ("---\ntitle: Senators urge Blinken\ndate: 2021-05-03\ntype: press-release\n"
+               "sender: Sen. Patrick Leahy\nsignatories: []\nsigners_named:\n  - Alan Lowenthal\n"
+               "topics: [migration]\n---\n\n" + text)
+    archive = load_archive(archive_dir({"letters/2021-05-03-senators-urge-blinken.md": release}))
+    assert [p for p in archive.problems if not p.warning] == []
+    assert [x.slug for x in archive.named_in["alan-lowenthal"]] == [
+        "2021-05-03-senators-urge-blinken"]
+    page = render_signatory(archive, archive.registry.entities["alan-lowenthal"]).markdown
+    soup = BeautifulSoup(page, "html.parser")
+    assert [a.get_text() for a in soup.select("table a") if "senators" in a["href"]] == [
+        "Senators urge Blinken"]
+    assert "## Named as a signer (1)" in page

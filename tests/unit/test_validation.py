@@ -11,7 +11,7 @@ from undersigned.problems import report
 
 L = "letters/2017-06-14-a-letter.md"
 ALLOWED = ("title, date, type, sender, recipients, signatories, topics, countries, related, "
-           "source, summary, redirect_from")
+           "source, summary, signers_named, redirect_from")
 
 CASES = {
     "unknown key": (

@@ -8,7 +8,8 @@ from typing import Any
 
 import yaml
 
-ORDER = ("title", "date", "type", "sender", "recipients", "signatories", "topics", "countries",
+ORDER = ("title", "date", "type", "sender", "recipients", "signatories", "signers_named",
+         "topics", "countries",
          "related", "source", "summary")
 
 

@@ -18,7 +18,7 @@ from .body import convert_body
 from .document import Document, Options
 from .header import BOLD_RECIPIENT_RE, HONORABLE_RE, is_header_like, parse_header
 from .lines import CLOSING_RE, END_MARK_RE, FOOTDEF_RE, Line, is_prose, split_lines
-from .press import find_sender, strip_furniture
+from .press import find_sender, signers_in_prose, strip_furniture
 from .signatures import parse_signatures
 
 DEAR_RE = re.compile(r"^(?:\*\*)?(?:[Dd]ear|DEAR)\s+[^.]{2,400}[,:;]?(?:\*\*)?$|"
@@ -312,6 +312,10 @@ def convert_text(text: str, *, source: str, options: Options | None = None,
         if publisher:
             source_meta["publisher"] = publisher
         meta["source"] = source_meta
+        if not any(x.metadata["signatories"] for x in letters):  # the letter is not reproduced
+            named = signers_in_prose(body.markdown)
+            if named:
+                meta["signers_named"] = named
         press = Document(meta, body.markdown, 1, "main")
         press.kinds, press.lines = {}, {}  # type: ignore[attr-defined]
         docs.append(press)

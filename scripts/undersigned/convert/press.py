@@ -115,6 +115,29 @@ def named_members(text: str) -> list[tuple[str, str]]:
     return out
 
 
+_LETTER_SENTENCE = re.compile(
+    r"\b(?:sent|send|sends|sending|wrote|write|writes|writing|led|lead|leads|leading|signed|"
+    r"sign|joined|join|penned|authored|delivered|urged|urging)\b[^.]{0,200}\bletters?\b|"
+    r"\bletters?\b[^.]{0,80}\b(?:signed|led|sent|authored)\b", re.I)
+
+
+# a sentence ends at . ! ? before a capital, but not after an initial or an abbreviation
+_SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!\bRep|\bSen|\bGov|\bMrs)(?<!\bMr|\bMs|\bDr|\bSt|"
+                           r"\bJr|\bSr)[.!?]\s+(?=[A-Z“\"])")
+
+
+def signers_in_prose(text: str) -> list[str]:
+    """Members a press release names, with their titles, in the sentences that say they sent
+    or signed a letter ('Senators A (D-Vt.), B (D-Va.) ... sent a letter'): in order, once."""
+    names: list[str] = []
+    for sentence in _SENTENCE_END.split(text[:3000]):
+        if _LETTER_SENTENCE.search(sentence):
+            for _title, name in named_members(sentence):
+                if name not in names:
+                    names.append(name)
+    return names
+
+
 def find_sender(text: str, url: str | None = None) -> tuple[str | None, str | None]:
     """(sender, kind) named in the first paragraphs: a Member's office or an organization.
     Where several Members are named, the one whose name the release's web address carries

@@ -138,9 +138,32 @@ def render_signatory(archive: Archive, entity: Entity, page_no: int = 1) -> Page
     out.append(pager)
     if page_no > 1:
         return Page(here, "".join(out))
+    out.append(_named_in(archive, entity, here))
     out.append(terms_table(archive, entity))
     out.append(_cosigners(archive, entity, here))
     return Page(here, "".join(out))
+
+
+NAMED_ROWS = 100  # documents listed that name someone as a signer (newest first)
+
+
+def _named_in(archive: Archive, entity: Entity, here: str) -> str:
+    """Press releases and statements that name this person as a signer of a letter they do
+    not reproduce."""
+    named = archive.named_in.get(entity.id, [])
+    if not named:
+        return ""
+    rows = "".join(f"<tr><td>{x.date.isoformat()}</td><td>"
+                   f"{link(here, letter_uri(x.slug), x.title)}</td></tr>"
+                   for x in named[:NAMED_ROWS])
+    more = (f'<p class="us-note">The newest {NAMED_ROWS} of {len(named)} are listed; all are '
+            f"in {link(here, 'data/index.md', 'the data')} (signers_named).</p>\n\n"
+            if len(named) > NAMED_ROWS else "")
+    return (f"## Named as a signer ({len(named)}) {{ #named }}\n\n"
+            '<p class="us-note">Documents that name them among the signers of a letter the '
+            "archive does not reproduce.</p>\n\n"
+            '<table><thead><tr><th scope="col">Date</th><th scope="col">Document</th></tr>'
+            "</thead><tbody>" + rows + "</tbody></table>\n\n" + more)
 
 
 COSIGNER_ROWS = 15  # co-signers listed on a signatory page; the data has them all

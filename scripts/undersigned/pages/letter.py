@@ -75,6 +75,9 @@ def _meta_panel(archive: Archive, letter: Letter, here: str) -> str:
                                                    for c in letter.countries))))
     if letter.signatures:
         rows.append(("Signatories", f'<a href="#signatories">{len(letter.signatures)}</a>'))
+    if letter.signers_named:
+        rows.append(("Signers named", ", ".join(link(here, signatory_uri(s.id), s.name)
+                                                for s in letter.signers_named)))
     sources = []
     if letter.original:
         sources.append(link(here, letter.original, "plain text"))
@@ -111,8 +114,8 @@ def _signature_list(archive: Archive, letter: Letter, here: str, sigs) -> str:
     """The signatures in printed order; under the headings they are printed under, if any
     ('National organizations', 'Individuals'), each group a list continuing the numbering."""
     out = []
-    for group, run in groupby(sigs, key=lambda sig: sig.group):
-        run = list(run)
+    for group, grouped in groupby(sigs, key=lambda sig: sig.group):
+        run = list(grouped)
         items = "".join(f"<li>{signature_line(archive, letter, sig, here)}</li>" for sig in run)
         start = f' start="{run[0].position}"' if run[0].position > 1 else ""
         heading = f'<p class="us-group"><strong>{escape(group)}</strong></p>' if group else ""
