@@ -55,3 +55,18 @@ def test_many_salutations_without_closing_are_separate_letters():
     result = convert_text(text, source="many.txt")
     assert len(result.documents) == 2000
     assert {d.body for d in result.documents} == {"Dear Secretary Blinken:"}
+
+
+def test_headline_after_web_furniture_and_dates_in_other_forms():
+    """Rules, not a golden: the furniture lines before a headline are skipped, and U.S.
+    numeric, weekday, marker and Spanish dates are read."""
+    from undersigned.convert.lines import find_date
+    from undersigned.convert.press import _before_headline
+
+    assert all(_before_headline(x) for x in (
+        "Home » Newsroom » Press Releases", "Press Release", "Tuesday, March 7, 2017",
+        "By Office Staff", "FOR IMMEDIATE RELEASE", "Press Releases | Immigration"))
+    assert not _before_headline("Congressman Smith Urges State Department to Protect Migrants")
+    assert [str(find_date(x)) for x in ("8/10/2016", "date 2017-03-07",
+                                        "Tuesday, March 7, 2017", "7 de marzo de 2017")] == [
+        "2016-08-10", "2017-03-07", "2017-03-07", "2017-03-07"]

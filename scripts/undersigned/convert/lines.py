@@ -19,6 +19,8 @@ DATE_RES = [
     re.compile(r"\b(?P<day>\d{1,2})\s+(?:de\s+)?" + _MONTH + r",?\s+(?:de\s+)?"
                r"(?P<year>(?:19|20)\d{2})\b"),
     re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mon>\d{2})-(?P<day>\d{2})\b"),
+    # U.S. numeric dates, month first: 8/10/2016, 08/10/2016
+    re.compile(r"(?<![\d/])(?P<mon>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)\d{2})\b"),
 ]
 
 CLOSING_RE = re.compile(

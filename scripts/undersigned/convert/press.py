@@ -49,12 +49,24 @@ class PressParts:
     dropped: list[int] = field(default_factory=list)
 
 
+# lines a web page prints before the headline: the section, breadcrumbs, a byline, a release
+# note ('Press Release', 'Home » News', 'By Jane Doe', 'FOR IMMEDIATE RELEASE')
+_BEFORE_HEADLINE = re.compile(
+    r"^(?:(?:home|news|media|newsroom|media center|press)\s*(?:[»>/|›]\s*[\w ]+)+|"
+    r"by\s+[A-Z][\w.'’ -]{2,60}|for immediate release:?|contact:?\s.{0,80}|"
+    r"(?:press release|news release|statement|press statement)s?(?:\s*[|:–—-].{0,40})?)$", re.I)
+
+
+def _before_headline(text: str) -> bool:
+    return bool(DROP_RE.match(text) or _BEFORE_HEADLINE.match(text) or is_date_line(text))
+
+
 def strip_furniture(lines: list[Line], *, headline: bool = True) -> PressParts:
     """Drop page furniture; find the headline and the dateline/publication date."""
     parts = PressParts()
     nonblank = [x for x in lines if not x.blank]
     if headline and len(nonblank) > 1:
-        first = nonblank[0]
+        first = next((x for x in nonblank[:12] if not _before_headline(x.s)), nonblank[0])
         idx = lines.index(first)
         nxt = lines[idx + 1] if idx + 1 < len(lines) else None
         if (len(first.s) <= 200 and not is_prose(first.s) or len(words(first.s)) <= 25
@@ -74,7 +86,8 @@ def strip_furniture(lines: list[Line], *, headline: bool = True) -> PressParts:
             cut = True
             parts.dropped.append(line.no)
             continue
-        if s and DROP_RE.match(s):
+        if s and (DROP_RE.match(s) or (parts.title_line and line.no < parts.title_line
+                                        and _BEFORE_HEADLINE.match(s))):
             parts.dropped.append(line.no)
             continue
         published = PUBLISHED_RE.match(s)
