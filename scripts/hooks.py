@@ -15,6 +15,7 @@ import gzip
 import logging
 import os
 import posixpath
+import re
 import shutil
 import tempfile
 import time
@@ -155,8 +156,24 @@ def on_page_markdown(markdown: str, page, config, **kwargs) -> str:
     return fill_markers(markdown, _STATE["archive"])
 
 
+_GENERATOR = re.compile(r'<meta name="generator" content="[^"]*">')
+GENERATOR = '<meta name="generator" content="Undersigned with Material for MkDocs">'
+
+
+def _same_on_every_engine(html: str) -> str:
+    """The theme names the engine and its version in a generator tag: written the same for
+    MkDocs and ProperDocs (and any version), so the same archive gives the same bytes."""
+    return _GENERATOR.sub(GENERATOR, html, count=1)
+
+
+def on_post_template(output_content: str, **kwargs) -> str:
+    """404.html and other theme templates that are not pages."""
+    return _same_on_every_engine(output_content)
+
+
 def on_post_page(output: str, page, **kwargs) -> str:
     """Put the pre-rendered HTML blocks back, late, so MkDocs never holds them all at once."""
+    output = _same_on_every_engine(output)
     packed = _STATE["blocks"].pop(page.file.src_uri, None)
     if not packed:
         return output
@@ -180,7 +197,7 @@ def _render_shell(config, uri: str, meta_keys: tuple[str, ...], shape: tuple, h1
         page.canonical_url = sentinel("CANONICAL")
     page.active = True
     context = get_context(_STATE["nav"], _STATE["files"], config, page)
-    return Shell(_STATE["env"].get_template("main.html").render(context))
+    return Shell(_same_on_every_engine(_STATE["env"].get_template("main.html").render(context)))
 
 
 def _write_shelled_pages(config) -> list[str]:

@@ -22,6 +22,18 @@ def test_large_archive_pages_are_paginated_and_bounded(tmp_path: Path):
     busiest = max(archive.signed, key=lambda i: len(archive.signed[i]))
     if len(archive.signed[busiest]) > 100:
         assert f"signatories/{busiest}/page-2.md" in pages
+    addressee = max(archive.received, key=lambda i: len(archive.received[i]))
+    received = len(archive.received[addressee])
+    import undersigned.pages.entities as entities
+
+    entities.SIGNED_PER_PAGE, before = 10, entities.SIGNED_PER_PAGE  # recipient pages too
+    try:
+        paged = {p.uri for p in render_all(archive)}
+    finally:
+        entities.SIGNED_PER_PAGE = before
+    last = -(-received // 10)
+    assert received > 10 and f"recipients/{addressee}/page-{last}.md" in paged
+    assert f"recipients/{addressee}/page-{last + 1}.md" not in paged
     biggest = max(pages.values(), key=lambda p: len(p.markdown))
     assert len(biggest.markdown.encode()) < 150_000, biggest.uri
     ids = set(archive.registry.entities)

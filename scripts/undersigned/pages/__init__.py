@@ -5,8 +5,8 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Callable
 
-from .common import Page, letter_uri, recipient_uri, signatory_uri
-from .entities import render_recipient, render_signatory, signatory_pages
+from .common import Page, letter_uri, paged_uri, recipient_uri, signatory_uri
+from .entities import recipient_pages, render_recipient, render_signatory, signatory_pages
 from .indexes import (home_block, render_letters_index, render_recipients_index,
                       render_signatories_index, render_topics, render_years)
 from .changes import render_changes
@@ -67,8 +67,10 @@ def plan(archive: Archive, site_url: str = "", repo_edit: str | None = None,
             out.append((uri, partial(render_signatory, archive, entity, n)))
     eager(render_signatories_index(archive))
     for entity_id in sorted(archive.received):
-        out.append((recipient_uri(entity_id),
-                    partial(render_recipient, archive, archive.registry.entities[entity_id])))
+        entity = archive.registry.entities[entity_id]
+        for n in range(1, recipient_pages(archive, entity_id) + 1):
+            out.append((paged_uri(recipient_uri(entity_id), n),
+                        partial(render_recipient, archive, entity, n)))
     eager(render_recipients_index(archive))
     eager(render_topics(archive))
     eager(render_years(archive))

@@ -200,30 +200,48 @@ def _cosigners(archive: Archive, entity: Entity, here: str) -> str:
             + "</tbody></table>\n\n" + more)
 
 
-def render_recipient(archive: Archive, entity: Entity) -> Page:
-    here = recipient_uri(entity.id)
-    letters = archive.received.get(entity.id, [])
-    desc = f"Documents addressed to {entity.name} in the Undersigned archive: {len(letters)}."
-    out = [front({"title": f"{entity.name} (recipient)", "description": desc}),
-           f"# {esc(entity.name)}\n\n", _facts(archive, entity)]
+def recipient_pages(archive: Archive, entity_id: str) -> int:
+    return max(1, -(-len(archive.received.get(entity_id, [])) // SIGNED_PER_PAGE))
+
+
+def render_recipient(archive: Archive, entity: Entity, page_no: int = 1) -> Page:
+    """A recipient's page; the documents received come 100 to a page, newest first (a
+    Secretary of State receives thousands: no page grows with the archive)."""
+    here = paged_uri(recipient_uri(entity.id), page_no)
+    every = archive.received.get(entity.id, [])
+    letters = every[(page_no - 1) * SIGNED_PER_PAGE:page_no * SIGNED_PER_PAGE]
+    suffix = f" (page {page_no})" if page_no > 1 else ""
+    desc = f"Documents addressed to {entity.name} in the Undersigned archive: {len(every)}."
+    out = [front({"title": f"{entity.name} (recipient){suffix}", "description": desc}),
+           f"# {esc(entity.name + suffix)}\n\n", _facts(archive, entity)]
     if entity.id in archive.signed:
         out.append(_also(here, entity, "signatory", "signed", signatory_uri(entity.id),
                          len(archive.signed[entity.id])))
-    out.append(f"## Documents received ({len(letters)}) {{ #received }}\n\n")
+    out.append(f"## Documents received ({len(every)}) {{ #received }}\n\n")
+    pager = pager_links(recipient_uri(entity.id), page_no, recipient_pages(archive, entity.id))
+    out.append(pager)
     senders: dict[str, int] = {}
+    for letter in every:
+        senders[letter.sender] = senders.get(letter.sender, 0) + 1
     rows = []
     for letter in letters:
         rec = next(r for r in letter.recipients if r.id == entity.id)
         office = ", ".join(escape(x) for x in (rec.role, rec.organization) if x)
-        senders[letter.sender] = senders.get(letter.sender, 0) + 1
         rows.append(f"<tr><td>{letter.date.isoformat()}</td><td>"
                     f"{link(here, letter_uri(letter.slug), letter.title)}</td><td>{office}</td>"
                     f"<td>{escape(letter.sender)}</td><td>{len(letter.signatures)}</td></tr>")
     out.append('<table><thead><tr><th scope="col">Date</th><th scope="col">Document</th>'
                '<th scope="col">Office on that date</th><th scope="col">From</th>'
                '<th scope="col">Signatories</th></tr></thead><tbody>' + "".join(rows)
-               + "</tbody></table>\n\n## Written to by\n\n<ul>")
-    for sender, n in sorted(senders.items(), key=lambda kv: (-kv[1], kv[0])):
+               + "</tbody></table>\n\n" + pager)
+    if page_no > 1:
+        return Page(here, "".join(out))
+    ranked = sorted(senders.items(), key=lambda kv: (-kv[1], kv[0]))
+    out.append("## Written to by\n\n<ul>")
+    for sender, n in ranked[:COSIGNER_ROWS]:
         out.append(f"<li>{escape(sender)}: {plural(n, 'document')}</li>")
     out.append("</ul>\n")
+    if len(ranked) > COSIGNER_ROWS:
+        out.append(f'<p class="us-note">The {COSIGNER_ROWS} most frequent of {len(ranked)} '
+                   "senders.</p>\n")
     return Page(here, "".join(out))
