@@ -139,13 +139,18 @@ Sincerely,[^1]
 """
 
 
-def write_hostile_archive(root: Path) -> Path:
-    """A two-letter archive whose second letter and registry carry hostile HTML/JS."""
-    return write(root, {
+def archive_files(registry: str = REGISTRY, topics: str = TOPICS) -> dict[str, str | bytes]:
+    """The files of a one-letter archive built with the project's hooks and theme."""
+    return {
         "mkdocs.yml": MKDOCS_YML.format(hooks=(REPO / "scripts" / "hooks.py").as_posix(),
                                         overrides=(REPO / "docs" / "overrides").as_posix()),
         "docs/index.md": "# Test\n\n<!-- undersigned:home -->\n",
-        "signatories.yaml": HOSTILE_REGISTRY, "topics.yaml": TOPICS,
+        "signatories.yaml": registry, "topics.yaml": topics,
         "letters/2017-06-14-a-letter.md": LETTER,
-        "letters/2017-06-15-hostile.md": HOSTILE_LETTER,
-    })
+    }
+
+
+def write_hostile_archive(root: Path) -> Path:
+    """A two-letter archive whose second letter and registry carry hostile HTML/JS."""
+    return write(root, {**archive_files(HOSTILE_REGISTRY),
+                        "letters/2017-06-15-hostile.md": HOSTILE_LETTER})

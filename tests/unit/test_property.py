@@ -17,7 +17,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from helpers import DATA, LETTER, MKDOCS_YML, REGISTRY, REPO, write
+from helpers import DATA, LETTER, REPO, archive_files, write
 
 TOPICS = (REPO / "topics.yaml").read_text(encoding="utf-8")
 SEED_LINES = (DATA / "seeds" / "000_3468addb70574d91.txt").read_text().split("\n")
@@ -45,13 +45,7 @@ front_keys = st.sampled_from(["title", "date", "type", "sender", "recipients", "
 def _archive(base: Path) -> Path:
     if base.exists():
         shutil.rmtree(base)
-    return write(base, {
-        "mkdocs.yml": MKDOCS_YML.format(hooks=(REPO / "scripts" / "hooks.py").as_posix(),
-                                        overrides=(REPO / "docs" / "overrides").as_posix()),
-        "docs/index.md": "# Test\n\n<!-- undersigned:home -->\n",
-        "signatories.yaml": REGISTRY, "topics.yaml": TOPICS,
-        "letters/2017-06-14-a-letter.md": LETTER,
-    })
+    return write(base, archive_files(topics=TOPICS))
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
