@@ -61,7 +61,7 @@ def test_signatory_page_shows_the_network_and_a_table_of_the_same_ties(site):
     assert svg["role"] == "group" and svg.find("title").get_text().startswith("Alan S. Lowenthal")
     assert svg.find("desc").get_text().startswith("Documents signed together:")
     drawn = [a.find("title").get_text().split(":")[0] for a in svg.find_all("a")]
-    table = soup.select_one("table.us-cosigners")
+    table = soup.select_one(".us-cosigners table")
     rows = [[td.get_text() for td in tr.find_all("td")] for tr in table.tbody.find_all("tr")]
     ranked = ARCHIVE.cosigners("alan-lowenthal", limit=None)
     names = ARCHIVE.registry.entities

@@ -194,10 +194,10 @@ def _cosigners(archive: Archive, entity: Entity, here: str) -> str:
             f"({link(here, 'data/index.md', 'data downloads')}).</p>\n\n"
             if len(ranked) > len(shown) else "")
     return ("## Co-signers { #cosigners }\n\n" + figure + "\n\n"
-            '<table class="us-cosigners"><caption>Co-signers by documents signed together'
-            '</caption><thead><tr><th scope="col">Co-signer</th><th scope="col">Documents '
-            'together</th><th scope="col">Search</th></tr></thead><tbody>' + rows
-            + "</tbody></table>\n\n" + more)
+            '<div class="us-cosigners"><table><caption>Co-signers by documents signed '
+            'together</caption><thead><tr><th scope="col">Co-signer</th><th scope="col">'
+            'Documents together</th><th scope="col">Search</th></tr></thead><tbody>' + rows
+            + "</tbody></table></div>\n\n" + more)
 
 
 def recipient_pages(archive: Archive, entity_id: str) -> int:
