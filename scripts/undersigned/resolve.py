@@ -15,7 +15,7 @@ from .convert.document import Document
 from .legislators import Legislators
 from .model import Legislator, Letter
 from .names import bare_tokens, fold, make_id
-from .reconcile import best_member, printed_key
+from .reconcile import best_member, printed_key, serving_on
 from .problems import Problem
 from .registry import Registry
 
@@ -142,11 +142,15 @@ class Resolver:
         kinds = getattr(doc, "kinds", {})
         lines = getattr(doc, "lines", {})
         members = 0
+        self._named_signers(doc, src, result)
         for key in ("signatories", "recipients", "signers_named"):
             items = _items(doc, key)
             for index, item in enumerate(items):
                 name = _name(item)
                 line = lines.get(name, doc.source_line)
+                explicit = item.get("id") if isinstance(item, dict) else None
+                if explicit and (explicit in self.registry.entities or explicit in self.pending):
+                    continue  # resolved already (an explicit id, or a Member found above)
                 if self.registry.resolve(name) or fold(name) in self.pending_names:
                     entity_id = self.registry.resolve(name) or self.pending_names[fold(name)]
                     entity = self.registry.get(entity_id)
@@ -202,6 +206,56 @@ class Resolver:
                 and members == len(_items(doc, "signatories")):
             doc.metadata["sender"] = "Members of Congress"
         result.proposals = list(self.pending.values())
+
+    def _named_signers(self, doc: Document, src: str, result: Resolution) -> None:
+        """Signers named in running text are recorded only as Members of Congress resolved
+        with evidence (a surname alone: the one serving Member of that name on the date);
+        anyone else named there is left to the text, with a note: no person is invented
+        from prose."""
+        items = _items(doc, "signers_named")
+        day = doc.metadata.get("date") if isinstance(doc.metadata.get("date"), dt.date) else None
+        chambers = getattr(doc, "chambers", {})  # 'sen' or 'rep', from 'Senators ...'
+        kept: list[Any] = []
+        seen: set[str] = set()  # bioguide ids: 'Jeanne Shaheen' and later 'Shaheen' are one
+        for item in items:
+            name = _name(item)
+            if self.registry.resolve(name) or fold(name) in self.pending_names:
+                kept.append(item)
+                continue
+            found = self.legislators.match(name, day)
+            surname = False
+            if len(found) != 1 and day is not None:
+                found = self._by_surname(name, day, chambers.get(name))
+                surname = bool(found)
+                found = found or [m.member for m in [best_member(name, day, self.legislators)]
+                                  if m is not None and m.automatic]
+            if len(found) == 1:
+                member = found[0]
+                if member.bioguide not in seen:
+                    seen.add(member.bioguide)
+                    known = self.by_bioguide.get(member.bioguide)
+                    # a family name alone is recorded as the Member's name
+                    kept.append(_with_id(item, known) if known else
+                                member.name if surname else item)
+                continue
+            result.problems.append(Problem(
+                src, doc.source_line, f"'{name}' is named as a signer in the text but is not "
+                f"one Member of Congress serving on {day}; not recorded in signers_named",
+                "add it to signers_named by hand if you can tell who it is", warning=True))
+        if items:
+            doc.metadata["signers_named"] = kept
+
+    def _by_surname(self, name: str, day: dt.date, chamber: str | None = None
+                    ) -> list[Legislator]:
+        """The serving Members whose family name is ``name`` ('Wyden', 'Van Hollen'), in
+        ``chamber`` ('sen' or 'rep') when the text says which."""
+        want = fold(name)
+        out = []
+        for member in serving_on(self.legislators, day):
+            term = member.term_on(day)
+            if fold(member.last) == want and (chamber is None or (term and term.type == chamber)):
+                out.append(member)
+        return out
 
     def _reconcile(self, name: str, day: dt.date, src: str, line: int,
                    result: Resolution) -> list[Legislator]:

@@ -70,3 +70,27 @@ def test_headline_after_web_furniture_and_dates_in_other_forms():
     assert [str(find_date(x)) for x in ("8/10/2016", "date 2017-03-07",
                                         "Tuesday, March 7, 2017", "7 de marzo de 2017")] == [
         "2016-08-10", "2017-03-07", "2017-03-07", "2017-03-07"]
+
+
+def test_signature_lists_numbered_bulleted_and_run_together():
+    """Rules for coalition letters: numbered or bulleted lines, names separated by semicolons,
+    or four or more short names separated by commas are one signatory each; 'Name, Title,
+    Organization' stays one signatory with its role."""
+    from undersigned.convert.lines import split_lines
+    from undersigned.convert.signatures import parse_signatures
+
+    def names(text):
+        return [(s.name, s.role) for s in parse_signatures(split_lines(text), "x").signatories]
+
+    assert names("1. Washington Office on Latin America\n2) Latin America Working Group\n"
+                 "• Human Rights First") == [("Washington Office on Latin America", None),
+                                            ("Latin America Working Group", None),
+                                            ("Human Rights First", None)]
+    many = ", ".join(["Washington Office on Latin America", "Latin America Working Group",
+                      "Human Rights First", "Witness at the Border", "Alianza Americas",
+                      "Church World Service", "Hope Border Institute"])
+    assert [n for n, _r in names(many)] == many.split(", ")  # 26 words: a list, not prose
+    assert names("WOLA; Latin America Working Group") == [("WOLA", None),
+                                                          ("Latin America Working Group", None)]
+    assert names("Jane Doe, Director, Washington Office on Latin America") == [
+        ("Jane Doe", "Director, Washington Office on Latin America")]

@@ -87,3 +87,25 @@ def test_press_release_is_linked_to_its_embedded_letter(converted):
     result = converted["2021-10-20_C001059_1.txt"]
     assert [d.role for d in result.documents] == ["main", "embedded"]
     assert result.documents[0].metadata["type"] == "press-release"
+
+
+def test_signers_named_only_in_prose_are_recorded_as_members():
+    """'In addition to Senators Shaheen, Hassan and Murray, the letter was signed by Senators
+    Markey (D-MA), Wyden (D-OR), … and Durbin (D-IL).' — the letter is not reproduced: the
+    release records the 34 senators (family names resolved among the senators serving on the
+    date: 'Smith' is Tina Smith, 'Brown' Sherrod Brown), and no letter is invented."""
+    name = "2022-06-27_H001076_1.txt"
+    meta = INDEX[name]
+    result = convert_text((CORPUS / name).read_text(encoding="utf-8"), source=name,
+                          options=Options(title=meta["title"],
+                                          date=dt.date.fromisoformat(meta["date"])))
+    release = result.documents[0]
+    assert release.metadata["signatories"] == []
+    resolution = Resolution()
+    Resolver(Registry(), load_legislators()).resolve(release, name, resolution)
+    named = release.metadata["signers_named"]
+    assert len(named) == 34 and len(set(named)) == 34
+    assert named[:3] == ["Jeanne Shaheen", "Maggie Hassan", "Patty Murray"]
+    assert {"Tina Smith", "Sherrod Brown", "Chris Van Hollen", "Catherine Cortez Masto",
+            "Richard J. Durbin"} <= set(named)
+    assert [p for p in resolution.problems if not p.warning] == []

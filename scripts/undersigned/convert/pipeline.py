@@ -312,11 +312,12 @@ def convert_text(text: str, *, source: str, options: Options | None = None,
         if publisher:
             source_meta["publisher"] = publisher
         meta["source"] = source_meta
-        if not any(x.metadata["signatories"] for x in letters):  # the letter is not reproduced
-            named = signers_in_prose(body.markdown)
-            if named:
-                meta["signers_named"] = named
+        named = signers_in_prose(body.markdown) if not any(
+            x.metadata["signatories"] for x in letters) else {}  # the letter is not reproduced
+        if named:
+            meta["signers_named"] = list(named)
         press = Document(meta, body.markdown, 1, "main")
+        press.chambers = named  # type: ignore[attr-defined]
         press.kinds, press.lines = {}, {}  # type: ignore[attr-defined]
         docs.append(press)
         if not sender:

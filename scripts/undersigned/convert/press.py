@@ -139,15 +139,15 @@ _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!\bRep|\bSen|\bGov|\bMrs)(?<!\bMr
                            r"\bJr|\bSr)[.!?]\s+(?=[A-Z“\"])")
 
 
-def signers_in_prose(text: str) -> list[str]:
+def signers_in_prose(text: str) -> dict[str, str]:
     """Members a press release names, with their titles, in the sentences that say they sent
-    or signed a letter ('Senators A (D-Vt.), B (D-Va.) ... sent a letter'): in order, once."""
-    names: list[str] = []
-    for sentence in _SENTENCE_END.split(text[:3000]):
+    or signed a letter ('Senators A (D-Vt.), B (D-Va.) ... sent a letter'): name -> 'sen' or
+    'rep', in order, once."""
+    names: dict[str, str] = {}
+    for sentence in _SENTENCE_END.split(text[:8000]):
         if _LETTER_SENTENCE.search(sentence):
-            for _title, name in named_members(sentence):
-                if name not in names:
-                    names.append(name)
+            for title, name in named_members(sentence):
+                names.setdefault(name, "sen" if title == "Sen." else "rep")
     return names
 
 

@@ -51,6 +51,28 @@ GROUP_RE = re.compile(
     r"endorsers)\b(?:\s+(?:firmantes|signatarias|nacionales|locales|internacionales|"
     r"regionales))?(?:[\s,]+(?:and|y|&)\s+(?:individuals|academics|personas|individuos))?"
     r"(?:\s*[(—–:-][^.;]{0,80})?:?$", re.I)
+LIST_MARK_RE = re.compile(r"^\s*(?:\d{1,4}[.)]|[•*·▪‣–-])\s+")  # '1. WOLA', '• WOLA'
+
+
+def _listed(text: str) -> list[str] | None:
+    """Names run together in one line: 'WOLA; LAWG; CGRS' (semicolons), or four or more short
+    comma-separated names none of which is a role ('WOLA, LAWG, CGRS, Witness at the
+    Border'); a 'Name, Title, Organization' line is not a list."""
+    if ";" in text:
+        parts = [p.strip(" .") for p in text.split(";")]
+    elif text.count(",") >= 3 and not text.rstrip().endswith("."):
+        parts = [p.strip() for p in re.split(r",\s*(?:and\s+|y\s+)?", text)]
+        if any(ROLE_WORDS.search(p) or fold(p) in SUFFIXES or DEGREES_RE.match(p)
+               for p in parts):
+            return None
+    else:
+        return None
+    parts = [p for p in parts if p]
+    if len(parts) < 2 or any(len(p.split()) > 10 for p in parts):
+        return None
+    return parts
+
+
 PAREN_RE = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
 SIGNED_RE = re.compile(r"^/s/\s*", re.I)
 HEADING_RE = re.compile(r"^(?:#+\s*)?\*\*(.+)\*\*$|^#+\s+(.+)$")
@@ -205,7 +227,7 @@ def parse_signatures(lines: list[Line], src: str, running: frozenset[str] = froz
             block.dropped.append(line.no)
             i += 1
             continue
-        if _prose(s):
+        if _prose(s) and not _listed(LIST_MARK_RE.sub("", s)):
             break
         heading = HEADING_RE.match(s)
         if heading or GROUP_RE.match(s):
@@ -236,7 +258,8 @@ def parse_signatures(lines: list[Line], src: str, running: frozenset[str] = froz
             i += 1
             blank_run = 0
             continue
-        pieces = [p for p in re.split(r"\s{3,}|\t+", line.text.strip()) if p.strip()]
+        text = LIST_MARK_RE.sub("", line.text.strip())
+        pieces = _listed(text) or [p for p in re.split(r"\s{3,}|\t+", text) if p.strip()]
         if len(pieces) == 1:
             single_lines.add(line.no)
         for piece in pieces:
