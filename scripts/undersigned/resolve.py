@@ -19,6 +19,11 @@ from .reconcile import best_member, printed_key, serving_on
 from .problems import Problem
 from .registry import Registry
 
+_SALUTATION = re.compile(r"^(?:\*\*)?dear\s+(.+?)[,:;]?(?:\*\*)?$", re.I)
+_OFFICE = re.compile(r"^(Secretary|Administrator|Ambassador|Attorney General|Director|"
+                     r"Commissioner|Governor|Mayor|Chairman|Chairwoman|Chair|Leader|Speaker|"
+                     r"Deputy Secretary|Under Secretary|Assistant Secretary)\s+"
+                     r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)$")
 STRONG = 88  # a fuzzy score this high is reported as "probably the same person"
 WEAK = 86  # a reconciliation score this high (above the 99th percentile of scores between two
 # different serving Members, 84.2: `python -m undersigned.reconcile`) but not automatic is an error
@@ -143,6 +148,7 @@ class Resolver:
         lines = getattr(doc, "lines", {})
         members = 0
         self._named_signers(doc, src, result)
+        self._recipients_from_salutation(doc, src, result)
         for key in ("signatories", "recipients", "signers_named"):
             items = _items(doc, key)
             for index, item in enumerate(items):
@@ -207,6 +213,35 @@ class Resolver:
             doc.metadata["sender"] = "Members of Congress"
         result.proposals = list(self.pending.values())
 
+    def _recipients_from_salutation(self, doc: Document, src: str, result: Resolution) -> None:
+        """A letter printed without an address block ('Dear Secretary Mayorkas:'): each
+        addressee the salutation names by office and family name becomes a recipient when
+        exactly one person in the registry has that family name; the name stays as printed,
+        the office is the role, the registry entry is explicit."""
+        if doc.metadata.get("type") != "letter" or doc.metadata.get("recipients"):
+            return
+        match = next((m for m in (_SALUTATION.match(x.strip())
+                                  for x in doc.body.strip().split("\n")[:8]) if m), None)
+        if not match:
+            return
+        found = []
+        for part in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", match.group(1)):
+            office = _OFFICE.match(part.strip())
+            if not office:
+                return  # 'Mr. President', a first name: not enough to know who
+            surname = office.group(2).strip()
+            people = [e for e in self.registry.entities.values() if e.kind == "person"
+                      and bare_tokens(e.name)[-1:] == [fold(surname)]]
+            if len(people) != 1:
+                return
+            found.append({"name": surname, "id": people[0].id, "role": office.group(1)})
+        if found:
+            doc.metadata["recipients"] = found
+            result.problems.append(Problem(
+                src, doc.source_line, "recipients taken from the salutation: " + ", ".join(
+                    f"{r['role']} {r['name']} = '{r['id']}'" for r in found),
+                "check them; the letter has no address block", warning=True))
+
     def _named_signers(self, doc: Document, src: str, result: Resolution) -> None:
         """Signers named in running text are recorded only as Members of Congress resolved
         with evidence (a surname alone: the one serving Member of that name on the date);
@@ -219,6 +254,9 @@ class Resolver:
         seen: set[str] = set()  # bioguide ids: 'Jeanne Shaheen' and later 'Shaheen' are one
         for item in items:
             name = _name(item)
+            if " " not in name.strip() and any(fold(_name(k)).split()[-1:] == [fold(name)]
+                                               for k in kept):
+                continue  # 'Wilson' after 'Frederica Wilson': the same mention again
             if self.registry.resolve(name) or fold(name) in self.pending_names:
                 kept.append(item)
                 continue

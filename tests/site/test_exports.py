@@ -95,7 +95,8 @@ def test_cmif_lists_every_letter_with_dates(site):
         sent = desc.find(f"{TEI}correspAction[@type='sent']")
         assert sent.find(f"{TEI}date").get("when") == letter.date.isoformat()
         names = [el.text for el in sent if el.tag in (f"{TEI}persName", f"{TEI}orgName")]
-        assert names == [s.name for s in letter.signatures]
+        # a letter whose web page dropped the signatures names its sender
+        assert names == ([s.name for s in letter.signatures] or [letter.sender])
     lowenthal = descs[0].find(f".//{TEI}persName")
     assert lowenthal.get("ref", "").startswith("http://www.wikidata.org/entity/Q")
     assert root.find(f".//{TEI}editor/{TEI}email") is not None
@@ -172,14 +173,16 @@ def test_frictionless_validates_the_data_package(site):
 
 def test_search_index_is_sharded_and_every_document_is_in_one_shard(site):
     facets = json.loads((site.root / "search" / "facets.json").read_text(encoding="utf-8"))
-    assert facets["shards"] == ["s2/", "s3/"]  # 5 documents, 2 per shard in the tests
+    n = len(ARCHIVE.letters)  # 2 documents per shard in the tests
+    shards = [f"s{k}" for k in range(2, -(-n // 2) + 1)]
+    assert facets["shards"] == [f"{s}/" for s in shards]
     bundle = site.root / "pagefind"
     assert sorted(p.name for p in bundle.iterdir() if p.is_file() and not p.name.endswith(".pf_meta")) == [
         "pagefind-entry.json", "pagefind-worker.js", "pagefind.js", "wasm.en.pagefind",
         "wasm.unknown.pagefind"]
-    counts = [len(list((bundle / sub / "fragment").iterdir())) for sub in ("", "s2", "s3")]
-    assert counts == [2, 2, 1]
-    for sub in ("s2", "s3"):  # merged shards carry data only: the code comes from the primary
+    counts = [len(list((bundle / sub / "fragment").iterdir())) for sub in ["", *shards]]
+    assert counts == [2] * (n // 2) + [1] * (n % 2)
+    for sub in shards:  # merged shards carry data only: the code comes from the primary
         assert not list((bundle / sub).glob("*.js"))
         entry = json.loads((bundle / sub / "pagefind-entry.json").read_text(encoding="utf-8"))
         assert list(entry["languages"]) == ["en"]

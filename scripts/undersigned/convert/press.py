@@ -106,14 +106,15 @@ def strip_furniture(lines: list[Line], *, headline: bool = True) -> PressParts:
 # Members named in running text, one or several after a title: 'Congresswomen Lori Trahan
 # (MA-03) and Annie Kuster (NH-02)', 'Representatives Paul D. Tonko (D-NY), Darin LaHood
 # (R-IL), and Fred Upton (R-MI)', 'Rep. McClintock'
-_TITLE = (r"\b(?:U\.S\.\s+|United States\s+)?(?P<title>Congressm[ae]n|Congresswom[ae]n|"
-          r"Congressmembers?|Representatives?|Reps?\.|Senators?|Sens?\.)\s+")
+_TITLES = (r"Congressm[ae]n|Congresswom[ae]n|Congressmembers?|Representatives?|Reps?\.|"
+           r"Senators?|Sens?\.")
+_TITLE = rf"\b(?:U\.S\.\s+|United States\s+)?(?P<title>{_TITLES})\s+"
 _NAME = (r"(?:[A-Z][\w'’.-]*[\w.]|[A-Z]\.)(?:\s+(?:[A-Z][\w'’.-]*[\w.]|[A-Z]\.|\"[^\"]{1,20}\"|"
          r"“[^”]{1,20}”|de|del|la|van|von)){0,4}")
 _SEAT = r"(?:\s*\((?:[DRI]-[A-Z][\w.]*(?:-\d{1,2})?|[A-Z]{2}-(?:\d{1,2}|AL))\))?"
 SPEAKERS_RE = re.compile(_TITLE + rf"(?P<names>{_NAME}{_SEAT}(?:(?:,\s+(?:and\s+)?|\s+and\s+)"
-                         rf"(?:(?:Rep\.|Sen\.)\s+)?{_NAME}{_SEAT})*)")
-_ONE_RE = re.compile(rf"(?:(?:Rep\.|Sen\.)\s+)?(?P<name>{_NAME}){_SEAT}")
+                         rf"(?:(?:{_TITLES})\s+)?{_NAME}{_SEAT})*)")
+_ONE_RE = re.compile(rf"(?:(?:{_TITLES})\s+)?(?P<name>{_NAME}){_SEAT}")
 
 
 def named_members(text: str) -> list[tuple[str, str]]:
