@@ -94,3 +94,17 @@ def test_signature_lists_numbered_bulleted_and_run_together():
                                                           ("Latin America Working Group", None)]
     assert names("Jane Doe, Director, Washington Office on Latin America") == [
         ("Jane Doe", "Director, Washington Office on Latin America")]
+
+
+def test_fidelity_benchmark_runs_and_holds(capsys):
+    """`python -m undersigned.fidelity` over the annotated real documents: a regression guard
+    (every field it scores stays exact on this set)."""
+    from undersigned.fidelity import main as fidelity
+
+    assert fidelity([]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("31 documents\n")
+    for field in ("documents", "type", "date", "sender", "recipients", "signatories"):
+        line = next(x for x in out.splitlines() if x.strip().startswith(field + " "))
+        assert line.rstrip().endswith("100.0% exact"), line
+    assert "all layouts             100.0%   100.0%   (105 / 105)" in out

@@ -24,6 +24,12 @@ ORG_RE = re.compile(r"\b(?:department|dept\.|agency|administration|office|counci
                     r"embajada|gobierno|comisi[oó]n)\b", re.I)
 
 
+WEB_FURNITURE_RE = re.compile(
+    r"^(?:skip to (?:main )?content|click here.{0,80}|download (?:the )?(?:full )?letter.{0,40}|"
+    r"(?:read|view|see) the (?:full )?letter(?: here)?\.?|letters|press releases?|news|home|"
+    r"print|share|email|menu)$", re.I)
+
+
 @dataclass
 class Header:
     date: dt.date | None = None
@@ -31,6 +37,7 @@ class Header:
     letterhead: list[str] = field(default_factory=list)
     recipients: list[dict[str, str]] = field(default_factory=list)
     consumed: set[int] = field(default_factory=set)  # source line numbers used by the header
+    furniture: list[int] = field(default_factory=list)  # web-page lines dropped from it
 
 
 # an office printed before the name: 'President Joseph R. Biden'
@@ -106,6 +113,10 @@ def parse_header(lines: list[Line]) -> Header:
             expanded.append(line)
     for line in expanded:
         s = line.s.strip("*").strip()
+        if s and WEB_FURNITURE_RE.match(s):  # 'Skip to Content', 'Click here to download …'
+            head.furniture.append(line.no)
+            head.consumed.add(line.no)
+            continue
         if not s:
             if current:
                 blocks_.append(current)

@@ -151,6 +151,11 @@ def _find_regions(lines: list[Line], src: str, problems: list[Problem]) -> list[
     return regions
 
 
+# a closing of the writer's own ('For Texas and Liberty,', 'In solidarity and hope,'): a
+# short line ending with a comma between the last paragraph and the names
+VALEDICTION_RE = re.compile(r"^[A-Z][\w'’ ,&-]{2,50},$")
+
+
 def _unusual_closing(lines: list[Line], sal: int, end: int, prose: list[int],
                      src: str) -> int | None:
     """A letter that ends without 'Sincerely,' ('Thank you for your consideration of this
@@ -160,6 +165,9 @@ def _unusual_closing(lines: list[Line], sal: int, end: int, prose: list[int],
     if k < 0 or prose[k] <= sal:
         return None
     last = prose[k]
+    after = next((j for j in range(last + 1, end) if not lines[j].blank), None)
+    if after is not None and VALEDICTION_RE.match(lines[after].s):  # 'For Texas and Liberty,'
+        last = after
     block = parse_signatures(lines[last + 1:end], src)
     if not block.signatories or block.end < len([x for x in lines[last + 1:end]]) - \
             sum(1 for x in lines[last + 1:end][block.end:] if x.blank):
@@ -230,6 +238,11 @@ def convert_text(text: str, *, source: str, options: Options | None = None,
         outside.extend(lines[pos:region.start])
         pos = region.sig_end
         header = parse_header(lines[region.start:region.salutation])
+        if header.furniture:
+            result.problems.append(Problem(
+                source, header.furniture[0], f"removed {len(header.furniture)} line(s) of "
+                "web-page furniture before the letter (lines " + _ranges(header.furniture) + ")",
+                "check the original if a removed line was content", warning=True))
         header_extra = [x for x in lines[region.start:region.salutation]
                         if not x.blank and x.no not in header.consumed]
         if header_extra:

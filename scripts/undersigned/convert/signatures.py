@@ -187,6 +187,9 @@ def _parse_name(text: str) -> tuple[str, str | None]:
         text = text[: m.start()].strip()
     text = SIGNED_RE.sub("", text).strip()
     text = text.rstrip(",;").strip()
+    head, comma, tail = text.rpartition(",")
+    if comma and GENERIC_RE.match(tail.strip()) and _person_like(head.strip()):
+        return head.strip(), role  # 'Pat Fallon, Member of Congress': the title is not a role
     if "," in text:
         head, rest = text.split(",", 1)
         rest_tokens = fold(rest).split()
