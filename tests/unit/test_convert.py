@@ -108,3 +108,14 @@ def test_fidelity_benchmark_runs_and_holds(capsys):
         line = next(x for x in out.splitlines() if x.strip().startswith(field + " "))
         assert line.rstrip().endswith("100.0% exact"), line
     assert "all layouts             100.0%   100.0%   (105 / 105)" in out
+
+
+def test_spanish_salutations_open_a_letter():
+    """Real salutations of Spanish sign-on letters ('Estimados líderes del Congreso:',
+    'Estimados Sr. Presidente, Sra. Vicepresidente, Senador Menéndez, …:')."""
+    from undersigned.convert.pipeline import is_dear
+
+    assert is_dear("Estimados líderes del Congreso:")
+    assert is_dear("Estimados Sr. Presidente, Sra. Vicepresidente, Senador Menéndez, "
+                   "Representante Sánchez y dirigentes de caucus:")
+    assert not is_dear("Estimamos que el programa deportó a 170.000 personas.")

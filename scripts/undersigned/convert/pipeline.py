@@ -21,7 +21,8 @@ from .lines import CLOSING_RE, END_MARK_RE, FOOTDEF_RE, Line, is_prose, split_li
 from .press import find_sender, signers_in_prose, strip_furniture
 from .signatures import parse_signatures
 
-DEAR_RE = re.compile(r"^(?:\*\*)?(?:[Dd]ear|DEAR)\s+[^.]{2,400}[,:;]?(?:\*\*)?$|"
+DEAR_RE = re.compile(r"^(?:\*\*)?(?:[Dd]ear|DEAR|Estimad[oa]s?|Apreciad[oa]s?|Distinguid[oa]s?)\s+"
+                     r"[^.]{2,400}[,:;]?(?:\*\*)?$|"
                      r"^(?:\*\*)?To\s+(?:whom it may concern|[A-Z])[^,.;]{0,80}[:,](?:\*\*)?$")
 COUNTRIES = {
     "MX": r"mexic|méxic", "GT": r"guatemal", "HN": r"hondur", "SV": r"el salvador|salvadoran",
@@ -72,7 +73,8 @@ _ABBREVIATION = re.compile(r"\b(Mr|Ms|Mrs|Mx|Dr|Sen|Sens|Rep|Reps|Gov|Hon|Amb|Ge
 def is_dear(text: str) -> bool:
     """A salutation line ('Dear Secretary Blinken:', 'To whom it may concern:'); the names it
     lists may carry abbreviations ('Mr.', 'U.S.') but no sentence."""
-    if not text[:6].lower().startswith(("dear", "**dear", "to ", "**to ")):
+    if not text[:12].lower().startswith(("dear", "**dear", "to ", "**to ", "estimad", "apreciad",
+                                         "distinguid")):
         return False
     return bool(DEAR_RE.match(_ABBREVIATION.sub(r"\1", text)))
 
