@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from itertools import combinations
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,18 +20,15 @@ NETWORK_FILES = ("data/cosigning.csv", "data/cosigning.graphml")
 
 
 def cosigning_edges(archive: Archive) -> Iterator[tuple[str, str, int]]:
-    """(source id, target id, documents signed together), source < target, in order. Pairs
-    are counted as integers (a 10,000-letter archive has over a million pairs)."""
-    ids = sorted({s.id for x in archive.letters for s in x.signatures if s.id})
-    number = {entity_id: n for n, entity_id in enumerate(ids)}
-    size = len(ids)
-    counts: Counter[int] = Counter()
-    for letter in archive.letters:
-        members = sorted({number[s.id] for s in letter.signatures if s.id})
-        counts.update(a * size + b for a, b in combinations(members, 2))
-    for pair in sorted(counts):
-        a, b = divmod(pair, size)
-        yield ids[a], ids[b], counts[pair]
+    """(source id, target id, documents signed together), source < target, in order. Counted
+    one source at a time over the documents it signed, so memory holds one signatory's ties,
+    not the whole network (a 30,000-letter archive has millions of pairs)."""
+    for source in sorted(archive.signed):
+        counts: Counter[str] = Counter()
+        for letter, _sig in archive.signed[source]:
+            counts.update({s.id for s in letter.signatures if s.id and s.id > source})
+        for target in sorted(counts):
+            yield source, target, counts[target]
 
 
 def write_network(archive: Archive, folder: Path) -> list[tuple[str, Path]]:
