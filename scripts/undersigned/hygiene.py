@@ -18,6 +18,8 @@ _INVISIBLE = "\u200b-\u200f\u2060-\u2064\ufeff"  # zero-width, LRM/RLM, word joi
 # directional marks, which some scripts need, and form feeds (page breaks of an original)
 METADATA = re.compile(f"[{_C0_C1}{_SEPARATORS}{_BIDI}{_INVISIBLE}]")
 BODY = re.compile(f"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f{_SEPARATORS}{_BIDI}]")
+# what the YAML reader itself refuses (without a line) or reads as a line break
+YAML_UNREADABLE = re.compile(f"[{_C0_C1}{_SEPARATORS}]")
 
 
 def describe(char: str) -> str:
@@ -73,6 +75,22 @@ def clean_values(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: clean_values(v) for k, v in value.items()}
     return value
+
+
+def escaped(rel: str, data: Any, line_of: Any, reported: set) -> list:
+    """Problems for such characters written as escapes inside double quotes ("\u202e"),
+    found in the parsed values; ``line_of(path)`` gives a value's line, lines in
+    ``reported`` already have a problem."""
+    from .problems import Problem
+
+    out = []
+    for where, bad in bad_values(data):
+        line = line_of(where)
+        if line not in reported:
+            reported.add(line)
+            out.append(Problem(rel, line, f"invisible or control character {describe(bad)}",
+                               "delete the escape sequence"))
+    return out
 
 
 def bad_values(value: Any, path: tuple = ()) -> list[tuple[tuple, str]]:

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .problems import Problem
-from .hygiene import BODY, METADATA, bad_lines, bad_values, describe
-from .yamlfile import UNREADABLE, Located, YamlError, load_yaml, read_text, yaml_hint
+from .hygiene import BODY, METADATA, YAML_UNREADABLE, bad_lines, escaped
+from .yamlfile import Located, YamlError, load_yaml, read_text, yaml_hint
 
 MAX_BYTES = 2_000_000  # a letter larger than this is refused, never parsed
 
@@ -48,9 +48,9 @@ def read_letter(path: Path, rel: str, root: Path) -> tuple[LetterSource | None, 
         return None, [Problem(rel, 1, split,
                               "start the file with '---', the YAML front matter, then '---'")]
     yaml_text, body, body_line = split
-    front_bad = bad_lines(rel, yaml_text, 2, METADATA)
-    if any(UNREADABLE.search(p.message) for p in front_bad):  # YAML would refuse it, lineless
-        return None, front_bad + bad_lines(rel, body, body_line, BODY)
+    characters = bad_lines(rel, yaml_text, 2, METADATA) + bad_lines(rel, body, body_line, BODY)
+    if YAML_UNREADABLE.search(yaml_text):  # the YAML reader would refuse it, without a line
+        return None, characters
     try:
         front = load_yaml(yaml_text, offset=1)
     except YamlError as exc:
@@ -64,20 +64,9 @@ def read_letter(path: Path, rel: str, root: Path) -> tuple[LetterSource | None, 
     if not isinstance(front.data, dict):
         return None, problems + [Problem(rel, 2, "front matter must be a mapping of keys",
                                          "write `key: value` lines between the '---' lines")]
-    problems += _bad_characters(rel, front, yaml_text, body, body_line)
+    if "\\" in yaml_text:  # escapes inside double quotes: "\u202e"
+        characters += escaped(rel, front.data, lambda where: front.line(*where, default=2),
+                              {p.line for p in characters})
+    problems += sorted(characters)
     return LetterSource(rel, path, front, body, body_line), problems
 
-
-def _bad_characters(rel: str, front: Located, yaml_text: str, body: str, body_line: int
-                    ) -> list[Problem]:
-    """Control, line-separator and invisible characters (hygiene.py), one problem per line."""
-    problems = bad_lines(rel, yaml_text, 2, METADATA) + bad_lines(rel, body, body_line, BODY)
-    if "\\" in yaml_text:  # escapes inside double quotes: "\u202e"
-        lines = {p.line for p in problems}
-        for where, bad in bad_values(front.data):
-            line = front.line(*where, default=2)
-            if line not in lines:
-                lines.add(line)
-                problems.append(Problem(rel, line, f"invisible or control character "
-                                        f"{describe(bad)}", "delete the escape sequence"))
-    return sorted(problems)

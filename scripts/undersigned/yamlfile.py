@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -223,10 +222,6 @@ def load_yaml(text: str, *, offset: int = 0) -> Located:
     return located
 
 
-# characters the YAML reader itself refuses or reads as line breaks
-UNREADABLE = re.compile(r"U\+(?:00[01][0-9A-F]|007F|008[0-9A-F]|009[0-9A-F]|2028|2029)\b")
-
-
 def yaml_hint(text: str, line: int | None) -> str:
     if line and 0 < line <= len(text.splitlines()) and "\t" in text.splitlines()[line - 1]:
         return "YAML does not allow tabs for indentation; use spaces"
@@ -258,10 +253,10 @@ def read_yaml_file(path: Path, rel: str) -> tuple[Located | None, str, list[Prob
     text, problems = read_text(path, rel)
     if text is None:
         return None, "", problems
-    from .hygiene import METADATA, bad_lines, bad_values, describe
+    from .hygiene import METADATA, YAML_UNREADABLE, bad_lines, escaped
 
     problems += bad_lines(rel, text, 1, METADATA)
-    if any(UNREADABLE.search(p.message) for p in problems):
+    if YAML_UNREADABLE.search(text):
         return None, text, problems  # the YAML reader would refuse the file without a line
     try:
         doc = load_yaml(text)
@@ -269,10 +264,6 @@ def read_yaml_file(path: Path, rel: str) -> tuple[Located | None, str, list[Prob
         return None, text, problems + [Problem(rel, exc.line, exc.message,
                                                exc.hint or yaml_hint(text, exc.line))]
     if "\\" in text:  # escapes inside double quotes: "\u202e"
-        lines = {p.line for p in problems}
-        for where, bad in bad_values(doc.data):
-            line = doc.line(*where)
-            if line not in lines:
-                problems.append(Problem(rel, line, f"invisible or control character "
-                                        f"{describe(bad)}", "delete the escape sequence"))
+        problems += escaped(rel, doc.data, lambda where: doc.line(*where),
+                            {p.line for p in problems})
     return doc, text, problems
