@@ -34,7 +34,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_build_date, write_file
 
 from undersigned.archive import load_archive, published_originals
-from undersigned.exports import data_files
+from undersigned.exports import data_files, write_pieces
 from undersigned.lightmd import LightMarkdown
 from undersigned.network import write_network
 from undersigned.pages import fill_markers, head_extras, plan
@@ -105,12 +105,12 @@ def on_files(files: Files, config, **kwargs) -> Files:
             _STATE["shelled"].append(uri)
     for uri, path in published_originals(archive):
         files.append(File.generated(config, uri, abs_src_path=str(path)))
-    for uri, content in data_files(archive, config.site_url or ""):
-        files.append(File.generated(config, uri, content=content))
-    # the co-signing network grows with the square of a letter's signatories: written to
-    # files a line at a time, which MkDocs copies into the site
-    _STATE["network"] = Path(tempfile.mkdtemp(prefix="undersigned-network-"))
-    for uri, path in write_network(archive, _STATE["network"]):
+    # the exports grow with the archive (the co-signing network with the square of a letter's
+    # signatories): written to temporary files a piece at a time, which MkDocs copies
+    _STATE["network"] = work = Path(tempfile.mkdtemp(prefix="undersigned-network-"))
+    for uri, path in write_network(archive, work / "network"):
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
+    for uri, path in write_pieces(data_files(archive, config.site_url or ""), work / "files"):
         files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files
 

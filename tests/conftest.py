@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,9 @@ from helpers import LETTER, MKDOCS_YML, REGISTRY, REPO, TOPICS, write
 # two documents per search shard: every site built by the tests has a merged, sharded search
 # index (a real archive has 1,000 per shard), so the browser tests query across shards
 os.environ.setdefault("UNDERSIGNED_SEARCH_SHARD_SIZE", "2")
+# the parse cache of every archive the tests load lives in a folder of this run, never in the
+# user's ~/.cache (it is keyed by content, so sharing it across tests changes no result)
+os.environ.setdefault("UNDERSIGNED_CACHE_DIR", tempfile.mkdtemp(prefix="undersigned-test-cache-"))
 
 
 @pytest.fixture

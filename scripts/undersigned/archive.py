@@ -4,21 +4,28 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from .history import History, read_history
 from .legislators import Legislators, load_legislators
-from .letters import read_letter
+from .cache import REGISTRY, LetterCache, code_version, digest, from_payload, to_payload
+from .letters import MAX_BYTES, read_letter, too_large
+from .yamlfile import decode_text
 from .names import bare_tokens
 from .paths import escaping_links, letter_files, original_problem, original_uri
 from .model import Entity, Letter, Signature, Term, Topic
 from .problems import Problem, relpath
-from .registry import Registry, load_registry
+from .registry import Registry, load_registry, registry_from_payload, registry_payload
 from .topics import load_topics
 from .validation import build_letter
+
+
+PREFETCH = 400  # cached entries read per query
 
 
 @dataclass
@@ -29,6 +36,7 @@ class Archive:
     topics: dict[str, Topic]
     legislators: Legislators
     problems: list[Problem] = field(default_factory=list)
+    cache_stats: tuple[int, int, int] = (0, 0, 0)  # letters from the cache, parsed, damaged
 
     @cached_property
     def by_slug(self) -> dict[str, Letter]:
@@ -143,7 +151,8 @@ def find_root(start: Path | None = None) -> Path:
 def load_archive(root: Path) -> Archive:
     """Load and validate everything; ``archive.problems`` holds every problem found."""
     root = root.resolve()
-    registry, problems = load_registry(root / "signatories.yaml")
+    cache = LetterCache(root, context(root))
+    registry, problems, registry_key = _load_registry(root, cache)
     topics, topic_problems = load_topics(root / "topics.yaml")
     problems += topic_problems
     letters: list[Letter] = []
@@ -151,14 +160,18 @@ def load_archive(root: Path) -> Archive:
     letters_dir = root / "letters"
     found_files, found = letter_files(root)
     problems += found + escaping_links(root)
-    for item in found_files:
+    keep: set[tuple[str, str]] = {(REGISTRY, registry_key)} if registry_key else set()
+    for n, item in enumerate(found_files):
+        if n % PREFETCH == 0:
+            cache.prefetch([x.rel for x in found_files[n:n + PREFETCH]])
         path, rel = item.path, item.rel
-        src, found = read_letter(path, rel, root)
+        letter, found, parsed, original_line, key_hash = _load_letter(path, rel, root, registry,
+                                                                      topics, cache)
         problems += found
-        if src is None:
+        if key_hash:
+            keep.add((rel, key_hash))
+        if not parsed:
             continue
-        letter, found = build_letter(src, registry, topics)
-        problems += found
         key = path.stem.lower()
         if key in seen:
             problems.append(Problem(rel, None, f"duplicate slug '{path.stem}' (also {seen[key]})",
@@ -170,13 +183,15 @@ def load_archive(root: Path) -> Archive:
             if name:
                 refused = original_problem(path, letters_dir, name)
                 if refused:
-                    problems.append(Problem(rel, src.front.line("source", "original"), *refused))
+                    problems.append(Problem(rel, original_line, *refused))
                     letter = dataclasses.replace(letter, source={
                         k: v for k, v in letter.source.items() if k != "original"})
                 else:
                     letter = dataclasses.replace(letter,
                                                  original=original_uri(path, letters_dir, name))
             letters.append(letter)
+    cache.save(keep)
+    cache.close()
     slugs = set(seen)
     for letter in letters:
         for i, other in enumerate(letter.related):
@@ -189,20 +204,98 @@ def load_archive(root: Path) -> Archive:
                                         + "use the slug of a file in letters/"))
     problems += _redirect_problems(letters, slugs, root)
     letters.sort(key=lambda x: (x.date, x.slug))
-    archive = Archive(root, letters, registry, topics, load_legislators(), problems)
+    archive = Archive(root, letters, registry, topics, load_legislators(), problems,
+                      (cache.hits, cache.misses, cache.damaged))
     for entity in registry.entities.values():
         if entity.bioguide and archive.legislators.get(entity.bioguide) is None:
             problems.append(Problem("signatories.yaml", entity.line,
                                     f"bioguide '{entity.bioguide}' of '{entity.id}' is not in "
                                     "the bundled congress-legislators extract",
                                     "check the id at bioguide.congress.gov"))
-    used = set(archive.signed) | set(archive.received) | set(archive.named_in)
+    used = {x.id for letter in letters
+            for x in (*letter.signatures, *letter.recipients, *letter.signers_named)}
     for entity in registry.entities.values():
         if entity.id not in used and letters:
             problems.append(Problem("signatories.yaml", entity.line,
                                     f"'{entity.id}' signs or receives no letter",
                                     "remove it or add the letter that names it", warning=True))
     return archive
+
+
+def context(root: Path) -> str:
+    """What a letter's check depends on besides its own bytes: the code, the registry and the
+    topics (their bytes)."""
+    parts = [code_version()]
+    for name in ("signatories.yaml", "topics.yaml"):
+        try:
+            parts.append(digest((root / name).read_bytes()))
+        except OSError:
+            parts.append("-")
+    return " ".join(parts)
+
+
+def _load_registry(root: Path, cache: LetterCache) -> tuple[Registry, list[Problem], str | None]:
+    """signatories.yaml, from the cache when its bytes and the code are those of an entry."""
+    path = root / REGISTRY
+    try:
+        key = digest(path.read_bytes()) if path.is_file() and not path.is_symlink() else None
+    except OSError:
+        key = None
+    if key:
+        payload = cache.get(REGISTRY, key, code_version())
+        if payload is not None:
+            try:
+                registry, problems = registry_from_payload(payload)
+                return registry, problems, key
+            except (KeyError, TypeError, ValueError, IndexError):
+                cache.damaged += 1
+    registry, problems = load_registry(path)
+    if key:
+        cache.put(REGISTRY, key, registry_payload(registry, problems), code_version())
+    return registry, problems, key
+
+
+class Loaded(NamedTuple):
+    letter: Letter | None
+    problems: list[Problem]
+    parsed: bool  # the front matter could be read (the file takes part in slug checks)
+    original_line: int | None  # line of source.original
+    content_hash: str | None  # when the result is cached
+
+
+def _load_letter(path: Path, rel: str, root: Path, registry: Registry, topics: dict[str, Topic],
+                 cache: LetterCache) -> Loaded:
+    """One letter file, parsed and checked. A letter whose path, bytes, registry, topics and
+    code are those of a cached entry is taken from the cache; anything else is parsed and
+    checked, and the result cached."""
+    try:
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            data = handle.read() if size <= MAX_BYTES else b""
+    except OSError:
+        _src, found = read_letter(path, rel, root)  # words the problem (vanished, unreadable)
+        return Loaded(None, found, False, None, None)
+    if size > MAX_BYTES:
+        return Loaded(None, [too_large(size, rel)], False, None, None)
+    key = digest(data)
+    payload = cache.get(rel, key)
+    if payload is not None:
+        try:
+            letter, found, original_line = from_payload(payload, path, data)
+            return Loaded(letter, found, payload["parsed"], original_line, key)
+        except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+            cache.damaged += 1
+    src, found = read_letter(path, rel, root, data)
+    if src is None:
+        cache.put(rel, key, to_payload(None, found, None, parsed=False))
+        return Loaded(None, found, False, None, key)
+    letter, more = build_letter(src, registry, topics)
+    found += more
+    original_line = src.front.line("source", "original")
+    text, _ = decode_text(data, rel)
+    offset = len(text or "") - len(src.body)
+    cache.put(rel, key, to_payload(letter, found, original_line, True, offset))
+    return Loaded(letter, found, True, original_line, key)
 
 
 def _redirect_problems(letters: list[Letter], slugs: set[str], root: Path) -> list[Problem]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
@@ -29,7 +30,9 @@ def _agent(archive: Archive, entity_id: str, name: str) -> str:
     return f"<{tag}{attr}>{escape(name)}</{tag}>"
 
 
-def cmif_xml(archive: Archive, site_url: str, contact: str = "editors@undersigned.invalid") -> str:
+def cmif_xml(archive: Archive, site_url: str,
+             contact: str = "editors@undersigned.invalid") -> Iterator[str]:
+    """The CMIF file in pieces (one per 500 letters)."""
     base = site_url.rstrip("/")
     letters = [x for x in archive.letters if x.type == "letter"]
     newest = max((x.date for x in archive.letters), default=None)
@@ -59,7 +62,10 @@ def cmif_xml(archive: Archive, site_url: str, contact: str = "editors@undersigne
         "    </fileDesc>",
         "    <profileDesc>",
     ]
-    for letter in letters:
+    for n, letter in enumerate(letters, start=1):
+        if n % 500 == 0:
+            yield "\n".join(out) + "\n"
+            out = []
         url = f"{base}/letters/{letter.slug}/"
         out.append(f'      <correspDesc ref={quoteattr(url)} source="#undersigned">')
         out.append('        <correspAction type="sent">')
@@ -78,4 +84,4 @@ def cmif_xml(archive: Archive, site_url: str, contact: str = "editors@undersigne
         out.append("      </correspDesc>")
     out += ["    </profileDesc>", "  </teiHeader>", "  <text>", "    <body>", "      <p/>",
             "    </body>", "  </text>", "</TEI>", ""]
-    return "\n".join(out)
+    yield "\n".join(out)

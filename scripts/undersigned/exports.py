@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .pages.cite import page_url
@@ -47,13 +49,12 @@ def letter_record(archive: Archive, letter: Letter, site_url: str) -> dict[str, 
     }
 
 
-def signature_rows(archive: Archive) -> list[dict[str, Any]]:
-    rows = []
+def signature_rows(archive: Archive) -> Iterator[dict[str, Any]]:
     for letter in archive.letters:
         for sig in letter.signatures:
             entity = archive.registry.get(sig.id)
             term = archive.role_on(entity, letter)
-            rows.append({
+            yield {
                 "slug": letter.slug, "date": letter.date.isoformat(), "signatory_id": sig.id,
                 "name_as_printed": sig.name, "position": sig.position,
                 "kind": entity.kind if entity else "", "bioguide": entity.bioguide or "" if entity else "",
@@ -62,8 +63,7 @@ def signature_rows(archive: Archive) -> list[dict[str, Any]]:
                 else term.district,
                 "party": term.party if term else "", "role_as_printed": sig.role or "",
                 "group_as_printed": sig.group or "",
-            })
-    return rows
+            }
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -78,18 +78,27 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
-def _csv(fields: list[str], rows: list[dict[str, Any]]) -> str:
+def _csv(fields: list[str], rows: Iterable[dict[str, Any]], batch: int = 2000) -> Iterator[str]:
+    """CSV text in pieces of ``batch`` rows (a large archive's file is never held whole)."""
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
-    writer.writerows({k: safe_cell(v) for k, v in row.items()} for row in rows)
-    return buf.getvalue()
+    for n, row in enumerate(rows, start=1):
+        writer.writerow({k: safe_cell(v) for k, v in row.items()})
+        if n % batch == 0:
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue()
 
 
-def letters_csv(archive: Archive, site_url: str) -> str:
-    rows = []
+def letters_csv(archive: Archive, site_url: str) -> Iterator[str]:
+    return _csv(LETTER_FIELDS, _letter_rows(archive, site_url))
+
+
+def _letter_rows(archive: Archive, site_url: str) -> Iterator[dict[str, Any]]:
     for letter in archive.letters:
-        rows.append({
+        yield {
             "slug": letter.slug, "url": page_url(site_url, letter.slug), "title": letter.title,
             "date": letter.date.isoformat(), "type": letter.type, "sender": letter.sender,
             "recipients": "; ".join(r.name for r in letter.recipients),
@@ -99,12 +108,10 @@ def letters_csv(archive: Archive, site_url: str) -> str:
             "signatory_count": len(letter.signatures),
             "source_url": letter.source.get("url", ""),
             "publisher": letter.source.get("publisher", ""),
-        })
-    return _csv(LETTER_FIELDS, rows)
+        }
 
 
-def signatories_json(archive: Archive) -> list[dict[str, Any]]:
-    out = []
+def signatories_json(archive: Archive) -> Iterator[dict[str, Any]]:
     for entity_id in sorted(archive.registry.entities):
         e = archive.registry.entities[entity_id]
         record = {"id": e.id, "name": e.name, "kind": e.kind, "aliases": list(e.aliases),
@@ -113,8 +120,7 @@ def signatories_json(archive: Archive) -> list[dict[str, Any]]:
         for key in ("description", "bioguide", "url", "wikidata"):
             if getattr(e, key):
                 record[key] = getattr(e, key)
-        out.append(record)
-    return out
+        yield record
 
 
 _FIELD_TYPES = {"position": "integer", "date": "date", "district": "integer",
@@ -200,6 +206,21 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
+def dumps_list(items: Iterable[Any], batch: int = 500) -> Iterator[str]:
+    """``dumps(list(items))`` in pieces, byte for byte, without holding the list or the text."""
+    pieces: list[str] = []
+    first = True
+    for item in items:
+        text = json.dumps(item, ensure_ascii=False, indent=1).replace("\n", "\n ")
+        pieces.append(("[\n " if first else ",\n ") + text)
+        first = False
+        if len(pieces) >= batch:
+            yield "".join(pieces)
+            pieces = []
+    pieces.append("[]\n" if first else "\n]\n")
+    yield "".join(pieces)
+
+
 def redirect_page(old: str, letter: Letter) -> str:
     """A static page at /letters/<old>/ that sends readers and crawlers to the document's
     current URL (meta refresh + canonical link; a visible link without refresh)."""
@@ -215,25 +236,42 @@ def redirect_page(old: str, letter: Letter) -> str:
             "</body>\n</html>\n")
 
 
-def data_files(archive: Archive, site_url: str) -> list[tuple[str, str]]:
-    """(site path, content) of every data export, feed and redirect page."""
+def data_files(archive: Archive, site_url: str) -> Iterator[tuple[str, Iterable[str]]]:
+    """(site path, content in pieces) of every data export, feed and redirect page: each file
+    is produced only when asked for and may be written a piece at a time (memory stays that
+    of one piece, not of the archive's exports)."""
     from .archive import redirects
     from .cmif import cmif_xml
     from .feed import atom_feed
     from .pages.changes import changes_feed
 
-    extra = [("changes.xml", changes_feed(archive, site_url))]
-    extra += [(f"letters/{old}/index.html", redirect_page(old, letter))
-              for old, letter in redirects(archive)]
-    return extra + [
-        ("data/letters.json", dumps([letter_record(archive, x, site_url) for x in archive.letters])),
-        ("data/signatories.json", dumps(signatories_json(archive))),
-        ("data/letters.csv", letters_csv(archive, site_url)),
-        ("data/signatures.csv", _csv(SIGNATURE_FIELDS, signature_rows(archive))),
-        ("data/letter.schema.json", dumps(LETTER_SCHEMA)),
-        ("data/datapackage.json", dumps(datapackage(archive))),
-        ("data/cmif.xml", cmif_xml(archive, site_url)),
-        ("feed.xml", atom_feed(archive, site_url)),
-        ("search/facets.json", json.dumps(search_facets(archive), ensure_ascii=False)),
-        ("search/names.json", json.dumps(search_names(archive), ensure_ascii=False)),
-    ]
+    yield "changes.xml", [changes_feed(archive, site_url)]
+    for old, letter in redirects(archive):
+        yield f"letters/{old}/index.html", [redirect_page(old, letter)]
+    yield "data/letters.json", dumps_list(letter_record(archive, x, site_url)
+                                          for x in archive.letters)
+    yield "data/signatories.json", dumps_list(signatories_json(archive))
+    yield "data/letters.csv", letters_csv(archive, site_url)
+    yield "data/signatures.csv", _csv(SIGNATURE_FIELDS, signature_rows(archive))
+    yield "data/letter.schema.json", [dumps(LETTER_SCHEMA)]
+    yield "data/datapackage.json", [dumps(datapackage(archive))]
+    yield "data/cmif.xml", cmif_xml(archive, site_url)
+    yield "feed.xml", [atom_feed(archive, site_url)]
+    yield "search/facets.json", [json.dumps(search_facets(archive), ensure_ascii=False)]
+    yield "search/names.json", [json.dumps(search_names(archive), ensure_ascii=False)]
+
+
+def write_pieces(files: Iterable[tuple[str, Iterable[str]]], folder: Path) -> Iterator[tuple[str, Path]]:
+    """Write each (site path, pieces) under ``folder``; yield (site path, file written)."""
+    for uri, pieces in files:
+        target = folder.joinpath(*uri.split("/"))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("w", encoding="utf-8", newline="") as out:
+            for piece in pieces:
+                out.write(piece)
+        yield uri, target
+
+
+def data_texts(archive: Archive, site_url: str) -> dict[str, str]:
+    """Every data file as one text (tests and small archives)."""
+    return {uri: "".join(pieces) for uri, pieces in data_files(archive, site_url)}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .problems import Problem
 from .hygiene import BODY, METADATA, YAML_UNREADABLE, bad_lines, escaped
-from .yamlfile import Located, YamlError, load_yaml, read_text, yaml_hint
+from .yamlfile import Located, YamlError, decode_text, load_yaml, read_text, yaml_hint
 
 MAX_BYTES = 2_000_000  # a letter larger than this is refused, never parsed
 
@@ -32,15 +32,24 @@ def split_front_matter(text: str) -> tuple[str, str, int] | str:
     return "unterminated front matter: no closing '---' line"
 
 
-def read_letter(path: Path, rel: str, root: Path) -> tuple[LetterSource | None, list[Problem]]:
-    try:
-        size = path.stat().st_size
-    except OSError:
-        size = 0  # reported by read_text
-    if size > MAX_BYTES:
-        return None, [Problem(rel, None, f"file is {size:,} bytes; the limit is {MAX_BYTES:,}",
-                              "split the document or keep large attachments outside letters/")]
-    text, problems = read_text(path, rel)
+def too_large(size: int, rel: str) -> Problem:
+    return Problem(rel, None, f"file is {size:,} bytes; the limit is {MAX_BYTES:,}",
+                   "split the document or keep large attachments outside letters/")
+
+
+def read_letter(path: Path, rel: str, root: Path, data: bytes | None = None
+                ) -> tuple[LetterSource | None, list[Problem]]:
+    """Parse one letter file (``data``: its bytes when already read, checked for size)."""
+    if data is None:
+        try:
+            size = path.stat().st_size
+        except OSError:
+            size = 0  # reported by read_text
+        if size > MAX_BYTES:
+            return None, [too_large(size, rel)]
+        text, problems = read_text(path, rel)
+    else:
+        text, problems = decode_text(data, rel)
     if text is None:
         return None, problems
     split = split_front_matter(text)
@@ -69,4 +78,6 @@ def read_letter(path: Path, rel: str, root: Path) -> tuple[LetterSource | None, 
                               {p.line for p in characters})
     problems += sorted(characters)
     return LetterSource(rel, path, front, body, body_line), problems
+
+
 

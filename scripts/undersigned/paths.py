@@ -35,27 +35,28 @@ def letter_files(root: Path) -> tuple[list[Found], list[Problem]]:
     problems: list[Problem] = []
     if not folder.is_dir():
         return found, problems
-    for here, dirs, files in os.walk(folder, followlinks=False):
-        base = Path(here)
-        for name in sorted(dirs):
-            sub = base / name
-            if sub.is_symlink():
-                rel = sub.relative_to(root).as_posix()
+    pending = [(folder, "letters/")]
+    while pending:  # os.scandir: one system call a folder, link tests from the listing
+        base, prefix = pending.pop()
+        with os.scandir(base) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+        for entry in entries:
+            rel = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                pending.append((base / entry.name, rel + "/"))
+            elif entry.is_symlink() and os.path.isdir(entry.path):
                 problems.append(Problem(rel, None, "folder is a symlink (never followed)",
                                         "move the files into letters/ instead of linking "
                                         "a folder"))
-        dirs[:] = sorted(d for d in dirs if not (base / d).is_symlink())
-        for name in files:
-            if not name.endswith(".md"):
-                continue
-            path = base / name
-            rel = path.relative_to(root).as_posix()
-            if path.is_symlink() and not inside(path, folder):
-                problems.append(Problem(rel, None, "symlink points outside letters/",
-                                        "copy the file into letters/ instead of linking to it"))
-                continue
-            found.append(Found(path, rel))
-    found.sort(key=lambda f: f.path)
+            elif entry.name.endswith(".md"):
+                path = base / entry.name
+                if entry.is_symlink() and not inside(path, folder):
+                    problems.append(Problem(rel, None, "symlink points outside letters/",
+                                            "copy the file into letters/ instead of linking "
+                                            "to it"))
+                    continue
+                found.append(Found(path, rel))
+    found.sort(key=lambda f: f.path.parts)  # the order of Path, without its cost
     return found, problems
 
 

@@ -157,3 +157,20 @@ def check_keys(rel: str, doc, entry_id: str, raw: dict, allowed: tuple[str, ...]
 def _opt(raw: dict, key: str) -> str | None:
     value = raw.get(key)
     return str(value) if value is not None else None
+
+
+def registry_payload(registry: Registry, problems: list[Problem]) -> dict:
+    """The registry and its problems as JSON values (for the cache of cache.py)."""
+    return {"entities": [[e.id, e.name, e.kind, list(e.aliases), e.description, e.bioguide,
+                          e.url, e.wikidata, e.line] for e in registry.entities.values()],
+            "index": registry._index,
+            "problems": [[p.path, p.line, p.message, p.hint, p.warning] for p in problems]}
+
+
+def registry_from_payload(payload: dict) -> tuple[Registry, list[Problem]]:
+    registry = Registry()
+    for row in payload["entities"]:
+        entity = Entity(*row[:3], tuple(row[3]), *row[4:])
+        registry.entities[entity.id] = entity
+    registry._index = dict(payload["index"])
+    return registry, [Problem(*p) for p in payload["problems"]]

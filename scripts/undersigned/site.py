@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from .archive import load_archive, published_originals
-from .exports import data_files
+from .exports import data_files, write_pieces
 from .network import write_network
 from .pages import fill_markers, render_all
 from .problems import report
@@ -111,9 +111,7 @@ def _render(root: Path, out: Path) -> int:
         (out / uri).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, out / uri)
     write_network(archive, out / "data")
-    for uri, content in data_files(archive, site_url):
-        target = out / uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
+    for _uri, _path in write_pieces(data_files(archive, site_url), out):
+        pass
     print(f"wrote {out}")
     return 0

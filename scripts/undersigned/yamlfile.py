@@ -239,6 +239,11 @@ def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
     except OSError as exc:
         return None, [Problem(rel, None, f"cannot read the file: {exc.strerror or exc}",
                               "check that it is a readable regular file")]
+    return decode_text(data, rel)
+
+
+def decode_text(data: bytes, rel: str) -> tuple[str | None, list[Problem]]:
+    """The text of a file's bytes (see read_text)."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

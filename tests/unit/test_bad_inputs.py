@@ -40,6 +40,10 @@ def test_check_reports_everything_exactly(bad_archive, capsys):
     assert main(["--root", str(bad_archive), "check"]) == 1
     assert time.perf_counter() - started < 30  # the 5 MB letter is refused, never a hang
     assert capsys.readouterr().out == EXPECTED
+    # again, now from the parse cache: every problem, word for word, in the same order
+    assert load_archive(bad_archive).cache_stats[0] > 20
+    assert main(["--root", str(bad_archive), "check"]) == 1
+    assert capsys.readouterr().out == EXPECTED
 
 
 def test_good_letters_are_not_affected(bad_archive):

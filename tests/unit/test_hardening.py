@@ -20,7 +20,7 @@ import pytest
 from helpers import DATA, LETTER, REPO
 from undersigned.archive import load_archive
 from undersigned.cli import main
-from undersigned.exports import data_files
+from undersigned.exports import data_texts
 from undersigned.names import make_id
 from undersigned.problems import Problem
 from undersigned.sanitize import body_html
@@ -293,7 +293,7 @@ def test_exports_of_a_hostile_archive_are_well_formed_xml(tmp_path):
 
     root = write_hostile_archive(tmp_path / "hostile")
     archive = load_archive(root)
-    files = dict(data_files(archive, "https://x.example.org/"))
+    files = data_texts(archive, "https://x.example.org/")
     ET.fromstring(files["data/cmif.xml"])
     ET.fromstring(files["feed.xml"])
     for content in files.values():
@@ -332,7 +332,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralized(archive_dir):
         "title: A letter", "title: \"=HYPERLINK(\\\"http://evil.example\\\")\"")})
     archive = load_archive(root)
     assert [p for p in archive.problems if not p.warning] == []
-    files = dict(data_files(archive, ""))
+    files = data_texts(archive, "")
     rows = list(csv.DictReader(io.StringIO(files["data/letters.csv"])))
     assert rows[0]["title"] == "'=HYPERLINK(\"http://evil.example\")"
     assert json.loads(files["data/letters.json"])[0]["title"] == \
@@ -358,13 +358,15 @@ def test_a_file_that_vanishes_while_loading_is_a_problem(archive_dir, monkeypatc
     root = archive_dir()
     import undersigned.archive as archive_module
 
-    real = archive_module.read_letter
+    real = archive_module.letter_files
 
-    def vanishing(path, rel, root_):
-        path.unlink()
-        return real(path, rel, root_)
+    def vanishing(root_):  # listed, then gone before it is read
+        found, problems = real(root_)
+        for item in found:
+            item.path.unlink()
+        return found, problems
 
-    monkeypatch.setattr(archive_module, "read_letter", vanishing)
+    monkeypatch.setattr(archive_module, "letter_files", vanishing)
     problems = [str(p) for p in load_archive(root).problems if not p.warning]
     assert problems == ["letters/2017-06-14-a-letter.md: file disappeared while the archive was "
                         "loading\n  hint: run the command again once the files are in place"]

@@ -86,7 +86,7 @@ def test_signatures_are_listed_under_their_printed_headings(archive_dir):
     from bs4 import BeautifulSoup
 
     from helpers import LETTER
-    from undersigned.exports import data_files
+    from undersigned.exports import data_texts
     from undersigned.pages.letter import render_letter
 
     grouped = LETTER.replace(
@@ -106,7 +106,7 @@ def test_signatures_are_listed_under_their_printed_headings(archive_dir):
     lists = soup.select("ol.us-signatories")
     assert [len(ol.find_all("li")) for ol in lists] == [2, 1]
     assert lists[1]["start"] == "3"  # the numbering continues: printed order is kept
-    files = dict(data_files(archive, ""))
+    files = data_texts(archive, "")
     assert files["data/signatures.csv"].splitlines()[3].endswith(",National organizations")
 
 

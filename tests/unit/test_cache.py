@@ -1,0 +1,164 @@
+"""The parse cache (undersigned/cache.py): outside the repository, keyed by content, never
+stale, and harmless when damaged."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import sqlite3
+
+import pytest
+
+from helpers import REPO
+from undersigned import cache as cache_module
+from undersigned.archive import load_archive
+
+
+def snapshot(archive) -> tuple:
+    """Everything a load produces that the pages and exports read."""
+    letters = [(dataclasses.astuple(x), x.original) for x in archive.letters]
+    entities = [dataclasses.astuple(e) for e in archive.registry.entities.values()]
+    return letters, entities, sorted(str(p) for p in archive.problems), archive.registry._index
+
+
+@pytest.fixture
+def real_archive(tmp_path, monkeypatch):
+    """A copy of this repository's archive with a cache folder of its own."""
+    root = tmp_path / "archive"
+    root.mkdir()
+    for name in ("letters", "docs"):
+        shutil.copytree(REPO / name, root / name)
+    for name in ("signatories.yaml", "topics.yaml", "mkdocs.yml"):
+        shutil.copy(REPO / name, root / name)
+    monkeypatch.setenv("UNDERSIGNED_CACHE_DIR", str(tmp_path / "cache"))
+    return root
+
+
+def fresh(root, monkeypatch):
+    """The archive loaded with the cache turned off."""
+    with monkeypatch.context() as m:
+        m.setenv("UNDERSIGNED_CACHE", "0")
+        archive = load_archive(root)
+    assert archive.cache_stats[0] == 0
+    return archive
+
+
+def db_file(tmp_path):
+    files = list((tmp_path / "cache").glob("*.sqlite"))
+    assert len(files) == 1
+    return files[0]
+
+
+def test_second_load_comes_from_the_cache_and_equals_a_fresh_parse(real_archive, monkeypatch):
+    first = load_archive(real_archive)
+    n = len(first.letters)
+    assert n >= 15 and first.cache_stats == (0, n, 0)
+    second = load_archive(real_archive)
+    assert second.cache_stats == (n, 0, 0)
+    assert snapshot(second) == snapshot(first) == snapshot(fresh(real_archive, monkeypatch))
+
+
+def test_the_cache_lives_outside_the_repository(real_archive, tmp_path):
+    load_archive(real_archive)
+    database = db_file(tmp_path)
+    assert not database.resolve().is_relative_to(real_archive.resolve())
+    assert not any(p.suffix == ".sqlite" for p in real_archive.rglob("*"))
+
+
+def test_turned_off_it_writes_nothing(real_archive, tmp_path, monkeypatch):
+    monkeypatch.setenv("UNDERSIGNED_CACHE", "0")
+    load_archive(real_archive)
+    assert not (tmp_path / "cache").exists()
+
+
+def test_changed_letter_registry_and_topics_are_never_served_stale(real_archive, monkeypatch):
+    load_archive(real_archive)
+    letter = sorted((real_archive / "letters").glob("*.md"))[3]
+    lines = letter.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("title: "))
+    lines[at] = 'title: "Changed title"'
+    letter.write_text("\n".join(lines), encoding="utf-8")
+    after = load_archive(real_archive)
+    assert after.by_slug[letter.stem].title == "Changed title"
+    assert after.cache_stats[:2] == (len(after.letters) - 1, 1)
+    assert snapshot(after) == snapshot(fresh(real_archive, monkeypatch))
+
+    registry = real_archive / "signatories.yaml"
+    entity = next(x for x in after.letters if x.signatures).signatures[0].id
+    old_name = after.registry.entities[entity].name
+    lines = registry.read_text(encoding="utf-8")
+    registry.write_text(lines.replace(f"\n{entity}:\n  name: {old_name}\n",
+                                      f"\n{entity}:\n  name: {old_name} Renamed\n"),
+                        encoding="utf-8")
+    renamed = load_archive(real_archive)
+    assert renamed.registry.entities[entity].name == f"{old_name} Renamed"
+    assert renamed.cache_stats[0] == 0  # every letter is checked against the new registry
+    assert snapshot(renamed) == snapshot(fresh(real_archive, monkeypatch))
+
+    topics = real_archive / "topics.yaml"
+    topics.write_text(topics.read_text(encoding="utf-8").replace("title: ", "title: New ", 1),
+                      encoding="utf-8")
+    retitled = load_archive(real_archive)
+    assert retitled.cache_stats[0] == 0
+    assert snapshot(retitled) == snapshot(fresh(real_archive, monkeypatch))
+
+
+def test_a_letter_that_becomes_wrong_is_reported_from_then_on(real_archive):
+    load_archive(real_archive)
+    letter = sorted((real_archive / "letters").glob("*.md"))[0]
+    letter.write_text(letter.read_text(encoding="utf-8").replace("\ntype: ", "\ntype: memo-", 1),
+                      encoding="utf-8")
+    for _ in range(2):  # parsed, then from the cache: the same problem both times
+        problems = [str(p) for p in load_archive(real_archive).problems if not p.warning]
+        assert len(problems) == 1 and problems[0].startswith(f"letters/{letter.name}:")
+        assert "'type' is 'memo-" in problems[0]
+
+
+def test_a_renamed_file_is_parsed_under_its_new_name(real_archive, monkeypatch):
+    load_archive(real_archive)
+    letter = sorted((real_archive / "letters").glob("*.md"))[0]
+    moved = letter.with_name("2001-01-01-moved.md")
+    letter.rename(moved)
+    problems = [str(p) for p in load_archive(real_archive).problems if not p.warning]
+    assert any(p.startswith("letters/2001-01-01-moved.md:3: slug date 2001-01-01 differs")
+               for p in problems)
+    assert not any(p.startswith(f"letters/{letter.name}") for p in problems)
+    assert problems == [str(p) for p in fresh(real_archive, monkeypatch).problems
+                        if not p.warning]
+
+
+def test_a_new_version_of_the_code_does_not_read_old_entries(real_archive, monkeypatch):
+    first = load_archive(real_archive)
+    monkeypatch.setattr(cache_module, "_CODE", "another version of the code")
+    again = load_archive(real_archive)
+    assert again.cache_stats == (0, len(first.letters), 0)
+
+
+def test_garbage_in_place_of_the_database_is_set_aside(real_archive, tmp_path, monkeypatch):
+    expected = snapshot(load_archive(real_archive))
+    database = db_file(tmp_path)
+    database.write_bytes(b"this is not a database\0" * 500)
+    damaged = load_archive(real_archive)
+    assert damaged.cache_stats[2] >= 1
+    assert snapshot(damaged) == expected
+    assert load_archive(real_archive).cache_stats[0] == len(damaged.letters)  # rebuilt
+
+
+def test_damaged_entries_are_ignored_and_recomputed(real_archive, tmp_path, monkeypatch):
+    expected = snapshot(load_archive(real_archive))
+    database = sqlite3.connect(db_file(tmp_path))
+    with database:
+        # flipped bytes (the checksum no longer matches) and a payload of the wrong shape
+        # with a matching checksum
+        rows = database.execute("SELECT rowid, payload FROM letters WHERE rel LIKE "
+                                "'letters/%' ORDER BY rel LIMIT 2").fetchall()
+        (a, pa), (b, _pb) = rows
+        database.execute("UPDATE letters SET payload = ? WHERE rowid = ?", (pa[:-5], a))
+        wrong = '{"letter": {"title": 1}, "problems": [], "parsed": true}'
+        database.execute("UPDATE letters SET payload = ?, checksum = ? WHERE rowid = ?",
+                         (wrong, cache_module.digest(wrong.encode()), b))
+    database.close()
+    loaded = load_archive(real_archive)
+    assert loaded.cache_stats[2] == 2  # both broken entries were noticed, and recomputed
+    assert snapshot(loaded) == expected
+    assert load_archive(real_archive).cache_stats == (len(loaded.letters), 0, 0)
