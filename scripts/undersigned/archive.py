@@ -212,8 +212,8 @@ def load_archive(root: Path) -> Archive:
                                     f"bioguide '{entity.bioguide}' of '{entity.id}' is not in "
                                     "the bundled congress-legislators extract",
                                     "check the id at bioguide.congress.gov"))
-    used = {x.id for letter in letters
-            for x in (*letter.signatures, *letter.recipients, *letter.signers_named)}
+    used = {x.id for letter in letters for x in (*letter.signatures, *letter.signers_named)}
+    used |= {x.id for letter in letters for x in letter.recipients}
     for entity in registry.entities.values():
         if entity.id not in used and letters:
             problems.append(Problem("signatories.yaml", entity.line,

@@ -101,7 +101,7 @@ def to_payload(letter: Letter | None, problems: list[Problem], original_line: in
 def _make(cls: type, fields: tuple[str, ...], values: list[Any]) -> Any:
     """A frozen value object from a cached row, without the frozen dataclass's slow
     per-field ``__init__`` (the row has exactly the fields, in order)."""
-    obj = object.__new__(cls)
+    obj: Any = object.__new__(cls)
     obj.__dict__.update(zip(fields, values))
     return obj
 

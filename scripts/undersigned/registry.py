@@ -170,7 +170,9 @@ def registry_payload(registry: Registry, problems: list[Problem]) -> dict:
 def registry_from_payload(payload: dict) -> tuple[Registry, list[Problem]]:
     registry = Registry()
     for row in payload["entities"]:
-        entity = Entity(*row[:3], tuple(row[3]), *row[4:])
+        entity = Entity(id=row[0], name=row[1], kind=row[2], aliases=tuple(row[3]),
+                        description=row[4], bioguide=row[5], url=row[6], wikidata=row[7],
+                        line=row[8])
         registry.entities[entity.id] = entity
     registry._index = dict(payload["index"])
     return registry, [Problem(*p) for p in payload["problems"]]
