@@ -3,7 +3,15 @@
    filtered view can be bookmarked, shared and cited; reloading restores the same results.
    Several signatories are combined with AND (documents all of them signed, the default) or OR
    (mode=any). The current result set downloads as CSV or JSON with the columns of
-   data/letters.csv. */
+   data/letters.csv.
+
+   The index is written in shards of consecutive documents (search/facets.json lists them,
+   newest first). Results come newest first, and the page asks the newest shards first: it
+   stops once it has a page of results and has searched EAGER documents, so the first query
+   costs the same at 10,000 or 100,000 documents. "Show more" and "Search all dates" continue
+   into older shards; sort=relevance ranks every match of every shard by Pagefind's score.
+   A year or month filter only asks the shards whose dates can hold it. Signatories,
+   recipients and topics are filtered by id; names map to ids with search/names.json. */
 (function () {
   "use strict";
   var root = document.getElementById("us-search");
@@ -45,9 +53,12 @@
 
   var signers = [];  // the signatory inputs (one, plus any added)
   var modeSelect = null;
+  var sortSelect = null;
+  var available = null;  // search/facets.json
 
   function state() {
-    var s = { q: input.value.trim(), filters: {}, signatories: [], mode: "all" };
+    var s = { q: input.value.trim(), filters: {}, signatories: [], mode: "all",
+      sort: sortSelect && sortSelect.value === "relevance" ? "relevance" : "date" };
     FACETS.forEach(function (f) {
       if (f[0] === "signatory") return;
       var v = controls[f[0]] ? controls[f[0]].value.trim() : "";
@@ -62,13 +73,39 @@
     return s.q || Object.keys(s.filters).length || s.signatories.length;
   }
 
+  var names = null;  // search/names.json: { signatory: {name: id}, recipient: {name: id} }
+
+  function loadNameMap() {
+    if (names) return Promise.resolve(names);
+    return fetch(new URL("../search/names.json", bundle)).then(function (r) { return r.json(); })
+      .then(function (data) { names = data; return names; });
+  }
+
+  function idOf(kind, value) {
+    // a name as shown, or an id (links may use either); unknown names match nothing
+    var map = (names && names[kind]) || {};
+    if (Object.prototype.hasOwnProperty.call(map, value)) return map[value];
+    var lower = value.toLowerCase();
+    var found = Object.keys(map).filter(function (n) { return n.toLowerCase() === lower; });
+    return found.length ? map[found[0]] : value;
+  }
+
+  function topicId(title) {
+    var titles = (available && available.topic_titles) || {};
+    var ids = Object.keys(titles).filter(function (id) { return titles[id] === title || id === title; });
+    return ids.length ? ids[0] : title;
+  }
+
   function pagefindFilters(s) {
     var filters = {};
-    Object.keys(s.filters).forEach(function (k) { filters[k] = s.filters[k]; });
-    if (s.signatories.length === 1) filters.signatory = s.signatories[0];
-    else if (s.signatories.length > 1) {
-      filters.signatory = s.mode === "any" ? { any: s.signatories } : { all: s.signatories };
-    }
+    Object.keys(s.filters).forEach(function (k) {
+      if (k === "recipient") filters[k] = idOf("recipient", s.filters[k]);
+      else if (k === "topic") filters[k] = topicId(s.filters[k]);
+      else filters[k] = s.filters[k];
+    });
+    var ids = s.signatories.map(function (v) { return idOf("signatory", v); });
+    if (ids.length === 1) filters.signatory = ids[0];
+    else if (ids.length > 1) filters.signatory = s.mode === "any" ? { any: ids } : { all: ids };
     return filters;
   }
 
@@ -78,6 +115,7 @@
     Object.keys(s.filters).forEach(function (k) { params.set(k, s.filters[k]); });
     s.signatories.forEach(function (v) { params.append("signatory", v); });
     if (s.signatories.length > 1 && s.mode === "any") params.set("mode", "any");
+    if (s.sort === "relevance") params.set("sort", "relevance");
     var qs = params.toString();
     history.replaceState(null, "", window.location.pathname + (qs ? "?" + qs : ""));
   }
@@ -94,6 +132,7 @@
     while (signers.length < wanted.length) addSigner();
     wanted.forEach(function (v, i) { signers[i].value = v; });
     if (modeSelect) modeSelect.value = params.get("mode") === "any" ? "any" : "all";
+    if (sortSelect) sortSelect.value = params.get("sort") === "relevance" ? "relevance" : "date";
     syncMode();
   }
 
@@ -101,10 +140,9 @@
     // suggestions for signatory/recipient come from a separate file, fetched on first use
     if (list.getAttribute("data-loaded")) return;
     list.setAttribute("data-loaded", "1");
-    fetch(new URL("../search/names.json", bundle)).then(function (r) { return r.json(); })
-      .then(function (names) {
-        (names[key] || []).forEach(function (v) { list.appendChild(el("option", { value: v })); });
-      }).catch(function () {});
+    loadNameMap().then(function (map) {
+      Object.keys(map[key] || {}).forEach(function (v) { list.appendChild(el("option", { value: v })); });
+    }).catch(function () {});
   }
 
   var signerBox = null;
@@ -153,10 +191,22 @@
   }
 
   function buildFacets(available) {
+    var sortWrap = el("label", { for: "us-sort" }, "Order");
+    sortSelect = el("select", { id: "us-sort" });
+    sortSelect.appendChild(el("option", { value: "date" }, "newest first"));
+    sortSelect.appendChild(el("option", { value: "relevance" }, "best match (searches all dates)"));
+    sortSelect.addEventListener("change", run);
+    sortWrap.appendChild(sortSelect);
     FACETS.forEach(function (f) {
       var key = f[0];
       if (key === "signatory") { buildSigners(); return; }
-      var values = Object.keys(available[key] || {}).sort();
+      var counts = available[key] || {};
+      if (key === "topic") {  // counted by id, shown and linked by title
+        var titles = available.topic_titles || {};
+        counts = {};
+        Object.keys(available.topic || {}).forEach(function (id) { counts[titles[id] || id] = available.topic[id]; });
+      }
+      var values = Object.keys(counts).sort();
       if (key === "year") values.reverse();
       var wrap = el("label", { for: "us-f-" + key }, f[1]);
       var control;
@@ -171,7 +221,7 @@
         control = el("select", { id: "us-f-" + key });
         control.appendChild(el("option", { value: "" }, "any"));
         values.forEach(function (v) {
-          control.appendChild(el("option", { value: v }, v + " (" + available[key][v] + ")"));
+          control.appendChild(el("option", { value: v }, v + " (" + counts[v] + ")"));
         });
         wrap.appendChild(control);
       }
@@ -179,6 +229,7 @@
       control.addEventListener("change", run);
       facets.appendChild(wrap);
     });
+    facets.appendChild(sortWrap);
   }
 
   // results are shown a page at a time: each one shown costs a fragment download
@@ -187,10 +238,86 @@
   root.appendChild(more);
   var current = null;
 
-  function summary(s, n) {
-    return active(s)
-      ? n + (n === 1 ? " document" : " documents") + " found"
-      : "Type a word or choose a filter.";
+  var EAGER = parseInt(root.getAttribute("data-eager"), 10) || 2000;
+  var searchAll = el("button", { type: "button", id: "us-search-all", hidden: "" },
+    "Search all dates and count every match");
+  root.appendChild(searchAll);
+
+  function summary(s, n, partial) {
+    if (!active(s)) return "Type a word or choose a filter.";
+    var text = n + (n === 1 ? " document" : " documents") + " found";
+    if (partial) {
+      text += " among the " + partial.docs.toLocaleString("en-US") + " newest documents searched (" +
+        partial.first + " to " + partial.last + "); older ones are searched when you ask for more";
+    }
+    return text;
+  }
+
+  function candidates(s) {
+    // the shards that can hold a match, newest first: a year or month filter excludes the
+    // shards whose dates lie outside it
+    var span = s.filters.month || s.filters.year || "";
+    return (available.shards || []).filter(function (sh) {
+      if (!span || !sh.first) return sh.count > 0;
+      return sh.first.slice(0, span.length) <= span && span <= sh.last.slice(0, span.length);
+    });
+  }
+
+  var merged = {};  // shard folder -> promise of its index merged into the primary bundle
+
+  function mergeShard(sh) {
+    if (!merged[sh.dir]) {
+      merged[sh.dir] = sh.dir === "" ? Promise.resolve() :
+        pagefind.mergeIndex(new URL(sh.dir, bundle).href, { baseUrl: siteRoot });
+    }
+    return merged[sh.dir];
+  }
+
+  function searchShard(s, filters, sh) {
+    var f = Object.assign({}, filters, { shard: sh.id });
+    return mergeShard(sh).then(function () {
+      return pagefind.search(s.q || null, { filters: f, sort: { date: "desc" } });
+    }).then(function (found) { return found.results; });
+  }
+
+  function extend(search, want, everything) {
+    // search further shards (newest first) until there are `want` results and EAGER documents
+    // have been searched, or every candidate shard has been (`everything`)
+    if (search.next >= search.shards.length) return Promise.resolve(search);
+    if (!everything && search.results.length >= want && search.docs >= EAGER) {
+      return Promise.resolve(search);
+    }
+    var sh = search.shards[search.next];
+    return searchShard(search.s, search.filters, sh).then(function (results) {
+      if (search.mine !== seq) return search;  // a newer query took over
+      search.results = search.results.concat(results);
+      search.next += 1;
+      search.docs += sh.count;
+      search.oldest = sh.first;
+      return extend(search, want, everything);
+    });
+  }
+
+  function partialOf(search) {
+    if (search.next >= search.shards.length) return null;
+    return { docs: search.docs, first: search.oldest, last: search.shards[0].last };
+  }
+
+  function startSearch(s, mine) {
+    var filters = pagefindFilters(s);
+    var search = { s: s, filters: filters, mine: mine, results: [], next: 0, docs: 0,
+      shards: candidates(s), oldest: null };
+    if (s.sort === "relevance" && s.q) {
+      // best match: every candidate shard, one query ranked by Pagefind's score
+      return Promise.all(search.shards.map(mergeShard)).then(function () {
+        return pagefind.search(s.q, { filters: filters });
+      }).then(function (found) {
+        search.results = found.results.filter(function (r) { return r; });
+        search.next = search.shards.length;
+        return search;
+      });
+    }
+    return extend(search, PAGE, false);
   }
 
   function show(data) {
@@ -210,18 +337,24 @@
     });
   }
 
-  function loadPage(mine) {
-    var found = current.found;
-    var next = found.results.slice(current.shown, current.shown + PAGE);
-    return Promise.all(next.map(function (r) { return r.data(); })).then(function (data) {
+  function loadPage(mine, everything) {
+    var search = current;
+    return extend(search, search.shown + PAGE, !!everything).then(function () {
       if (mine !== seq) return;
-      show(data);
-      current.shown += next.length;
-      var left = found.results.length - current.shown;
-      more.hidden = left <= 0;
-      more.textContent = "Show " + Math.min(left, PAGE) + " more of " + left;
-      status.textContent = summary(current.s, found.results.length) +
-        (left > 0 ? ", showing " + current.shown : "");
+      var next = search.results.slice(search.shown, search.shown + PAGE);
+      return Promise.all(next.map(function (r) { return r.data(); })).then(function (data) {
+        if (mine !== seq) return;
+        show(data);
+        search.shown += next.length;
+        var partial = partialOf(search);
+        var left = search.results.length - search.shown;
+        more.hidden = left <= 0 && !partial;
+        more.textContent = left > 0 ? "Show " + Math.min(left, PAGE) + " more of " + left +
+          (partial ? " (and search older documents)" : "") : "Search older documents";
+        searchAll.hidden = !partial;
+        status.textContent = summary(search.s, search.results.length, partial) +
+          (search.shown < search.results.length || partial ? ", showing " + search.shown : "");
+      });
     });
   }
 
@@ -230,42 +363,42 @@
     var s = state();
     writeUrl(s);
     var mine = ++seq;
-    var filters = pagefindFilters(s);
     if (!active(s)) {
       results.textContent = "";
       more.hidden = true;
+      searchAll.hidden = true;
       downloads.hidden = true;
       current = null;
       status.textContent = summary(s, 0);
       return;
     }
-    var searched;
-    if (s.q) {
-      searched = pagefind.search(s.q, { filters: filters });
-    } else {
-      // newest first: Pagefind orders each shard by date but merges shards by score, so a
-      // filter-only view asks the shards one at a time (each record carries its shard as a
-      // filter) and joins them newest shard first (shards hold consecutive documents by date)
-      searched = Promise.all(shardIds.slice().reverse().map(function (id) {
-        var f = Object.assign({}, filters, { shard: id });
-        return pagefind.search(null, { filters: f, sort: { date: "desc" } });
-      })).then(function (parts) {
-        return { results: [].concat.apply([], parts.map(function (p) { return p.results; })) };
-      });
-    }
-    searched.then(function (found) {
+    var named = s.signatories.length || s.filters.recipient;
+    (named ? loadNameMap() : Promise.resolve()).then(function () {
+      return startSearch(s, mine);
+    }).then(function (search) {
       if (mine !== seq) return;
       results.textContent = "";
-      current = { s: s, found: found, shown: 0 };
-      downloads.hidden = !found.results.length;
-      return loadPage(mine);
+      search.shown = 0;
+      current = search;
+      downloads.hidden = !search.results.length;
+      return loadPage(mine, false);
     });
   }
+
+  searchAll.addEventListener("click", function () {
+    if (!current) return;
+    var before = current.shown;
+    status.textContent = "Searching every date…";
+    loadPage(seq, true).then(function () {
+      var first = results.querySelectorAll("li")[before];
+      if (first) first.querySelector("a").focus();
+    });
+  });
 
   more.addEventListener("click", function () {
     if (!current) return;
     var before = current.shown;
-    loadPage(seq).then(function () {
+    loadPage(seq, false).then(function () {
       var first = results.querySelectorAll("li")[before];
       if (first) first.querySelector("a").focus();  // keyboard users continue where they were
     });
@@ -328,9 +461,9 @@
     });
   }
 
-  function resultSlugs(found, done) {
+  function resultSlugs(all, done) {
     // each result's URL is in its fragment: fetched a few at a time, in result order
-    var all = found.results, slugs = new Array(all.length), next = 0;
+    var slugs = new Array(all.length), next = 0;
     function worker() {
       if (next >= all.length) return Promise.resolve();
       var k = next++;
@@ -356,9 +489,13 @@
 
   function download(kind) {
     if (!current) return;
-    var found = current.found, total = found.results.length;
-    status.textContent = "Preparing the download of " + total + " documents…";
-    Promise.all([loadTable(), resultSlugs(found, function () {})]).then(function (got) {
+    var search = current, total = 0;
+    status.textContent = "Preparing the download (every date is searched)…";
+    extend(search, Infinity, true).then(function () {  // a download holds every match
+      total = search.results.length;
+      searchAll.hidden = true;
+      return Promise.all([loadTable(), resultSlugs(search.results, function () {})]);
+    }).then(function (got) {
       var t = got[0], rows = got[1].map(function (slug) { return t.bySlug[slug]; })
         .filter(Boolean);
       var name = "undersigned-search";
@@ -386,19 +523,13 @@
   // does not have to download every filter of the index
   var facetsReady = fetch(new URL("../search/facets.json", bundle))
     .then(function (r) { return r.json(); });
-  // the index is written in shards (a bounded amount of indexer memory each): the primary
-  // bundle loads the search code, the others are merged into it and queried together
-  var available = null;
-  var shardIds = ["s1"];
+  // the primary bundle holds the newest documents and loads the search code; older shards
+  // are merged into it when a query reaches them (see the note at the top)
   import(new URL("pagefind.js", bundle).href).then(function (mod) {
     pagefind = mod;
     return Promise.all([pagefind.options({ baseUrl: siteRoot }), facetsReady]);
   }).then(function (loaded) {
     available = loaded[1];
-    shardIds = ["s1"].concat((available.shards || []).map(function (d) { return d.replace("/", ""); }));
-    return Promise.all((available.shards || []).map(function (dir) {
-      return pagefind.mergeIndex(new URL(dir, bundle).href, { baseUrl: siteRoot });
-    }));
   }).then(function () {
     buildFacets(available);
     readUrl();

@@ -37,6 +37,7 @@ class Archive:
     legislators: Legislators
     problems: list[Problem] = field(default_factory=list)
     cache_stats: tuple[int, int, int] = (0, 0, 0)  # letters from the cache, parsed, damaged
+    hashes: dict[str, str] = field(default_factory=dict)  # slug -> hash of the file's bytes
 
     @cached_property
     def by_slug(self) -> dict[str, Letter]:
@@ -161,6 +162,7 @@ def load_archive(root: Path) -> Archive:
     found_files, found = letter_files(root)
     problems += found + escaping_links(root)
     keep: set[tuple[str, str]] = {(REGISTRY, registry_key)} if registry_key else set()
+    hashes: dict[str, str] = {}
     for n, item in enumerate(found_files):
         if n % PREFETCH == 0:
             cache.prefetch([x.rel for x in found_files[n:n + PREFETCH]])
@@ -170,6 +172,8 @@ def load_archive(root: Path) -> Archive:
         problems += found
         if key_hash:
             keep.add((rel, key_hash))
+            if letter is not None:
+                hashes[letter.slug] = key_hash
         if not parsed:
             continue
         key = path.stem.lower()
@@ -205,7 +209,7 @@ def load_archive(root: Path) -> Archive:
     problems += _redirect_problems(letters, slugs, root)
     letters.sort(key=lambda x: (x.date, x.slug))
     archive = Archive(root, letters, registry, topics, load_legislators(), problems,
-                      (cache.hits, cache.misses, cache.damaged))
+                      (cache.hits, cache.misses, cache.damaged), hashes)
     for entity in registry.entities.values():
         if entity.bioguide and archive.legislators.get(entity.bioguide) is None:
             problems.append(Problem("signatories.yaml", entity.line,

@@ -175,9 +175,10 @@ def datapackage(archive: Archive) -> dict[str, Any]:
 
 
 def search_facets(archive: Archive) -> dict[str, Any]:
-    """Facet values with counts for the search page (small: loaded with the page)."""
+    """Facet values with counts for the search page (small: loaded with the page). Topics are
+    filtered by id: ``topic`` counts by id, ``topic_titles`` gives each id's title."""
     from .pages.common import TYPE_LABELS
-    from .search import shard_dirs
+    from .search import shard_ranges
 
     def count(values) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -185,20 +186,28 @@ def search_facets(archive: Archive) -> dict[str, Any]:
             out[value] = out.get(value, 0) + 1
         return dict(sorted(out.items()))
 
+    topics = count(t for x in archive.letters for t in x.topics)
     return {
         "type": count(TYPE_LABELS[x.type] for x in archive.letters),
         "year": count(str(x.year) for x in archive.letters),
-        "topic": count(archive.topics[t].title for x in archive.letters for t in x.topics),
+        "topic": topics,
+        "topic_titles": {t: archive.topics[t].title for t in topics if t in archive.topics},
         "month": count(x.date.isoformat()[:7] for x in archive.letters),
-        "shards": shard_dirs(archive)[1:],  # bundles merged into /pagefind/ at query time
+        # the index's shards, oldest first: folder (merged into /pagefind/ at query time),
+        # first and last date, documents; the search page asks the newest first
+        "shards": shard_ranges(archive),
     }
 
 
-def search_names(archive: Archive) -> dict[str, list[str]]:
-    """Signatory and recipient names for the search page's suggestions (loaded on demand)."""
+def search_names(archive: Archive) -> dict[str, dict[str, str]]:
+    """Signatory and recipient names -> registry ids, for the search page's suggestions and
+    filters (loaded only when a name filter is used)."""
+    entities = archive.registry.entities
     return {
-        "signatory": sorted({archive.registry.entities[i].name for i in archive.signed}),
-        "recipient": sorted({archive.registry.entities[i].name for i in archive.received}),
+        "signatory": {entities[i].name: i for i in sorted(set(archive.signed) | set(archive.named_in),
+                                                          key=lambda i: entities[i].name)},
+        "recipient": {entities[i].name: i for i in sorted(archive.received,
+                                                          key=lambda i: entities[i].name)},
     }
 
 

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from helpers import REPO
 from undersigned.archive import load_archive
-from undersigned.search import plain_text, record, shard_dirs
+from undersigned.search import plain_text, record, shard_dirs, shard_ranges, shards
 
 TILLERSON = "2017-06-14-letter-secretary-tillerson-central-america-security"
 
 
-def test_record_of_a_letter_has_text_names_as_printed_and_filters():
+def test_record_of_a_letter_has_its_own_words_and_filters_by_id():
     archive = load_archive(REPO)
     letter = archive.by_slug[TILLERSON]
     rec = record(archive, letter)
@@ -21,12 +23,27 @@ def test_record_of_a_letter_has_text_names_as_printed_and_filters():
     assert rec["sort"] == {"date": TILLERSON}
     assert rec["filters"]["year"] == ["2017"]
     assert rec["filters"]["type"] == ["Letter"]
-    assert rec["filters"]["topic"] == [archive.topics[t].title for t in letter.topics]
+    assert rec["filters"]["topic"] == list(letter.topics)  # ids, not titles
     assert len(rec["filters"]["signatory"]) == 37
-    assert "Lucille Roybal-Allard" in rec["filters"]["signatory"]  # the registry name filters
+    assert "lucille-roybal-allard" in rec["filters"]["signatory"]  # the registry id filters
+    assert rec["filters"]["recipient"] == ["rex-tillerson"]
     content = rec["content"]
-    assert "Lucille Roybal-Alford" in content and "Lucille Roybal-Allard" in content
+    # the full text is the document's own words: the name as printed, not the registry's
+    assert "Lucille Roybal-Alford" in content and "Lucille Roybal-Allard" not in content
     assert plain_text(letter.body) in content  # every word of the body, in order
+    assert not any(t.title in content for t in archive.topics.values()
+                   if t.title not in letter.body and t.title not in letter.title)
+
+
+def test_a_record_does_not_change_when_a_name_or_topic_title_does():
+    archive = load_archive(REPO)
+    letter = archive.by_slug[TILLERSON]
+    before = record(archive, letter)
+    entity = archive.registry.entities["lucille-roybal-allard"]
+    object.__setattr__(entity, "name", "Renamed Person")
+    topic = letter.topics[0]
+    archive.topics[topic] = dataclasses.replace(archive.topics[topic], title="Renamed topic")
+    assert record(archive, letter) == before
 
 
 def test_plain_text_keeps_the_words_and_drops_the_markup():
@@ -35,15 +52,20 @@ def test_plain_text_keeps_the_words_and_drops_the_markup():
     assert plain_text(md) == "Dear Secretary: We urge you to read the report. Next 2 and more. A note."
 
 
-def test_shards_of_two_thousand_documents_unless_told(monkeypatch):
+def test_shards_of_five_hundred_documents_newest_in_the_primary_bundle(monkeypatch):
     archive = load_archive(REPO)
     monkeypatch.delenv("UNDERSIGNED_SEARCH_SHARD_SIZE")
     assert shard_dirs(archive) == [""]
-    archive.letters = (archive.letters * 4005)[:4005]  # 4,005 documents
-    assert shard_dirs(archive) == ["", "s2/", "s3/"]
+    archive.letters = (archive.letters * 1005)[:1005]  # 1,005 documents
+    assert shard_dirs(archive) == ["s1/", "s2/", ""]
+    assert [len(x) for x in shards(archive)] == [500, 500, 5]
     archive.letters = archive.letters[:5]
     monkeypatch.setenv("UNDERSIGNED_SEARCH_SHARD_SIZE", "2")
-    assert shard_dirs(archive) == ["", "s2/", "s3/"]
+    assert shard_dirs(archive) == ["s1/", "s2/", ""]
+    ranges = shard_ranges(archive)  # newest first, as the search page asks them
+    assert [(r["dir"], r["id"], r["count"]) for r in ranges] == [("", "s3", 1), ("s2/", "s2", 2),
+                                                                  ("s1/", "s1", 2)]
+    assert ranges[0]["first"] == ranges[0]["last"] == archive.letters[4].date.isoformat()
 
 
 def test_the_service_client_skips_empty_messages_and_quotes_bad_ones():
