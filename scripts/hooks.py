@@ -36,13 +36,16 @@ from mkdocs.utils import get_build_date, write_file
 from undersigned.archive import load_archive, published_originals
 from undersigned.exports import data_files, write_pieces
 from undersigned.lightmd import LightMarkdown
+from undersigned.live import (BACKGROUND, LIVE, State, document_keys, fingerprint,
+                              incremental_builder, remove_stale, write_in_background)
+from undersigned.live import dirty as dirty_pages
 from undersigned.network import write_network
-from undersigned.pages import fill_markers, head_extras, plan
+from undersigned.pages import eager, fill_markers, head_extras, plan
 from undersigned.pages.cite import entity_jsonld, head_html
 from undersigned.pages.common import join_blocks, page_url, parse_front
 from undersigned.problems import report
 from undersigned.publish import site_url_problem
-from undersigned.search import BackgroundIndex
+from undersigned.search import BackgroundIndex, record_key, shards
 from undersigned.shell import Shell, outline_shape, outline_values, sentinel, sentinel_outline
 from undersigned.sitemap import sitemap_xml
 
@@ -59,19 +62,33 @@ def _nav_uris(items) -> set[str]:
     return out
 
 
+def on_startup(command, dirty=False, **kwargs):
+    LIVE.reset()
+    LIVE.serving = command == "serve" and not dirty
+
+
+def on_serve(server, config, builder, **kwargs):
+    """Rebuilds of `mkdocs serve` keep the pages nothing changed (see undersigned/live.py)."""
+    incremental = incremental_builder(builder)
+    if incremental is not None:
+        server.builder = incremental
+    return server
+
+
 def on_config(config, **kwargs):
     root = Path(config.config_file_path).parent
-    archive = load_archive(root)
+    archive = load_archive(root, remember=LIVE.serving)
     errors = [p for p in archive.problems if not p.warning]
     if errors:
         raise PluginError("the archive has problems:\n" + report(errors))
     for problem in archive.problems:
         log.warning(str(problem))
-    if "SOURCE_DATE_EPOCH" not in os.environ and archive.letters:
+    if ("SOURCE_DATE_EPOCH" not in os.environ or LIVE.epoch) and archive.letters:
         # reproducible builds: sitemap dates and gzip headers follow the newest document,
-        # not the clock (set SOURCE_DATE_EPOCH yourself to override)
+        # not the clock (set SOURCE_DATE_EPOCH yourself to override; under `mkdocs serve`
+        # the value set here follows the archive from one rebuild to the next)
         newest = max(x.date for x in archive.letters)
-        os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(newest.timetuple()))
+        os.environ["SOURCE_DATE_EPOCH"] = LIVE.epoch = str(calendar.timegm(newest.timetuple()))
     if os.environ.get("UNDERSIGNED_PUBLISH") == "1":  # a build for publishing
         problem = site_url_problem(config.site_url)
         if problem:
@@ -85,9 +102,22 @@ def on_config(config, **kwargs):
     edit = f"{repo.rstrip('/')}/edit/main/" if repo else None
     _cancel_search()  # an earlier build of `mkdocs serve` that never finished
     _STATE.clear()
-    _STATE.update(root=root, archive=archive, blocks={},
+    keys = document_keys(archive) if LIVE.serving else {}
+    marks = fingerprint(root, config.config_file_path, config.site_url or "") \
+        if LIVE.serving else ""
+    previous = LIVE.previous if LIVE.incremental else None
+    if previous is not None and previous.fingerprint != marks:
+        previous = None  # configuration, docs or code changed: everything is rebuilt
+    changed = dirty_pages(previous.archive, previous.keys, archive, keys) if previous else None
+    shard_keys = [tuple(record_key(archive, x) for x in run) for run in shards(archive)] \
+        if LIVE.serving else []
+    only = None
+    if previous is not None and len(previous.shards) == len(shard_keys):
+        only = {k for k, key in enumerate(shard_keys) if previous.shards[k] != key}
+    _STATE.update(root=root, archive=archive, blocks={}, dirty=changed, keys=keys,
+                  fingerprint=marks, shard_keys=shard_keys, previous=previous,
                   plan=dict(plan(archive, config.site_url or "", edit)),
-                  search=BackgroundIndex(archive))  # indexes while MkDocs writes the pages
+                  search=BackgroundIndex(archive, only=only))  # indexes while pages are written
     return config
 
 
@@ -105,14 +135,47 @@ def on_files(files: Files, config, **kwargs) -> Files:
             _STATE["shelled"].append(uri)
     for uri, path in published_originals(archive):
         files.append(File.generated(config, uri, abs_src_path=str(path)))
+    if LIVE.incremental:
+        # a rebuild of `mkdocs serve` (not cleaned): hand-written pages are read again (the
+        # home page counts documents), the bulk downloads follow in the background
+        for file in files.documentation_pages():
+            if file.abs_src_path and not file.generated_by:
+                file.content_bytes = file.content_bytes  # marks it modified
+        for uri, path in write_pieces(
+                ((uri, pieces) for uri, pieces in data_files(archive, config.site_url or "")
+                 if uri not in BACKGROUND),
+                Path(_work_folder()) / "files"):
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
+        site = Path(config.site_dir)
+        for uri in BACKGROUND:  # in the site already: listed (links to them are checked),
+            if (site / uri).is_file():  # never copied onto themselves
+                files.append(File.generated(config, uri, abs_src_path=str(site / uri)))
+        return files
     # the exports grow with the archive (the co-signing network with the square of a letter's
     # signatories): written to temporary files a piece at a time, which MkDocs copies
-    _STATE["network"] = work = Path(tempfile.mkdtemp(prefix="undersigned-network-"))
+    work = Path(_work_folder())
     for uri, path in write_network(archive, work / "network"):
         files.append(File.generated(config, uri, abs_src_path=str(path)))
     for uri, path in write_pieces(data_files(archive, config.site_url or ""), work / "files"):
         files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files
+
+
+def _work_folder() -> str:
+    """A temporary folder for this build's exports (removed when the build ends)."""
+    if "network" not in _STATE:
+        _STATE["network"] = tempfile.mkdtemp(prefix="undersigned-network-")
+    return _STATE["network"]
+
+
+def _background_exports(archive, site_url: str):
+    """The bulk downloads, for write_in_background (rebuilds of `mkdocs serve`)."""
+    def produce(work: Path) -> list[tuple[str, Path]]:
+        made = list(write_network(archive, work / "network"))
+        made += list(write_pieces(((uri, pieces) for uri, pieces in data_files(archive, site_url)
+                                   if uri in BACKGROUND), work / "files"))
+        return made
+    return produce
 
 
 def on_nav(nav, config, files, **kwargs):
@@ -207,8 +270,17 @@ def _write_shelled_pages(config) -> list[str]:
     shells: dict[tuple, Shell] = {}
     urls = []
     site = Path(config.site_dir)
+    changed = _STATE.get("dirty")
+    before = _STATE["previous"].pages if _STATE.get("previous") else set()
+    written = 0
     for uri in _STATE["shelled"]:
-        light, blocks = _STATE["plan"][uri]().split()
+        thunk = _STATE["plan"][uri]
+        if changed is not None and uri in before and not changed.wants(uri) \
+                and not eager(thunk):
+            urls.append(page_url(uri))  # unchanged since the previous build: kept as written
+            continue
+        light, blocks = thunk().split()
+        written += 1
         meta, body = parse_front(light)
         meta.update(_head(uri, config))
         converted, tokens = md.convert(body)
@@ -230,6 +302,7 @@ def _write_shelled_pages(config) -> list[str]:
         write_file(shell.fill(values).encode("utf-8", errors="xmlcharrefreplace"),
                    str(site / url / "index.html"))
         urls.append(url)
+    _STATE["written"] = written
     return urls
 
 
@@ -255,6 +328,18 @@ def _remove_network() -> None:
         shutil.rmtree(network, ignore_errors=True)
 
 
+class _DirtyNotice(logging.Filter):
+    """Rebuilds of `mkdocs serve` are dirty builds on purpose (see undersigned/live.py): MkDocs'
+    warning about dirty builds would stop them in strict mode."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (LIVE.incremental and record.getMessage().startswith("A 'dirty' build"))
+
+
+if not any(isinstance(f, _DirtyNotice) for f in logging.getLogger("mkdocs.commands.build").filters):
+    logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
+
+
 def on_build_error(error, **kwargs) -> None:
     """A failed build stops its indexer and leaves no temporary folder behind."""
     _cancel_search()
@@ -270,10 +355,35 @@ atexit.register(_cancel_search)  # interrupted (Ctrl-C) between two events
 def on_post_build(config, **kwargs) -> None:
     started = time.perf_counter()
     shelled = _write_shelled_pages(config)
-    log.info(f"wrote {len(shelled)} pages into theme shells in {time.perf_counter() - started:.1f} s")
+    took = time.perf_counter() - started
+    if _STATE.get("dirty") is not None:
+        log.info(f"rewrote {_STATE['written']} of {len(shelled)} pages (the others show nothing "
+                 f"that changed) in {took:.1f} s")
+    else:
+        log.info(f"wrote {len(shelled)} pages into theme shells in {took:.1f} s")
     _write_sitemap(config, shelled)
     _remove_network()
     try:
         log.info(_STATE.pop("search").finish(Path(config.site_dir)))
     except RuntimeError as exc:
         raise PluginError(str(exc)) from None
+    if LIVE.serving:
+        _remember_build(config)
+
+
+def _remember_build(config) -> None:
+    """Record what this build made, remove what the previous one made and this one did not,
+    and (in a rebuild) start writing the bulk downloads."""
+    site = Path(config.site_dir)
+    files = _STATE["files"]
+    outputs = {f.dest_uri for f in files if not f.inclusion.is_excluded()} - set(BACKGROUND)
+    pages = {uri for uri in _STATE["shelled"]}
+    previous = _STATE.get("previous") or LIVE.previous
+    if LIVE.incremental and previous is not None:
+        stale = {page_url(u) + "index.html" for u in previous.pages - pages}
+        stale |= previous.outputs - outputs
+        remove_stale(site, stale, set())
+    LIVE.previous = State(_STATE["fingerprint"], _STATE["archive"], _STATE["keys"], pages,
+                          outputs, _STATE["shard_keys"])
+    if LIVE.incremental:
+        write_in_background(site, _background_exports(_STATE["archive"], config.site_url or ""))

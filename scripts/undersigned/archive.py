@@ -149,11 +149,23 @@ def find_root(start: Path | None = None) -> Path:
     return here
 
 
-def load_archive(root: Path) -> Archive:
-    """Load and validate everything; ``archive.problems`` holds every problem found."""
+# what a process that loads the same archive again keeps in memory (remember=True):
+# (path, content hash, context) -> the letter loaded; registry hash -> registry
+_REMEMBERED: dict[tuple[str, str, str], Loaded] = {}
+_REGISTRIES: dict[str, tuple[Registry, list[Problem]]] = {}
+
+
+def load_archive(root: Path, remember: bool = False) -> Archive:
+    """Load and validate everything; ``archive.problems`` holds every problem found.
+    ``remember``: keep the parsed letters in memory for the next load in this process (the
+    rebuilds of `mkdocs serve`); entries are found only for the same path, bytes, registry,
+    topics and code, exactly as in the cache on disk."""
     root = root.resolve()
     cache = LetterCache(root, context(root))
-    registry, problems, registry_key = _load_registry(root, cache)
+    if not remember:
+        _REMEMBERED.clear()
+        _REGISTRIES.clear()
+    registry, problems, registry_key = _load_registry(root, cache, remember)
     topics, topic_problems = load_topics(root / "topics.yaml")
     problems += topic_problems
     letters: list[Letter] = []
@@ -168,7 +180,7 @@ def load_archive(root: Path) -> Archive:
             cache.prefetch([x.rel for x in found_files[n:n + PREFETCH]])
         path, rel = item.path, item.rel
         letter, found, parsed, original_line, key_hash = _load_letter(path, rel, root, registry,
-                                                                      topics, cache)
+                                                                      topics, cache, remember)
         problems += found
         if key_hash:
             keep.add((rel, key_hash))
@@ -196,6 +208,10 @@ def load_archive(root: Path) -> Archive:
             letters.append(letter)
     cache.save(keep)
     cache.close()
+    if remember:  # forget the versions no file has any more
+        current = {(rel, h, cache.context) for rel, h in keep}
+        for gone in [k for k in _REMEMBERED if k not in current]:
+            del _REMEMBERED[gone]
     slugs = set(seen)
     for letter in letters:
         for i, other in enumerate(letter.related):
@@ -238,13 +254,23 @@ def context(root: Path) -> str:
     return " ".join(parts)
 
 
-def _load_registry(root: Path, cache: LetterCache) -> tuple[Registry, list[Problem], str | None]:
+def _load_registry(root: Path, cache: LetterCache, remember: bool = False
+                   ) -> tuple[Registry, list[Problem], str | None]:
     """signatories.yaml, from the cache when its bytes and the code are those of an entry."""
     path = root / REGISTRY
     try:
         key = digest(path.read_bytes()) if path.is_file() and not path.is_symlink() else None
     except OSError:
         key = None
+    if key and remember:
+        known = _REGISTRIES.get(key + code_version())
+        if known is not None:
+            return known[0], list(known[1]), key
+        registry, problems, key = _load_registry(root, cache)
+        _REGISTRIES.clear()
+        if key:
+            _REGISTRIES[key + code_version()] = (registry, list(problems))
+        return registry, problems, key
     if key:
         payload = cache.get(REGISTRY, key, code_version())
         if payload is not None:
@@ -268,10 +294,27 @@ class Loaded(NamedTuple):
 
 
 def _load_letter(path: Path, rel: str, root: Path, registry: Registry, topics: dict[str, Topic],
-                 cache: LetterCache) -> Loaded:
+                 cache: LetterCache, remember: bool = False) -> Loaded:
     """One letter file, parsed and checked. A letter whose path, bytes, registry, topics and
     code are those of a cached entry is taken from the cache; anything else is parsed and
     checked, and the result cached."""
+    if remember:
+        try:
+            with path.open("rb") as handle:
+                size = os.fstat(handle.fileno()).st_size
+                data = handle.read() if size <= MAX_BYTES else b""
+        except OSError:
+            size, data = -1, b""
+        if 0 <= size <= MAX_BYTES:
+            memo = (rel, digest(data), cache.context)
+            known = _REMEMBERED.get(memo)
+            if known is not None:
+                cache.hits += 1
+                return known._replace(problems=list(known.problems))
+            loaded = _load_letter(path, rel, root, registry, topics, cache)
+            if loaded.content_hash == memo[1]:
+                _REMEMBERED[memo] = loaded._replace(problems=list(loaded.problems))
+            return loaded
     try:
         with path.open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size

@@ -276,11 +276,16 @@ class BackgroundIndex:
     does not compete with the page writer for the interpreter lock; otherwise (Windows, or the
     rebuilds of ``mkdocs serve``, whose server threads are running by then) in a thread."""
 
-    def __init__(self, archive: Archive, fork: bool | None = None) -> None:
-        """``fork``: None chooses as described above; True or False forces a way."""
+    def __init__(self, archive: Archive, fork: bool | None = None,
+                 only: set[int] | None = None) -> None:
+        """``fork``: None chooses as described above; True or False forces a way. ``only``:
+        index just these shards and, in ``finish``, replace just them in the site's bundle
+        (the rebuilds of `mkdocs serve`, see live.py)."""
         self._out = Path(tempfile.mkdtemp(prefix="undersigned-bundle-")) / BUNDLE
         self._report = self._out.parent / "report.json"
         self._count, self._shards = len(archive.letters), len(shard_dirs(archive))
+        self._only = only
+        self._dirs = shard_dirs(archive)
         self._pid = 0
         self._thread: threading.Thread | None = None
         if fork is None:
@@ -311,7 +316,7 @@ class BackgroundIndex:
     def _run(self, archive: Archive) -> int:
         started = time.perf_counter()
         try:
-            build_index(archive, self._out)
+            build_index(archive, self._out, self._only)
             error = None
         except BaseException as exc:  # handed to the build in finish()
             error = f"{type(exc).__name__}: {exc}" if not isinstance(exc, SearchIndexError) else str(exc)
@@ -335,14 +340,42 @@ class BackgroundIndex:
             if report["error"]:
                 raise SearchIndexError(report["error"])
             target = site_dir / BUNDLE
-            if target.exists():
-                shutil.rmtree(target)
-            shutil.move(str(self._out), str(target))
+            if self._only is None:
+                if target.exists():
+                    shutil.rmtree(target)
+                shutil.move(str(self._out), str(target))
+            else:
+                for k in sorted(self._only):
+                    _replace_shard(target, self._out, self._dirs[k])
         finally:
             shutil.rmtree(self._out.parent, ignore_errors=True)
         where = "a child process" if pid else "a thread"
-        return (f"search index: {self._count} documents in {self._shards} "
-                f"shard(s), {report['took']:.1f} s in {where}, the build waited {waited:.1f} s")
+        done = (f"{self._shards} shard(s)" if self._only is None else
+                f"{len(self._only)} of {self._shards} shard(s) re-indexed")
+        return (f"search index: {self._count} documents, {done}, {report['took']:.1f} s in "
+                f"{where}, the build waited {waited:.1f} s")
+
+
+def _is_shard_dir(path: Path) -> bool:
+    return path.is_dir() and re.fullmatch(r"s\d+", path.name) is not None
+
+
+def _replace_shard(target: Path, new: Path, sub: str) -> None:
+    """Put the shard ``sub`` ('' = the primary bundle, without the older shards inside it) of
+    the bundle ``new`` in place of the one in ``target``."""
+    if sub:
+        old = target / sub
+        if old.exists():
+            shutil.rmtree(old)
+        shutil.move(str(new / sub), str(old))
+        return
+    target.mkdir(parents=True, exist_ok=True)
+    for item in list(target.iterdir()):
+        if not _is_shard_dir(item):
+            shutil.rmtree(item) if item.is_dir() else item.unlink()
+    for item in sorted(new.iterdir()):
+        if not _is_shard_dir(item):
+            shutil.move(str(item), str(target / item.name))
 
 
 def _read(path: Path):

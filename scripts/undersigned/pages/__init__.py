@@ -44,6 +44,12 @@ def _same(page: Page) -> Page:
     return page
 
 
+def eager(thunk: Thunk) -> bool:
+    """Is this a page rendered when the plan was made (listings, indexes, statistics)? They
+    are computed from the whole archive on every build."""
+    return getattr(thunk, "func", None) is _same
+
+
 def plan(archive: Archive, site_url: str = "", repo_edit: str | None = None,
          head_in_front: bool = False) -> list[tuple[str, Thunk]]:
     """(docs path, renderer) of every generated page, in a deterministic order. Letter and

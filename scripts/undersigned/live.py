@@ -1,0 +1,274 @@
+"""Incremental rebuilds for `mkdocs serve`: after the first (full) build, a change to a letter,
+the registry or the topics rebuilds only the pages that show it.
+
+How it stays right. Every rebuild loads the whole archive again (from the content-keyed
+cache, so only changed files are parsed) and compares it with the previous one:
+
+- L: documents whose file bytes, resolved ids or published original differ (or that were
+  added or removed); E: registry entries whose fields differ; T: topics that differ; H:
+  documents whose change history (git) differs.
+- A document's page shows the document, its signatories', recipients' and named signers'
+  entries, its topics and its related documents: it is rebuilt when any of these is in L, E,
+  T or H -- looked up in the previous archive *and* the new one, so links that disappear count.
+- A signatory's or recipient's page shows their entry, the documents they signed or received
+  and their co-signers' names: it is rebuilt when the entry is in E, when a document of theirs
+  is in L (before or after the change), or when a co-signer's entry is in E.
+- Listings, indexes, counts, the home page, statistics, feeds and search facets are computed
+  from the whole archive on every rebuild, as in a full build.
+- The search index: a shard is re-indexed when the key of one of its documents changes (its
+  bytes and resolved ids: see search.record_key); when the number of shards changes, all are.
+- Anything else -- mkdocs.yml, docs/, the code, the bundled data -- rebuilds everything.
+
+The bulk data downloads (data/*.csv, *.json, cmif.xml, the co-signing network) are written
+right after each rebuild in a background thread (the log says when they are complete);
+`mkdocs build` writes them before it finishes, as always. tests/site/test_live.py changes a
+letter, a registry name and a topic under a running `mkdocs serve` and compares every served
+file with a clean build of the same archive."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import logging
+import os
+import shutil
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+if TYPE_CHECKING:
+    from .archive import Archive
+
+log = logging.getLogger("mkdocs.plugins.undersigned")
+
+# data files written after a rebuild, in the background (see the module's note)
+BACKGROUND = ("data/letters.json", "data/signatories.json", "data/letters.csv",
+              "data/signatures.csv", "data/letter.schema.json", "data/datapackage.json",
+              "data/cmif.xml", "data/cosigning.csv", "data/cosigning.graphml")
+
+
+@dataclass
+class State:
+    """What the previous build was made of."""
+
+    fingerprint: str
+    archive: Archive
+    keys: dict[str, tuple]  # slug -> document key
+    pages: set[str]  # generated pages (docs paths) written into shells
+    outputs: set[str] = field(default_factory=set)  # site paths of MkDocs' files
+    shards: list[tuple] = field(default_factory=list)  # per shard, its documents' keys
+
+
+class Live:
+    """The state of one `mkdocs serve` process (module-level: the hooks module is loaded again
+    for every rebuild, this one is not)."""
+
+    def __init__(self) -> None:
+        self.serving = False  # the process runs `mkdocs serve`
+        self.incremental = False  # the build under way is a rebuild
+        self.previous: State | None = None
+        self.exports: threading.Thread | None = None
+        self.cancel_exports = threading.Event()
+        self.epoch = ""  # SOURCE_DATE_EPOCH as set by the hooks (not by the user)
+
+    def reset(self) -> None:
+        self.__init__()  # type: ignore[misc]
+
+
+LIVE = Live()
+
+
+def fingerprint(root: Path, config_file: str | None, site_url: str) -> str:
+    """Everything that changes every page: configuration, hand-written pages and theme
+    overrides, this package's code and data."""
+    from .cache import code_version
+
+    h = hashlib.blake2b(digest_size=16)
+    h.update(code_version().encode() + site_url.encode())
+    paths = [Path(config_file)] if config_file else []
+    for folder in (root / "docs", Path(__file__).parent / "data", Path(__file__).parents[1]):
+        if folder.is_dir():
+            paths += sorted(p for p in folder.rglob("*") if p.is_file()
+                            and "__pycache__" not in p.parts and "undersigned" not in
+                            p.relative_to(folder).parts[:1])
+    for path in paths:
+        try:
+            h.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+        except OSError:
+            h.update(str(path).encode() + b"\0?")
+    return h.hexdigest()
+
+
+def document_key(archive: Archive, slug: str) -> tuple:
+    letter = archive.by_slug[slug]
+    return (archive.hashes.get(slug), letter.original,
+            tuple(s.id for s in letter.signatures), tuple(s.id for s in letter.signers_named),
+            tuple(r.id for r in letter.recipients))
+
+
+def document_keys(archive: Archive) -> dict[str, tuple]:
+    return {x.slug: document_key(archive, x.slug) for x in archive.letters}
+
+
+def _record(value: Any) -> tuple:
+    """A registry entry or topic without its line number (lines move when others change)."""
+    return tuple(v for f, v in zip(dataclasses.fields(value), dataclasses.astuple(value))
+                 if f.name != "line")
+
+
+@dataclass
+class Dirty:
+    letters: set[str]  # slugs whose pages are rebuilt
+    signatories: set[str]  # registry ids whose signatory pages are rebuilt
+    recipients: set[str]  # registry ids whose recipient pages are rebuilt
+
+    def wants(self, uri: str) -> bool:
+        """Is the generated page at docs path ``uri`` to be rebuilt?"""
+        head, _, rest = uri.partition("/")
+        name = rest.split("/", 1)[0].removesuffix(".md")
+        if head == "letters":
+            return name in self.letters
+        if head == "signatories":
+            return name in self.signatories
+        if head == "recipients":
+            return name in self.recipients
+        return True
+
+
+def dirty(old: Archive, old_keys: dict[str, tuple], new: Archive,
+          new_keys: dict[str, tuple]) -> Dirty:
+    """The pages a change of ``old`` into ``new`` touches (see the module's note)."""
+    changed = {s for s in old_keys.keys() | new_keys.keys() if old_keys.get(s) != new_keys.get(s)}
+    entities = {i for i in old.registry.entities.keys() | new.registry.entities.keys()
+                if _entity(old, i) != _entity(new, i)}
+    topics = {t for t in old.topics.keys() | new.topics.keys()
+              if _topic(old, t) != _topic(new, t)}
+    histories = _histories(old, new)
+    letters = set(changed) | histories
+    people: set[str] = set(entities)
+    for archive in (old, new):
+        for entity_id in entities:
+            signed = [x for x, _s in archive.signed.get(entity_id, [])]
+            letters.update(x.slug for x in signed)
+            letters.update(x.slug for x in archive.received.get(entity_id, []))
+            letters.update(x.slug for x in archive.named_in.get(entity_id, []))
+            for letter in signed:  # co-signers show this entry's name
+                people.update(s.id for s in letter.signatures)
+        for topic in topics:
+            letters.update(x.slug for x in archive.by_topic.get(topic, []))
+        for slug in changed:
+            letters.update(x.slug for x in archive.related.get(slug, []))
+            found = archive.by_slug.get(slug)
+            if found is not None:
+                people.update(s.id for s in (*found.signatures, *found.signers_named))
+                people.update(r.id for r in found.recipients)
+    return Dirty(letters, people, people)
+
+
+def _entity(archive: Archive, entity_id: str) -> tuple | None:
+    entity = archive.registry.entities.get(entity_id)
+    return _record(entity) if entity is not None else None
+
+
+def _topic(archive: Archive, topic_id: str) -> tuple | None:
+    topic = archive.topics.get(topic_id)
+    return _record(topic) if topic is not None else None
+
+
+def _histories(old: Archive, new: Archive) -> set[str]:
+    a, b = old.history, new.history
+    if a is None and b is None:
+        return set()
+    if a is None or b is None:
+        return set(new.by_slug) | set(old.by_slug)
+    return {s for s in a.first.keys() | b.first.keys() | a.last.keys() | b.last.keys()
+            if (a.first.get(s), a.last.get(s)) != (b.first.get(s), b.last.get(s))}
+
+
+def remove_stale(site: Path, old: set[str], new: set[str]) -> int:
+    """Delete the files of the previous build that this build did not write (and folders
+    left empty); return how many."""
+    gone = 0
+    for rel in sorted(old - new):
+        path = site / rel
+        try:
+            path.unlink()
+            gone += 1
+        except FileNotFoundError:
+            continue
+        folder = path.parent
+        while folder != site and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+    return gone
+
+
+def write_in_background(site: Path, produce: Callable[[Path], list[tuple[str, Path]]]) -> None:
+    """Run ``produce(work folder)`` in a thread and move each file it made into the site, one
+    atomic rename each; an earlier run still going is stopped first."""
+    previous = LIVE.exports
+    if previous is not None and previous.is_alive():
+        LIVE.cancel_exports.set()
+        previous.join()
+    LIVE.cancel_exports = cancel = threading.Event()
+
+    def run() -> None:
+        work = Path(tempfile.mkdtemp(prefix="undersigned-live-", dir=site.parent))
+        try:
+            made = produce(work)
+            if cancel.is_set():
+                return
+            for uri, path in made:
+                target = site / uri
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(path, target)
+            log.info(f"data downloads updated ({len(made)} files)")
+        except Exception as exc:  # reported, never raised into the server
+            log.error(f"the data downloads could not be written: {exc}")
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+    LIVE.exports = threading.Thread(target=run, name="undersigned-exports", daemon=True)
+    LIVE.exports.start()
+
+
+def wait_for_exports() -> None:
+    if LIVE.exports is not None:
+        LIVE.exports.join()
+
+
+def incremental_builder(builder: Callable[..., None]) -> Callable[..., None] | None:
+    """The rebuild function for `mkdocs serve`: MkDocs' own, made to build *dirty* (without
+    cleaning the site first, which alone costs seconds at 10,000 letters): our hooks then
+    rewrite what changed and remove what is gone. It reuses serve's own way of reading the
+    configuration (with the command line's options), found in the builder's closure; if that
+    cannot be found (another MkDocs), rebuilds stay full ones."""
+    from mkdocs.commands.build import build
+
+    names = getattr(builder, "__code__", None)
+    cells = getattr(builder, "__closure__", None)
+    if names is None or cells is None:
+        return None
+    try:
+        scope = {name: cell.cell_contents for name, cell in zip(names.co_freevars, cells)}
+    except ValueError:  # an empty cell
+        return None
+    get_config, serve_url = scope.get("get_config"), scope.get("serve_url")
+    if not callable(get_config) or not isinstance(serve_url, str) or scope.get("is_clean") \
+            or scope.get("is_dirty"):
+        return None
+
+    def rebuild(config: Any = None) -> None:
+        log.info("Building documentation (incremental)...")
+        if config is None:
+            config = get_config()
+            config.site_url = serve_url
+        LIVE.incremental = LIVE.previous is not None
+        try:
+            build(config, serve_url=serve_url, dirty=LIVE.incremental)
+        finally:
+            LIVE.incremental = False
+
+    return rebuild

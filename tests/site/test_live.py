@@ -1,0 +1,140 @@
+"""`mkdocs serve` rebuilds only what a change touches (undersigned/live.py), and what it serves
+is, file for file and byte for byte, what a clean `mkdocs build` of the same archive writes:
+after changing a letter, a signatory's name, a topic's title, adding a document and removing
+one."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from helpers import REPO
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+class Server:
+    def __init__(self, root: Path, tmp: Path):
+        self.root, self.port = root, _free_port()
+        self.tmp = tmp / "serve-tmp"
+        self.tmp.mkdir()
+        self.log = tmp / "serve.log"
+        env = {**os.environ, "TMPDIR": str(self.tmp), "NO_MKDOCS_2_WARNING": "1"}
+        env.pop("SOURCE_DATE_EPOCH", None)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"],
+            cwd=root, env=env, stdout=self.log.open("w"), stderr=subprocess.STDOUT)
+        self.wait_for("Serving on", 1)
+        sites = [p for p in self.tmp.iterdir() if p.name.startswith("mkdocs_")]
+        assert len(sites) == 1
+        self.site = sites[0]
+
+    def text(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def wait_for(self, marker: str, count: int, timeout: float = 180) -> None:
+        deadline = time.monotonic() + timeout
+        while self.text().count(marker) < count:
+            assert self.proc.poll() is None, self.text()[-3000:]
+            assert "An error happened during the rebuild" not in self.text(), self.text()[-3000:]
+            assert time.monotonic() < deadline, f"no '{marker}' x{count}:\n{self.text()[-3000:]}"
+            time.sleep(0.1)
+
+    def rebuilt(self, n: int) -> None:
+        """The n-th rebuild (after the first build) and its background downloads are done."""
+        self.wait_for("Reloading browsers", n)  # (MkDocs drops repeated log lines)
+        self.wait_for("data downloads updated", n)
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=30)
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    root = tmp_path / "archive"
+    root.mkdir()
+    for name in ("letters", "docs"):
+        shutil.copytree(REPO / name, root / name, ignore=shutil.ignore_patterns("screenshots"))
+    for name in ("signatories.yaml", "topics.yaml", "CITATION.cff"):
+        shutil.copy(REPO / name, root / name)
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("  - scripts/hooks.py", f"  - {(REPO / 'scripts' / 'hooks.py').as_posix()}")
+    config = re.sub(r"\nwatch:\n(  - .*\n)+", "\nwatch:\n  - letters\n  - signatories.yaml\n"
+                    "  - topics.yaml\n", config)
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return root
+
+
+def _clean_build(root: Path, out: Path, site_url: str) -> dict[str, bytes]:
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SOURCE_DATE_EPOCH", None)
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)], cwd=root,
+                   env=env, check=True, capture_output=True)
+    return _tree(out)
+
+
+def _same(served: dict[str, bytes], clean: dict[str, bytes]) -> list[str]:
+    """Paths that differ (missing, extra or other bytes)."""
+    return sorted(p for p in served.keys() | clean.keys() if served.get(p) != clean.get(p))
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_rebuilds_serve_what_a_clean_build_writes(archive: Path, tmp_path: Path):
+    server = Server(archive, tmp_path)
+    site_url = f"http://127.0.0.1:{server.port}/"
+    letter = archive / "letters" / "2022-07-08-letter-secretary-mayorkas.md"
+    try:
+        steps = [
+            # a letter's title (its page, listings, the search record, the exports)
+            lambda: _edit(letter, "title: Letter to Secretary Mayorkas\n",
+                          "title: Letter to Secretary Mayorkas on Haitian migrants\n"),
+            # a signatory's name in the registry (their page, every document they signed,
+            # their co-signers' pages)
+            lambda: _edit(archive / "signatories.yaml", "name: Alan S. Lowenthal\n",
+                          "name: Alan Stuart Lowenthal\n"),
+            # a topic's title (its page, the documents under it, the search facets)
+            lambda: _edit(archive / "topics.yaml", "title: Public health\n",
+                          "title: Public health and pandemics\n"),
+            # a new document, one renamed, one removed (pages and shards come and go)
+            lambda: (archive / "letters" / "2022-12-01-letter-copy.md").write_text(
+                letter.read_text(encoding="utf-8").replace(
+                    "date: 2022-07-08", "date: 2022-12-01"), encoding="utf-8"),
+            lambda: (archive / "letters" / "2022-12-01-letter-copy.md").rename(
+                archive / "letters" / "2022-12-01-letter-copy-renamed.md"),
+            lambda: (archive / "letters" / "2022-12-01-letter-copy-renamed.md").unlink(),
+        ]
+        for n, step in enumerate(steps, start=1):
+            step()
+            server.rebuilt(n)
+            assert "(incremental)" in server.text()
+            clean = _clean_build(archive, tmp_path / f"clean-{n}", site_url)
+            served = _tree(server.site)
+            assert _same(served, clean) == [], f"step {n}"
+        # the rebuilds kept pages: far fewer written than the site holds
+        written = [int(m) for m in re.findall(r"rewrote (\d+) of \d+ pages", server.text())]
+        assert written and max(written[:1]) < 60
+    finally:
+        server.stop()
