@@ -37,7 +37,8 @@ from undersigned.archive import load_archive, published_originals
 from undersigned.exports import data_files, write_pieces
 from undersigned.lightmd import LightMarkdown
 from undersigned.live import (BACKGROUND, LIVE, State, document_keys, fingerprint,
-                              incremental_builder, remove_stale, write_in_background)
+                              incremental_builder, remove_stale, stop_exports, stoppable,
+                              write_in_background)
 from undersigned.live import dirty as dirty_pages
 from undersigned.network import write_network
 from undersigned.pages import eager, fill_markers, head_extras, plan
@@ -76,6 +77,7 @@ def on_serve(server, config, builder, **kwargs):
 
 
 def on_config(config, **kwargs):
+    stop_exports()  # the downloads of an earlier rebuild, if still being written
     root = Path(config.config_file_path).parent
     archive = load_archive(root, remember=LIVE.serving)
     errors = [p for p in archive.problems if not p.warning]
@@ -170,9 +172,10 @@ def _work_folder() -> str:
 
 def _background_exports(archive, site_url: str):
     """The bulk downloads, for write_in_background (rebuilds of `mkdocs serve`)."""
-    def produce(work: Path) -> list[tuple[str, Path]]:
-        made = list(write_network(archive, work / "network"))
-        made += list(write_pieces(((uri, pieces) for uri, pieces in data_files(archive, site_url)
+    def produce(work: Path, stop) -> list[tuple[str, Path]]:
+        made = list(write_network(archive, work / "network", stop))
+        made += list(write_pieces(((uri, stoppable(pieces, stop))
+                                   for uri, pieces in data_files(archive, site_url)
                                    if uri in BACKGROUND), work / "files"))
         return made
     return produce

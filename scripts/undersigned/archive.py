@@ -22,7 +22,7 @@ from .model import Entity, Letter, Signature, Term, Topic
 from .problems import Problem, relpath
 from .registry import Registry, load_registry, registry_from_payload, registry_payload
 from .topics import load_topics
-from .validation import build_letter
+from .validation import build_letter, parties
 
 
 PREFETCH = 400  # cached entries read per query
@@ -150,8 +150,8 @@ def find_root(start: Path | None = None) -> Path:
 
 
 # what a process that loads the same archive again keeps in memory (remember=True):
-# (path, content hash, context) -> the letter loaded; registry hash -> registry
-_REMEMBERED: dict[tuple[str, str, str], Loaded] = {}
+# (path, content hash) -> the letter loaded and its context; registry hash -> registry
+_REMEMBERED: dict[tuple[str, str], tuple[Loaded, str]] = {}  # (path, hash) -> (loaded, context)
 _REGISTRIES: dict[str, tuple[Registry, list[Problem]]] = {}
 
 
@@ -179,8 +179,8 @@ def load_archive(root: Path, remember: bool = False) -> Archive:
         if n % PREFETCH == 0:
             cache.prefetch([x.rel for x in found_files[n:n + PREFETCH]])
         path, rel = item.path, item.rel
-        letter, found, parsed, original_line, key_hash = _load_letter(path, rel, root, registry,
-                                                                      topics, cache, remember)
+        letter, found, parsed, original_line, key_hash, _ = _load_letter(
+            path, rel, root, registry, topics, cache, remember)
         problems += found
         if key_hash:
             keep.add((rel, key_hash))
@@ -209,7 +209,7 @@ def load_archive(root: Path, remember: bool = False) -> Archive:
     cache.save(keep)
     cache.close()
     if remember:  # forget the versions no file has any more
-        current = {(rel, h, cache.context) for rel, h in keep}
+        current = set(keep)
         for gone in [k for k in _REMEMBERED if k not in current]:
             del _REMEMBERED[gone]
     slugs = set(seen)
@@ -291,6 +291,7 @@ class Loaded(NamedTuple):
     parsed: bool  # the front matter could be read (the file takes part in slug checks)
     original_line: int | None  # line of source.original
     content_hash: str | None  # when the result is cached
+    parties: list[tuple[str, str | None]] | None = None  # names resolved, see _remembered
 
 
 def _load_letter(path: Path, rel: str, root: Path, registry: Registry, topics: dict[str, Topic],
@@ -299,22 +300,7 @@ def _load_letter(path: Path, rel: str, root: Path, registry: Registry, topics: d
     code are those of a cached entry is taken from the cache; anything else is parsed and
     checked, and the result cached."""
     if remember:
-        try:
-            with path.open("rb") as handle:
-                size = os.fstat(handle.fileno()).st_size
-                data = handle.read() if size <= MAX_BYTES else b""
-        except OSError:
-            size, data = -1, b""
-        if 0 <= size <= MAX_BYTES:
-            memo = (rel, digest(data), cache.context)
-            known = _REMEMBERED.get(memo)
-            if known is not None:
-                cache.hits += 1
-                return known._replace(problems=list(known.problems))
-            loaded = _load_letter(path, rel, root, registry, topics, cache)
-            if loaded.content_hash == memo[1]:
-                _REMEMBERED[memo] = loaded._replace(problems=list(loaded.problems))
-            return loaded
+        return _remembered(path, rel, root, registry, topics, cache)
     try:
         with path.open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size
@@ -329,9 +315,16 @@ def _load_letter(path: Path, rel: str, root: Path, registry: Registry, topics: d
     if payload is not None:
         try:
             letter, found, original_line = from_payload(payload, path, data)
-            return Loaded(letter, found, payload["parsed"], original_line, key)
+            named = payload.get("parties")
+            return Loaded(letter, found, payload["parsed"], original_line, key,
+                          [(x[0], x[1]) for x in named] if named is not None else None)
         except (KeyError, TypeError, ValueError, IndexError, AttributeError):
             cache.damaged += 1
+    return _parse(path, rel, root, registry, topics, cache, data, key)
+
+
+def _parse(path: Path, rel: str, root: Path, registry: Registry, topics: dict[str, Topic],
+           cache: LetterCache, data: bytes, key: str) -> Loaded:
     src, found = read_letter(path, rel, root, data)
     if src is None:
         cache.put(rel, key, to_payload(None, found, None, parsed=False))
@@ -341,8 +334,48 @@ def _load_letter(path: Path, rel: str, root: Path, registry: Registry, topics: d
     original_line = src.front.line("source", "original")
     text, _ = decode_text(data, rel)
     offset = len(text or "") - len(src.body)
-    cache.put(rel, key, to_payload(letter, found, original_line, True, offset))
-    return Loaded(letter, found, True, original_line, key)
+    cache.put(rel, key, to_payload(letter, found, original_line, True, offset,
+                                   parties(src.front.data)))
+    return Loaded(letter, found, True, original_line, key, parties(src.front.data))
+
+
+def _remembered(path: Path, rel: str, root: Path, registry: Registry, topics: dict[str, Topic],
+                cache: LetterCache) -> Loaded:
+    """A letter as the previous load in this process found it, when its bytes are the same
+    and nothing it depends on changed: the same code and topics, and -- when only the registry
+    changed -- a letter without problems whose every name still resolves to the same id.
+    Anything else is loaded as usual (and a changed registry never costs a YAML parse)."""
+    try:
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            data = handle.read() if size <= MAX_BYTES else b""
+    except OSError:
+        return _load_letter(path, rel, root, registry, topics, cache)
+    if size > MAX_BYTES:
+        return _load_letter(path, rel, root, registry, topics, cache)
+    key = digest(data)
+    known = _REMEMBERED.get((rel, key))
+    if known is not None:
+        loaded, context_then = known
+        same = context_then == cache.context
+        letter = loaded.letter
+        if not same and cache.context.split(" ")[0] == context_then.split(" ")[0] \
+                and letter is not None and loaded.parties is not None \
+                and not any(not p.warning for p in loaded.problems) \
+                and all(t in topics for t in letter.topics):
+            ids = [registry.resolve(name, explicit) for name, explicit in loaded.parties]
+            same = ids == [x.id for x in letter.signatures] + [x.id for x in letter.recipients] \
+                + [x.id for x in letter.signers_named]
+        if same:
+            cache.hits += 1
+            _REMEMBERED[(rel, key)] = (loaded, cache.context)
+            return loaded._replace(problems=list(loaded.problems))
+        loaded = _parse(path, rel, root, registry, topics, cache, data, key)
+    else:
+        loaded = _load_letter(path, rel, root, registry, topics, cache)
+    if loaded.content_hash == key:
+        _REMEMBERED[(rel, key)] = (loaded._replace(problems=list(loaded.problems)), cache.context)
+    return loaded
 
 
 def _redirect_problems(letters: list[Letter], slugs: set[str], root: Path) -> list[Problem]:

@@ -81,9 +81,13 @@ def _problem(p: Problem) -> list[Any]:
 
 
 def to_payload(letter: Letter | None, problems: list[Problem], original_line: int | None,
-               parsed: bool, body_offset: int = 0) -> dict[str, Any]:
-    """``body_offset``: where the body begins in the file's decoded text."""
+               parsed: bool, body_offset: int = 0,
+               parties: list[tuple[str, str | None]] | None = None) -> dict[str, Any]:
+    """``body_offset``: where the body begins in the file's decoded text; ``parties``: the
+    (name, explicit id) pairs the letter asks the registry to resolve."""
     out: dict[str, Any] = {"problems": [_problem(p) for p in problems], "parsed": parsed}
+    if parties is not None:
+        out["parties"] = [list(x) for x in parties]
     if letter is not None:
         out["letter"] = {
             "title": letter.title, "date": letter.date.isoformat(), "type": letter.type,

@@ -36,7 +36,10 @@ import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Callable
+
+from .network import Stopped
 
 if TYPE_CHECKING:
     from .archive import Archive
@@ -205,9 +208,20 @@ def remove_stale(site: Path, old: set[str], new: set[str]) -> int:
     return gone
 
 
-def write_in_background(site: Path, produce: Callable[[Path], list[tuple[str, Path]]]) -> None:
-    """Run ``produce(work folder)`` in a thread and move each file it made into the site, one
-    atomic rename each; an earlier run still going is stopped first."""
+DELAY = 1.0  # seconds of quiet after a rebuild before the bulk downloads are written
+
+
+def stop_exports() -> None:
+    """A new build starts: the downloads of the previous one give up at their next piece."""
+    LIVE.cancel_exports.set()
+
+
+def write_in_background(site: Path, produce: Callable[[Path, Callable[[], bool]],
+                                                      list[tuple[str, Path]]]) -> None:
+    """After DELAY seconds without a newer build, run ``produce(work folder, stop)`` in a
+    thread and move each file it made into the site, one atomic rename each. A newer build
+    stops it (``stop()`` turns true; produce raises Stopped), so it never competes with the
+    rebuild a reader is waiting for."""
     previous = LIVE.exports
     if previous is not None and previous.is_alive():
         LIVE.cancel_exports.set()
@@ -215,9 +229,11 @@ def write_in_background(site: Path, produce: Callable[[Path], list[tuple[str, Pa
     LIVE.cancel_exports = cancel = threading.Event()
 
     def run() -> None:
+        if cancel.wait(DELAY):
+            return
         work = Path(tempfile.mkdtemp(prefix="undersigned-live-", dir=site.parent))
         try:
-            made = produce(work)
+            made = produce(work, cancel.is_set)
             if cancel.is_set():
                 return
             for uri, path in made:
@@ -225,6 +241,8 @@ def write_in_background(site: Path, produce: Callable[[Path], list[tuple[str, Pa
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(path, target)
             log.info(f"data downloads updated ({len(made)} files)")
+        except Stopped:
+            pass
         except Exception as exc:  # reported, never raised into the server
             log.error(f"the data downloads could not be written: {exc}")
         finally:
@@ -232,6 +250,13 @@ def write_in_background(site: Path, produce: Callable[[Path], list[tuple[str, Pa
 
     LIVE.exports = threading.Thread(target=run, name="undersigned-exports", daemon=True)
     LIVE.exports.start()
+
+
+def stoppable(pieces: Iterable[str], stop: Callable[[], bool]) -> Iterator[str]:
+    for piece in pieces:
+        if stop():
+            raise Stopped("a newer build took over")
+        yield piece
 
 
 def wait_for_exports() -> None:

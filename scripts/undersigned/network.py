@@ -4,6 +4,8 @@ edge list), and drawn per signatory as a small accessible SVG of the strongest t
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import math
 from collections import Counter
 from collections.abc import Iterator
@@ -31,9 +33,15 @@ def cosigning_edges(archive: Archive) -> Iterator[tuple[str, str, int]]:
             yield source, target, counts[target]
 
 
-def write_network(archive: Archive, folder: Path) -> list[tuple[str, Path]]:
+class Stopped(Exception):
+    """Work given up on purpose (a newer build of `mkdocs serve` took over)."""
+
+
+def write_network(archive: Archive, folder: Path,
+                  stop: Callable[[], bool] | None = None) -> list[tuple[str, Path]]:
     """Write the whole network into ``folder`` as a CSV edge list and GraphML, a line at a
-    time (they grow with the square of a letter's signatories); return (site path, file)."""
+    time (they grow with the square of a letter's signatories); return (site path, file).
+    ``stop``: asked every 10,000 edges; when it says so, Stopped is raised."""
     edges_csv = folder / "cosigning.csv"
     graph = folder / "cosigning.graphml"
     folder.mkdir(parents=True, exist_ok=True)
@@ -47,7 +55,9 @@ def write_network(archive: Archive, folder: Path) -> list[tuple[str, Path]]:
                     ("documents", str(len(archive.signed[entity_id])))]
             out_graph.write(f"<node id={quoteattr(entity_id)}>" + "".join(
                 f'<data key="{k}">{escape(v)}</data>' for k, v in data if v) + "</node>\n")
-        for a, b, n in cosigning_edges(archive):
+        for k, (a, b, n) in enumerate(cosigning_edges(archive)):
+            if stop is not None and k % 10_000 == 0 and stop():
+                raise Stopped("the network was not finished: a newer build took over")
             out_csv.write(f"{a},{b},{n}\n")  # ids are slugs: nothing to quote
             out_graph.write(f'<edge source="{a}" target="{b}"><data key="weight">{n}</data>'
                             "</edge>\n")

@@ -109,6 +109,21 @@ def _party(raw: Any) -> tuple[str, str | None, str | None, str | None]:
     return raw.get("name"), raw.get("id"), raw.get("role"), raw.get("organization")
 
 
+def parties(data: Any) -> list[tuple[str, str | None]]:
+    """(name, explicit id) of every signatory, recipient and signer named, in order: what a
+    letter asks the registry to resolve."""
+    out: list[tuple[str, str | None]] = []
+    if not isinstance(data, dict):
+        return out
+    for key in ("signatories", "recipients", "signers_named"):
+        items = data.get(key)
+        for raw in items if isinstance(items, list) else []:
+            if isinstance(raw, (str, dict)) and isinstance(_party(raw)[0], str):
+                name, explicit, _role, _org = _party(raw)
+                out.append((name, explicit))
+    return out
+
+
 def _group(raw: Any) -> str | None:
     return raw.get("group") if isinstance(raw, dict) and isinstance(raw.get("group"), str) \
         else None

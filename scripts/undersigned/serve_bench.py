@@ -1,0 +1,149 @@
+"""Benchmark of `mkdocs serve` rebuilds: `python -m undersigned.serve_bench N [--edits K]`.
+
+Generates a synthetic archive of N letters (undersigned.synthetic), starts `mkdocs serve` on it
+with the real configuration, and times, for K edits of each kind, the seconds from the file
+being written to the changed page being served over HTTP:
+
+- a letter's title (the letter's page);
+- a signatory's name in signatories.yaml (that signatory's page);
+- a topic's title in topics.yaml (the topic's page).
+
+Prints one JSON line: the first build, every edit's seconds and the median per kind and
+overall. The search record of an edited letter is re-indexed in the same rebuild (its shard);
+the bulk downloads follow in the background (see undersigned/live.py)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import yaml
+
+from .bench import REPO, _config
+from .synthetic import generate
+
+
+def _port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.read().decode("utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def _until(url: str, text: str, timeout: float = 300) -> float:
+    started = time.perf_counter()
+    while text not in _get(url):
+        if time.perf_counter() - started > timeout:
+            raise SystemExit(f"{url} never showed {text!r}")
+        time.sleep(0.05)
+    return time.perf_counter() - started
+
+
+def run(n: int, edits: int, keep: Path | None) -> dict[str, object]:
+    work = Path(keep) if keep else Path(tempfile.mkdtemp(prefix=f"undersigned-serve-{n}-"))
+    archive = work / "archive"
+    if not (archive / "letters").is_dir():
+        generate(REPO, archive, n)
+    config = _config(archive)
+    data = yaml.safe_load(config.read_text())
+    data["watch"] = ["letters", "signatories.yaml", "topics.yaml"]
+    config.write_text(yaml.safe_dump(data, sort_keys=False))
+    port = _port()
+    base = f"http://127.0.0.1:{port}/"
+    log = work / "serve.log"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                            cwd=archive, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+    times: dict[str, list[float]] = {"letter title": [], "signatory name": [], "topic title": []}
+    try:
+        while "Serving on" not in log.read_text(errors="replace"):
+            if proc.poll() is not None:
+                raise SystemExit(log.read_text()[-3000:])
+            time.sleep(0.5)
+        first = time.perf_counter() - started
+        letters = sorted((archive / "letters").glob("*.md"))
+        registry = archive / "signatories.yaml"
+        topics = archive / "topics.yaml"
+        registry_data = yaml.safe_load(registry.read_text())
+        # people without aliases: the old name becomes one (letters print it)
+        people = [i for i, e in registry_data.items()
+                  if e.get("kind") == "person" and "aliases" not in e]
+        topic_ids = list(yaml.safe_load(topics.read_text()))
+        for k in range(edits):
+            path = letters[(k * 7919) % len(letters)]
+            text = path.read_text(encoding="utf-8")
+            title = f"Edited title {k}"
+            new = re.sub(r"^title: .*$", f"title: {title}", text, count=1, flags=re.M)
+            time.sleep(1.5)  # let the watcher settle between edits
+            t0 = time.perf_counter()
+            path.write_text(new, encoding="utf-8")
+            _until(f"{base}letters/{path.stem}/", title)
+            times["letter title"].append(time.perf_counter() - t0)
+
+            person = people[(k * 104729) % len(people)]
+            name = f"Renamed Person {k}"
+            source = registry.read_text(encoding="utf-8")
+            old_name = registry_data[person]["name"]
+            changed = re.sub(rf"(^{re.escape(person)}:\n  name: ).*$",
+                             rf"\g<1>{name}\n  aliases: [{json.dumps(old_name)}]", source,
+                             count=1, flags=re.M)
+            registry_data[person]["aliases"] = [old_name]
+            time.sleep(1.5)
+            t0 = time.perf_counter()
+            registry.write_text(changed, encoding="utf-8")
+            _until(f"{base}signatories/{person}/", name)
+            times["signatory name"].append(time.perf_counter() - t0)
+
+            topic = topic_ids[k % len(topic_ids)]
+            heading = f"Retitled topic {k}"
+            source = topics.read_text(encoding="utf-8")
+            changed = re.sub(rf"(^{re.escape(topic)}:\n  title: ).*$", rf"\g<1>{heading}", source,
+                             count=1, flags=re.M)
+            time.sleep(1.5)
+            t0 = time.perf_counter()
+            topics.write_text(changed, encoding="utf-8")
+            _until(f"{base}topics/{topic}/", heading)
+            times["topic title"].append(time.perf_counter() - t0)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=60)
+        if not keep:
+            shutil.rmtree(work, ignore_errors=True)
+    every = [t for ts in times.values() for t in ts]
+    return {"n": n, "first_build_s": round(first, 1),
+            **{f"{kind} s": [round(t, 2) for t in ts] for kind, ts in times.items()},
+            **{f"{kind} median s": round(statistics.median(ts), 2) for kind, ts in times.items()},
+            "median_s": round(statistics.median(every), 2), "max_s": round(max(every), 2)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m undersigned.serve_bench", description=__doc__)
+    parser.add_argument("n", type=int, help="number of letters")
+    parser.add_argument("--edits", type=int, default=3, help="edits of each kind")
+    parser.add_argument("--keep", type=Path, help="keep (and reuse) the archive in this folder")
+    args = parser.parse_args(argv)
+    print(json.dumps(run(args.n, args.edits, args.keep)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
