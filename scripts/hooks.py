@@ -33,6 +33,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_build_date, write_file
 
+from undersigned import sanitize
 from undersigned.archive import load_archive, published_originals
 from undersigned.exports import data_files, write_pieces
 from undersigned.lightmd import LightMarkdown
@@ -104,13 +105,16 @@ def on_config(config, **kwargs):
     edit = f"{repo.rstrip('/')}/edit/main/" if repo else None
     _cancel_search()  # an earlier build of `mkdocs serve` that never finished
     _STATE.clear()
+    if not LIVE.serving or sanitize.MEMO is None or len(sanitize.MEMO) > 2 * len(archive.letters):
+        sanitize.MEMO = {} if LIVE.serving else None  # bodies converted once per serve
     keys = document_keys(archive) if LIVE.serving else {}
     marks = fingerprint(root, config.config_file_path, config.site_url or "") \
         if LIVE.serving else ""
     previous = LIVE.previous if LIVE.incremental else None
     if previous is not None and previous.fingerprint != marks:
         previous = None  # configuration, docs or code changed: everything is rebuilt
-    changed = dirty_pages(previous.archive, previous.keys, archive, keys) if previous else None
+    changed = dirty_pages(previous.archive, previous.keys, archive, keys, previous.shown) \
+        if previous else None
     shard_keys = [tuple(record_key(archive, x) for x in run) for run in shards(archive)] \
         if LIVE.serving else []
     only = None
@@ -271,6 +275,10 @@ def _write_shelled_pages(config) -> list[str]:
     md = LightMarkdown(markdown.Markdown(extensions=config.markdown_extensions,
                                          extension_configs=config.mdx_configs or {}))
     shells: dict[tuple, Shell] = {}
+    if LIVE.serving:  # the same configuration, docs and code: the same shells
+        if LIVE.shells_for != _STATE["fingerprint"]:
+            LIVE.shells, LIVE.shells_for = {}, _STATE["fingerprint"]
+        shells = LIVE.shells
     urls = []
     site = Path(config.site_dir)
     changed = _STATE.get("dirty")
@@ -386,7 +394,9 @@ def _remember_build(config) -> None:
         stale = {page_url(u) + "index.html" for u in previous.pages - pages}
         stale |= previous.outputs - outputs
         remove_stale(site, stale, set())
+    shown = dict(previous.shown) if LIVE.incremental and previous is not None else {}
+    shown.update(_STATE["archive"].shown_cosigners)
     LIVE.previous = State(_STATE["fingerprint"], _STATE["archive"], _STATE["keys"], pages,
-                          outputs, _STATE["shard_keys"])
+                          outputs, _STATE["shard_keys"], shown)
     if LIVE.incremental:
         write_in_background(site, _background_exports(_STATE["archive"], config.site_url or ""))

@@ -62,6 +62,7 @@ class State:
     pages: set[str]  # generated pages (docs paths) written into shells
     outputs: set[str] = field(default_factory=set)  # site paths of MkDocs' files
     shards: list[tuple] = field(default_factory=list)  # per shard, its documents' keys
+    shown: dict[str, tuple[frozenset[str], int]] = field(default_factory=dict)  # see Archive
 
 
 class Live:
@@ -75,6 +76,8 @@ class Live:
         self.exports: threading.Thread | None = None
         self.cancel_exports = threading.Event()
         self.epoch = ""  # SOURCE_DATE_EPOCH as set by the hooks (not by the user)
+        self.shells: dict[tuple, Any] = {}  # theme shells, kept while the fingerprint holds
+        self.shells_for = ""
 
     def reset(self) -> None:
         self.__init__()  # type: ignore[misc]
@@ -141,11 +144,16 @@ class Dirty:
 
 
 def dirty(old: Archive, old_keys: dict[str, tuple], new: Archive,
-          new_keys: dict[str, tuple]) -> Dirty:
-    """The pages a change of ``old`` into ``new`` touches (see the module's note)."""
+          new_keys: dict[str, tuple],
+          shown: dict[str, tuple[frozenset[str], int]] | None = None) -> Dirty:
+    """The pages a change of ``old`` into ``new`` touches (see the module's note). ``shown``:
+    the co-signers each signatory page showed (a renamed entry's co-signers are rebuilt only
+    where it is shown or has as many documents together as the last one shown)."""
+    shown = shown or {}
     changed = {s for s in old_keys.keys() | new_keys.keys() if old_keys.get(s) != new_keys.get(s)}
-    entities = {i for i in old.registry.entities.keys() | new.registry.entities.keys()
-                if _entity(old, i) != _entity(new, i)}
+    entities = set() if old.registry is new.registry else {  # the same file: the same object
+        i for i in old.registry.entities.keys() | new.registry.entities.keys()
+        if _entity(old, i) != _entity(new, i)}
     topics = {t for t in old.topics.keys() | new.topics.keys()
               if _topic(old, t) != _topic(new, t)}
     histories = _histories(old, new)
@@ -157,8 +165,14 @@ def dirty(old: Archive, old_keys: dict[str, tuple], new: Archive,
             letters.update(x.slug for x in signed)
             letters.update(x.slug for x in archive.received.get(entity_id, []))
             letters.update(x.slug for x in archive.named_in.get(entity_id, []))
-            for letter in signed:  # co-signers show this entry's name
-                people.update(s.id for s in letter.signatures)
+            together: dict[str, int] = {}
+            for letter in signed:  # co-signers' pages may show this entry's name
+                for s in {x.id for x in letter.signatures}:
+                    together[s] = together.get(s, 0) + 1
+            for other, n in together.items():
+                ids, needed = shown.get(other, (None, 0))
+                if ids is None or entity_id in ids or n >= needed:
+                    people.add(other)
         for topic in topics:
             letters.update(x.slug for x in archive.by_topic.get(topic, []))
         for slug in changed:
@@ -171,8 +185,9 @@ def dirty(old: Archive, old_keys: dict[str, tuple], new: Archive,
 
 
 def _entity(archive: Archive, entity_id: str) -> tuple | None:
-    entity = archive.registry.entities.get(entity_id)
-    return _record(entity) if entity is not None else None
+    e = archive.registry.entities.get(entity_id)
+    return None if e is None else (e.name, e.kind, e.aliases, e.description, e.bioguide, e.url,
+                                   e.wikidata)
 
 
 def _topic(archive: Archive, topic_id: str) -> tuple | None:

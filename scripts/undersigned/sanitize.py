@@ -73,8 +73,22 @@ class _NoLookalikes(Extension):
 _MD: markdown.Markdown | None = None
 
 
+# bodies already converted, by text: on only in `mkdocs serve` (see live.py), where a rebuild
+# renders again pages whose letter did not change; a plain build converts each body once
+MEMO: dict[str, str] | None = None
+
+
 def body_html(text: str) -> str:
     """A letter body (Markdown with footnotes) as sanitized HTML, independent of the engine."""
+    if MEMO is not None:
+        known = MEMO.get(text)
+        if known is None:
+            known = MEMO[text] = _body_html(text)
+        return known
+    return _body_html(text)
+
+
+def _body_html(text: str) -> str:
     global _MD
     if _MD is None:  # one converter, reset per body (building one per letter is slow)
         _MD = markdown.Markdown(extensions=["footnotes", "sane_lists", "tables", _NoLookalikes()],

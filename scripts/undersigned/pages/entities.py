@@ -179,9 +179,13 @@ def _cosigners(archive: Archive, entity: Entity, here: str) -> str:
     """The strongest co-signing ties: a small network figure and the same data as a table,
     each row linking to the documents the two signed together."""
     ranked = archive.cosigners(entity.id, limit=None)
+    shown = ranked[:COSIGNER_ROWS]
+    # for incremental rebuilds (live.py): whose names this page shows, and the fewest
+    # documents together a co-signer needs to be shown (0: every co-signer is)
+    archive.shown_cosigners[entity.id] = (
+        frozenset(o for o, _n in shown), shown[-1][1] if len(ranked) > len(shown) else 0)
     if not ranked:
         return ""
-    shown = ranked[:COSIGNER_ROWS]
     names = archive.registry.entities
     figure = ego_svg(archive, entity.id, shown[:EGO_TIES],
                      {o: href(here, signatory_uri(o)) for o, _n in shown[:EGO_TIES]})
