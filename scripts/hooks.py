@@ -34,6 +34,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_build_date, write_file
 
 from undersigned import sanitize
+from undersigned.pages import indexes
 from undersigned.archive import load_archive, published_originals
 from undersigned.exports import data_files, write_pieces
 from undersigned.lightmd import LightMarkdown
@@ -107,6 +108,7 @@ def on_config(config, **kwargs):
     _STATE.clear()
     if not LIVE.serving or sanitize.MEMO is None or len(sanitize.MEMO) > 2 * len(archive.letters):
         sanitize.MEMO = {} if LIVE.serving else None  # bodies converted once per serve
+        indexes.MEMO = {} if LIVE.serving else None  # listing items written once per serve
     keys = document_keys(archive) if LIVE.serving else {}
     marks = fingerprint(root, config.config_file_path, config.site_url or "") \
         if LIVE.serving else ""

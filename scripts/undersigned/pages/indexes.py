@@ -19,7 +19,22 @@ if TYPE_CHECKING:
     from ..model import Letter
 
 
+# list items already written, by everything they show: on only in `mkdocs serve`, whose
+# rebuilds write the same listings again (see live.py)
+MEMO: dict[tuple, str] | None = None
+
+
 def letter_item(letter: Letter, here: str) -> str:
+    if MEMO is None:
+        return _letter_item(letter, here)
+    key = (letter.slug, letter.title, letter.date, letter.type, len(letter.signatures), here)
+    known = MEMO.get(key)
+    if known is None:
+        known = MEMO[key] = _letter_item(letter, here)
+    return known
+
+
+def _letter_item(letter: Letter, here: str) -> str:
     n = len(letter.signatures)
     extra = f" · {plural(n, 'signatory', 'signatories')}" if n else ""
     return (f"<li><time datetime=\"{letter.date.isoformat()}\">{human_date(letter.date)}</time>"
