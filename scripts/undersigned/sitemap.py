@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 def sitemap_xml(site_url: str, urls: list[str], lastmod: str) -> str:
     """``urls`` are site-relative directory URLs ('' is the home page); sorted, one entry each."""
     def absolute(url: str) -> str:  # urljoin, without its cost for the common case
-        if site_url.endswith("/") and not url.startswith(("/", "#", "?")) and "://" not in url \
+        if site_url.endswith("/") and not url.startswith(("/", "#", "?", ".")) and "://" not in url \
                 and ".." not in url:
             return site_url + url
         return urljoin(site_url, url)

@@ -174,13 +174,18 @@ def test_frictionless_validates_the_data_package(site):
 def test_search_index_is_sharded_and_every_document_is_in_one_shard(site):
     facets = json.loads((site.root / "search" / "facets.json").read_text(encoding="utf-8"))
     n = len(ARCHIVE.letters)  # 2 documents per shard in the tests
-    shards = [f"s{k}" for k in range(2, -(-n // 2) + 1)]
-    assert facets["shards"] == [f"{s}/" for s in shards]
+    count = -(-n // 2)
+    shards = [f"s{k}" for k in range(1, count)]  # older shards; the newest is the primary
+    # newest first, with dates and sizes: the search page asks them in this order
+    assert [(x["dir"], x["id"], x["count"]) for x in facets["shards"]] == (
+        [("", f"s{count}", 2 - n % 2)] + [(f"s{k}/", f"s{k}", 2) for k in range(count - 1, 0, -1)])
+    assert facets["shards"][0]["last"] == ARCHIVE.letters[-1].date.isoformat()
+    assert facets["shards"][-1]["first"] == ARCHIVE.letters[0].date.isoformat()
     bundle = site.root / "pagefind"
     assert sorted(p.name for p in bundle.iterdir() if p.is_file() and not p.name.endswith(".pf_meta")) == [
         "pagefind-entry.json", "pagefind-worker.js", "pagefind.js", "wasm.en.pagefind",
         "wasm.unknown.pagefind"]
-    counts = [len(list((bundle / sub / "fragment").iterdir())) for sub in ["", *shards]]
+    counts = [len(list((bundle / sub / "fragment").iterdir())) for sub in [*shards, ""]]
     assert counts == [2] * (n // 2) + [1] * (n % 2)
     for sub in shards:  # merged shards carry data only: the code comes from the primary
         assert not list((bundle / sub).glob("*.js"))

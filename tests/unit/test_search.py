@@ -106,7 +106,7 @@ def test_background_index_in_a_child_process_or_a_thread(tmp_path, monkeypatch, 
         report = BackgroundIndex(archive, None if busy else True).finish(tmp_path)
         where = "a thread" if busy else "a child process"
         n = len(archive.letters)  # 2 per shard in the tests
-        assert report.startswith(f"search index: {n} documents in {-(-n // 2)} shard(s), ")
+        assert report.startswith(f"search index: {n} documents, {-(-n // 2)} shard(s), ")
         assert where in report
         assert (tmp_path / "pagefind" / "s3" / "pagefind-entry.json").is_file()
 
