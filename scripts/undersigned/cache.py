@@ -102,14 +102,6 @@ def to_payload(letter: Letter | None, problems: list[Problem], original_line: in
     return out
 
 
-def _make(cls: type, fields: tuple[str, ...], values: list[Any]) -> Any:
-    """A frozen value object from a cached row, without the frozen dataclass's slow
-    per-field ``__init__`` (the row has exactly the fields, in order)."""
-    obj: Any = object.__new__(cls)
-    obj.__dict__.update(zip(fields, values))
-    return obj
-
-
 _SIG = tuple(f.name for f in dataclasses.fields(Signature))
 
 
@@ -129,7 +121,7 @@ def from_payload(payload: dict[str, Any], path: Path, data: bytes
         slug=path.stem, path=path, title=item["title"], date=dt.date.fromisoformat(item["date"]),
         type=item["type"], sender=item["sender"],
         recipients=tuple(Recipient(*r) for r in item["recipients"]),
-        signatures=tuple(_make(Signature, _SIG, s) for s in item["signatures"]),
+        signatures=tuple(Signature(*s) for s in item["signatures"]),
         topics=tuple(item["topics"]), countries=tuple(item["countries"]),
         related=tuple(item["related"]), source=dict(item["source"]), summary=item["summary"],
         body=text[start:], body_line=item["body_line"],

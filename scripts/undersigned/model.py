@@ -10,7 +10,7 @@ TYPES = ("letter", "press-release", "statement")
 KINDS = ("person", "organization")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a million of them at 100,000 letters
 class Signature:
     """One printed signature on one document."""
 
@@ -22,7 +22,7 @@ class Signature:
     group: str | None = None  # heading the signature is listed under, as printed
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Recipient:
     name: str
     id: str
