@@ -354,8 +354,10 @@ if not any(isinstance(f, _DirtyNotice) for f in logging.getLogger("mkdocs.comman
 
 
 def on_build_error(error, **kwargs) -> None:
-    """A failed build stops its indexer and leaves no temporary folder behind."""
+    """A failed build stops its indexer and leaves no temporary folder behind; under
+    `mkdocs serve` the next build is a full one (the site may hold part of this one)."""
     _cancel_search()
+    LIVE.previous = None
 
 
 def on_shutdown(**kwargs) -> None:
