@@ -39,8 +39,8 @@ from undersigned.archive import load_archive, published_originals
 from undersigned.exports import data_files, write_pieces
 from undersigned.lightmd import LightMarkdown
 from undersigned.live import (BACKGROUND, LIVE, State, document_keys, fingerprint,
-                              incremental_builder, remove_stale, stop_exports, stoppable,
-                              write_in_background)
+                              incremental_builder, quiet_dirty_notice, remove_stale,
+                              stop_exports, stoppable, write_in_background)
 from undersigned.live import dirty as dirty_pages
 from undersigned.network import write_network
 from undersigned.pages import eager, fill_markers, head_extras, plan
@@ -171,9 +171,9 @@ def on_files(files: Files, config, **kwargs) -> Files:
 
 def _work_folder() -> str:
     """A temporary folder for this build's exports (removed when the build ends)."""
-    if "network" not in _STATE:
-        _STATE["network"] = tempfile.mkdtemp(prefix="undersigned-network-")
-    return _STATE["network"]
+    if "work" not in _STATE:
+        _STATE["work"] = tempfile.mkdtemp(prefix="undersigned-network-")
+    return _STATE["work"]
 
 
 def _background_exports(archive, site_url: str):
@@ -332,25 +332,16 @@ def _cancel_search() -> None:
     search = _STATE.pop("search", None)
     if search is not None:
         search.cancel()
-    _remove_network()
+    _remove_work()
 
 
-def _remove_network() -> None:
-    network = _STATE.pop("network", None)
-    if network is not None:
-        shutil.rmtree(network, ignore_errors=True)
+def _remove_work() -> None:
+    work = _STATE.pop("work", None)
+    if work is not None:
+        shutil.rmtree(work, ignore_errors=True)
 
 
-class _DirtyNotice(logging.Filter):
-    """Rebuilds of `mkdocs serve` are dirty builds on purpose (see undersigned/live.py): MkDocs'
-    warning about dirty builds would stop them in strict mode."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not (LIVE.incremental and record.getMessage().startswith("A 'dirty' build"))
-
-
-if not any(isinstance(f, _DirtyNotice) for f in logging.getLogger("mkdocs.commands.build").filters):
-    logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
+quiet_dirty_notice()  # rebuilds of `mkdocs serve` are dirty builds on purpose
 
 
 def on_build_error(error, **kwargs) -> None:
@@ -377,7 +368,7 @@ def on_post_build(config, **kwargs) -> None:
     else:
         log.info(f"wrote {len(shelled)} pages into theme shells in {took:.1f} s")
     _write_sitemap(config, shelled)
-    _remove_network()
+    _remove_work()
     try:
         log.info(_STATE.pop("search").finish(Path(config.site_dir)))
     except RuntimeError as exc:

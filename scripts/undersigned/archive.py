@@ -302,8 +302,6 @@ def _load_letter(path: Path, rel: str, root: Path, registry: Registry, topics: d
     """One letter file, parsed and checked. A letter whose path, bytes, registry, topics and
     code are those of a cached entry is taken from the cache; anything else is parsed and
     checked, and the result cached."""
-    if remember:
-        return _remembered(path, rel, root, registry, topics, cache)
     try:
         with path.open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size
@@ -314,6 +312,14 @@ def _load_letter(path: Path, rel: str, root: Path, registry: Registry, topics: d
     if size > MAX_BYTES:
         return Loaded(None, [too_large(size, rel)], False, None, None)
     key = digest(data)
+    if remember:
+        return _remembered(path, rel, root, registry, topics, cache, data, key)
+    return _from_bytes(path, rel, root, registry, topics, cache, data, key)
+
+
+def _from_bytes(path: Path, rel: str, root: Path, registry: Registry, topics: dict[str, Topic],
+                cache: LetterCache, data: bytes, key: str) -> Loaded:
+    """The letter of these bytes: from the cache on disk, else parsed and checked."""
     payload = cache.get(rel, key)
     if payload is not None:
         try:
@@ -343,20 +349,12 @@ def _parse(path: Path, rel: str, root: Path, registry: Registry, topics: dict[st
 
 
 def _remembered(path: Path, rel: str, root: Path, registry: Registry, topics: dict[str, Topic],
-                cache: LetterCache) -> Loaded:
+                cache: LetterCache, data: bytes, key: str) -> Loaded:
     """A letter as the previous load in this process found it, when its bytes are the same
-    and nothing it depends on changed: the same code and topics, and -- when only the registry
-    changed -- a letter without problems whose every name still resolves to the same id.
-    Anything else is loaded as usual (and a changed registry never costs a YAML parse)."""
-    try:
-        with path.open("rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            data = handle.read() if size <= MAX_BYTES else b""
-    except OSError:
-        return _load_letter(path, rel, root, registry, topics, cache)
-    if size > MAX_BYTES:
-        return _load_letter(path, rel, root, registry, topics, cache)
-    key = digest(data)
+    and nothing it depends on changed: the same code, registry and topics, or -- when only the
+    registry or topics changed -- a letter without problems whose every name still resolves to
+    the same id and whose topics all still exist (re-checked without parsing its YAML).
+    Anything else is parsed and checked again."""
     known = _REMEMBERED.get((rel, key))
     if known is not None:
         loaded, context_then = known
@@ -375,7 +373,7 @@ def _remembered(path: Path, rel: str, root: Path, registry: Registry, topics: di
             return loaded._replace(problems=list(loaded.problems))
         loaded = _parse(path, rel, root, registry, topics, cache, data, key)
     else:
-        loaded = _load_letter(path, rel, root, registry, topics, cache)
+        loaded = _from_bytes(path, rel, root, registry, topics, cache, data, key)
     if loaded.content_hash == key:
         _REMEMBERED[(rel, key)] = (loaded._replace(problems=list(loaded.problems)), cache.context)
     return loaded

@@ -274,9 +274,22 @@ def stoppable(pieces: Iterable[str], stop: Callable[[], bool]) -> Iterator[str]:
         yield piece
 
 
-def wait_for_exports() -> None:
-    if LIVE.exports is not None:
-        LIVE.exports.join()
+class _DirtyNotice(logging.Filter):
+    """Drops MkDocs' warning about dirty builds during our rebuilds (it would stop them in
+    strict mode); every other message passes."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (LIVE.incremental and record.getMessage().startswith("A 'dirty' build"))
+
+
+_NOTICE = _DirtyNotice()
+
+
+def quiet_dirty_notice() -> None:
+    """Install the filter once per process (the hooks module is loaded again each rebuild)."""
+    logger = logging.getLogger("mkdocs.commands.build")
+    if _NOTICE not in logger.filters:
+        logger.addFilter(_NOTICE)
 
 
 def incremental_builder(builder: Callable[..., None]) -> Callable[..., None] | None:
