@@ -9,7 +9,9 @@ recall by signature layout. Each case is a JSON file in DIR (default: tests/data
      "options": {"title": "...", "date": "YYYY-MM-DD", "url": "..."},  # what import is given
      "layout": "one per line",                                     # of the signature block
      "documents": [{"type": "press-release", "date": "...", "sender": "Rep. Name",
+                    "title": "Headline as printed",
                     "recipients": ["Name", ...], "signatories": ["Name as printed", ...],
+                    "signers_named": ["Member named as a signer in prose", ...],
                     "groups": ["heading of each signature", ...]}, ...]}  # groups optional
 
 The truth lists the documents in the order the converter should produce them (the main
@@ -37,7 +39,8 @@ from .resolve import Resolution, Resolver
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT = REPO / "tests" / "data" / "fidelity"
-FIELDS = ("documents", "type", "date", "sender", "recipients", "signatories", "groups")
+FIELDS = ("documents", "type", "title", "date", "sender", "recipients", "signatories",
+          "signers_named", "groups")
 
 
 @dataclass
@@ -110,6 +113,13 @@ def score_case(case: dict[str, Any], text: str, name: str, score: Score) -> None
         if "date" in truth:
             score.mark("date", str(meta.get("date")) == truth["date"], where,
                        f"(found {meta.get('date')}, expected {truth['date']})")
+        if "title" in truth:
+            score.mark("title", meta.get("title") == truth["title"], where,
+                       f"(found {meta.get('title')!r}, expected {truth['title']!r})")
+        if "signers_named" in truth:
+            named = _names(meta.get("signers_named", []))
+            score.mark("signers_named", named == truth["signers_named"], where,
+                       f"(found {named}, expected {truth['signers_named']})")
         if "sender" in truth:
             score.mark("sender", _same_person(truth["sender"], meta.get("sender")), where,
                        f"(found {meta.get('sender')!r}, expected {truth['sender']!r})")

@@ -15,13 +15,33 @@ LETTERHEAD_RE = re.compile(
     r"representatives|committee on .+|subcommittee on .+|.*caucus)$", re.I)
 ADDRESS_RE = re.compile(
     r"\b\d{5}(?:-\d{4})?\b|^\d+\s+\w+|\b(?:street|st\.|avenue|ave\.?|road|blvd|suite|room|"
-    r"building|p\.?o\.? box|n\.?w\.?|s\.?w\.?)\b|^washington,?\s+d\.?\s?c\.?$", re.I)
+    r"building|p\.?o\.? box|n\.?w\.?|s\.?w\.?)\b|^washington,?\s+d\.?\s?c\.?$|"
+    # a country closing an address: 'EUA', 'USA', 'México'
+    r"^(?:usa|u\.s\.a\.|eua|ee\.?\s?uu\.?|estados unidos(?: de am[eé]rica)?|"
+    r"united states of america|m[eé]xico|guatemala|honduras|el salvador|nicaragua|costa rica)$",
+    re.I)
+# the headline a web page prints over a letter: 'Letter to Secretary Mayorkas', 'Carta al
+# Secretario de Estado John Kerry', 'Open letter to ...'
+PAGE_HEADLINE_RE = re.compile(r"^(?:(?:an?\s+)?(?:open\s+|joint\s+|bipartisan\s+)?letter|"
+                              r"carta(?:\s+abierta)?)\s+(?:to|from|a|al|a\s+la|de|del)\s+\S.{2,150}$",
+                              re.I)
+# a courtesy title before an office or a name: 'Sr. Presidente Enrique Peña Nieto'
+COURTESY_RE = re.compile(r"^(?:sr|sra|srta|lic|dr|dra|ing|mr|mrs|ms|mx)\.\s+(?=[A-Z])", re.I)
+# a line naming an organization, not a person: two of them one under the other are two
+# recipients ('Centro de Derechos Humanos de la Montaña Tlachinollan (TLACHINOLLAN)')
+ORG_LINE_RE = re.compile(
+    r"\b(?:centro|center|centre|comit[eé]|committee|padres|madres|familias|families|red|network|"
+    r"asociaci[oó]n|association|movimiento|movement|coalici[oó]n|coalition|organizaci[oó]n|"
+    r"organization|fundaci[oó]n|foundation|instituto|institute|colectivo|collective)\b|"
+    r"\([A-Z]{3,}\)", re.I)
 HONORABLE_RE = re.compile(r"^(?:the\s+)?hon(?:orable|\.)\s+(.+)$", re.I)
 BOLD_RECIPIENT_RE = re.compile(r"^\*\*(.+?),?\*\*$")
 ORG_RE = re.compile(r"\b(?:department|dept\.|agency|administration|office|council|bureau|"
                     r"commission|white house|usaid|house|senate|embassy|ministry|government|"
                     r"state of|united states|u\.s\.|departamento|secretar[ií]a|ministerio|"
-                    r"embajada|gobierno|comisi[oó]n)\b", re.I)
+                    r"embajada|gobierno|comisi[oó]n|casa blanca|casa presidencial|naciones unidas|"
+                    r"organizaci[oó]n|procuradur[ií]a|fiscal[ií]a|canciller[ií]a|presidencia|"
+                    r"congreso|senado|c[aá]mara)\b", re.I)
 
 
 WEB_FURNITURE_RE = re.compile(
@@ -38,12 +58,17 @@ class Header:
     recipients: list[dict[str, str]] = field(default_factory=list)
     consumed: set[int] = field(default_factory=set)  # source line numbers used by the header
     furniture: list[int] = field(default_factory=list)  # web-page lines dropped from it
+    headline: str | None = None  # the web page's headline over the letter: 'Letter to …'
+    headline_line: int | None = None
 
 
 # an office printed before the name: 'President Joseph R. Biden'
 OFFICE_PREFIX_RE = re.compile(
     r"^((?i:president|vice president|secretary|administrator|ambassador|governor|mayor|"
-    r"commissioner|director|attorney general|speaker|leader|chairman|chairwoman|chair))\s+"
+    r"commissioner|director|attorney general|speaker|leader|chairman|chairwoman|chair|"
+    r"presidente|presidenta|secretario|secretaria|embajador|embajadora|gobernador|gobernadora|"
+    r"fiscal general|canciller|ministro|ministra|directora?|comisionad[oa]|alcalde|alcaldesa)"
+    r"(?:\s+de\s+[A-Z][\w ]{2,40}?)?)\s+"
     r"(?=[A-Z][a-z]+\s+[A-Z])")
 
 
@@ -69,6 +94,9 @@ def _recipient_from_parts(parts: list[str]) -> dict[str, str]:
     honorable = HONORABLE_RE.match(name)
     if honorable:
         name = honorable.group(1).strip()
+    courtesy = COURTESY_RE.match(name)
+    if courtesy and OFFICE_PREFIX_RE.match(name[courtesy.end():]):
+        name = name[courtesy.end():]
     office = OFFICE_PREFIX_RE.match(name)
     rest = [p.strip().rstrip(",") for p in parts[1:] if p.strip().rstrip(",")]
     if office:
@@ -111,8 +139,15 @@ def parse_header(lines: list[Line]) -> Header:
                 expanded += [Line(line.no, col), Line(line.no, "")]
         else:
             expanded.append(line)
+    top = next((x for x in expanded if not x.blank
+                and not WEB_FURNITURE_RE.match(x.s.strip("*").strip())), None)
     for line in expanded:
         s = line.s.strip("*").strip()
+        if line is top and head.date is None and PAGE_HEADLINE_RE.match(s) \
+                and not HONORABLE_RE.match(s):
+            head.headline, head.headline_line = s, line.no
+            head.consumed.add(line.no)
+            continue
         if s and WEB_FURNITURE_RE.match(s):  # 'Skip to Content', 'Click here to download …'
             head.furniture.append(line.no)
             head.consumed.add(line.no)
@@ -149,7 +184,11 @@ def parse_header(lines: list[Line]) -> Header:
     for block in _regroup(blocks_):
         first = block[0].s
         honorable = HONORABLE_RE.match(first)
-        if honorable or (len(block) >= 2 and not ADDRESS_RE.search(first)):
+        if len(block) >= 2 and not honorable and all(
+                ORG_LINE_RE.search(x.s) and not ADDRESS_RE.search(x.s) for x in block):
+            head.recipients += [{"name": x.s.rstrip(",")} for x in block]
+            head.consumed.update(x.no for x in block)
+        elif honorable or (len(block) >= 2 and not ADDRESS_RE.search(first)):
             name = honorable.group(1) if honorable else first
             parts = [name]
             for line in block[1:]:

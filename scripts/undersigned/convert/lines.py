@@ -12,7 +12,7 @@ MONTHS = {m: i for i, m in enumerate(
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS.update({"sept": 9, **{m: i for i, m in enumerate(
     "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
-    .split(), start=1)}})
+    .split(), start=1)}, "setiembre": 9})
 _MONTH = r"(?P<month>[A-Za-z]{3,10})\.?"
 DATE_RES = [
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})\b"),
@@ -26,7 +26,18 @@ DATE_RES = [
 CLOSING_RE = re.compile(
     r"^(?:sincerely|sincerely yours|respectfully|respectfully yours|respectfully submitted|"
     r"yours truly|very truly yours|best regards|kind regards|regards|cordially|in solidarity|"
-    r"with gratitude|with respect|atentamente|saludos cordiales)\s*[,.]?\s*$", re.I)
+    r"with gratitude|with respect|atentamente|cordialmente|respetuosamente|sinceramente|"
+    r"saludos(?: cordiales)?|un saludo cordial|en solidaridad|con respeto|"
+    r"(?:muy )?atentamente(?: suyos?)?)\s*[,.]?\s*$", re.I)
+# a line that says the text follows in another language: 'English below', 'Versión en
+# español abajo', 'Leer en inglés', '>> Ver en Español', '(English version follows)'
+LANGUAGE_MARK_RE = re.compile(
+    r"^[\s>»(\[*_]*(?:(?:read|see|view|ver|leer|lea|léa)\s+(?:it\s+|la\s+carta\s+|esta\s+carta\s+)?"
+    r"(?:in|en)\s+(?:english|spanish|inglés|ingles|español|espanol)|"
+    r"(?:english|spanish|versi[oó]n\s+en\s+(?:español|espanol|inglés|ingles)|"
+    r"traducci[oó]n\s+(?:al|en)\s+(?:español|inglés))"
+    r"(?:\s+(?:version|translation))?(?:\s+(?:below|follows|abajo|a continuaci[oó]n|m[aá]s abajo))?)"
+    r"[\s.:)\]*_]*$", re.I)
 SALUTATION_RE = re.compile(r"^(?:dear|to)\s+[^.]{2,160}[,:;]\s*$|^dear\s+\S.*$", re.I)
 SUP_RE = re.compile(r"<sup>\s*([^<]*?)\s*</sup>", re.I)
 FOOTDEF_RE = re.compile(r"^\s*<sup>\s*(\d{1,3})\s*</sup>\s*(.*)$", re.I)

@@ -16,14 +16,26 @@ from ..problems import Problem
 from ..schema import YEARS
 from .body import convert_body
 from .document import Document, Options
-from .header import BOLD_RECIPIENT_RE, HONORABLE_RE, is_header_like, parse_header
-from .lines import CLOSING_RE, END_MARK_RE, FOOTDEF_RE, Line, is_prose, split_lines
+from .header import ADDRESS_RE, BOLD_RECIPIENT_RE, HONORABLE_RE, is_header_like, parse_header
+from .lines import CLOSING_RE, END_MARK_RE, FOOTDEF_RE, LANGUAGE_MARK_RE, Line, is_date_line, is_prose, split_lines
 from .press import find_sender, signers_in_prose, strip_furniture
 from .signatures import parse_signatures
 
 DEAR_RE = re.compile(r"^(?:\*\*)?(?:[Dd]ear|DEAR|Estimad[oa]s?|Apreciad[oa]s?|Distinguid[oa]s?)\s+"
                      r"[^.]{2,400}[,:;]?(?:\*\*)?$|"
                      r"^(?:\*\*)?To\s+(?:whom it may concern|[A-Z])[^,.;]{0,80}[:,](?:\*\*)?$")
+# salutations without 'Dear', which need their comma or colon to be told from a recipient
+# line: 'Apreciables señora y señores:', 'Señor Presidente de los Estados Unidos Mexicanos,',
+# 'Ladies and Gentlemen:', 'Mr. Secretary:'
+SPANISH_SALUTATION = (r"estimad[oa]s?|apreciad[oa]s?|apreciables?|respetad[oa]s?|respetables?|"
+                      r"distinguid[oa]s?|querid[oa]s?|excelent[ií]sim[oa]s?|"
+                      r"señor(?:a|es|as)?|señoras|sr\.|sra\.|sres\.|sras\.")
+BARE_SALUTATION_RE = re.compile(
+    rf"^(?:\*\*)?(?:(?:{SPANISH_SALUTATION})\s+[^.:;]{{2,160}}|ladies and gentlemen|"
+    r"(?:mr\.?|madam|madame)\s+(?:vice\s+)?(?:president|secretary|speaker|ambassador|"
+    r"chair(?:man|woman)?|administrator|attorney general|leader|commissioner|director)"
+    r"(?:\s+[A-Z][\w'’-]+)?)[,:](?:\*\*)?$", re.I)
+SPANISH_SALUTATION_RE = re.compile(rf"^(?:\*\*)?(?:{SPANISH_SALUTATION})\s", re.I)
 COUNTRIES = {
     "MX": r"mexic|méxic", "GT": r"guatemal", "HN": r"hondur", "SV": r"el salvador|salvadoran",
     "NI": r"nicaragu", "CR": r"costa ric", "PA": r"panam", "BZ": r"beliz", "CU": r"\bcuba",
@@ -47,6 +59,7 @@ class Region:
     heading: str | None = None
     congress: bool = False
     notes: tuple[int, int] | None = None  # endnotes printed after the signature block
+    also: tuple[int, int] | None = None  # a translation printed after the signature block
 
 
 def _endnotes(lines: list[Line], start: int) -> int:
@@ -70,13 +83,27 @@ _ABBREVIATION = re.compile(r"\b(Mr|Ms|Mrs|Mx|Dr|Sen|Sens|Rep|Reps|Gov|Hon|Amb|Ge
                            r"St|Sec|Adm|Prof|Rev|Fr|Sra|Sr|Dra|Lic|Ing|[A-Z])\.")
 
 
+_DEAR_STARTS = ("dear", "**dear", "to ", "**to ", "estimad", "apreciad", "distinguid")
+_BARE_STARTS = ("apreciab", "respet", "querid", "excelent", "señor", "sr.", "sra.",
+                "sres.", "sras.", "ladies", "madam", "mr.", "mr ")
+
+
 def is_dear(text: str) -> bool:
-    """A salutation line ('Dear Secretary Blinken:', 'To whom it may concern:'); the names it
-    lists may carry abbreviations ('Mr.', 'U.S.') but no sentence."""
-    if not text[:12].lower().startswith(("dear", "**dear", "to ", "**to ", "estimad", "apreciad",
-                                         "distinguid")):
-        return False
-    return bool(DEAR_RE.match(_ABBREVIATION.sub(r"\1", text)))
+    """A salutation line ('Dear Secretary Blinken:', 'To whom it may concern:', 'Estimado
+    Secretario Kerry:'); the names it lists may carry abbreviations ('Mr.', 'U.S.') but no
+    sentence."""
+    low = text[:12].lower().lstrip("*")
+    if low.startswith(_DEAR_STARTS):
+        if DEAR_RE.match(_ABBREVIATION.sub(r"\1", text)):
+            return True
+    if low.startswith(_DEAR_STARTS + _BARE_STARTS):
+        return bool(BARE_SALUTATION_RE.match(_ABBREVIATION.sub(r"\1", text)))
+    return False
+
+
+def language_of(salutation: str) -> str:
+    """'es' for a Spanish salutation ('Estimado Secretario:'), else 'en'."""
+    return "es" if SPANISH_SALUTATION_RE.match(salutation) else "en"
 
 
 def _next_index(indices: list[int], after: int, default: int | None) -> int | None:
@@ -122,35 +149,113 @@ def _find_regions(lines: list[Line], src: str, problems: list[Problem]) -> list[
                 sal = k
             closing = _next_index(closings, sal, None)
             nxt = _next_index(dears, sal, n) or n
+            if closing is not None and closing > nxt and prose_from[sal] < nxt:
+                closing = None  # that closing is the next letter's (not a repeated 'Dear')
             if closing is None:
                 closing = _unusual_closing(lines, sal, min(nxt, _next_index(ends, sal, n) or n),
                                            prose, src)
             if closing is None:
                 regions.append(Region(start, sal, None, nxt))
                 problems.append(Problem(src, lines[sal].no if sal < n else None,
-                                        "letter has no closing ('Sincerely,') and no signature "
-                                        "block", "add the signatories to the front matter by "
+                                        NO_CLOSING, "add the signatories to the front matter by "
                                         "hand if the letter names them", warning=True))
                 i = floor = nxt
                 continue
             addressee = re.sub(r"^(?:dear|to)\s+|[,:;]$", "", lines[sal].s, flags=re.I) \
                 if sal < n else ""
             block = parse_signatures(lines[closing + 1:], src, frozenset({fold(addressee)}))
-            problems.extend(block.problems)
             end = closing + 1 + block.end
+            following = _next_index(dears, closing, n) or n
+            head = _address_before(lines, following, closing + 1) \
+                if following < n and all(x.blank for x in lines[end:following]) else following
+            if head < following:  # the block ran into the next letter's recipient block
+                block = parse_signatures(lines[closing + 1:head], src,
+                                         frozenset({fold(addressee)}))
+                end = closing + 1 + block.end
+            problems.extend(block.problems)
             after = _endnotes(lines, end)
             regions.append(Region(start, sal, closing, after, block.signatories, block.heading,
                                   block.congress, (end, after) if after > end else None))
             end = after
             if not block.signatories:
-                problems.append(Problem(src, lines[closing].no,
-                                        "no signatories found after the closing",
+                problems.append(Problem(src, lines[closing].no, NO_SIGNATORIES,
                                         "list the signatories in the front matter by hand",
                                         warning=True))
             i = floor = end
             continue
         i += 1
-    return regions
+    return _translations(regions, lines, src, problems)
+
+
+def _address_before(lines: list[Line], dear: int, floor: int) -> int:
+    """Where the recipient block of the salutation at ``dear`` starts: the run of lines just
+    above it (with a date line above that) when it holds an address or 'The Honorable';
+    ``dear`` when there is none."""
+    k = dear - 1
+    while k >= floor and lines[k].blank:
+        k -= 1
+    start = k + 1
+    while k >= floor and not lines[k].blank:
+        start = k
+        k -= 1
+    run = lines[start:dear]
+    if not any(ADDRESS_RE.search(x.s) or HONORABLE_RE.match(x.s) for x in run if not x.blank):
+        return dear
+    k = start - 1
+    while k >= floor and lines[k].blank:
+        k -= 1
+    return k if k >= floor and is_date_line(lines[k].s) else start
+
+
+def _translations(regions: list[Region], lines: list[Line], src: str,
+                  problems: list[Problem]) -> list[Region]:
+    """A letter printed in two languages with one signature list ('Estimado Secretario:' …,
+    then 'Dear Secretary:' … 'Sincerely,' and the names) is one letter: two neighbouring letters
+    whose salutations are in different languages, and of which at most one has signatures, are
+    joined, every line kept in the body in order, and the join is said with its lines."""
+    n = len(lines)
+    out: list[Region] = []
+    for region in regions:
+        prev = out[-1] if out else None
+        if prev is None or prev.also or region.salutation >= n or prev.salutation >= n \
+                or not is_dear(lines[prev.salutation].s) or not is_dear(lines[region.salutation].s):
+            out.append(region)
+            continue
+        first, second = language_of(lines[prev.salutation].s), language_of(
+            lines[region.salutation].s)
+        between = [x for x in lines[prev.sig_end:region.start] if not x.blank]
+        if first == second or (prev.signatures and region.signatures) or any(
+                not LANGUAGE_MARK_RE.match(x.s) for x in between):
+            out.append(region)
+            continue
+        quiet = {lines[r.salutation].no for r in (prev, region) if r.closing is None} | {
+            lines[r.closing].no for r in (prev, region) if r.closing is not None
+            and not r.signatures}
+        problems[:] = [p for p in problems if not (p.line in quiet and p.message in (
+            NO_CLOSING, NO_SIGNATORIES))]
+        if prev.signatures:  # the signatures follow the first text; the translation after them
+            prev.also = (prev.sig_end, region.sig_end)
+            signed = prev
+        else:
+            out[-1] = Region(prev.start, prev.salutation, region.closing, region.sig_end,
+                             region.signatures, region.heading, region.congress,
+                             region.notes or prev.notes)
+            signed = region
+        names = {"en": "English", "es": "Spanish"}
+        where = f"line {lines[signed.closing].no}" if signed.closing is not None \
+            and signed.signatures else "none found"
+        problems.append(Problem(
+            src, lines[prev.salutation].no,
+            f"one letter in two languages: the {names[first]} text (line "
+            f"{lines[prev.salutation].no}) and the {names[second]} text (line "
+            f"{lines[region.salutation].no}) are kept together in its body, with one "
+            f"signature list ({where})",
+            "check the original if these are two letters", warning=True))
+    return out
+
+
+NO_CLOSING = "letter has no closing ('Sincerely,') and no signature block"
+NO_SIGNATORIES = "no signatories found after the closing"
 
 
 # a closing of the writer's own ('For Texas and Liberty,', 'In solidarity and hope,'): a
@@ -204,7 +309,8 @@ def _countries(text: str) -> list[str]:
 
 def _letter_title(recipients: list[dict[str, str]], salutation: str = "") -> str:
     if not recipients:
-        m = re.match(r"^(?:\*\*)?(?:dear|to)\s+(.+?)[,:;]?(?:\*\*)?$", salutation, re.I)
+        m = re.match(rf"^(?:\*\*)?(?:dear|to|{SPANISH_SALUTATION})\s+(.+?)[,:;]?(?:\*\*)?$",
+                     salutation, re.I)
         return f"Letter to {m.group(1).strip()}" if m else "Letter"
     first = recipients[0]
     role = first.get("role", "")
@@ -238,7 +344,7 @@ def convert_text(text: str, *, source: str, options: Options | None = None,
     pos = 0
     for r_index, region in enumerate(regions):
         outside.extend(lines[pos:region.start])
-        pos = region.sig_end
+        pos = region.also[1] if region.also else region.sig_end
         header = parse_header(lines[region.start:region.salutation])
         if header.furniture:
             result.problems.append(Problem(
@@ -247,28 +353,34 @@ def convert_text(text: str, *, source: str, options: Options | None = None,
                 "check the original if a removed line was content", warning=True))
         header_extra = [x for x in lines[region.start:region.salutation]
                         if not x.blank and x.no not in header.consumed]
-        if header_extra:
+        unknown = [x for x in header_extra if not LANGUAGE_MARK_RE.match(x.s)]
+        if unknown:
             result.problems.append(Problem(
-                source, header_extra[0].no, f"{len(header_extra)} header line(s) not understood "
-                "(kept at the top of the body): " + "; ".join(x.s[:60] for x in header_extra[:3]),
+                source, unknown[0].no, f"{len(unknown)} header line(s) not understood "
+                "(kept at the top of the body): " + "; ".join(x.s[:60] for x in unknown[:3]),
                 "move recipients' names and roles into `recipients:` by hand", warning=True))
         body_end = (region.closing + 1) if region.closing is not None else region.sig_end
-        body_lines = header_extra + ([Line(0, "")] if header_extra else []) \
-            + lines[region.salutation:body_end]
+        text_lines = lines[region.salutation:body_end]
+        if len(text_lines) > 1 and not text_lines[1].blank:  # the salutation is a paragraph
+            text_lines = [text_lines[0], Line(0, "")] + text_lines[1:]
+        body_lines = header_extra + ([Line(0, "")] if header_extra else []) + text_lines
         if region.notes:  # endnotes after the signatures belong to the letter's body
             body_lines += [Line(0, "")] + lines[region.notes[0]:region.notes[1]]
+        if region.also:  # a translation printed after the signature list
+            body_lines += [Line(0, "")] + lines[region.also[0]:region.also[1]]
         is_main = main_is_letter and r_index == 0
         if is_main:  # trailing text of a stand-alone letter (cc:, annex) stays in its body
-            trailing = [x for x in lines[region.sig_end:] if not x.blank]
+            trailing = [x for x in lines[pos:] if not x.blank]
             if len(regions) == 1 and trailing:
-                body_lines += [Line(0, "")] + lines[region.sig_end:]
+                body_lines += [Line(0, "")] + lines[pos:]
                 pos = len(lines)
         body = convert_body(body_lines, source)
         result.problems.extend(body.problems)
         date = (options.date if is_main else None) or header.date
         recipients = header.recipients
         meta: dict = {
-            "title": (options.title if is_main and options.title else _letter_title(
+            "title": (options.title if is_main and options.title else header.headline
+                      if is_main and header.headline else _letter_title(
                 recipients, lines[region.salutation].s if region.salutation < len(lines) else "")),
             "date": date,
             "type": "letter",

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
-from .lines import END_MARK_RE, Line, find_date, is_date_line, is_prose, words
+from .lines import END_MARK_RE, LANGUAGE_MARK_RE, Line, find_date, is_date_line, is_prose, words
 
 def _fold_ascii(text: str) -> str:
     import unicodedata
@@ -53,12 +53,19 @@ class PressParts:
 # note ('Press Release', 'Home » News', 'By Jane Doe', 'FOR IMMEDIATE RELEASE')
 _BEFORE_HEADLINE = re.compile(
     r"^(?:(?:home|news|media|newsroom|media center|press)\s*(?:[»>/|›]\s*[\w ]+)+|"
-    r"by\s+[A-Z][\w.'’ -]{2,60}|for immediate release:?|contact:?\s.{0,80}|"
-    r"(?:press release|news release|statement|press statement)s?(?:\s*[|:–—-].{0,40})?)$", re.I)
+    r"(?:by|por)\s+[A-Z][\w.'’ -]{2,60}|for immediate release:?|para publicaci[oó]n inmediata:?|"
+    r"contact:?\s.{0,80}|media contact:?\s.{0,80}|"
+    r"(?:press release|news release|statement|press statement|comunicados? de prensa|"
+    r"comunicados?|noticias|declaraci[oó]n)s?(?:\s*[|:–—-].{0,40})?)$", re.I)
+# the site's name printed above every page: 'Senator Cornyn', 'Congresswoman Norma J. Torres'
+SITE_NAME_RE = re.compile(
+    r"^(?:U\.S\.\s+)?(?:Senator|Sen\.|Congressman|Congresswoman|Congressmember|Representative|"
+    r"Rep\.)\s+(?:[A-Z][\w.'’-]*\s*){1,4}$")
 
 
 def _before_headline(text: str) -> bool:
-    return bool(DROP_RE.match(text) or _BEFORE_HEADLINE.match(text) or is_date_line(text))
+    return bool(DROP_RE.match(text) or _BEFORE_HEADLINE.match(text) or is_date_line(text)
+                or SITE_NAME_RE.match(text) or LANGUAGE_MARK_RE.match(text))
 
 
 def strip_furniture(lines: list[Line], *, headline: bool = True) -> PressParts:
@@ -86,8 +93,8 @@ def strip_furniture(lines: list[Line], *, headline: bool = True) -> PressParts:
             cut = True
             parts.dropped.append(line.no)
             continue
-        if s and (DROP_RE.match(s) or (parts.title_line and line.no < parts.title_line
-                                        and _BEFORE_HEADLINE.match(s))):
+        if s and (DROP_RE.match(s) or (parts.title_line and line.no < parts.title_line and (
+                _BEFORE_HEADLINE.match(s) or SITE_NAME_RE.match(s) or LANGUAGE_MARK_RE.match(s)))):
             parts.dropped.append(line.no)
             continue
         published = PUBLISHED_RE.match(s)
@@ -107,24 +114,44 @@ def strip_furniture(lines: list[Line], *, headline: bool = True) -> PressParts:
 # (MA-03) and Annie Kuster (NH-02)', 'Representatives Paul D. Tonko (D-NY), Darin LaHood
 # (R-IL), and Fred Upton (R-MI)', 'Rep. McClintock'
 _TITLES = (r"Congressm[ae]n|Congresswom[ae]n|Congressmembers?|Representatives?|Reps?\.|"
-           r"Senators?|Sens?\.")
-_TITLE = rf"\b(?:U\.S\.\s+|United States\s+)?(?P<title>{_TITLES})\s+"
-_NAME = (r"(?:[A-Z][\w'’.-]*[\w.]|[A-Z]\.)(?:\s+(?:[A-Z][\w'’.-]*[\w.]|[A-Z]\.|\"[^\"]{1,20}\"|"
-         r"“[^”]{1,20}”|de|del|la|van|von)){0,4}")
+           r"Senators?|Sens?\.|[Ss]enador(?:a|es|as)?|[Rr]epresentantes?|[Cc]ongresistas?")
+# Spanish: 'Los senadores estadounidenses John Cornyn (R-TX) y Kyrsten Sinema (D-AZ)'
+_ADJECTIVE = r"(?:(?:estadounidenses?|federal(?:es)?|dem[oó]cratas?|republican[oa]s?)\s+)?"
+_SP = r"(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)"  # spaces with at most one line break
+_TITLE = rf"\b(?:U\.S\.\s+|United States\s+)?(?P<title>{_TITLES}){_SP}{_ADJECTIVE}"
+_NAME = (rf"(?:[A-Z][\w'’.-]*[\w.]|[A-Z]\.)(?:{_SP}(?:[A-Z][\w'’.-]*[\w.]|[A-Z]\.|\"[^\"]{{1,20}}\"|"
+         r"“[^”]{1,20}”|(?:de|del|la|van|von)\b)){0,4}")
 _SEAT = r"(?:\s*\((?:[DRI]-[A-Z][\w.]*(?:-\d{1,2})?|[A-Z]{2}-(?:\d{1,2}|AL))\))?"
-SPEAKERS_RE = re.compile(_TITLE + rf"(?P<names>{_NAME}{_SEAT}(?:(?:,\s+(?:and\s+)?|\s+and\s+)"
+SPEAKERS_RE = re.compile(_TITLE + rf"(?P<names>{_NAME}{_SEAT}(?:(?:,\s+(?:and\s+|y\s+)?|\s+(?:and|y)\s+)"
                          rf"(?:(?:{_TITLES})\s+)?{_NAME}{_SEAT})*)")
 _ONE_RE = re.compile(rf"(?:(?:{_TITLES})\s+)?(?P<name>{_NAME}){_SEAT}")
+
+
+# capitalized words after a Member's name that are an office, not another Member: 'Eliot L.
+# Engel (D-NY), Ranking Member of the House Committee on Foreign Affairs'
+_NOT_A_NAME = {"The", "In", "Ranking", "Chairman", "Chairwoman", "Chair", "Member", "Members",
+               "Vice", "Co-Chair", "Committee", "Leader", "Whip", "Speaker", "Majority",
+               "Minority", "Democratic", "Republican", "Senate", "House", "Congress", "Los",
+               "Las", "El", "La", "Deputy", "Secretary", "Department", "Trade", "Assistant",
+               "Senior", "Former", "U.S.", "Jr.", "Sr.", "M.D.", "Co-Chairs", "Colorado"}
+_HEADLINE_WORDS = {"Sends", "Urges", "Leads", "Letter", "Calls", "Joins", "Demands"}
+# a title left at the front of a name by a second title: 'U.S. Reps. Suzan DelBene'
+_LEADING_TITLE_RE = re.compile(rf"^(?:(?:U\.S\.|United States){_SP})?(?:{_TITLES}){_SP}")
 
 
 def named_members(text: str) -> list[tuple[str, str]]:
     """(title, name) of every Member named with a title in ``text``, in order of mention."""
     out: list[tuple[str, str]] = []
     for m in SPEAKERS_RE.finditer(text):
-        title = "Sen." if m.group("title").startswith("Sen") else "Rep."
+        title = "Sen." if m.group("title").lower().startswith("sen") else "Rep."
         for one in _ONE_RE.finditer(m.group("names")):
-            name = one.group("name").strip()
-            if name not in {n for _t, n in out} and name.split()[0] not in {"The", "In"}:
+            name = _LEADING_TITLE_RE.sub("", one.group("name").strip())
+            if name.endswith(".") and len(name.split()[-1]) > 4:  # 'Scott Fitzgerald.' ends
+                name = name[:-1]  # the sentence; 'Jr.' and 'M.D.' keep their points
+            if not name:
+                continue
+            if name not in {n for _t, n in out} and name.split()[0] not in _NOT_A_NAME \
+                    and not _HEADLINE_WORDS & set(name.split()):
                 out.append((title, name))
     return out
 
@@ -132,23 +159,45 @@ def named_members(text: str) -> list[tuple[str, str]]:
 _LETTER_SENTENCE = re.compile(
     r"\b(?:sent|send|sends|sending|wrote|write|writes|writing|led|lead|leads|leading|signed|"
     r"sign|joined|join|penned|authored|delivered|urged|urging)\b[^.]{0,200}\bletters?\b|"
-    r"\bletters?\b[^.]{0,80}\b(?:signed|led|sent|authored)\b", re.I)
+    r"\bletters?\b[^.]{0,80}\b(?:signed|led|sent|authored)\b|"
+    r"\b(?:in|en)\s+(?:a|an|the|their|una|su)\s+(?:\w+\s+)?(?:letter|carta)\b|"
+    r"\b(?:escribi[oó]|escribieron|envi[oó]|enviaron|firm[oó]|firmaron|encabez[oó]|"
+    r"encabezaron|lider[oó]|lideraron|dirigi[oó]|dirigieron)\b[^.]{0,200}\bcartas?\b|"
+    r"\bcartas?\b[^.]{0,80}\b(?:firmada|encabezada|enviada|dirigida|liderada)\b", re.I)
 
 
 # a sentence ends at . ! ? before a capital, but not after an initial or an abbreviation
 _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!\bRep|\bSen|\bGov|\bMrs)(?<!\bMr|\bMs|\bDr|\bSt|"
-                           r"\bJr|\bSr)[.!?]\s+(?=[A-Z“\"])")
+                           r"\bJr|\bSr)(?<!\bReps|\bSens)[.!?]\s+(?=[A-Z“\"])")
+
+
+# a letter sentence whose subject points back to Members named before it: 'In a letter to
+# Secretary Pompeo, the Members underscored ...', 'Los legisladores escribieron ...'
+_BACK_RE = re.compile(r"\b(?:the|these|both|all|los|las|ambos|ambas)\s+(?:\w+\s+)?(?:members|"
+                      r"lawmakers|legislators|senators|representatives|congressmembers|"
+                      r"congresswomen|congressmen|legisladores|legisladoras|senadores|"
+                      r"congresistas|representantes)\b|\bthey\b", re.I)
 
 
 def signers_in_prose(text: str) -> dict[str, str]:
     """Members a press release names, with their titles, in the sentences that say they sent
-    or signed a letter ('Senators A (D-Vt.), B (D-Va.) ... sent a letter'): name -> 'sen' or
-    'rep', in order, once."""
+    or signed a letter ('Senators A (D-Vt.), B (D-Va.) ... sent a letter'), or named earlier in
+    the paragraph of a letter sentence that points back to them ('..., the Members wrote'):
+    name -> 'sen' or 'rep', in order, once."""
     names: dict[str, str] = {}
-    for sentence in _SENTENCE_END.split(text[:8000]):
-        if _LETTER_SENTENCE.search(sentence):
-            for title, name in named_members(sentence):
-                names.setdefault(name, "sen" if title == "Sen." else "rep")
+    for paragraph in text[:8000].split("\n\n"):
+        before: list[tuple[str, str]] = []
+        for sentence in _SENTENCE_END.split(paragraph):
+            members = named_members(sentence)
+            if _LETTER_SENTENCE.search(sentence):
+                if not members and _BACK_RE.search(sentence):
+                    members = before
+                for title, name in members:
+                    if len(name.split()) == 1 and any(  # 'Lowenthal' after 'Alan Lowenthal'
+                            known.split()[-1] == name for known in names):
+                        continue
+                    names.setdefault(name, "sen" if title == "Sen." else "rep")
+            before += members
     return names
 
 

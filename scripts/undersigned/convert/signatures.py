@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ..names import DEGREES_RE, SUFFIXES, fold
 from ..problems import Problem
-from .lines import END_MARK_RE, FOOTDEF_RE, Line, is_date_line, words
+from .lines import END_MARK_RE, FOOTDEF_RE, LANGUAGE_MARK_RE, Line, is_date_line, words
 
 _TITLES = (r"members? of congress|united states senators?|u\.?\s?s\.? senators?|senators?|"
            r"united states representatives?|u\.?\s?s\.? representatives?|representatives?|"
@@ -224,7 +224,8 @@ def parse_signatures(lines: list[Line], src: str, running: frozenset[str] = froz
             blank_run += 1
             i += 1
             continue
-        if END_MARK_RE.match(s) or STOP_RE.match(s) or FOOTDEF_RE.match(s):
+        if END_MARK_RE.match(s) or STOP_RE.match(s) or FOOTDEF_RE.match(s) \
+                or LANGUAGE_MARK_RE.match(s):  # 'English version' and a translation
             break
         if FURNITURE_RE.match(s.strip("*_ ")) or is_date_line(s) or fold(s) in running:
             block.dropped.append(line.no)
