@@ -39,6 +39,7 @@ from .resolve import Resolution, Resolver
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT = REPO / "tests" / "data" / "fidelity"
+PROSE = "(named in prose)"
 FIELDS = ("documents", "type", "title", "date", "sender", "recipients", "signatories",
           "signers_named", "groups")
 
@@ -120,6 +121,10 @@ def score_case(case: dict[str, Any], text: str, name: str, score: Score) -> None
             named = _names(meta.get("signers_named", []))
             score.mark("signers_named", named == truth["signers_named"], where,
                        f"(found {named}, expected {truth['signers_named']})")
+            prose = score.sig[PROSE]
+            prose["tp"] += sum((Counter(named) & Counter(truth["signers_named"])).values())
+            prose["found"] += len(named)
+            prose["expected"] += len(truth["signers_named"])
         if "sender" in truth:
             score.mark("sender", _same_person(truth["sender"], meta.get("sender")), where,
                        f"(found {meta.get('sender')!r}, expected {truth['sender']!r})")
@@ -168,11 +173,14 @@ def report(score: Score, cases: int, verbose: bool) -> str:
     if score.sig:
         lines.append("signatories by layout   precision  recall   (found / expected)")
         all_counts: Counter = Counter()
-        for layout in sorted(score.sig):
+        for layout in sorted(x for x in score.sig if x != PROSE):
             c = score.sig[layout]
             all_counts.update(c)
             lines.append(_pr_line(layout, c))
         lines.append(_pr_line("all layouts", all_counts))
+    if score.sig.get(PROSE):
+        lines.append("Members named as signers in prose (signers_named)")
+        lines.append(_pr_line("all releases", score.sig[PROSE]))
     if verbose and score.misses:
         lines.append("misses:")
         lines += [f"  {m}" for m in score.misses]

@@ -263,7 +263,7 @@ class Resolver:
             found = self.legislators.match(name, day)
             surname = False
             if len(found) != 1 and day is not None:
-                found = self._by_surname(name, day, chambers.get(name))
+                found = self._by_surname(name, day, chambers.get(name) or None)
                 surname = bool(found)
                 found = found or [m.member for m in [best_member(name, day, self.legislators)]
                                   if m is not None and m.automatic]

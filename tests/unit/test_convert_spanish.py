@@ -112,3 +112,26 @@ def test_letter_sentence_that_points_back_to_the_members_named_before_it():
     assert list(signers_in_prose(text)) == ["Eliot L. Engel", "Norma Torres", "Joaquin Castro"]
     # no letter sentence, no signers
     assert signers_in_prose(text.replace("In a letter to", "Writing to")) == {}
+
+
+def test_members_printed_with_party_and_seat_in_a_letter_sentence():
+    """The real sentence of Rep. Soto's release of 2022-07-08 (corpus S001200): three leads
+    after 'Reps.', then 27 Members printed only with party and seat, degrees and 'At-Large'
+    included."""
+    text = (DATA / "corpus" / "press-releases" / "2022-07-08_S001200_1.txt").read_text()
+    named = signers_in_prose(text)
+    assert len(named) == 30
+    assert list(named)[:4] == ["Darren Soto", "Debbie Wasserman Schultz", "Mario Díaz-Balart",
+                               "Kathy Castor"]
+    assert {"Jamaal Bowman", "Eleanor Holmes Norton", "Raul Ruiz"} <= set(named)
+    assert set(named.values()) == {"rep"}
+    assert not [n for n in named if n.endswith((".", "Ed", "M.D"))]
+
+
+def test_no_member_is_made_from_a_word_after_a_name():
+    text = ("Joined by Senators Elizabeth Warren (D-Mass.), Michael Bennet (D-Colo.), and "
+            "Representative Donald Beyer (D-Virginia), King lays out the need in a letter.")
+    assert "King la" not in signers_in_prose(text)
+    text = ("Today, Congressman Ro Khanna, Deputy Whip of the Congressional Progressive Caucus, "
+            "sent a letter to Secretary Buttigieg.")
+    assert list(signers_in_prose(text)) == ["Ro Khanna"]

@@ -179,11 +179,43 @@ _BACK_RE = re.compile(r"\b(?:the|these|both|all|los|las|ambos|ambas)\s+(?:\w+\s+
                       r"congresistas|representantes)\b|\bthey\b", re.I)
 
 
+# a Member named without a title but with party and seat: 'Kathy Castor (D-FL-14)', 'Jamaal
+# Bowman (D-N.Y.)' — in a letter sentence, a Member ('rep' when a district is printed)
+_SEATED_RE = re.compile(rf"(?<![\w.])(?P<name>{_NAME})(?:,{_SP}(?:[A-Z][a-z]?\.){{2,3}}|,{_SP}"
+                        rf"(?:Jr|Sr)\.|,{_SP}I{{2,3}})?{_SP}?\((?P<seat>[DRI]-[A-Z][A-Za-z.]*"
+                        r"(?:[ -](?:\d{1,2}|AL|At-Large))?|[A-Z][A-Za-z]-(?:\d{1,2}|AL)|DC|PR|GU|VI|AS|MP)\)")
+
+
+_BEFORE_NAME = {"today", "representative", "representatives", "rep.", "reps.", "congressman",
+                "congressmen", "congresswomen",
+                "congresswoman", "congressmember", "senator", "senators", "sen.", "sens.",
+                "chairman", "chairwoman", "chair", "member", "members", "delegate", "ranking",
+                "committee", "subcommittee", "caucus", "u.s.", "leader", "whip"}
+_DEGREE_RE = re.compile(r"^(?:[A-Z][a-z]?\.)+$")  # 'Ed.D.', 'D.P.M.'
+
+
+def _seated(sentence: str) -> list[tuple[str, str]]:
+    out = []
+    for m in _SEATED_RE.finditer(sentence):
+        tokens = m.group("name").split()
+        cut = max((k + 1 for k, t in enumerate(tokens) if t.lower() in _BEFORE_NAME), default=0)
+        tokens = tokens[cut:]  # 'Oversight Committee Chairwoman Carolyn Maloney'
+        if not tokens or tokens[0] in _NOT_A_NAME or _HEADLINE_WORDS & set(tokens) \
+                or _DEGREE_RE.match(tokens[-1]) and len(tokens) == 1:
+            continue
+        name = " ".join(tokens)
+        out.append(("Rep." if re.search(r"[ -](?:\d{1,2}|AL|At-Large)$|^(?:DC|PR|GU|VI|AS|MP)$",
+                                        m.group("seat"))
+                    else "", name))
+    return out
+
+
 def signers_in_prose(text: str) -> dict[str, str]:
     """Members a press release names, with their titles, in the sentences that say they sent
     or signed a letter ('Senators A (D-Vt.), B (D-Va.) ... sent a letter'), or named earlier in
-    the paragraph of a letter sentence that points back to them ('..., the Members wrote'):
-    name -> 'sen' or 'rep', in order, once."""
+    the paragraph of a letter sentence that points back to them ('..., the Members wrote'), or
+    printed with party and seat in a letter sentence ('including Kathy Castor (D-FL-14)'):
+    name -> 'sen', 'rep' or '' (chamber not said), in order, once."""
     names: dict[str, str] = {}
     for paragraph in text[:8000].split("\n\n"):
         before: list[tuple[str, str]] = []
@@ -192,13 +224,17 @@ def signers_in_prose(text: str) -> dict[str, str]:
             if _LETTER_SENTENCE.search(sentence):
                 if not members and _BACK_RE.search(sentence):
                     members = before
+                members = members + [x for x in _seated(sentence)
+                                     if x[1] not in {n for _t, n in members}]
                 for title, name in members:
                     if len(name.split()) == 1 and any(  # 'Lowenthal' after 'Alan Lowenthal'
                             known.split()[-1] == name for known in names):
                         continue
-                    names.setdefault(name, "sen" if title == "Sen." else "rep")
+                    names.setdefault(name, "sen" if title == "Sen." else
+                                     "rep" if title == "Rep." else "")
             before += members
-    return names
+    families = {n.split()[-1] for n in names if len(n.split()) > 1}
+    return {n: c for n, c in names.items() if len(n.split()) > 1 or n not in families}
 
 
 def find_sender(text: str, url: str | None = None) -> tuple[str | None, str | None]:
