@@ -38,9 +38,12 @@ from undersigned.pages import indexes
 from undersigned.archive import load_archive, published_originals
 from undersigned.exports import data_files, write_pieces
 from undersigned.lightmd import LightMarkdown
-from undersigned.live import (BACKGROUND, LIVE, State, document_keys, fingerprint,
-                              incremental_builder, quiet_dirty_notice, remove_stale,
-                              stop_exports, stoppable, write_in_background)
+from undersigned.live import (BACKGROUND, LIVE, State, document_keys,
+                              finish_search_in_background, fingerprint, incremental_builder,
+                              pause_gc, tidy_memory_later,
+                              quiet_dirty_notice, remove_stale, reuse_theme_environment,
+                              serve_when_ready, write_pages_later,
+                              stop_exports, stoppable, wait_for_search, write_in_background)
 from undersigned.live import dirty as dirty_pages
 from undersigned.network import write_network
 from undersigned.pages import eager, fill_markers, head_extras, plan
@@ -48,7 +51,7 @@ from undersigned.pages.cite import entity_jsonld, head_html
 from undersigned.pages.common import join_blocks, page_url, parse_front
 from undersigned.problems import report
 from undersigned.publish import site_url_problem
-from undersigned.search import BackgroundIndex, record_key, shards
+from undersigned.search import BUNDLE, BackgroundIndex, record_key, shards
 from undersigned.shell import Shell, outline_shape, outline_values, sentinel, sentinel_outline
 from undersigned.sitemap import sitemap_xml
 
@@ -72,14 +75,19 @@ def on_startup(command, dirty=False, **kwargs):
 
 def on_serve(server, config, builder, **kwargs):
     """Rebuilds of `mkdocs serve` keep the pages nothing changed (see undersigned/live.py)."""
+    LIVE.server = server
     incremental = incremental_builder(builder)
     if incremental is not None:
         server.builder = incremental
+        serve_when_ready(server, BUNDLE)
     return server
 
 
 def on_config(config, **kwargs):
     stop_exports()  # the downloads of an earlier rebuild, if still being written
+    wait_for_search()  # the search shards of an earlier rebuild, if still being moved in
+    if LIVE.serving:
+        pause_gc()  # collected once after the build (see undersigned/live.py)
     root = Path(config.config_file_path).parent
     archive = load_archive(root, remember=LIVE.serving)
     errors = [p for p in archive.problems if not p.warning]
@@ -112,6 +120,8 @@ def on_config(config, **kwargs):
     keys = document_keys(archive) if LIVE.serving else {}
     marks = fingerprint(root, config.config_file_path, config.site_url or "") \
         if LIVE.serving else ""
+    if LIVE.serving:
+        reuse_theme_environment(config.theme, marks)
     previous = LIVE.previous if LIVE.incremental else None
     if previous is not None and previous.fingerprint != marks:
         previous = None  # configuration, docs or code changed: everything is rebuilt
@@ -124,8 +134,11 @@ def on_config(config, **kwargs):
         only = {k for k, key in enumerate(shard_keys) if previous.shards[k] != key}
     _STATE.update(root=root, archive=archive, blocks={}, dirty=changed, keys=keys,
                   fingerprint=marks, shard_keys=shard_keys, previous=previous,
-                  plan=dict(plan(archive, config.site_url or "", edit)),
-                  search=BackgroundIndex(archive, only=only))  # indexes while pages are written
+                  plan=dict(plan(archive, config.site_url or "", edit)))
+    if LIVE.incremental:  # a rebuild: indexed after its pages are written (on_post_build)
+        _STATE["search_later"] = (archive, only)
+    else:  # indexes while the pages are written
+        _STATE["search"] = BackgroundIndex(archive, only=only)
     return config
 
 
@@ -257,7 +270,8 @@ def _slot(meta_key: str) -> str:
     return meta_key.upper().replace("_", "")
 
 
-def _render_shell(config, uri: str, meta_keys: tuple[str, ...], shape: tuple, h1: bool) -> Shell:
+def _render_shell(config, uri: str, meta_keys: tuple[str, ...], shape: tuple, h1: bool,
+                  nav, files, env) -> Shell:
     """MkDocs renders the theme for a stand-in page of the same folder, depth, head fields and
     outline, with sentinels for every value (see undersigned/shell.py)."""
     page = Page(None, File.generated(config, uri, content=""), config)
@@ -268,12 +282,37 @@ def _render_shell(config, uri: str, meta_keys: tuple[str, ...], shape: tuple, h1
     if config.site_url:
         page.canonical_url = sentinel("CANONICAL")
     page.active = True
-    context = get_context(_STATE["nav"], _STATE["files"], config, page)
-    return Shell(_same_on_every_engine(_STATE["env"].get_template("main.html").render(context)))
+    context = get_context(nav, files, config, page)
+    return Shell(_same_on_every_engine(env.get_template("main.html").render(context)))
 
 
 def _write_shelled_pages(config) -> list[str]:
-    """Write every page not handed to MkDocs; return their URLs."""
+    """Write every page not handed to MkDocs (in a rebuild of `mkdocs serve`, the pages of
+    what changed itself; the others that show it are left in ``_STATE["later"]``); return
+    the URLs of all of them."""
+    changed = _STATE.get("dirty")
+    before = _STATE["previous"].pages if _STATE.get("previous") else set()
+    urls, now, later = [], [], []
+    for uri in _STATE["shelled"]:
+        thunk = _STATE["plan"][uri]
+        urls.append(page_url(uri))
+        if changed is not None and uri in before and not changed.wants(uri) \
+                and not eager(thunk):
+            continue  # unchanged since the previous build: kept as written
+        if changed is not None and LIVE.incremental and not eager(thunk) \
+                and not changed.first(uri):
+            later.append(uri)
+        else:
+            now.append(uri)
+    write = _page_writer(config)
+    for uri in now:
+        write(uri)
+    _STATE.update(written=len(now), later=later, writer=write)
+    return urls
+
+
+def _page_writer(config):
+    """A function that renders one generated page into its theme shell and writes it."""
     md = LightMarkdown(markdown.Markdown(extensions=config.markdown_extensions,
                                          extension_configs=config.mdx_configs or {}))
     shells: dict[tuple, Shell] = {}
@@ -281,19 +320,11 @@ def _write_shelled_pages(config) -> list[str]:
         if LIVE.shells_for != _STATE["fingerprint"]:
             LIVE.shells, LIVE.shells_for = {}, _STATE["fingerprint"]
         shells = LIVE.shells
-    urls = []
     site = Path(config.site_dir)
-    changed = _STATE.get("dirty")
-    before = _STATE["previous"].pages if _STATE.get("previous") else set()
-    written = 0
-    for uri in _STATE["shelled"]:
-        thunk = _STATE["plan"][uri]
-        if changed is not None and uri in before and not changed.wants(uri) \
-                and not eager(thunk):
-            urls.append(page_url(uri))  # unchanged since the previous build: kept as written
-            continue
-        light, blocks = thunk().split()
-        written += 1
+    plan_, nav, files, env = _STATE["plan"], _STATE["nav"], _STATE["files"], _STATE["env"]
+
+    def write(uri: str) -> None:
+        light, blocks = plan_[uri]().split()
         meta, body = parse_front(light)
         meta.update(_head(uri, config))
         converted, tokens = md.convert(body)
@@ -307,16 +338,16 @@ def _write_shelled_pages(config) -> list[str]:
         shell = shells.get(key)
         if shell is None:  # a stand-in page at the same depth: same relative links
             stand_in = posixpath.join(folder, "us-shell.md")
-            shell = shells[key] = _render_shell(config, stand_in, tuple(meta), key[3], h1)
+            shell = shells[key] = _render_shell(config, stand_in, tuple(meta), key[3], h1,
+                                                nav, files, env)
         names, ids = outline_values(tokens)
         values = {_slot(key): [str(value)] for key, value in meta.items()}
         values.update(CONTENT=[content[3:] if h1 else content], TOCT=names, TOCA=ids,
                       CANONICAL=[urljoin(config.site_url or "", url)])
         write_file(shell.fill(values).encode("utf-8", errors="xmlcharrefreplace"),
                    str(site / url / "index.html"))
-        urls.append(url)
-    _STATE["written"] = written
-    return urls
+
+    return write
 
 
 def _write_sitemap(config, shelled: list[str]) -> None:
@@ -349,9 +380,12 @@ def on_build_error(error, **kwargs) -> None:
     `mkdocs serve` the next build is a full one (the site may hold part of this one)."""
     _cancel_search()
     LIVE.previous = None
+    if LIVE.serving:
+        tidy_memory_later()  # collection resumes
 
 
 def on_shutdown(**kwargs) -> None:
+    wait_for_search()
     _cancel_search()
 
 
@@ -363,18 +397,47 @@ def on_post_build(config, **kwargs) -> None:
     shelled = _write_shelled_pages(config)
     took = time.perf_counter() - started
     if _STATE.get("dirty") is not None:
+        later = _STATE["later"]
         log.info(f"rewrote {_STATE['written']} of {len(shelled)} pages (the others show nothing "
-                 f"that changed) in {took:.1f} s")
+                 f"that changed) in {took:.1f} s" + (f"; {len(later)} that show what changed "
+                                                     "follow" if later else ""))
     else:
         log.info(f"wrote {len(shelled)} pages into theme shells in {took:.1f} s")
     _write_sitemap(config, shelled)
     _remove_work()
+    site = Path(config.site_dir)
+    if LIVE.incremental:  # the pages are served now; the changed shards follow
+        archive, only = _STATE.pop("search_later")
+        LIVE.search_done.clear()  # (before the downloads are scheduled: they wait for it)
+        _remember_build(config)
+        later, write = _STATE.pop("later"), _STATE.pop("writer")
+        if later:
+            write_pages_later({page_url(u) for u in later}, _rest(later, write, archive))
+        finish_search_in_background(
+            lambda: BackgroundIndex(archive, fork=False, only=only).finish(site))
+        tidy_memory_later()
+        return
+    search = _STATE.pop("search")
     try:
-        log.info(_STATE.pop("search").finish(Path(config.site_dir)))
+        log.info(search.finish(site))
     except RuntimeError as exc:
         raise PluginError(str(exc)) from None
     if LIVE.serving:
         _remember_build(config)
+        tidy_memory_later()
+
+
+def _rest(later: list[str], write, archive):
+    """The pages of a rebuild written after it (see write_pages_later)."""
+    def run() -> None:
+        started = time.perf_counter()
+        for uri in later:
+            write(uri)
+        if LIVE.previous is not None:  # co-signers shown on the pages just written
+            LIVE.previous.shown.update(archive.shown_cosigners)
+        log.info(f"wrote the {len(later)} pages that show what changed in "
+                 f"{time.perf_counter() - started:.1f} s")
+    return run
 
 
 def _remember_build(config) -> None:

@@ -156,6 +156,7 @@ def find_root(start: Path | None = None) -> Path:
 # (path, content hash) -> the letter loaded and its context; registry hash -> registry
 _REMEMBERED: dict[tuple[str, str], tuple[Loaded, str]] = {}  # (path, hash) -> (loaded, context)
 _REGISTRIES: dict[str, tuple[Registry, list[Problem]]] = {}
+_STATS: dict[str, tuple[tuple[int, ...], str]] = {}  # path -> (file signature, bytes hash)
 
 
 def load_archive(root: Path, remember: bool = False) -> Archive:
@@ -168,6 +169,7 @@ def load_archive(root: Path, remember: bool = False) -> Archive:
     if not remember:
         _REMEMBERED.clear()
         _REGISTRIES.clear()
+        _STATS.clear()
     registry, problems, registry_key = _load_registry(root, cache, remember)
     topics, topic_problems = load_topics(root / "topics.yaml")
     problems += topic_problems
@@ -179,8 +181,9 @@ def load_archive(root: Path, remember: bool = False) -> Archive:
     keep: set[tuple[str, str]] = {(REGISTRY, registry_key)} if registry_key else set()
     hashes: dict[str, str] = {}
     for n, item in enumerate(found_files):
-        if n % PREFETCH == 0:
-            cache.prefetch([x.rel for x in found_files[n:n + PREFETCH]])
+        if n % PREFETCH == 0:  # (not the files this process holds already)
+            cache.prefetch([x.rel for x in found_files[n:n + PREFETCH]
+                            if not remember or x.rel not in _STATS])
         path, rel = item.path, item.rel
         letter, found, parsed, original_line, key_hash, _ = _load_letter(
             path, rel, root, registry, topics, cache, remember)
@@ -302,9 +305,19 @@ def _load_letter(path: Path, rel: str, root: Path, registry: Registry, topics: d
     """One letter file, parsed and checked. A letter whose path, bytes, registry, topics and
     code are those of a cached entry is taken from the cache; anything else is parsed and
     checked, and the result cached."""
+    if remember:  # a file the previous load of this process read, unchanged since
+        try:
+            seen = _STATS.get(rel)
+            if seen is not None and seen[0] == _signature(os.stat(path)):
+                key = seen[1]
+                if (rel, key) in _REMEMBERED:
+                    return _remembered(path, rel, root, registry, topics, cache, None, key)
+        except OSError:
+            pass
     try:
         with path.open("rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
+            stat = os.fstat(handle.fileno())
+            size = stat.st_size
             data = handle.read() if size <= MAX_BYTES else b""
     except OSError:
         _src, found = read_letter(path, rel, root)  # words the problem (vanished, unreadable)
@@ -313,6 +326,7 @@ def _load_letter(path: Path, rel: str, root: Path, registry: Registry, topics: d
         return Loaded(None, [too_large(size, rel)], False, None, None)
     key = digest(data)
     if remember:
+        _STATS[rel] = (_signature(stat), key)
         return _remembered(path, rel, root, registry, topics, cache, data, key)
     return _from_bytes(path, rel, root, registry, topics, cache, data, key)
 
@@ -348,8 +362,17 @@ def _parse(path: Path, rel: str, root: Path, registry: Registry, topics: dict[st
     return Loaded(letter, found, True, original_line, key, parties(src.front.data))
 
 
+def _signature(stat: os.stat_result) -> tuple[int, ...]:
+    """What tells, without reading it, that a file is the one read before: its inode, size,
+    and modification and status-change times in nanoseconds. Any write changes the status-
+    change time, which no program can set back (unlike the modification time); it is what
+    the server's own watcher compares to decide to rebuild at all. Only `mkdocs serve` uses
+    it, between two loads of one process; `check` and `mkdocs build` read every file."""
+    return (stat.st_ino, stat.st_dev, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+
+
 def _remembered(path: Path, rel: str, root: Path, registry: Registry, topics: dict[str, Topic],
-                cache: LetterCache, data: bytes, key: str) -> Loaded:
+                cache: LetterCache, data: bytes | None, key: str) -> Loaded:
     """A letter as the previous load in this process found it, when its bytes are the same
     and nothing it depends on changed: the same code, registry and topics, or -- when only the
     registry or topics changed -- a letter without problems whose every name still resolves to
@@ -371,8 +394,12 @@ def _remembered(path: Path, rel: str, root: Path, registry: Registry, topics: di
             cache.hits += 1
             _REMEMBERED[(rel, key)] = (loaded, cache.context)
             return loaded._replace(problems=list(loaded.problems))
+        if data is None:  # taken by its signature: read it now to parse it again
+            _STATS.pop(rel, None)
+            return _load_letter(path, rel, root, registry, topics, cache, remember=True)
         loaded = _parse(path, rel, root, registry, topics, cache, data, key)
     else:
+        assert data is not None  # only remembered files are taken without reading them
         loaded = _from_bytes(path, rel, root, registry, topics, cache, data, key)
     if loaded.content_hash == key:
         _REMEMBERED[(rel, key)] = (loaded._replace(problems=list(loaded.problems)), cache.context)

@@ -28,7 +28,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from .model import Letter, Recipient, Signature
+from .model import Letter, Recipient, Signature, pack_body
 from .problems import Problem
 
 FORMAT = 1
@@ -124,7 +124,7 @@ def from_payload(payload: dict[str, Any], path: Path, data: bytes
         signatures=tuple(Signature(*s) for s in item["signatures"]),
         topics=tuple(item["topics"]), countries=tuple(item["countries"]),
         related=tuple(item["related"]), source=dict(item["source"]), summary=item["summary"],
-        body=text[start:], body_line=item["body_line"],
+        packed=pack_body(text[start:]), body_line=item["body_line"],
         redirect_from=tuple(item["redirect_from"]),
         signers_named=tuple(Signature(*s) for s in item["signers_named"]),
     )
@@ -157,6 +157,10 @@ class LetterCache:
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+        # no flush to the disk at each commit (a tenth of a second per rebuild of `mkdocs
+        # serve`): a cache that a power cut damages is noticed (checksums, unreadable file)
+        # and rebuilt, never trusted
+        db.execute("PRAGMA synchronous = OFF")
         db.execute("CREATE TABLE IF NOT EXISTS letters (rel TEXT, hash TEXT, context TEXT, "
                    "payload TEXT, checksum TEXT, PRIMARY KEY (rel, hash, context))")
         return db
@@ -229,12 +233,14 @@ class LetterCache:
         transaction: a reader sees the old or the new cache, never half of one)."""
         if self._db is None:
             return
+        stale = [(rel, h) for rel, h in self._keys if (rel, h) not in keep]
+        if not self._new and not stale:  # nothing to write (entries of another context
+            return  # are dropped by the next save that writes)
         try:
             with self._db:
                 self._db.execute("BEGIN IMMEDIATE")
                 self._db.executemany("INSERT OR REPLACE INTO letters VALUES (?, ?, ?, ?, ?)",
                                      self._new)
-                stale = [(rel, h) for rel, h in self._keys if (rel, h) not in keep]
                 self._db.executemany("DELETE FROM letters WHERE rel = ? AND hash = ?", stale)
                 # entries checked against another registry, topics or code
                 self._db.execute("DELETE FROM letters WHERE context NOT IN (?, ?)",

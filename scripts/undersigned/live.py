@@ -19,6 +19,12 @@ cache, so only changed files are parsed) and compares it with the previous one:
   bytes and resolved ids: see search.record_key); when the number of shards changes, all are.
 - Anything else -- mkdocs.yml, docs/, the code, the bundled data -- rebuilds everything.
 
+What the reader waits for. A rebuild ends (the browser reloads) once the listings and the
+pages of what changed itself are written; the pages that only show it and the re-indexed
+search shards are written right after, in threads, and until they are in place a request for
+one of them waits (serve_when_ready): nothing is served stale. The garbage collector is off
+during a build and collects once after it; MkDocs' file watcher pauses while a build runs.
+
 The bulk data downloads (data/*.csv, *.json, cmif.xml, the co-signing network) are written
 right after each rebuild in a background thread (the log says when they are complete);
 `mkdocs build` writes them before it finishes, as always. tests/site/test_live.py changes a
@@ -28,6 +34,7 @@ file with a clean build of the same archive."""
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import logging
 import os
@@ -78,6 +85,17 @@ class Live:
         self.epoch = ""  # SOURCE_DATE_EPOCH as set by the hooks (not by the user)
         self.shells: dict[tuple, Any] = {}  # theme shells, kept while the fingerprint holds
         self.shells_for = ""
+        self.profiles = 0  # rebuilds profiled (UNDERSIGNED_PROFILE_DIR)
+        self.builds = 0  # builds started in this process (pause_gc)
+        self.search: threading.Thread | None = None  # a rebuild's search shards being moved in
+        self.search_done = threading.Event()  # set when no search work is pending
+        self.search_done.set()
+        self.bytecode: Any = None  # the theme's compiled templates (reuse_theme_environment)
+        self.server: Any = None  # the LiveReloadServer of `mkdocs serve`
+        self.pages: threading.Thread | None = None  # a rebuild's remaining pages being written
+        self.pending: set[str] = set()  # their URLs
+        self.pages_done = threading.Event()
+        self.pages_done.set()
 
     def reset(self) -> None:
         self.__init__()  # type: ignore[misc]
@@ -129,6 +147,14 @@ class Dirty:
     letters: set[str]  # slugs whose pages are rebuilt
     signatories: set[str]  # registry ids whose signatory pages are rebuilt
     recipients: set[str]  # registry ids whose recipient pages are rebuilt
+    changed: set[str] = field(default_factory=set)  # slugs and ids changed themselves
+
+    def first(self, uri: str) -> bool:
+        """Is the page at ``uri`` the page of something changed itself (written before the
+        rebuild ends; the pages that only show it follow, see ``write_pages_later``)?"""
+        head, _, rest = uri.partition("/")
+        return head in ("letters", "signatories", "recipients") \
+            and rest.split("/", 1)[0].removesuffix(".md") in self.changed
 
     def wants(self, uri: str) -> bool:
         """Is the generated page at docs path ``uri`` to be rebuilt?"""
@@ -181,7 +207,7 @@ def dirty(old: Archive, old_keys: dict[str, tuple], new: Archive,
             if found is not None:
                 people.update(s.id for s in (*found.signatures, *found.signers_named))
                 people.update(r.id for r in found.recipients)
-    return Dirty(letters, people, people)
+    return Dirty(letters, people, people, changed | histories | entities)
 
 
 def _entity(archive: Archive, entity_id: str) -> tuple | None:
@@ -223,6 +249,174 @@ def remove_stale(site: Path, old: set[str], new: set[str]) -> int:
     return gone
 
 
+def finish_search_in_background(finish: Callable[[], str]) -> None:
+    """A rebuild's pages are served as soon as they are written; its re-indexed search shards
+    follow a moment later. Until they are in place, requests for the search bundle wait
+    (``serve_when_ready``), so a search never sees the old shard of a changed letter;
+    the next build and the bulk downloads wait for them too."""
+    LIVE.search_done.clear()
+
+    def run() -> None:
+        try:
+            log.info(finish())
+        except Exception as exc:  # reported, never raised into the server
+            log.error(f"the search index could not be updated: {exc}")
+            LIVE.previous = None  # the next build is a full one
+        finally:
+            LIVE.search_done.set()
+
+    LIVE.search = threading.Thread(target=run, name="undersigned-search-finish", daemon=True)
+    LIVE.search.start()
+
+
+def pause_gc() -> None:
+    """Under `mkdocs serve`, the garbage collector is off while a build runs: a server that
+    holds two archives scans millions of objects at every full collection (half a second
+    each, several per rebuild at 10,000 letters). ``tidy_memory_later`` collects once after
+    the build, off the reader's clock."""
+    LIVE.builds += 1
+    gc.disable()
+
+
+def tidy_memory_later() -> None:
+    """After a build of `mkdocs serve`, in a thread once its search shards are in place: one
+    full collection (the previous build's cycles), then what survives is frozen out of later
+    collections (it is long-lived: the archive, the shells) and collection resumes. A build
+    that starts meanwhile keeps it off until its own end."""
+    build = LIVE.builds
+
+    def run() -> None:
+        LIVE.pages_done.wait()
+        LIVE.search_done.wait()
+        if LIVE.builds != build:
+            return
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
+        if LIVE.builds == build:
+            gc.enable()
+
+    threading.Thread(target=run, name="undersigned-gc", daemon=True).start()
+
+
+def write_pages_later(urls: set[str], write: Callable[[], None]) -> None:
+    """The rebuild ends once the pages of what changed are written; the pages that only show
+    it (a renamed topic's 3,000 letters, a co-signer's page) are written by ``write`` in a
+    thread. Until it is done a request for one of ``urls`` waits for it (``serve_when_ready``),
+    so no page is ever served stale; the search shards, the downloads and the next build wait
+    for it too."""
+    LIVE.pending = urls
+    LIVE.pages_done.clear()
+
+    def run() -> None:
+        try:
+            write()
+        except Exception as exc:  # reported, never raised into the server
+            log.error(f"pages could not be written: {exc}")
+            LIVE.previous = None  # the next build is a full one
+        finally:
+            LIVE.pending = set()
+            LIVE.pages_done.set()
+
+    LIVE.pages = threading.Thread(target=run, name="undersigned-pages", daemon=True)
+    LIVE.pages.start()
+
+
+def wait_for_search() -> None:
+    """Before a build starts: the previous rebuild's search shards are in place."""
+    for thread in (LIVE.pages, LIVE.search):
+        if thread is not None:
+            thread.join()
+    LIVE.pages = LIVE.search = None
+
+
+def serve_when_ready(server: Any, bundle: str) -> None:
+    """Requests under ``bundle`` (the search index's folder) wait until the search work of the
+    latest rebuild is done, requests for a page still to be written until it is (at most a
+    minute each); every other request is served as before."""
+    serve = server.serve_request
+    mount = server.mount_path.rstrip("/") + "/"
+    prefix = mount + bundle.strip("/") + "/"
+
+    def app(environ: dict, start_response: Callable) -> Any:
+        path = environ.get("PATH_INFO", "")
+        if path.startswith(prefix):
+            LIVE.search_done.wait(60)
+        elif LIVE.pending and path.startswith(mount):
+            url = path[len(mount):].removesuffix("index.html")
+            if url in LIVE.pending or url + "/" in LIVE.pending:
+                LIVE.pages_done.wait(60)
+        return serve(environ, start_response)
+
+    server.set_app(app)
+
+
+class _Bytecode:
+    """Jinja's compiled templates, kept for the life of `mkdocs serve` (MkDocs makes a new
+    theme environment for every build, which compiles every template again). Jinja checks each
+    entry against the template's source, so an edited template is compiled afresh."""
+
+    def __init__(self) -> None:
+        import jinja2
+
+        class Cache(jinja2.BytecodeCache):
+            def __init__(self) -> None:
+                self.entries: dict[str, bytes] = {}
+
+            def load_bytecode(self, bucket: Any) -> None:
+                code = self.entries.get(bucket.key)
+                if code is not None:
+                    bucket.bytecode_from_string(code)
+
+            def dump_bytecode(self, bucket: Any) -> None:
+                self.entries[bucket.key] = bucket.bytecode_to_string()
+
+        self.cache = Cache()
+        self.listings: dict[tuple, list[str]] = {}
+        self.marks = ""
+
+
+def reuse_theme_environment(theme: Any, marks: str) -> None:
+    """Under `mkdocs serve`: the theme's Jinja environment of each rebuild reuses the compiled
+    templates and the list of the theme's files of the first build (listing Material's
+    folders, thousands of icons, costs a fraction of a second per rebuild; they do not change
+    while the server runs -- the overrides folder is in the fingerprint, which makes a
+    rebuild a full one)."""
+    import jinja2
+
+    if LIVE.bytecode is None or LIVE.bytecode.marks != marks:  # see fingerprint()
+        LIVE.bytecode = _Bytecode()
+        LIVE.bytecode.marks = marks
+    memo = LIVE.bytecode
+    make = theme.get_env
+
+    class Loader(jinja2.FileSystemLoader):
+        def list_templates(self) -> list[str]:
+            key = tuple(str(p) for p in self.searchpath)
+            if key not in memo.listings:
+                memo.listings[key] = super().list_templates()
+            return list(memo.listings[key])
+
+    def get_env() -> Any:
+        env = make()
+        env.loader = Loader(env.loader.searchpath)
+        env.bytecode_cache = memo.cache
+        listed = env.list_templates
+
+        def list_templates(extensions: Any = None, filter_func: Any = None) -> list[str]:
+            # MkDocs asks with the same filter (of the same theme) at every build
+            key = (*env.loader.searchpath, repr(extensions),
+                   getattr(filter_func, "__qualname__", repr(filter_func)))
+            if key not in memo.listings:
+                memo.listings[key] = listed(extensions=extensions, filter_func=filter_func)
+            return list(memo.listings[key])
+
+        env.list_templates = list_templates
+        return env
+
+    theme.get_env = get_env
+
+
 DELAY = 1.0  # seconds of quiet after a rebuild before the bulk downloads are written
 
 
@@ -245,6 +439,10 @@ def write_in_background(site: Path, produce: Callable[[Path, Callable[[], bool]]
 
     def run() -> None:
         if cancel.wait(DELAY):
+            return
+        LIVE.pages_done.wait()  # the pages and the search shards first: the log line
+        LIVE.search_done.wait()  # covers all of them
+        if cancel.is_set():
             return
         work = Path(tempfile.mkdtemp(prefix="undersigned-live-", dir=site.parent))
         try:
@@ -292,6 +490,20 @@ def quiet_dirty_notice() -> None:
         logger.addFilter(_NOTICE)
 
 
+def _pause_watcher() -> list[Any]:
+    """MkDocs' watcher takes a snapshot of every watched file twice a second (10,000 letters:
+    a tenth of a second of the interpreter each time). During a rebuild it waits: each
+    polling emitter's lock is held, and its next snapshot, after the build, still sees every
+    change made meanwhile. Emitters of another kind (or without the lock) are left alone."""
+    observer = getattr(LIVE.server, "observer", None)
+    held = []
+    for emitter in list(getattr(observer, "emitters", ()) or ()):
+        lock = getattr(emitter, "_lock", None)
+        if lock is not None and hasattr(lock, "acquire") and lock.acquire(timeout=2):
+            held.append(lock)
+    return held
+
+
 def incremental_builder(builder: Callable[..., None]) -> Callable[..., None] | None:
     """The rebuild function for `mkdocs serve`: MkDocs' own, made to build *dirty* (without
     cleaning the site first, which alone costs seconds at 10,000 letters): our hooks then
@@ -319,9 +531,23 @@ def incremental_builder(builder: Callable[..., None]) -> Callable[..., None] | N
             config = get_config()
             config.site_url = serve_url
         LIVE.incremental = LIVE.previous is not None
+        profile_dir = os.environ.get("UNDERSIGNED_PROFILE_DIR")  # serve_bench --profile
+        profiler = None
+        if profile_dir and LIVE.incremental:
+            import cProfile
+
+            profiler = cProfile.Profile()
+            profiler.enable()
+        paused = _pause_watcher()
         try:
             build(config, serve_url=serve_url, dirty=LIVE.incremental)
         finally:
+            for lock in paused:
+                lock.release()
             LIVE.incremental = False
+            if profiler is not None:
+                profiler.disable()
+                LIVE.profiles += 1
+                profiler.dump_stats(Path(str(profile_dir)) / f"rebuild-{LIVE.profiles}.prof")
 
     return rebuild

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +32,12 @@ class Recipient:
     line: int | None = None
 
 
+def pack_body(text: str) -> bytes:
+    """A letter body as the archive holds it in memory: compressed (a third of the size or
+    less; a page, a search record and a description read it back)."""
+    return zlib.compress(text.encode("utf-8"), 1) if text else b""
+
+
 @dataclass(frozen=True, eq=False)
 class Letter:
     slug: str
@@ -46,7 +53,7 @@ class Letter:
     related: tuple[str, ...] = ()
     source: dict[str, str] = field(default_factory=dict)
     summary: str | None = None
-    body: str = ""
+    packed: bytes = b""  # the body, compressed (see pack_body): 100,000 bodies are ~0.5 GB
     body_line: int = 1
     original: str | None = None  # site path of the published original, 'letters/...txt'
     redirect_from: tuple[str, ...] = ()  # former slugs whose URLs redirect here
@@ -61,6 +68,11 @@ class Letter:
     @property
     def year(self) -> int:
         return self.date.year
+
+    @property
+    def body(self) -> str:
+        """The letter's Markdown body, as written in its file."""
+        return zlib.decompress(self.packed).decode("utf-8") if self.packed else ""
 
 
 @dataclass(frozen=True, eq=False)

@@ -9,8 +9,10 @@ being written to the changed page being served over HTTP:
 - a topic's title in topics.yaml (the topic's page).
 
 Prints one JSON line: the first build, every edit's seconds and the median per kind and
-overall. The search record of an edited letter is re-indexed in the same rebuild (its shard);
-the bulk downloads follow in the background (see undersigned/live.py)."""
+overall; for each edit also the seconds until every page that shows the change and the
+search shard were written ("pages+search": requests for any of them wait until they are, see
+undersigned/live.py) and until the bulk downloads were ("downloads", their one-second delay
+not counted). The next edit is made only then."""
 
 from __future__ import annotations
 
@@ -31,6 +33,7 @@ from pathlib import Path
 import yaml
 
 from .bench import REPO, _config
+from .live import DELAY
 from .synthetic import generate
 
 
@@ -57,7 +60,8 @@ def _until(url: str, text: str, timeout: float = 300) -> float:
     return time.perf_counter() - started
 
 
-def run(n: int, edits: int, keep: Path | None) -> dict[str, object]:
+def run(n: int, edits: int, keep: Path | None, profile: Path | None = None
+        ) -> dict[str, object]:
     work = Path(keep) if keep else Path(tempfile.mkdtemp(prefix=f"undersigned-serve-{n}-"))
     archive = work / "archive"
     if not (archive / "letters").is_dir():
@@ -70,10 +74,36 @@ def run(n: int, edits: int, keep: Path | None) -> dict[str, object]:
     base = f"http://127.0.0.1:{port}/"
     log = work / "serve.log"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if profile:  # one cProfile file per rebuild: rebuild-1.prof, ...
+        profile.mkdir(parents=True, exist_ok=True)
+        env["UNDERSIGNED_PROFILE_DIR"] = str(profile.resolve())
     started = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
                             cwd=archive, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
     times: dict[str, list[float]] = {"letter title": [], "signatory name": [], "topic title": []}
+    settled: dict[str, list[float]] = {kind: [] for kind in times}
+    downloads: dict[str, list[float]] = {kind: [] for kind in times}
+    rebuilds = 0
+
+    def settle(kind: str, t0: float) -> None:
+        """Wait for the rebuild's work after the page (the pages that show the change, the
+        search shards, the downloads) before the next edit, and record when it was done."""
+        nonlocal rebuilds
+        rebuilds += 1
+        pages = None
+        while True:
+            text = log.read_text(errors="replace")
+            if pages is None and text.count("search index:") > rebuilds and \
+                    text.count("show what changed in") >= text.count("show what changed follow"):
+                pages = time.perf_counter() - t0
+            if text.count("data downloads updated") >= rebuilds:
+                break
+            if proc.poll() is not None or time.perf_counter() - t0 > 600:
+                raise SystemExit(text[-3000:])
+            time.sleep(0.05)
+        settled[kind].append(pages if pages is not None else time.perf_counter() - t0)
+        downloads[kind].append(time.perf_counter() - t0 - DELAY)
+    originals: dict[Path, bytes] = {}
     try:
         while "Serving on" not in log.read_text(errors="replace"):
             if proc.poll() is not None:
@@ -83,6 +113,10 @@ def run(n: int, edits: int, keep: Path | None) -> dict[str, object]:
         letters = sorted((archive / "letters").glob("*.md"))
         registry = archive / "signatories.yaml"
         topics = archive / "topics.yaml"
+        for k in range(edits):  # put back as they were when the run ends (--keep reuses them)
+            path = letters[(k * 7919) % len(letters)]
+            originals.setdefault(path, path.read_bytes())
+        originals.update({registry: registry.read_bytes(), topics: topics.read_bytes()})
         registry_data = yaml.safe_load(registry.read_text())
         # people without aliases: the old name becomes one (letters print it)
         people = [i for i, e in registry_data.items()
@@ -98,6 +132,7 @@ def run(n: int, edits: int, keep: Path | None) -> dict[str, object]:
             path.write_text(new, encoding="utf-8")
             _until(f"{base}letters/{path.stem}/", title)
             times["letter title"].append(time.perf_counter() - t0)
+            settle("letter title", t0)
 
             person = people[(k * 104729) % len(people)]
             name = f"Renamed Person {k}"
@@ -112,6 +147,7 @@ def run(n: int, edits: int, keep: Path | None) -> dict[str, object]:
             registry.write_text(changed, encoding="utf-8")
             _until(f"{base}signatories/{person}/", name)
             times["signatory name"].append(time.perf_counter() - t0)
+            settle("signatory name", t0)
 
             topic = topic_ids[k % len(topic_ids)]
             heading = f"Retitled topic {k}"
@@ -123,16 +159,21 @@ def run(n: int, edits: int, keep: Path | None) -> dict[str, object]:
             topics.write_text(changed, encoding="utf-8")
             _until(f"{base}topics/{topic}/", heading)
             times["topic title"].append(time.perf_counter() - t0)
+            settle("topic title", t0)
     finally:
         proc.terminate()
         proc.wait(timeout=60)
+        for path, data in originals.items():
+            path.write_bytes(data)
         if not keep:
             shutil.rmtree(work, ignore_errors=True)
     every = [t for ts in times.values() for t in ts]
     return {"n": n, "first_build_s": round(first, 1),
             **{f"{kind} s": [round(t, 2) for t in ts] for kind, ts in times.items()},
             **{f"{kind} median s": round(statistics.median(ts), 2) for kind, ts in times.items()},
-            "median_s": round(statistics.median(every), 2), "max_s": round(max(every), 2)}
+            "median_s": round(statistics.median(every), 2), "max_s": round(max(every), 2),
+            **{f"{kind} pages+search s": [round(t, 2) for t in ts] for kind, ts in settled.items()},
+            **{f"{kind} downloads s": [round(t, 2) for t in ts] for kind, ts in downloads.items()}}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -140,8 +181,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("n", type=int, help="number of letters")
     parser.add_argument("--edits", type=int, default=3, help="edits of each kind")
     parser.add_argument("--keep", type=Path, help="keep (and reuse) the archive in this folder")
+    parser.add_argument("--profile", type=Path, help="write a cProfile file of each rebuild here")
     args = parser.parse_args(argv)
-    print(json.dumps(run(args.n, args.edits, args.keep)))
+    print(json.dumps(run(args.n, args.edits, args.keep, args.profile)))
     return 0
 
 

@@ -11,7 +11,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from .letters import LetterSource
-from .model import TYPES, Letter, Recipient, Signature, Topic
+from .model import TYPES, Letter, Recipient, Signature, Topic, pack_body
 from .problems import Problem
 from .registry import Registry
 from .schema import LETTER_SCHEMA, MAX_SLUG, SLUG_PATTERN, YEARS
@@ -285,7 +285,7 @@ def build_letter(src: LetterSource, registry: Registry, topics: dict[str, Topic]
         related=tuple(data.get("related") or ()),
         redirect_from=tuple(data.get("redirect_from") or ()),
         signers_named=tuple(named), source={k: str(v) for k, v in source.items()},
-        summary=data.get("summary"), body=src.body, body_line=src.body_line,
+        summary=data.get("summary"), packed=pack_body(src.body), body_line=src.body_line,
     )
     return letter, problems
 

@@ -162,3 +162,42 @@ def test_damaged_entries_are_ignored_and_recomputed(real_archive, tmp_path, monk
     assert loaded.cache_stats[2] == 2  # both broken entries were noticed, and recomputed
     assert snapshot(loaded) == expected
     assert load_archive(real_archive).cache_stats == (len(loaded.letters), 0, 0)
+
+
+def test_serve_takes_unchanged_files_by_signature_and_rereads_any_write(real_archive,
+                                                                         monkeypatch):
+    """Between two loads of `mkdocs serve` (remember=True), a file whose inode, size and times
+    are unchanged is not read again; a write of the same size with its modification time set
+    back is still seen (its status-change time moved)."""
+    import os
+    import time
+    from pathlib import Path
+
+    expected = snapshot(fresh(real_archive, monkeypatch))  # (a load without remember=True
+    load_archive(real_archive, remember=True)  # forgets what the process holds)
+    path = sorted((real_archive / "letters").glob("*.md"))[0]
+    reads: list[str] = []
+    real_open = Path.open
+
+    def counting_open(self, *args, **kwargs):
+        if self.suffix == ".md" and self.parent.name == "letters":
+            reads.append(self.name)
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", counting_open)
+    again = load_archive(real_archive, remember=True)
+    assert reads == []  # every letter taken by its signature
+    assert snapshot(again) == expected
+
+    text = path.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("title: "))
+    same_length = "title: " + "X" * (len(title) - len("title: "))
+    before = os.stat(path)
+    time.sleep(0.01)
+    path.write_text(text.replace(title, same_length, 1), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # modification time set back
+    assert os.stat(path).st_size == before.st_size
+    changed = load_archive(real_archive, remember=True)
+    assert set(reads) == {path.name}  # only the file written to
+    assert changed.by_slug[path.stem].title == same_length[len("title: "):]
+    load_archive(real_archive)  # check and build (remember=False) forget the signatures

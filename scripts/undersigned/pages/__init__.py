@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from functools import partial
 from typing import TYPE_CHECKING, Callable
 
@@ -40,8 +41,10 @@ def fill_markers(markdown: str, archive: Archive) -> str:
 Thunk = Callable[[], Page]
 
 
-def _same(page: Page) -> Page:
-    return page
+def _same(uri: str, packed: bytes) -> Page:
+    """A page rendered when the plan was made, kept compressed until it is written (the
+    listings of 100,000 letters are several hundred megabytes of HTML)."""
+    return Page(uri, zlib.decompress(packed).decode("utf-8"))
 
 
 def eager(thunk: Thunk) -> bool:
@@ -63,7 +66,8 @@ def plan(archive: Archive, site_url: str = "", repo_edit: str | None = None,
                         partial(render_letter_signatories, archive, letter)))
 
     def eager(pages: list[Page]) -> None:
-        out.extend((page.uri, partial(_same, page)) for page in pages)
+        out.extend((page.uri, partial(_same, page.uri, zlib.compress(page.markdown.encode(), 1)))
+                   for page in pages)
 
     eager(render_letters_index(archive))
     for entity_id in sorted(set(archive.signed) | set(archive.named_in)):
