@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,9 +32,11 @@ class Recipient:
 
 
 def pack_body(text: str) -> bytes:
-    """A letter body as the archive holds it in memory: compressed (a third of the size or
-    less; a page, a search record and a description read it back)."""
-    return zlib.compress(text.encode("utf-8"), 1) if text else b""
+    """A letter body as the archive holds it in memory: UTF-8 bytes. A Python string holding
+    one character beyond Latin-1 (a curly quote, a dash) takes two or four bytes for each of
+    its characters; UTF-8 takes about one, and encoding or decoding it costs microseconds (a
+    compressor would cost `check` a second for 10,000 letters)."""
+    return text.encode("utf-8")
 
 
 @dataclass(frozen=True, eq=False)
@@ -53,7 +54,7 @@ class Letter:
     related: tuple[str, ...] = ()
     source: dict[str, str] = field(default_factory=dict)
     summary: str | None = None
-    packed: bytes = b""  # the body, compressed (see pack_body): 100,000 bodies are ~0.5 GB
+    packed: bytes = b""  # the body, as UTF-8 (see pack_body): 100,000 bodies are ~0.5 GB
     body_line: int = 1
     original: str | None = None  # site path of the published original, 'letters/...txt'
     redirect_from: tuple[str, ...] = ()  # former slugs whose URLs redirect here
@@ -72,7 +73,7 @@ class Letter:
     @property
     def body(self) -> str:
         """The letter's Markdown body, as written in its file."""
-        return zlib.decompress(self.packed).decode("utf-8") if self.packed else ""
+        return self.packed.decode("utf-8")
 
 
 @dataclass(frozen=True, eq=False)
