@@ -43,7 +43,7 @@ from undersigned.live import (BACKGROUND, LIVE, State, document_keys,
                               pause_gc, tidy_memory_later,
                               quiet_dirty_notice, remove_stale, reuse_theme_environment,
                               serve_when_ready, write_pages_later,
-                              stop_exports, stoppable, wait_for_search, write_in_background)
+                              stop_exports, stoppable, wait_for_background, write_in_background)
 from undersigned.live import dirty as dirty_pages
 from undersigned.network import write_network
 from undersigned.pages import eager, fill_markers, head_extras, plan
@@ -85,7 +85,7 @@ def on_serve(server, config, builder, **kwargs):
 
 def on_config(config, **kwargs):
     stop_exports()  # the downloads of an earlier rebuild, if still being written
-    wait_for_search()  # the search shards of an earlier rebuild, if still being moved in
+    wait_for_background()  # the pages and search shards of an earlier rebuild, if pending
     if LIVE.serving:
         pause_gc()  # collected once after the build (see undersigned/live.py)
     root = Path(config.config_file_path).parent
@@ -385,7 +385,7 @@ def on_build_error(error, **kwargs) -> None:
 
 
 def on_shutdown(**kwargs) -> None:
-    wait_for_search()
+    wait_for_background()
     _cancel_search()
 
 

@@ -152,14 +152,12 @@ class Dirty:
     def first(self, uri: str) -> bool:
         """Is the page at ``uri`` the page of something changed itself (written before the
         rebuild ends; the pages that only show it follow, see ``write_pages_later``)?"""
-        head, _, rest = uri.partition("/")
-        return head in ("letters", "signatories", "recipients") \
-            and rest.split("/", 1)[0].removesuffix(".md") in self.changed
+        head, name = _page_of(uri)
+        return head in ("letters", "signatories", "recipients") and name in self.changed
 
     def wants(self, uri: str) -> bool:
         """Is the generated page at docs path ``uri`` to be rebuilt?"""
-        head, _, rest = uri.partition("/")
-        name = rest.split("/", 1)[0].removesuffix(".md")
+        head, name = _page_of(uri)
         if head == "letters":
             return name in self.letters
         if head == "signatories":
@@ -167,6 +165,12 @@ class Dirty:
         if head == "recipients":
             return name in self.recipients
         return True
+
+
+def _page_of(uri: str) -> tuple[str, str]:
+    """('letters', slug) / ('signatories', id) / ... of a generated page's docs path."""
+    head, _, rest = uri.partition("/")
+    return head, rest.split("/", 1)[0].removesuffix(".md")
 
 
 def dirty(old: Archive, old_keys: dict[str, tuple], new: Archive,
@@ -322,8 +326,9 @@ def write_pages_later(urls: set[str], write: Callable[[], None]) -> None:
     LIVE.pages.start()
 
 
-def wait_for_search() -> None:
-    """Before a build starts: the previous rebuild's search shards are in place."""
+def wait_for_background() -> None:
+    """Before a build starts: the previous rebuild's remaining pages and search shards are
+    in place."""
     for thread in (LIVE.pages, LIVE.search):
         if thread is not None:
             thread.join()

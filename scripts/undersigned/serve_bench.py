@@ -122,44 +122,35 @@ def run(n: int, edits: int, keep: Path | None, profile: Path | None = None
         people = [i for i, e in registry_data.items()
                   if e.get("kind") == "person" and "aliases" not in e]
         topic_ids = list(yaml.safe_load(topics.read_text()))
-        for k in range(edits):
-            path = letters[(k * 7919) % len(letters)]
-            text = path.read_text(encoding="utf-8")
-            title = f"Edited title {k}"
-            new = re.sub(r"^title: .*$", f"title: {title}", text, count=1, flags=re.M)
+        def edit(kind: str, path: Path, text: str, url: str, shown: str) -> None:
             time.sleep(1.5)  # let the watcher settle between edits
             t0 = time.perf_counter()
-            path.write_text(new, encoding="utf-8")
-            _until(f"{base}letters/{path.stem}/", title)
-            times["letter title"].append(time.perf_counter() - t0)
-            settle("letter title", t0)
+            path.write_text(text, encoding="utf-8")
+            _until(url, shown)
+            times[kind].append(time.perf_counter() - t0)
+            settle(kind, t0)
+
+        for k in range(edits):
+            path = letters[(k * 7919) % len(letters)]
+            title = f"Edited title {k}"
+            new = re.sub(r"^title: .*$", f"title: {title}", path.read_text(encoding="utf-8"),
+                         count=1, flags=re.M)
+            edit("letter title", path, new, f"{base}letters/{path.stem}/", title)
 
             person = people[(k * 104729) % len(people)]
             name = f"Renamed Person {k}"
-            source = registry.read_text(encoding="utf-8")
             old_name = registry_data[person]["name"]
             changed = re.sub(rf"(^{re.escape(person)}:\n  name: ).*$",
-                             rf"\g<1>{name}\n  aliases: [{json.dumps(old_name)}]", source,
-                             count=1, flags=re.M)
+                             rf"\g<1>{name}\n  aliases: [{json.dumps(old_name)}]",
+                             registry.read_text(encoding="utf-8"), count=1, flags=re.M)
             registry_data[person]["aliases"] = [old_name]
-            time.sleep(1.5)
-            t0 = time.perf_counter()
-            registry.write_text(changed, encoding="utf-8")
-            _until(f"{base}signatories/{person}/", name)
-            times["signatory name"].append(time.perf_counter() - t0)
-            settle("signatory name", t0)
+            edit("signatory name", registry, changed, f"{base}signatories/{person}/", name)
 
             topic = topic_ids[k % len(topic_ids)]
             heading = f"Retitled topic {k}"
-            source = topics.read_text(encoding="utf-8")
-            changed = re.sub(rf"(^{re.escape(topic)}:\n  title: ).*$", rf"\g<1>{heading}", source,
-                             count=1, flags=re.M)
-            time.sleep(1.5)
-            t0 = time.perf_counter()
-            topics.write_text(changed, encoding="utf-8")
-            _until(f"{base}topics/{topic}/", heading)
-            times["topic title"].append(time.perf_counter() - t0)
-            settle("topic title", t0)
+            changed = re.sub(rf"(^{re.escape(topic)}:\n  title: ).*$", rf"\g<1>{heading}",
+                             topics.read_text(encoding="utf-8"), count=1, flags=re.M)
+            edit("topic title", topics, changed, f"{base}topics/{topic}/", heading)
     finally:
         proc.terminate()
         proc.wait(timeout=60)

@@ -51,7 +51,7 @@ def test_requests_for_pages_still_being_written_wait_for_them():
     assert sorted(done) == ["/letters/a/", "/letters/c/", "/signatories/b",
                             "/signatories/b/index.html"]
     assert LIVE.pending == set() and LIVE.pages_done.is_set()
-    live.wait_for_search()  # the writer thread is joined
+    live.wait_for_background()  # the writer thread is joined
 
 
 def test_search_bundle_waits_for_the_rebuilds_shards():
@@ -69,7 +69,7 @@ def test_search_bundle_waits_for_the_rebuilds_shards():
     release.set()
     search.join(5)
     assert done == ["/letters/a/", "/pagefind/pagefind-entry.json"]
-    live.wait_for_search()
+    live.wait_for_background()
 
 
 def test_a_failed_page_writer_makes_the_next_build_a_full_one():
@@ -80,5 +80,5 @@ def test_a_failed_page_writer_makes_the_next_build_a_full_one():
         raise RuntimeError("disk full")
 
     write_pages_later({"letters/a/"}, fail)
-    live.wait_for_search()
+    live.wait_for_background()
     assert LIVE.previous is None and LIVE.pages_done.is_set() and LIVE.pending == set()

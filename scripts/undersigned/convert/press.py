@@ -133,10 +133,32 @@ _NOT_A_NAME = {"The", "In", "Ranking", "Chairman", "Chairwoman", "Chair", "Membe
                "Vice", "Co-Chair", "Committee", "Leader", "Whip", "Speaker", "Majority",
                "Minority", "Democratic", "Republican", "Senate", "House", "Congress", "Los",
                "Las", "El", "La", "Deputy", "Secretary", "Department", "Trade", "Assistant",
-               "Senior", "Former", "U.S.", "Jr.", "Sr.", "M.D.", "Co-Chairs", "Colorado"}
+               "Senior", "Former", "U.S.", "Jr.", "Sr.", "M.D.", "Co-Chairs"}
 _HEADLINE_WORDS = {"Sends", "Urges", "Leads", "Letter", "Calls", "Joins", "Demands"}
-# a title left at the front of a name by a second title: 'U.S. Reps. Suzan DelBene'
-_LEADING_TITLE_RE = re.compile(rf"^(?:(?:U\.S\.|United States){_SP})?(?:{_TITLES}){_SP}")
+# words up to which a captured run is titles and offices, not the name: 'U.S. Reps. Suzan
+# DelBene', 'Oversight Committee Chairwoman Carolyn Maloney', 'Colorado U.S. Representatives
+# Diana DeGette'
+_BEFORE_NAME = {"today", "representative", "representatives", "rep.", "reps.", "congressman",
+                "congressmen", "congresswoman", "congresswomen", "congressmember", "senator",
+                "senators", "sen.", "sens.", "chairman", "chairwoman", "chair", "member",
+                "members", "delegate", "ranking", "committee", "subcommittee", "caucus", "u.s.",
+                "leader", "whip"}
+_DEGREE_RE = re.compile(r"^(?:[A-Z][a-z]?\.)+$")  # 'Ed.D.', 'D.P.M.'
+
+
+def _member_name(run: str) -> str | None:
+    """The name in a run of capitalized words the patterns captured, or None when it holds
+    none (an office, a degree alone, a headline's words)."""
+    tokens = run.split()
+    cut = max((k + 1 for k, t in enumerate(tokens) if t.lower() in _BEFORE_NAME), default=0)
+    tokens = tokens[cut:]
+    if tokens and tokens[-1].endswith(".") and len(tokens[-1]) > 4 \
+            and not _DEGREE_RE.match(tokens[-1]):  # 'Scott Fitzgerald.' ends the sentence;
+        tokens[-1] = tokens[-1][:-1]  # 'Jr.' and 'M.D.' keep their points
+    if not tokens or tokens[0] in _NOT_A_NAME or _HEADLINE_WORDS & set(tokens) \
+            or len(tokens) == 1 and (cut or _DEGREE_RE.match(tokens[0])):
+        return None  # (one word after an office is the first name of a cut-off run)
+    return " ".join(tokens)
 
 
 def named_members(text: str) -> list[tuple[str, str]]:
@@ -145,13 +167,8 @@ def named_members(text: str) -> list[tuple[str, str]]:
     for m in SPEAKERS_RE.finditer(text):
         title = "Sen." if m.group("title").lower().startswith("sen") else "Rep."
         for one in _ONE_RE.finditer(m.group("names")):
-            name = _LEADING_TITLE_RE.sub("", one.group("name").strip())
-            if name.endswith(".") and len(name.split()[-1]) > 4:  # 'Scott Fitzgerald.' ends
-                name = name[:-1]  # the sentence; 'Jr.' and 'M.D.' keep their points
-            if not name:
-                continue
-            if name not in {n for _t, n in out} and name.split()[0] not in _NOT_A_NAME \
-                    and not _HEADLINE_WORDS & set(name.split()):
+            name = _member_name(one.group("name"))
+            if name and name not in {n for _t, n in out}:
                 out.append((title, name))
     return out
 
@@ -186,27 +203,14 @@ _SEATED_RE = re.compile(rf"(?<![\w.])(?P<name>{_NAME})(?:,{_SP}(?:[A-Z][a-z]?\.)
                         r"(?:[ -](?:\d{1,2}|AL|At-Large))?|[A-Z][A-Za-z]-(?:\d{1,2}|AL)|DC|PR|GU|VI|AS|MP)\)")
 
 
-_BEFORE_NAME = {"today", "representative", "representatives", "rep.", "reps.", "congressman",
-                "congressmen", "congresswomen",
-                "congresswoman", "congressmember", "senator", "senators", "sen.", "sens.",
-                "chairman", "chairwoman", "chair", "member", "members", "delegate", "ranking",
-                "committee", "subcommittee", "caucus", "u.s.", "leader", "whip"}
-_DEGREE_RE = re.compile(r"^(?:[A-Z][a-z]?\.)+$")  # 'Ed.D.', 'D.P.M.'
-
-
 def _seated(sentence: str) -> list[tuple[str, str]]:
     out = []
     for m in _SEATED_RE.finditer(sentence):
-        tokens = m.group("name").split()
-        cut = max((k + 1 for k, t in enumerate(tokens) if t.lower() in _BEFORE_NAME), default=0)
-        tokens = tokens[cut:]  # 'Oversight Committee Chairwoman Carolyn Maloney'
-        if not tokens or tokens[0] in _NOT_A_NAME or _HEADLINE_WORDS & set(tokens) \
-                or _DEGREE_RE.match(tokens[-1]) and len(tokens) == 1:
-            continue
-        name = " ".join(tokens)
-        out.append(("Rep." if re.search(r"[ -](?:\d{1,2}|AL|At-Large)$|^(?:DC|PR|GU|VI|AS|MP)$",
-                                        m.group("seat"))
-                    else "", name))
+        name = _member_name(m.group("name"))
+        if name:
+            district = re.search(r"[ -](?:\d{1,2}|AL|At-Large)$|^(?:DC|PR|GU|VI|AS|MP)$",
+                                 m.group("seat"))
+            out.append(("Rep." if district else "", name))
     return out
 
 
