@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import atexit
 import calendar
+import contextlib
 import gzip
 import logging
 import os
@@ -37,6 +38,7 @@ from undersigned import sanitize
 from undersigned.pages import indexes
 from undersigned.archive import load_archive, published_originals
 from undersigned.exports import data_files, write_pieces
+from undersigned.letters import LetterChanged
 from undersigned.lightmd import LightMarkdown
 from undersigned.live import (BACKGROUND, LIVE, State, document_keys,
                               finish_search_in_background, fingerprint, incremental_builder,
@@ -142,8 +144,23 @@ def on_config(config, **kwargs):
     return config
 
 
+@contextlib.contextmanager
+def _letters_unchanged():
+    """A letter whose file changed since it was checked stops the build with its name (its
+    body is read again from the file when its page is written, see letters.BodyInFile)."""
+    try:
+        yield
+    except LetterChanged as exc:
+        raise PluginError(str(exc)) from None
+
+
 @event_priority(-50)
 def on_files(files: Files, config, **kwargs) -> Files:
+    with _letters_unchanged():
+        return _files(files, config)
+
+
+def _files(files: Files, config) -> Files:
     archive = _STATE["archive"]
     everything = os.environ.get("UNDERSIGNED_MKDOCS_PAGES") == "1"
     in_nav = _nav_uris(config.nav)
@@ -214,7 +231,8 @@ def on_page_read_source(page, config, **kwargs) -> str | None:
     thunk = _STATE["plan"].get(page.file.src_uri)
     if thunk is None:
         return None
-    light, blocks = thunk().split()
+    with _letters_unchanged():
+        light, blocks = thunk().split()
     # MkDocs reads every page before it writes any: keep the HTML blocks compressed meanwhile
     _STATE["blocks"][page.file.src_uri] = zlib.compress("\0".join(blocks).encode(), 1)
     return light
@@ -394,7 +412,8 @@ atexit.register(_cancel_search)  # interrupted (Ctrl-C) between two events
 
 def on_post_build(config, **kwargs) -> None:
     started = time.perf_counter()
-    shelled = _write_shelled_pages(config)
+    with _letters_unchanged():
+        shelled = _write_shelled_pages(config)
     took = time.perf_counter() - started
     if _STATE.get("dirty") is not None:
         later = _STATE["later"]

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from .history import History, read_history
 from .legislators import Legislators, load_legislators
 from .cache import REGISTRY, LetterCache, code_version, digest, from_payload, to_payload
-from .letters import MAX_BYTES, read_letter, too_large
+from .letters import MAX_BYTES, BodyInFile, read_letter, too_large
 from .yamlfile import decode_text
 from .names import bare_tokens
 from .paths import escaping_links, letter_files, original_problem, original_uri
@@ -328,26 +328,30 @@ def _load_letter(path: Path, rel: str, root: Path, registry: Registry, topics: d
     if remember:
         _STATS[rel] = (_signature(stat), key)
         return _remembered(path, rel, root, registry, topics, cache, data, key)
-    return _from_bytes(path, rel, root, registry, topics, cache, data, key)
+    # one load per process (`check`, `mkdocs build`): bodies are read again when needed
+    return _from_bytes(path, rel, root, registry, topics, cache, data, key, lazy=True)
 
 
 def _from_bytes(path: Path, rel: str, root: Path, registry: Registry, topics: dict[str, Topic],
-                cache: LetterCache, data: bytes, key: str) -> Loaded:
-    """The letter of these bytes: from the cache on disk, else parsed and checked."""
+                cache: LetterCache, data: bytes, key: str, lazy: bool = False) -> Loaded:
+    """The letter of these bytes: from the cache on disk, else parsed and checked. ``lazy``:
+    its body is left in the file (BodyInFile), not held in memory."""
     payload = cache.get(rel, key)
     if payload is not None:
         try:
-            letter, found, original_line = from_payload(payload, path, data)
+            letter, found, original_line = from_payload(
+                payload, path, data, (lambda offset: BodyInFile(path, key, offset)) if lazy
+                else None)
             named = payload.get("parties")
             return Loaded(letter, found, payload["parsed"], original_line, key,
                           [(x[0], x[1]) for x in named] if named is not None else None)
         except (KeyError, TypeError, ValueError, IndexError, AttributeError):
             cache.damaged += 1
-    return _parse(path, rel, root, registry, topics, cache, data, key)
+    return _parse(path, rel, root, registry, topics, cache, data, key, lazy)
 
 
 def _parse(path: Path, rel: str, root: Path, registry: Registry, topics: dict[str, Topic],
-           cache: LetterCache, data: bytes, key: str) -> Loaded:
+           cache: LetterCache, data: bytes, key: str, lazy: bool = False) -> Loaded:
     src, found = read_letter(path, rel, root, data)
     if src is None:
         cache.put(rel, key, to_payload(None, found, None, parsed=False))
@@ -357,6 +361,8 @@ def _parse(path: Path, rel: str, root: Path, registry: Registry, topics: dict[st
     original_line = src.front.line("source", "original")
     text, _ = decode_text(data, rel)
     offset = len(text or "") - len(src.body)
+    if lazy and letter is not None:
+        letter = dataclasses.replace(letter, packed=BodyInFile(path, key, offset))
     cache.put(rel, key, to_payload(letter, found, original_line, True, offset,
                                    parties(src.front.data)))
     return Loaded(letter, found, True, original_line, key, parties(src.front.data))

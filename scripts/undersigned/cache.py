@@ -26,9 +26,9 @@ import json
 import os
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
-from .model import Letter, Recipient, Signature, pack_body
+from .model import Letter, Recipient, Signature, StoredBody, pack_body
 from .problems import Problem
 
 FORMAT = 1
@@ -105,28 +105,35 @@ def to_payload(letter: Letter | None, problems: list[Problem], original_line: in
 _SIG = tuple(f.name for f in dataclasses.fields(Signature))
 
 
-def from_payload(payload: dict[str, Any], path: Path, data: bytes
+def from_payload(payload: dict[str, Any], path: Path, data: bytes,
+                 stored: Callable[[int], StoredBody] | None = None,
                  ) -> tuple[Letter | None, list[Problem], int | None]:
     """The letter, problems and line of source.original of a cached entry; the body is taken
-    from the file's bytes (the entry is found only for these very bytes)."""
+    from the file's bytes (the entry is found only for these very bytes), or, with
+    ``stored``, left there: ``stored(offset)`` says where to read it again."""
     problems = [Problem(*p) for p in payload["problems"]]
     item = payload.get("letter")
     if item is None:
         return None, problems, None
-    text = data.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     start = item["body_offset"]
+    if stored is not None:
+        body: bytes | StoredBody = stored(start)
+    else:
+        text = data.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n") \
+            .replace("\r", "\n")
+        body = pack_body(text[start:])
     if any(len(row) != len(_SIG) for row in item["signatures"]):
         raise ValueError("cached signature of another shape")
     letter = Letter(
         slug=path.stem, path=path, title=item["title"], date=dt.date.fromisoformat(item["date"]),
         type=item["type"], sender=item["sender"],
-        recipients=tuple(Recipient(*r) for r in item["recipients"]),
-        signatures=tuple(Signature(*s) for s in item["signatures"]),
+        recipients=tuple(Recipient.of(*r) for r in item["recipients"]),
+        signatures=tuple(Signature.of(*s) for s in item["signatures"]),
         topics=tuple(item["topics"]), countries=tuple(item["countries"]),
         related=tuple(item["related"]), source=dict(item["source"]), summary=item["summary"],
-        packed=pack_body(text[start:]), body_line=item["body_line"],
+        packed=body, body_line=item["body_line"],
         redirect_from=tuple(item["redirect_from"]),
-        signers_named=tuple(Signature(*s) for s in item["signers_named"]),
+        signers_named=tuple(Signature.of(*s) for s in item["signers_named"]),
     )
     return letter, problems, item["original_line"]
 

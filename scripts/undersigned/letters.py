@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cache import digest
 from .problems import Problem
 from .hygiene import BODY, METADATA, YAML_UNREADABLE, bad_lines, escaped
 from .yamlfile import Located, YamlError, decode_text, load_yaml, read_text, yaml_hint
@@ -19,6 +20,34 @@ class LetterSource:
     front: Located
     body: str
     body_line: int  # 1-based line where the body starts
+
+
+class LetterChanged(Exception):
+    """A letter's file no longer holds the bytes the build checked."""
+
+
+@dataclass(frozen=True, slots=True)
+class BodyInFile:
+    """A letter's body left in its file until a page needs it: the file, the hash of the bytes
+    that were checked, and where the body begins in their decoded text. Reading it again gives
+    exactly what was checked, or fails: a file changed during a build is never published
+    half-old, half-new."""
+
+    path: Path
+    content_hash: str
+    offset: int
+
+    def read(self) -> str:
+        try:
+            data = self.path.read_bytes()
+        except OSError as exc:
+            raise LetterChanged(f"{self.path}: could not be read again while the site was "
+                                f"being built ({exc.strerror}); build again") from None
+        if digest(data) != self.content_hash:
+            raise LetterChanged(f"{self.path}: changed while the site was being built; "
+                                "build again")
+        text, _ = decode_text(data, "")
+        return (text or "")[self.offset:]
 
 
 def split_front_matter(text: str) -> tuple[str, str, int] | str:

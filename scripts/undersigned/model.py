@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 TYPES = ("letter", "press-release", "statement")
 KINDS = ("person", "organization")
+
+
+def shared(text):
+    """One copy of a string that many records repeat (a signatory's name, id and role appear
+    on thousands of letters: at 100,000 letters, a copy each would be ~200 MB)."""
+    return sys.intern(text) if type(text) is str else text
 
 
 @dataclass(frozen=True, slots=True)  # slots: a million of them at 100,000 letters
@@ -21,6 +29,11 @@ class Signature:
     line: int | None = None
     group: str | None = None  # heading the signature is listed under, as printed
 
+    @classmethod
+    def of(cls, *fields) -> Signature:
+        """A signature whose strings are shared with every other that prints them."""
+        return cls(*map(shared, fields))
+
 
 @dataclass(frozen=True, slots=True)
 class Recipient:
@@ -29,6 +42,17 @@ class Recipient:
     role: str | None = None  # office on the letter's date
     organization: str | None = None
     line: int | None = None
+
+    @classmethod
+    def of(cls, *fields) -> Recipient:
+        """A recipient whose strings are shared with every other that prints them."""
+        return cls(*map(shared, fields))
+
+
+class StoredBody(Protocol):
+    """A body kept outside memory (see letters.BodyInFile)."""
+
+    def read(self) -> str: ...
 
 
 def pack_body(text: str) -> bytes:
@@ -54,7 +78,9 @@ class Letter:
     related: tuple[str, ...] = ()
     source: dict[str, str] = field(default_factory=dict)
     summary: str | None = None
-    packed: bytes = b""  # the body, as UTF-8 (see pack_body): 100,000 bodies are ~0.5 GB
+    # the body: UTF-8 bytes (see pack_body), or where to read it again when a page needs it
+    # (a build of 100,000 letters would hold ~0.3 GB of bodies, each used once or twice)
+    packed: bytes | StoredBody = b""
     body_line: int = 1
     original: str | None = None  # site path of the published original, 'letters/...txt'
     redirect_from: tuple[str, ...] = ()  # former slugs whose URLs redirect here
@@ -73,7 +99,8 @@ class Letter:
     @property
     def body(self) -> str:
         """The letter's Markdown body, as written in its file."""
-        return self.packed.decode("utf-8")
+        packed = self.packed
+        return packed.decode("utf-8") if isinstance(packed, bytes) else packed.read()
 
 
 @dataclass(frozen=True, eq=False)

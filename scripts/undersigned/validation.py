@@ -261,12 +261,12 @@ def build_letter(src: LetterSource, registry: Registry, topics: dict[str, Topic]
                     problems.append(Problem(rel, line, f"unknown {what} '{name}'",
                                             _unknown_name(registry, name, what)))
             if key == "signatories":
-                signatures.append(Signature(name, entity_id or "", role, i + 1, line,
-                                            _group(raw)))
+                signatures.append(Signature.of(name, entity_id or "", role, i + 1, line,
+                                               _group(raw)))
             elif key == "signers_named":
-                named.append(Signature(name, entity_id or "", role, i + 1, line))
+                named.append(Signature.of(name, entity_id or "", role, i + 1, line))
             else:
-                recipients.append(Recipient(name, entity_id or "", role, org, line))
+                recipients.append(Recipient.of(name, entity_id or "", role, org, line))
     raw_topics = data.get("topics") if isinstance(data.get("topics"), list) else []
     for i, topic in enumerate(raw_topics):
         if isinstance(topic, str) and topic not in topics:

@@ -16,7 +16,8 @@ from undersigned.archive import load_archive
 
 def snapshot(archive) -> tuple:
     """Everything a load produces that the pages and exports read."""
-    letters = [(dataclasses.astuple(x), x.original) for x in archive.letters]
+    letters = [(dataclasses.astuple(dataclasses.replace(x, packed=b"")), x.body, x.original)
+               for x in archive.letters]  # (a body in memory or in its file: the same text)
     entities = [dataclasses.astuple(e) for e in archive.registry.entities.values()]
     return letters, entities, sorted(str(p) for p in archive.problems), archive.registry._index
 
@@ -201,3 +202,49 @@ def test_serve_takes_unchanged_files_by_signature_and_rereads_any_write(real_arc
     assert set(reads) == {path.name}  # only the file written to
     assert changed.by_slug[path.stem].title == same_length[len("title: "):]
     load_archive(real_archive)  # check and build (remember=False) forget the signatures
+
+
+@pytest.mark.parametrize("cached", [False, True])
+def test_a_build_reads_bodies_again_and_refuses_a_file_changed_since_its_check(
+        real_archive, monkeypatch, cached):
+    """`check` and `mkdocs build` leave each body in its file (parsed now, or from the cache)
+    and read it when a page needs it: the same text, or -- if the file changed since it was
+    checked -- an error naming it, never the new body under the old front matter."""
+    from undersigned.letters import BodyInFile, LetterChanged
+
+    if cached:
+        load_archive(real_archive)  # fills the cache
+    archive = load_archive(real_archive)
+    assert archive.cache_stats[0] == (len(archive.letters) if cached else 0)
+    held = load_archive(real_archive, remember=True)  # `mkdocs serve` keeps them in memory
+    letter = archive.letters[0]
+    assert isinstance(letter.packed, BodyInFile)
+    assert all(isinstance(x.packed, BodyInFile) for x in archive.letters)
+    assert all(isinstance(x.packed, bytes) for x in held.letters)
+    assert [x.body for x in archive.letters] == [x.body for x in held.letters]
+    text = letter.path.read_text(encoding="utf-8")
+    assert text.endswith(letter.body) and letter.body.strip()
+    letter.path.write_text(text + "A sentence added.\n", encoding="utf-8")
+    with pytest.raises(LetterChanged) as caught:
+        letter.body
+    assert str(caught.value) == (f"{letter.path}: changed while the site was being built; "
+                                 "build again")
+    letter.path.unlink()
+    with pytest.raises(LetterChanged) as caught:
+        letter.body
+    assert str(caught.value) == (f"{letter.path}: could not be read again while the site was "
+                                 "being built (No such file or directory); build again")
+
+
+def test_signatures_share_the_strings_they_repeat(real_archive):
+    """A signatory's name, id and role are held once however many letters print them."""
+    for _ in range(2):  # parsed, then from the cache
+        archive = load_archive(real_archive)
+        sigs = [s for x in archive.letters for s in x.signatures]
+        by_id: dict[str, list] = {}
+        for s in sigs:
+            by_id.setdefault(s.id, []).append(s)
+        repeated = [group for group in by_id.values() if len(group) > 1]
+        assert repeated
+        for group in repeated:
+            assert len({id(s.id) for s in group}) == 1
