@@ -12,7 +12,6 @@ from __future__ import annotations
 import atexit
 import calendar
 import contextlib
-import gzip
 import logging
 import os
 import posixpath
@@ -55,7 +54,7 @@ from undersigned.problems import report
 from undersigned.publish import site_url_problem
 from undersigned.search import BUNDLE, BackgroundIndex, record_key, shards
 from undersigned.shell import Shell, outline_shape, outline_values, sentinel, sentinel_outline
-from undersigned.sitemap import sitemap_xml
+from undersigned.sitemap import write_sitemaps
 
 log = logging.getLogger("mkdocs.plugins.undersigned")
 _STATE: dict[str, Any] = {}
@@ -370,11 +369,8 @@ def _page_writer(config):
 
 def _write_sitemap(config, shelled: list[str]) -> None:
     urls = shelled + [f.url for f in _STATE["files"].documentation_pages()]
-    xml = sitemap_xml(config.site_url or "", urls, get_build_date())
-    site = Path(config.site_dir)
-    (site / "sitemap.xml").write_text(xml, encoding="utf-8")
     mtime = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
-    (site / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode("utf-8"), mtime=mtime))
+    write_sitemaps(Path(config.site_dir), config.site_url or "", urls, get_build_date(), mtime)
 
 
 def _cancel_search() -> None:

@@ -1,21 +1,70 @@
-"""sitemap.xml for every page of the site (the engine's own lists only the pages it rendered)."""
+"""sitemap.xml for every page of the site (the engine's own lists only the pages it rendered).
+
+The sitemaps protocol allows 50,000 URLs in one file: a larger site gets a sitemap index
+(`sitemap.xml`) naming `sitemap-1.xml`, `sitemap-2.xml`, ... of 50,000 URLs each. Each file is
+written a row at a time, with its `.gz` beside it, so a site of 150,000 pages never holds its
+sitemap in memory."""
 
 from __future__ import annotations
 
+import gzip
+from collections.abc import Iterable, Iterator
 from html import escape
+from pathlib import Path
 from urllib.parse import urljoin
 
+NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+PER_FILE = 50_000  # the protocol's limit on URLs in one sitemap
 
-def sitemap_xml(site_url: str, urls: list[str], lastmod: str) -> str:
-    """``urls`` are site-relative directory URLs ('' is the home page); sorted, one entry each."""
-    def absolute(url: str) -> str:  # urljoin, without its cost for the common case
-        if site_url.endswith("/") and not url.startswith(("/", "#", "?", ".")) and "://" not in url \
-                and ".." not in url:
-            return site_url + url
-        return urljoin(site_url, url)
 
-    rows = [f"    <url>\n         <loc>{escape(absolute(u))}</loc>\n"
-            f"         <lastmod>{lastmod}</lastmod>\n    </url>" for u in sorted(set(urls))]
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-            + "\n".join(rows) + "\n</urlset>\n")
+def _absolute(site_url: str, url: str) -> str:
+    """urljoin, without its cost for the common case."""
+    if site_url.endswith("/") and not url.startswith(("/", "#", "?", ".")) \
+            and "://" not in url and ".." not in url:
+        return site_url + url
+    return urljoin(site_url, url)
+
+
+def _urlset(site_url: str, urls: Iterable[str], lastmod: str) -> Iterator[str]:
+    yield f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{NS}">\n'
+    for u in urls:
+        yield (f"    <url>\n         <loc>{escape(_absolute(site_url, u))}</loc>\n"
+               f"         <lastmod>{lastmod}</lastmod>\n    </url>\n")
+    yield "</urlset>\n"
+
+
+def _index(site_url: str, names: list[str], lastmod: str) -> Iterator[str]:
+    yield f'<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="{NS}">\n'
+    for name in names:
+        yield (f"    <sitemap>\n         <loc>{escape(_absolute(site_url, name))}</loc>\n"
+               f"         <lastmod>{lastmod}</lastmod>\n    </sitemap>\n")
+    yield "</sitemapindex>\n"
+
+
+def _write(path: Path, parts: Iterable[str], mtime: int) -> None:
+    """``path`` and ``path.gz`` (gzip header time ``mtime``: reproducible bytes)."""
+    with path.open("w", encoding="utf-8", newline="\n") as text, \
+            path.with_name(path.name + ".gz").open("wb") as raw, \
+            gzip.GzipFile(filename="", mode="wb", mtime=mtime, fileobj=raw) as packed:
+        for part in parts:
+            text.write(part)
+            packed.write(part.encode("utf-8"))
+
+
+def write_sitemaps(site: Path, site_url: str, urls: Iterable[str], lastmod: str, mtime: int,
+                   per_file: int = PER_FILE) -> list[str]:
+    """Write the sitemap of ``urls`` (site-relative directory URLs, '' is the home page;
+    sorted, one entry each) into ``site``; return the names of the files written, index
+    first. Files of an earlier, larger site (``sitemap-N.xml``) are removed."""
+    ordered = sorted(set(urls))
+    for old in site.glob("sitemap-*.xml*"):
+        old.unlink()
+    if len(ordered) <= per_file:
+        _write(site / "sitemap.xml", _urlset(site_url, ordered, lastmod), mtime)
+        return ["sitemap.xml"]
+    names = [f"sitemap-{k // per_file + 1}.xml" for k in range(0, len(ordered), per_file)]
+    for k, name in enumerate(names):
+        _write(site / name, _urlset(site_url, ordered[k * per_file:(k + 1) * per_file],
+                                    lastmod), mtime)
+    _write(site / "sitemap.xml", _index(site_url, names, lastmod), mtime)
+    return ["sitemap.xml", *names]

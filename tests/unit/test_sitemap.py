@@ -1,0 +1,52 @@
+"""sitemap.xml: one file up to the protocol's 50,000 URLs, an index of files beyond."""
+
+from __future__ import annotations
+
+import gzip
+import xml.etree.ElementTree as ET
+
+from undersigned.sitemap import NS, write_sitemaps
+
+SITE = "https://example.org/archive/"
+
+
+def locs(path) -> list[str]:
+    return [el.text for el in ET.parse(path).getroot().iter(f"{{{NS}}}loc")]
+
+
+def test_a_small_site_has_one_sitemap_and_its_gzip(tmp_path):
+    names = write_sitemaps(tmp_path, SITE, ["b/", "", "a/", "b/"], "2024-05-01", 0)
+    assert names == ["sitemap.xml"]
+    text = (tmp_path / "sitemap.xml").read_text(encoding="utf-8")
+    assert text == (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<urlset xmlns="{NS}">\n'
+        "    <url>\n         <loc>https://example.org/archive/</loc>\n"
+        "         <lastmod>2024-05-01</lastmod>\n    </url>\n"
+        "    <url>\n         <loc>https://example.org/archive/a/</loc>\n"
+        "         <lastmod>2024-05-01</lastmod>\n    </url>\n"
+        "    <url>\n         <loc>https://example.org/archive/b/</loc>\n"
+        "         <lastmod>2024-05-01</lastmod>\n    </url>\n"
+        "</urlset>\n")
+    packed = (tmp_path / "sitemap.xml.gz").read_bytes()
+    assert gzip.decompress(packed).decode("utf-8") == text
+    assert packed[4:8] == b"\0\0\0\0"  # the header time given, not the clock
+
+
+def test_a_large_site_gets_an_index_of_sitemaps_that_together_list_every_page(tmp_path):
+    urls = [f"letters/{k:03d}/" for k in range(7)] + ["x&y/"]
+    (tmp_path / "sitemap-9.xml").write_text("left by a larger site")
+    names = write_sitemaps(tmp_path, SITE, urls, "2024-05-01", 1700000000, per_file=3)
+    assert names == ["sitemap.xml", "sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [*names, *(n + ".gz" for n in names)])
+    index = ET.parse(tmp_path / "sitemap.xml").getroot()
+    assert index.tag == f"{{{NS}}}sitemapindex"
+    assert locs(tmp_path / "sitemap.xml") == [SITE + n for n in names[1:]]
+    listed = [loc for n in names[1:] for loc in locs(tmp_path / n)]
+    assert listed == [SITE + u for u in sorted(urls)]  # each once, in order, escaped back
+    assert [len(locs(tmp_path / n)) for n in names[1:]] == [3, 3, 2]
+    for name in names:
+        assert gzip.decompress((tmp_path / f"{name}.gz").read_bytes()) == (
+            tmp_path / name).read_bytes()
+    assert "x&amp;y/" in (tmp_path / "sitemap-3.xml").read_text()
