@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 from .history import History, read_history
 from .legislators import Legislators, load_legislators
@@ -48,7 +48,13 @@ class Signings(Sequence[tuple[Letter, Signature]]):
     def __len__(self) -> int:
         return len(self._letters)
 
-    def __getitem__(self, i):  # type: ignore[override]
+    @overload
+    def __getitem__(self, i: int) -> tuple[Letter, Signature]: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[tuple[Letter, Signature]]: ...
+
+    def __getitem__(self, i):
         if isinstance(i, slice):
             return [(x, x.signatures[k]) for x, k in zip(self._letters[i], self._at[i])]
         letter = self._letters[i]

@@ -12,8 +12,10 @@ from .common import (Page, attr, esc, front, href, paged_uri, pager_links, lette
                      signatory_uri)
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ..archive import Archive
-    from ..model import Entity
+    from ..model import Entity, Letter, Signature
 
 BIOGUIDE_URL = "https://bioguide.congress.gov/search/bio/{}"
 
@@ -104,7 +106,7 @@ def _signed_uri(entity_id: str, n: int) -> str:
 def render_signatory(archive: Archive, entity: Entity, page_no: int = 1) -> Page:
     """A signatory's page; the documents signed come 100 to a page, newest first."""
     here = _signed_uri(entity.id, page_no)
-    all_signed = archive.signed.get(entity.id, [])
+    all_signed: Sequence[tuple[Letter, Signature]] = archive.signed.get(entity.id, [])
     total = signatory_pages(archive, entity.id)
     signed = all_signed[(page_no - 1) * SIGNED_PER_PAGE:page_no * SIGNED_PER_PAGE]
     desc = (f"{entity.name}: {kind_label(archive, entity).lower()}, signed "
