@@ -8,6 +8,7 @@ sitemap in memory."""
 from __future__ import annotations
 
 import gzip
+import re
 from collections.abc import Iterable, Iterator
 from html import escape
 from pathlib import Path
@@ -25,20 +26,14 @@ def _absolute(site_url: str, url: str) -> str:
     return urljoin(site_url, url)
 
 
-def _urlset(site_url: str, urls: Iterable[str], lastmod: str) -> Iterator[str]:
-    yield f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{NS}">\n'
+def _listing(root: str, item: str, site_url: str, urls: Iterable[str], lastmod: str
+             ) -> Iterator[str]:
+    """A ``<urlset>`` of ``<url>`` entries, or a ``<sitemapindex>`` of ``<sitemap>`` ones."""
+    yield f'<?xml version="1.0" encoding="UTF-8"?>\n<{root} xmlns="{NS}">\n'
     for u in urls:
-        yield (f"    <url>\n         <loc>{escape(_absolute(site_url, u))}</loc>\n"
-               f"         <lastmod>{lastmod}</lastmod>\n    </url>\n")
-    yield "</urlset>\n"
-
-
-def _index(site_url: str, names: list[str], lastmod: str) -> Iterator[str]:
-    yield f'<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="{NS}">\n'
-    for name in names:
-        yield (f"    <sitemap>\n         <loc>{escape(_absolute(site_url, name))}</loc>\n"
-               f"         <lastmod>{lastmod}</lastmod>\n    </sitemap>\n")
-    yield "</sitemapindex>\n"
+        yield (f"    <{item}>\n         <loc>{escape(_absolute(site_url, u))}</loc>\n"
+               f"         <lastmod>{lastmod}</lastmod>\n    </{item}>\n")
+    yield f"</{root}>\n"
 
 
 def _write(path: Path, parts: Iterable[str], mtime: int) -> None:
@@ -58,13 +53,16 @@ def write_sitemaps(site: Path, site_url: str, urls: Iterable[str], lastmod: str,
     first. Files of an earlier, larger site (``sitemap-N.xml``) are removed."""
     ordered = sorted(set(urls))
     for old in site.glob("sitemap-*.xml*"):
-        old.unlink()
+        if re.fullmatch(r"sitemap-\d+\.xml(\.gz)?", old.name):
+            old.unlink()
     if len(ordered) <= per_file:
-        _write(site / "sitemap.xml", _urlset(site_url, ordered, lastmod), mtime)
+        _write(site / "sitemap.xml", _listing("urlset", "url", site_url, ordered, lastmod),
+               mtime)
         return ["sitemap.xml"]
     names = [f"sitemap-{k // per_file + 1}.xml" for k in range(0, len(ordered), per_file)]
     for k, name in enumerate(names):
-        _write(site / name, _urlset(site_url, ordered[k * per_file:(k + 1) * per_file],
-                                    lastmod), mtime)
-    _write(site / "sitemap.xml", _index(site_url, names, lastmod), mtime)
+        _write(site / name, _listing("urlset", "url", site_url,
+                                     ordered[k * per_file:(k + 1) * per_file], lastmod), mtime)
+    _write(site / "sitemap.xml", _listing("sitemapindex", "sitemap", site_url, names, lastmod),
+           mtime)
     return ["sitemap.xml", *names]

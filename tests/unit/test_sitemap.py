@@ -36,10 +36,11 @@ def test_a_small_site_has_one_sitemap_and_its_gzip(tmp_path):
 def test_a_large_site_gets_an_index_of_sitemaps_that_together_list_every_page(tmp_path):
     urls = [f"letters/{k:03d}/" for k in range(7)] + ["x&y/"]
     (tmp_path / "sitemap-9.xml").write_text("left by a larger site")
+    (tmp_path / "sitemap-notes.xml").write_text("a page of the site's own")
     names = write_sitemaps(tmp_path, SITE, urls, "2024-05-01", 1700000000, per_file=3)
     assert names == ["sitemap.xml", "sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml"]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        [*names, *(n + ".gz" for n in names)])
+        [*names, *(n + ".gz" for n in names), "sitemap-notes.xml"])
     index = ET.parse(tmp_path / "sitemap.xml").getroot()
     assert index.tag == f"{{{NS}}}sitemapindex"
     assert locs(tmp_path / "sitemap.xml") == [SITE + n for n in names[1:]]
