@@ -150,7 +150,8 @@ def _letters_unchanged():
     try:
         yield
     except LetterChanged as exc:
-        raise PluginError(str(exc)) from None
+        raise PluginError(f"{exc}\n  hint: a letter was edited while the site was being "
+                          "built; build again") from None
 
 
 @event_priority(-50)

@@ -41,11 +41,10 @@ class BodyInFile:
         try:
             data = self.path.read_bytes()
         except OSError as exc:
-            raise LetterChanged(f"{self.path}: could not be read again while the site was "
-                                f"being built ({exc.strerror}); build again") from None
+            raise LetterChanged(f"{self.path}: could not be read again after it was checked "
+                                f"({exc.strerror})") from None
         if digest(data) != self.content_hash:
-            raise LetterChanged(f"{self.path}: changed while the site was being built; "
-                                "build again")
+            raise LetterChanged(f"{self.path}: changed after it was checked")
         text, _ = decode_text(data, "")
         return (text or "")[self.offset:]
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .archive import load_archive, published_originals
 from .exports import data_files, write_pieces
+from .letters import LetterChanged
 from .network import write_network
 from .pages import fill_markers, render_all
 from .problems import report
@@ -50,6 +51,10 @@ def render_to_dir(root: Path, out: Path) -> int:
         return 1
     try:
         return _render(root, out)
+    except LetterChanged as exc:
+        print(f"error: {exc}\n  hint: a letter was edited while the pages were being "
+              "written; run the command again", file=sys.stderr)
+        return 1
     except OSError as exc:
         print(f"error: {exc.filename or out}: {exc.strerror or exc}\n  hint: check that the "
               "folder can be written and the archive's files can be read", file=sys.stderr)

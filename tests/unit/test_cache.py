@@ -227,13 +227,12 @@ def test_a_build_reads_bodies_again_and_refuses_a_file_changed_since_its_check(
     letter.path.write_text(text + "A sentence added.\n", encoding="utf-8")
     with pytest.raises(LetterChanged) as caught:
         letter.body
-    assert str(caught.value) == (f"{letter.path}: changed while the site was being built; "
-                                 "build again")
+    assert str(caught.value) == f"{letter.path}: changed after it was checked"
     letter.path.unlink()
     with pytest.raises(LetterChanged) as caught:
         letter.body
-    assert str(caught.value) == (f"{letter.path}: could not be read again while the site was "
-                                 "being built (No such file or directory); build again")
+    assert str(caught.value) == (f"{letter.path}: could not be read again after it was "
+                                 "checked (No such file or directory)")
 
 
 def test_signatures_share_the_strings_they_repeat(real_archive):

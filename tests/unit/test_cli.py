@@ -143,3 +143,26 @@ def test_render_out_writes_every_generated_page(archive_dir, tmp_path):
     assert (out / "signatories" / "lucille-roybal-allard.md").exists()
     assert (out / "data" / "letters.json").exists()
     shutil.rmtree(out)
+
+
+def test_render_stops_with_the_name_of_a_letter_edited_while_it_runs(archive_dir, tmp_path,
+                                                                      capsys, monkeypatch):
+    """A letter's body is read again when its page is written; if its file changed since the
+    check, the command stops with the file's name and a hint (no page with a new body under
+    the old front matter)."""
+    from undersigned.letters import BodyInFile
+
+    root = archive_dir()
+    real_read = BodyInFile.read
+
+    def edited_meanwhile(self):
+        self.path.write_text(self.path.read_text(encoding="utf-8") + "Added.\n",
+                             encoding="utf-8")
+        return real_read(self)
+
+    monkeypatch.setattr(BodyInFile, "read", edited_meanwhile)
+    assert main(["--root", str(root), "render", "--out", str(tmp_path / "out")]) == 1
+    path = root.resolve() / "letters" / "2017-06-14-a-letter.md"
+    assert capsys.readouterr().err == (
+        f"error: {path}: changed after it was checked\n  hint: a letter was edited while the "
+        "pages were being written; run the command again\n")
