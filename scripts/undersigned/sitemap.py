@@ -41,9 +41,19 @@ def _write(path: Path, parts: Iterable[str], mtime: int) -> None:
     with path.open("w", encoding="utf-8", newline="\n") as text, \
             path.with_name(path.name + ".gz").open("wb") as raw, \
             gzip.GzipFile(filename="", mode="wb", mtime=mtime, fileobj=raw) as packed:
-        for part in parts:
-            text.write(part)
-            packed.write(part.encode("utf-8"))
+        chunk: list[str] = []
+        for part in parts:  # a thousand rows per write: memory stays small, calls few
+            chunk.append(part)
+            if len(chunk) == 1000:
+                _put(text, packed, chunk)
+        _put(text, packed, chunk)
+
+
+def _put(text, packed, chunk: list[str]) -> None:
+    joined = "".join(chunk)
+    text.write(joined)
+    packed.write(joined.encode("utf-8"))
+    chunk.clear()
 
 
 def write_sitemaps(site: Path, site_url: str, urls: Iterable[str], lastmod: str, mtime: int,
