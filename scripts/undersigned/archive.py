@@ -37,13 +37,9 @@ class Signings(Sequence[tuple[Letter, Signature]]):
 
     __slots__ = ("_letters", "_at")
 
-    def __init__(self) -> None:
-        self._letters: list[Letter] = []
-        self._at = array("I")
-
-    def add(self, letter: Letter, index: int) -> None:
-        self._letters.append(letter)
-        self._at.append(index)
+    def __init__(self, letters: list[Letter], at: list[int]) -> None:
+        self._letters = letters
+        self._at = array("I", at)
 
     def __len__(self) -> int:
         return len(self._letters)
@@ -94,11 +90,15 @@ class Archive:
     @cached_property
     def signed(self) -> dict[str, Signings]:
         """Registry id -> (letter, signature) newest first."""
-        out: dict[str, Signings] = defaultdict(Signings)
+        pairs: dict[str, tuple[list[Letter], list[int]]] = {}
         for letter in self.newest_first:
             for k, sig in enumerate(letter.signatures):
-                out[sig.id].add(letter, k)
-        return dict(out)
+                got = pairs.get(sig.id)
+                if got is None:
+                    got = pairs[sig.id] = ([], [])
+                got[0].append(letter)
+                got[1].append(k)
+        return {i: Signings(*got) for i, got in pairs.items()}
 
     @cached_property
     def named_in(self) -> dict[str, list[Letter]]:
