@@ -30,6 +30,7 @@ from typing import Any, Callable
 
 from .model import Letter, Recipient, Signature, StoredBody, pack_body
 from .problems import Problem
+from .yamlfile import decode_text
 
 FORMAT = 1
 REGISTRY = "signatories.yaml"
@@ -119,8 +120,9 @@ def from_payload(payload: dict[str, Any], path: Path, data: bytes,
     if stored is not None:
         body: bytes | StoredBody = stored(start)
     else:
-        text = data.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n") \
-            .replace("\r", "\n")
+        text, _ = decode_text(data, "")
+        if text is None:  # (an entry has a letter only for bytes that decoded)
+            raise ValueError("cached letter of bytes that are not UTF-8")
         body = pack_body(text[start:])
     if any(len(row) != len(_SIG) for row in item["signatures"]):
         raise ValueError("cached signature of another shape")

@@ -39,7 +39,8 @@ class BodyInFile:
 
     def read(self) -> str:
         try:
-            data = self.path.read_bytes()
+            with self.path.open("rb") as handle:  # never more than a letter may hold
+                data = handle.read(MAX_BYTES + 1)
         except OSError as exc:
             raise LetterChanged(f"{self.path}: could not be read again after it was checked "
                                 f"({exc.strerror})") from None

@@ -247,3 +247,49 @@ def test_signatures_share_the_strings_they_repeat(real_archive):
         assert repeated
         for group in repeated:
             assert len({id(s.id) for s in group}) == 1
+
+
+def test_a_letter_swapped_for_a_huge_file_or_a_link_is_refused_without_reading_it_all(
+        real_archive, tmp_path, monkeypatch):
+    """Reading a body again reads at most the size a letter may have, and only the bytes
+    that were checked are used: a file replaced by a huge one, or by a link to another file,
+    is a changed letter, whatever it holds."""
+    from undersigned.letters import MAX_BYTES, LetterChanged
+
+    archive = load_archive(real_archive)
+    first, second = archive.letters[0], archive.letters[1]
+    huge = first.path.read_bytes() + b"x" * (MAX_BYTES * 3)
+    first.path.write_bytes(huge)
+    reads: list[int] = []
+    real_open = type(first.path).open
+
+    def counting_open(self, *args, **kwargs):
+        handle = real_open(self, *args, **kwargs)
+        real_read = handle.read
+
+        class Handle:
+            def __enter__(self):
+                return self
+
+            def __exit__(self, *exc):
+                handle.close()
+
+            def read(self, n=-1):
+                data = real_read(n)
+                reads.append(len(data))
+                return data
+        return Handle()
+
+    with monkeypatch.context() as m:
+        m.setattr(type(first.path), "open", counting_open)
+        with pytest.raises(LetterChanged) as caught:
+            first.body
+    assert str(caught.value) == f"{first.path}: changed after it was checked"
+    assert reads == [MAX_BYTES + 1]
+    outside = tmp_path / "secret.txt"
+    outside.write_text("not a letter\n", encoding="utf-8")
+    second.path.unlink()
+    second.path.symlink_to(outside)
+    with pytest.raises(LetterChanged) as caught:
+        second.body
+    assert str(caught.value) == f"{second.path}: changed after it was checked"

@@ -49,16 +49,20 @@ def _without_salutation(body: str) -> str:
     return rest if first.lower().startswith(("dear ", "to ")) and len(first) < 160 else body
 
 
-def description(letter: Letter) -> str:
+def description(letter: Letter, body: str | None = None) -> str:
+    """The page's and the feed's summary; ``body``: the letter's body if already read (in a
+    build it is read from its file, see letters.BodyInFile)."""
     if letter.summary:
         return letter.summary
+    if body is None:
+        body = letter.body
     if letter.type == "letter" and letter.recipients:
         to = letter.recipients[0].name + (" and others" if len(letter.recipients) > 1 else "")
         n = plural(len(letter.signatures), "signatory", "signatories")
         return (f"{TYPE_LABELS[letter.type]} of {human_date(letter.date)} from "
                 f"{letter.sender} to {to}, {n}: "
-                f"{first_sentence(_without_salutation(letter.body), 120)}")
-    return first_sentence(_without_salutation(letter.body)) or letter.title
+                f"{first_sentence(_without_salutation(body), 120)}")
+    return first_sentence(_without_salutation(body)) or letter.title
 
 
 def _meta_panel(archive: Archive, letter: Letter, here: str) -> str:
@@ -141,14 +145,15 @@ def render_letter_signatories(archive: Archive, letter: Letter) -> Page:
 def render_letter(archive: Archive, letter: Letter, site_url: str = "",
                   repo_edit: str | None = None, head_in_front: bool = False) -> Page:
     here = letter_uri(letter.slug)
-    meta = {"title": letter.title, "description": description(letter)}
+    body = letter.body  # read once (from its file, in a build)
+    meta = {"title": letter.title, "description": description(letter, body)}
     if head_in_front:  # engine-independent output carries everything in its front matter
         meta.update(head_extras(archive, letter, site_url))
     out = [front(meta)]
     out.append(f"# {esc(letter.title)}\n\n")
     out.append(f'<div class="us-letter">\n{_meta_panel(archive, letter, here)}\n</div>\n\n')
     out.append("## Text\n\n")
-    out.append(f'<div class="us-body">\n{body_html(letter.body)}\n</div>\n\n')
+    out.append(f'<div class="us-body">\n{body_html(body)}\n</div>\n\n')
     if letter.signatures:
         out.append(f"## Signatories ({len(letter.signatures)}) {{ #signatories }}\n\n")
         shown = letter.signatures[:INLINE_SIGNATORIES]
