@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import getpass
 import logging
 import os
 import shutil
@@ -17,7 +19,19 @@ from helpers import LETTER, MKDOCS_YML, REGISTRY, REPO, TOPICS, write
 os.environ.setdefault("UNDERSIGNED_SEARCH_SHARD_SIZE", "2")
 # the parse cache of every archive the tests load lives in a folder of this run, never in the
 # user's ~/.cache (it is keyed by content, so sharing it across tests changes no result)
-os.environ.setdefault("UNDERSIGNED_CACHE_DIR", tempfile.mkdtemp(prefix="undersigned-test-cache-"))
+# (removed when the run ends: a test run leaves nothing in the temporary directory)
+_CACHE = None
+if "UNDERSIGNED_CACHE_DIR" not in os.environ:
+    _CACHE = os.environ["UNDERSIGNED_CACHE_DIR"] = tempfile.mkdtemp(prefix="undersigned-test-cache-")
+
+
+def pytest_unconfigure(config):
+    """After pytest's own clean-up (tmp_path folders of passed tests are not kept, see
+    pyproject.toml): the parse cache, and pytest's per-user folder once it is empty."""
+    if _CACHE is not None:
+        shutil.rmtree(_CACHE, ignore_errors=True)
+    with contextlib.suppress(OSError, KeyError):
+        os.rmdir(Path(tempfile.gettempdir()) / f"pytest-of-{getpass.getuser()}")
 
 
 @pytest.fixture

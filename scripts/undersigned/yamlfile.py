@@ -187,9 +187,51 @@ def _check_depth(text: str, offset: int) -> None:
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
     except yaml.YAMLError:
-        return  # a syntax error: reported with its line by the real parse
+        # a syntax error (reported with its line by the real parse), or PyYAML's own nesting
+        # limit, whose wording and depth change between versions (6.0.4 stops at 1,000 flow
+        # levels while scanning ahead): the archive's message wins whenever the text nests
+        deep = _deep_flow_line(text)
+        if deep is not None:
+            raise YamlError(deep + offset, f"nested more than {MAX_DEPTH} levels deep",
+                            "no field of the archive needs this much nesting") from None
+        return
     finally:
         loader.dispose()
+
+
+def _deep_flow_line(text: str) -> int | None:
+    """The 1-based line where flow brackets (``[``, ``{``) outside quotes and comments first
+    nest deeper than MAX_DEPTH, or None. Only asked after PyYAML failed on the text."""
+    depth, line, quote = 0, 1, ""
+    at_line_start = True
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "\n":
+            line, at_line_start = line + 1, True
+            i += 1
+            continue
+        if quote:
+            if c == "\\" and quote == '"':
+                i += 2
+                continue
+            if c == quote:
+                quote = ""
+        elif c in "'\"" and (i == 0 or text[i - 1] in " \t[{,:"):
+            quote = c
+        elif c == "#" and (at_line_start or text[i - 1] in " \t"):
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+            continue
+        elif c in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return line
+        elif c in "]}":
+            depth = max(0, depth - 1)
+        at_line_start = at_line_start and c in " \t"
+        i += 1
+    return None
 
 
 def load_yaml(text: str, *, offset: int = 0) -> Located:
