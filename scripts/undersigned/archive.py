@@ -151,7 +151,8 @@ class Archive:
     @cached_property
     def history(self) -> History | None:
         """Additions and corrections from the repository (None outside a git repository)."""
-        return read_history(self.root)
+        return read_history(self.root, {old: x.slug for x in self.letters
+                                         for old in x.redirect_from})
 
     def cosigners(self, entity_id: str, limit: int | None = 10) -> list[tuple[str, int]]:
         """Who most often signed alongside ``entity_id``: (id, shared letters), most first."""

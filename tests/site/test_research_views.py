@@ -141,7 +141,8 @@ def test_letter_page_shows_first_published_and_last_changed(history_site):
                          "html.parser")
     meta = {dt.get_text(): dd.get_text() for dt, dd in zip(soup.select(".us-meta dt"),
                                                           soup.select(".us-meta dd"))}
-    assert meta["In the archive"] == "since 2024-03-04 (changes)"
+    # the rename keeps the date the document entered the archive (history follows renames)
+    assert meta["In the archive"] == "since 2024-01-02; last changed 2024-03-04 (changes)"
 
 
 def test_changes_page_and_feed(history_site):
@@ -152,16 +153,16 @@ def test_changes_page_and_feed(history_site):
     _root, site = history_site
     soup = BeautifulSoup((site / "changes/index.html").read_text(), "html.parser")
     items = [li.get_text() for li in soup.select("ul.us-changes li")]
-    assert items == ["Removed: 2017-06-14-a-letter — Correct the title <script>",
-                     "Added: A letter — Correct the title <script>",
-                     "Added: 2017-06-14-a-letter — Add the letter"]
+    assert items == ["Renamed: A letter (formerly 2017-06-14-a-letter) — Correct the title "
+                     "<script>", "Added: A letter — Add the letter"]
+    links = [a["href"] for a in soup.select("ul.us-changes li a")]
+    assert links == ["../letters/2017-06-14-the-letter/"] * 2
     assert [h.get_text().strip("¶") for h in soup.select("article h2")] == ["2024-03-04",
                                                                              "2024-01-02"]
     feed = ET.fromstring((site / "changes.xml").read_text())
     ns = {"a": "http://www.w3.org/2005/Atom"}
     titles = [e.findtext("a:title", namespaces=ns) for e in feed.findall("a:entry", ns)]
-    assert titles == ["Removed: 2017-06-14-a-letter", "Added: A letter",
-                      "Added: 2017-06-14-a-letter"]
+    assert titles == ["Renamed: A letter (formerly 2017-06-14-a-letter)", "Added: A letter"]
     assert feed.findtext("a:updated", namespaces=ns) == "2024-03-04T10:00:00+00:00"
 
 

@@ -16,12 +16,26 @@ if TYPE_CHECKING:
 CHANGES_URI = "changes/index.md"
 CHANGES_SHOWN = 200  # entries on the page (the page stays small at any size of the archive)
 FEED_SIZE = 50
-LABELS = {"added": "Added", "corrected": "Corrected", "removed": "Removed"}
+LABELS = {"added": "Added", "corrected": "Corrected", "renamed": "Renamed", "removed": "Removed"}
 
 
 def _title(archive: Archive, change: Change) -> str:
-    letter = archive.by_slug.get(change.slug)
+    letter = archive.by_slug.get(change.now)
     return letter.title if letter else change.slug
+
+
+def _label(archive: Archive, change: Change) -> str:
+    """A removed slug that now redirects to a document was renamed, not removed."""
+    if change.kind == "removed" and change.now != change.slug and change.now in archive.by_slug:
+        return LABELS["renamed"]
+    return LABELS[change.kind]
+
+
+def _former(archive: Archive, change: Change) -> str:
+    """' (formerly old-slug)' for a rename, else ''."""
+    old = change.old or (change.slug if change.kind == "removed" and change.now != change.slug
+                         else "")
+    return f" (formerly {old})" if old and change.now in archive.by_slug else ""
 
 
 def render_changes(archive: Archive) -> Page:
@@ -44,9 +58,10 @@ def render_changes(archive: Archive) -> Page:
         out.append(f"## {day}\n\n<ul class=\"us-changes\">")
         for change in group:
             title = _title(archive, change)
-            target = (link(here, letter_uri(change.slug), title)
-                      if change.slug in archive.by_slug else esc(title))
-            out.append(f"<li><strong>{LABELS[change.kind]}</strong>: {target}"
+            target = (link(here, letter_uri(change.now), title)
+                      if change.now in archive.by_slug else esc(title))
+            target += esc(_former(archive, change))
+            out.append(f"<li><strong>{_label(archive, change)}</strong>: {target}"
                        f' <span class="us-type">— {esc(change.subject)}</span></li>')
         out.append("</ul>\n\n")
     return Page(here, "".join(out))
@@ -64,16 +79,17 @@ def changes_feed(archive: Archive, site_url: str) -> str:
            f"  <id>{xml_escape(base)}/changes/</id>",
            f"  <link rel=\"alternate\" href={quoteattr(base + '/changes/')}/>",
            f"  <link rel=\"self\" href={quoteattr(base + '/changes.xml')}/>",
-           f"  <updated>{updated}</updated>",
+           f"  <updated>{xml_escape(updated)}</updated>",
            "  <author><name>Undersigned editors</name></author>"]
     for change in newest:
-        url = f"{base}/letters/{change.slug}/" if change.slug in archive.by_slug \
+        url = f"{base}/letters/{change.now}/" if change.now in archive.by_slug \
             else f"{base}/changes/"
         out += ["  <entry>",
-                f"    <title>{LABELS[change.kind]}: {xml_escape(_title(archive, change))}</title>",
+                f"    <title>{_label(archive, change)}: "
+                f"{xml_escape(_title(archive, change) + _former(archive, change))}</title>",
                 f"    <id>{xml_escape(f'{base}/changes/#{change.commit}-{change.slug}')}</id>",
                 f"    <link rel=\"alternate\" href={quoteattr(url)}/>",
-                f"    <updated>{change.time}</updated>",
+                f"    <updated>{xml_escape(change.time)}</updated>",
                 f"    <summary>{xml_escape(change.subject)}</summary>",
                 "  </entry>"]
     out += ["</feed>", ""]

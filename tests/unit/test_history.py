@@ -1,0 +1,114 @@
+"""The change history cannot be forged by a commit message, keeps only dates it could parse,
+and follows a document across renames (git's rename detection, or redirect_from)."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from undersigned.archive import load_archive
+from undersigned.history import parse_log, read_history
+from undersigned.pages.changes import changes_feed, render_changes
+from undersigned.pages.letter import render_letter
+
+A, B, C = "2017-06-14-a-letter", "2017-06-14-b-letter", "2017-06-14-c-letter"
+FORGED = ("Fix\x1e" + "f" * 40 + "\x1f2099-01-01T00:00:00+00:00\x1fforged\x00\nA\x00letters/x.md"
+          "\x1f<b>&amp;</b>\x1e\x1f\ufffe")
+
+
+def _env(root, date):
+    return {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@example.org", "PATH": "/usr/bin:/bin", "HOME": str(root)}
+
+
+def _commit(root, message, date):
+    env = _env(root, date)
+    subprocess.run(["git", "-C", str(root), "add", "-A"], check=True, env=env)
+    subprocess.run(["git", "-C", str(root), "commit", "-q", "-F", "-"], input=message.encode(),
+                   check=True, capture_output=True, env=env)
+
+
+@pytest.fixture
+def repo(archive_dir):
+    root = archive_dir()
+    subprocess.run(["git", "-C", str(root), "init", "-q", "-b", "main"], check=True,
+                   env=_env(root, ""))
+    _commit(root, "Add the letter", "2024-01-02T10:00:00+00:00")
+    return root
+
+
+def test_a_commit_message_cannot_forge_a_record(repo):
+    letter = repo / "letters" / f"{A}.md"
+    letter.write_text(letter.read_text().replace("We write", "We wrote"))
+    # NUL cannot be in a commit message; git cuts it there: test what git keeps
+    _commit(repo, FORGED.replace("\x00", ""), "2024-03-04T10:00:00+00:00")
+    history = read_history(repo)
+    assert history is not None
+    assert [(c.kind, c.slug, c.time) for c in history.changes] == [
+        ("corrected", A, "2024-03-04T10:00:00+00:00"), ("added", A, "2024-01-02T10:00:00+00:00")]
+    assert history.first == {A: "2024-01-02"} and history.last == {A: "2024-03-04"}
+    subject = history.changes[0].subject
+    assert "\x1e" not in subject and "\x1f" not in subject and "\ufffe" not in subject
+    assert subject.startswith("Fix" + "f" * 40 + "2099-01-01T00:00:00+00:00forged")
+    archive = load_archive(repo)
+    feed = changes_feed(archive, "https://test.example.org/")
+    root = ET.fromstring(feed)  # well-formed
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    assert [e.findtext("a:updated", namespaces=ns) for e in root.findall("a:entry", ns)] == [
+        "2024-03-04T10:00:00+00:00", "2024-01-02T10:00:00+00:00"]
+    assert "2099" not in "".join(e.findtext("a:updated", namespaces=ns) or ""
+                                 for e in root.iter())
+    page = render_changes(archive).markdown
+    assert "<b>" not in page and "&lt;b&gt;&amp;amp;&lt;/b&gt;" in page
+    assert "2099-01-01" not in render_letter(archive, archive.by_slug[A]).markdown.split("forged")[0]
+
+
+def test_a_record_whose_date_does_not_parse_is_dropped_with_a_log_line(caplog):
+    good = "a" * 40 + "\x002024-01-02T10:00:00+00:00\x00Add\x00\nA\x00letters/x.md\x00"
+    bad = "b" * 40 + "\x002024-13-45T99:00:00+00:00\x00Evil\x00\nM\x00letters/x.md\x00"
+    naive = "c" * 40 + "\x002024-02-02T10:00:00\x00Naive\x00\nM\x00letters/x.md\x00"
+    with caplog.at_level(logging.WARNING):
+        history = parse_log(naive + bad + good)
+    assert [(c.commit[0], c.kind) for c in history.changes] == [("a", "added")]
+    assert history.first == history.last == {"x": "2024-01-02"}
+    assert [r.getMessage() for r in caplog.records] == [
+        "history: commit cccccccccccc has no valid date; left out",
+        "history: commit bbbbbbbbbbbb has no valid date; left out"]
+
+
+def test_history_follows_a_rename_git_detects(repo):
+    (repo / "letters" / f"{A}.md").rename(repo / "letters" / f"{B}.md")
+    _commit(repo, "Rename", "2024-02-02T10:00:00+00:00")
+    (repo / "letters" / f"{B}.md").rename(repo / "letters" / f"{C}.md")
+    _commit(repo, "Rename again", "2024-03-03T10:00:00+00:00")
+    history = read_history(repo)
+    assert history is not None
+    assert [(c.kind, c.slug, c.now, c.old) for c in history.changes] == [
+        ("renamed", C, C, B), ("renamed", B, C, A), ("added", A, C, "")]
+    assert history.first == {C: "2024-01-02"} and history.last == {C: "2024-03-03"}
+
+
+def test_history_follows_a_rename_through_redirect_from(repo):
+    """Removed in one commit, added under a new slug (with redirect_from) in another: git
+    sees no rename, the redirect joins the two; /changes/ says renamed, not removed."""
+    text = (repo / "letters" / f"{A}.md").read_text()
+    (repo / "letters" / f"{A}.md").unlink()
+    _commit(repo, "Remove", "2024-02-02T10:00:00+00:00")
+    (repo / "letters" / f"{B}.md").write_text(text.replace(
+        "topics: [migration]", f"topics: [migration]\nredirect_from: [{A}]").replace(
+        "We write", "Entirely new words, so that git sees no rename at all. We write"))
+    _commit(repo, "Add again", "2024-03-03T10:00:00+00:00")
+    archive = load_archive(repo)
+    history = archive.history
+    assert history is not None
+    assert [(c.kind, c.slug, c.now) for c in history.changes] == [
+        ("added", B, B), ("removed", A, B), ("added", A, B)]
+    assert history.first == {B: "2024-01-02"}
+    page = render_changes(archive).markdown
+    assert f"<strong>Renamed</strong>: <a href=\"../letters/{B}/\">A letter</a> (formerly {A})" \
+        in page
+    assert "<strong>Removed</strong>" not in page
