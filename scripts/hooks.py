@@ -16,8 +16,6 @@ import logging
 import os
 import posixpath
 import re
-import shutil
-import tempfile
 import time
 import zlib
 from pathlib import Path
@@ -37,6 +35,7 @@ from undersigned import sanitize
 from undersigned.pages import indexes
 from undersigned.archive import load_archive, published_originals
 from undersigned.exports import data_files, write_pieces
+from undersigned.interrupts import exit_cleanly_on_signals, remove_folder, temporary_folder
 from undersigned.letters import LetterChanged
 from undersigned.lightmd import LightMarkdown
 from undersigned.live import (BACKGROUND, LIVE, State, document_keys,
@@ -70,6 +69,7 @@ def _nav_uris(items) -> set[str]:
 
 
 def on_startup(command, dirty=False, **kwargs):
+    exit_cleanly_on_signals()  # SIGTERM/SIGHUP clean up like Ctrl-C and a normal exit
     LIVE.reset()
     LIVE.serving = command == "serve" and not dirty
 
@@ -202,7 +202,7 @@ def _files(files: Files, config) -> Files:
 def _work_folder() -> str:
     """A temporary folder for this build's exports (removed when the build ends)."""
     if "work" not in _STATE:
-        _STATE["work"] = tempfile.mkdtemp(prefix="undersigned-network-")
+        _STATE["work"] = temporary_folder("undersigned-network-")
     return _STATE["work"]
 
 
@@ -384,7 +384,7 @@ def _cancel_search() -> None:
 def _remove_work() -> None:
     work = _STATE.pop("work", None)
     if work is not None:
-        shutil.rmtree(work, ignore_errors=True)
+        remove_folder(work)
 
 
 quiet_dirty_notice()  # rebuilds of `mkdocs serve` are dirty builds on purpose

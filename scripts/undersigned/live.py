@@ -38,14 +38,13 @@ import gc
 import hashlib
 import logging
 import os
-import shutil
-import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Callable
 
+from .interrupts import remove_folder, temporary_folder
 from .network import Stopped
 
 if TYPE_CHECKING:
@@ -449,7 +448,7 @@ def write_in_background(site: Path, produce: Callable[[Path, Callable[[], bool]]
         LIVE.search_done.wait()  # covers all of them
         if cancel.is_set():
             return
-        work = Path(tempfile.mkdtemp(prefix="undersigned-live-", dir=site.parent))
+        work = Path(temporary_folder("undersigned-live-", str(site.parent)))
         try:
             made = produce(work, cancel.is_set)
             if cancel.is_set():
@@ -464,7 +463,7 @@ def write_in_background(site: Path, produce: Callable[[Path, Callable[[], bool]]
         except Exception as exc:  # reported, never raised into the server
             log.error(f"the data downloads could not be written: {exc}")
         finally:
-            shutil.rmtree(work, ignore_errors=True)
+            remove_folder(work)
 
     LIVE.exports = threading.Thread(target=run, name="undersigned-exports", daemon=True)
     LIVE.exports.start()

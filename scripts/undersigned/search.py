@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import cbor2
 
+from .interrupts import default_signals, remove_folder, temporary_folder
 from .pages.common import TYPE_LABELS, page_url, letter_uri
 
 if TYPE_CHECKING:
@@ -281,7 +282,7 @@ class BackgroundIndex:
         """``fork``: None chooses as described above; True or False forces a way. ``only``:
         index just these shards and, in ``finish``, replace just them in the site's bundle
         (the rebuilds of `mkdocs serve`, see live.py)."""
-        self._out = Path(tempfile.mkdtemp(prefix="undersigned-bundle-")) / BUNDLE
+        self._out = Path(temporary_folder("undersigned-bundle-")) / BUNDLE
         self._report = self._out.parent / "report.json"
         self._count, self._shards = len(archive.letters), len(shard_dirs(archive))
         self._only = only
@@ -293,6 +294,7 @@ class BackgroundIndex:
         if fork:
             self._pid = os.fork()
             if self._pid == 0:  # the child: index, report, and leave without cleanup handlers
+                default_signals()  # stopped by its parent: at once, without the parent's handlers
                 os._exit(self._run(archive))
         else:
             self._thread = threading.Thread(target=self._run, args=(archive,), daemon=True,
@@ -311,7 +313,7 @@ class BackgroundIndex:
             self._pid = 0
         elif self._thread is not None:
             self._thread.join()  # a thread cannot be stopped; it ends with its shard
-        shutil.rmtree(self._out.parent, ignore_errors=True)
+        remove_folder(self._out.parent)
 
     def _run(self, archive: Archive) -> int:
         started = time.perf_counter()
@@ -348,7 +350,7 @@ class BackgroundIndex:
                 for k in sorted(self._only):
                     _replace_shard(target, self._out, self._dirs[k])
         finally:
-            shutil.rmtree(self._out.parent, ignore_errors=True)
+            remove_folder(self._out.parent)
         where = "a child process" if pid else "a thread"
         done = (f"{self._shards} shard(s)" if self._only is None else
                 f"{len(self._only)} of {self._shards} shard(s) re-indexed")
