@@ -467,7 +467,10 @@ def _remember_build(config) -> None:
     if LIVE.incremental and previous is not None:
         stale = {page_url(u) + "index.html" for u in previous.pages - pages}
         stale |= previous.outputs - outputs
-        remove_stale(site, stale, set())
+        # what this build wrote stays, whoever wrote it before: a renamed letter's redirect
+        # takes the place of its old page, a page comes back where a redirect was
+        written = outputs | {page_url(u) + "index.html" for u in pages}
+        remove_stale(site, stale, written)
     shown = dict(previous.shown) if LIVE.incremental and previous is not None else {}
     shown.update(_STATE["archive"].shown_cosigners)
     LIVE.previous = State(_STATE["fingerprint"], _STATE["archive"], _STATE["keys"], pages,

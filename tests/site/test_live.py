@@ -102,6 +102,16 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def _rename(archive: Path, old: str, new: str, redirect: bool) -> None:
+    letters = archive / "letters"
+    text = (letters / f"{old}.md").read_text(encoding="utf-8")
+    text = re.sub(r"\nredirect_from: .*", "", text)
+    if redirect:
+        text = text.replace("\ntitle: ", f"\nredirect_from: [{old}]\ntitle: ", 1)
+    (letters / f"{new}.md").write_text(text, encoding="utf-8")
+    (letters / f"{old}.md").unlink()
+
+
 def test_rebuilds_serve_what_a_clean_build_writes(archive: Path, tmp_path: Path):
     server = Server(archive, tmp_path)
     site_url = f"http://127.0.0.1:{server.port}/"
@@ -124,6 +134,12 @@ def test_rebuilds_serve_what_a_clean_build_writes(archive: Path, tmp_path: Path)
                     "date: 2022-07-08", "date: 2022-12-01"), encoding="utf-8"),
             lambda: (archive / "letters" / "2022-12-01-letter-copy.md").rename(
                 archive / "letters" / "2022-12-01-letter-copy-renamed.md"),
+            # renamed again, the old URL kept by redirect_from: the redirect page takes the
+            # place of the old page; then the redirect goes and the old slug is a page again
+            lambda: _rename(archive, "2022-12-01-letter-copy-renamed", "2022-12-01-moved",
+                            redirect=True),
+            lambda: _rename(archive, "2022-12-01-moved", "2022-12-01-letter-copy-renamed",
+                            redirect=False),
             lambda: (archive / "letters" / "2022-12-01-letter-copy-renamed.md").unlink(),
         ]
         for n, step in enumerate(steps, start=1):
