@@ -176,6 +176,14 @@ class Archive:
         member = self.legislators.get(entity.bioguide)
         return member.term_on(letter.date) if member else None
 
+    def former_member(self, entity: Entity | None, letter: Letter) -> bool:
+        """A Member of Congress who had left office by the letter's date (a term ended,
+        early or as scheduled, and none in force): never shown as serving."""
+        if entity is None or not entity.bioguide:
+            return False
+        member = self.legislators.get(entity.bioguide)
+        return bool(member and member.served_before(letter.date))
+
 
 def sort_key(entity: Entity) -> str:
     """Family name first for people (A-Z indexes), the name as written for organizations."""

@@ -41,6 +41,7 @@ def _term(raw: dict) -> Term:
         state=raw["state"],
         district=raw.get("district"),
         party=raw.get("party", ""),
+        left_early=bool(raw.get("left_early", False)),
     )
 
 

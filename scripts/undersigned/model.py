@@ -141,6 +141,7 @@ class Term:
     state: str
     district: int | None
     party: str
+    left_early: bool = False  # resigned, died or appointed: ``end`` is the day they left
 
     @property
     def chamber(self) -> str:
@@ -182,3 +183,7 @@ class Legislator:
                 later = [t for t in self.terms if t.start == day and t is not term]
                 return later[0] if later else term
         return None
+
+    def served_before(self, day: dt.date) -> bool:
+        """A former Member on ``day``: a term ended before it, none in force."""
+        return self.term_on(day) is None and any(t.end < day for t in self.terms)

@@ -63,14 +63,15 @@ def terms_table(archive: Archive, entity: Entity) -> str:
     for t in member.terms:
         key = (t.chamber, t.state, t.district if t.type == "rep" else None, t.party)
         if spans and spans[-1][0] == key:
-            spans[-1][2] = t.end
+            spans[-1][2:] = [t.end, t.left_early]
         else:
-            spans.append([key, t.start, t.end])
+            spans.append([key, t.start, t.end, t.left_early])
     rows = []
-    for (chamber, state, district, party), start, end in spans:
+    for (chamber, state, district, party), start, end, early in spans:
         shown = "" if district is None else ("at large" if district == 0 else district)
+        left = " (left office)" if early else ""
         rows.append(f"<tr><td>{chamber}</td><td>{state}</td><td>{shown}</td>"
-                    f"<td>{escape(party)}</td><td>{start}</td><td>{end}</td></tr>")
+                    f"<td>{escape(party)}</td><td>{start}</td><td>{end}{left}</td></tr>")
     return ("## Terms in Congress\n\n<table><thead><tr><th scope=\"col\">Chamber</th>"
             "<th scope=\"col\">State</th><th scope=\"col\">District</th><th scope=\"col\">Party"
             "</th><th scope=\"col\">From</th><th scope=\"col\">To</th></tr></thead><tbody>"
@@ -129,7 +130,8 @@ def render_signatory(archive: Archive, entity: Entity, page_no: int = 1) -> Page
         for letter, sig in signed:
             printed = escape(sig.name) if fold(sig.name) != fold(entity.name) else ""
             term = archive.role_on(entity, letter)
-            role = term.label if term else escape(sig.role or "")
+            role = term.label if term else escape(sig.role or "") or (
+                "former Member" if archive.former_member(entity, letter) else "")
             rows.append(f"<tr><td>{letter.date.isoformat()}</td><td>"
                         f"{link(here, letter_uri(letter.slug), letter.title)}</td>"
                         f"<td>{_to(letter)}</td><td>{printed}</td><td>{role}</td></tr>")

@@ -34,6 +34,8 @@ def signature_line(archive: Archive, letter: Letter, sig, here: str) -> str:
     term = archive.role_on(entity, letter)
     if term:
         parts.append(party_badge(term, letter.date))
+    elif archive.former_member(entity, letter):
+        parts.append('<span class="us-former">former Member of Congress</span>')
     if sig.role:
         parts.append(f'<span class="us-role">{escape(sig.role)}</span>')
     return " ".join(parts)
