@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 
 from .legislators import Legislators, load_legislators
 from .model import Legislator
-from .names import DEGREE, bare_tokens
+from .names import DEGREE, bare_tokens, fold
 
 AUTO = 87.0  # the score a printed name needs (0-100): above the 99th percentile (84.2) of
 # scores between two different serving Members; with MARGIN no wrong automatic match in 26,000
@@ -94,15 +94,66 @@ def score(printed: str, member: Legislator) -> float:
     return max((fuzz.ratio(text, key) for key in _keys(member)), default=0.0) if text else 0.0
 
 
+_CONGRESS_ROLE = re.compile(
+    r"\b(?:members? of (?:the )?congress|congress(?:wo)?man|congressmember|representative|"
+    r"senator|senate|house|caucus|committee|subcommittee|ranking member|majority|minority|"
+    r"whip|speaker|delegate|resident commissioner|d-[a-z]{2}|r-[a-z]{2}|i-[a-z]{2})\b", re.I)
+_FORMER = re.compile(r"\b(?:former|retired|ex-)", re.I)
+
+
+def affiliation_problem(role: str | None) -> str | None:
+    """Why a signer printed with ``role`` is not taken for a serving Member automatically
+    (None when the role is congressional or there is none)."""
+    role = (role or "").strip()
+    if not role:
+        return None
+    if _FORMER.search(role):
+        return f"printed as '{role}'"
+    if _CONGRESS_ROLE.search(role):
+        return None
+    return f"printed with a non-congressional affiliation '{role}'"
+
+
+def term_dates(member: Legislator, day: dt.date | None = None) -> str:
+    """'House 2019-01-03 to 2023-01-03' (the term in force on ``day``, else the last one)."""
+    term = (member.term_on(day) if day else None) or max(member.terms, key=lambda t: t.end)
+    left = ", left office" if term.left_early else ""
+    return f"{term.chamber} {term.start} to {term.end}{left}"
+
+
+def given_forms(member: Legislator) -> set[str]:
+    """The given names a Member is printed with: first, middle, their own nickname, and the
+    nickname table's forms of those (``Joe`` for Joseph; never ``Joe`` for John)."""
+    forms = {fold(x) for x in (member.first, member.middle or "", member.nickname or "") if x}
+    forms = {w for f in forms for w in f.split()}
+    for form in list(forms):
+        forms |= NICKNAMES.get(form, set())
+    return forms
+
+
+def first_name_fits(printed: str, member: Legislator) -> bool:
+    """The printed given name is one of the Member's (an initial of one, or a slip of the pen
+    in a long one: ``Ritchie`` for ``Richie``). Without a given name, nothing to contradict."""
+    tokens = printed_key(printed).split()
+    if len(tokens) < 2:
+        return True
+    first, forms = tokens[0], given_forms(member)
+    if first in forms or (len(first) == 1 and any(f.startswith(first) for f in forms)):
+        return True
+    return len(first) >= 4 and any(fuzz.ratio(first, f) >= 80 for f in forms if len(f) >= 4)
+
+
 @dataclass(frozen=True)
 class Match:
     member: Legislator
     score: float
     runner_up: float  # the best score of any other serving Member
 
+    first_fits: bool = True  # the printed given name is one of the Member's
+
     @property
     def automatic(self) -> bool:
-        return self.score >= AUTO and self.score - self.runner_up >= MARGIN
+        return self.first_fits and self.score >= AUTO and self.score - self.runner_up >= MARGIN
 
 
 def best_member(printed: str, day: dt.date | None, legislators: Legislators,
@@ -123,7 +174,7 @@ def best_member(printed: str, day: dt.date | None, legislators: Legislators,
     ranked = sorted(best.values(), key=lambda sm: (-sm[0], sm[1].bioguide))
     top, member = ranked[0]
     runner = ranked[1][0] if len(ranked) > 1 else 0.0
-    return Match(member, round(top, 1), round(runner, 1))
+    return Match(member, round(top, 1), round(runner, 1), first_name_fits(printed, member))
 
 
 @lru_cache(maxsize=64)

@@ -15,7 +15,8 @@ from .convert.document import Document
 from .legislators import Legislators
 from .model import Legislator, Letter
 from .names import bare_tokens, fold, make_id
-from .reconcile import best_member, printed_key, serving_on
+from .reconcile import (NICKNAMES, affiliation_problem, best_member, clean_printed,
+                        first_name_fits, printed_key, serving_on, term_dates)
 from .problems import Problem
 from .registry import Registry
 
@@ -164,9 +165,10 @@ class Resolver:
                     if (entity and entity.bioguide) or (proposal and proposal.bioguide):
                         members += key == "signatories"
                     continue
-                found = self.legislators.match(name, day if isinstance(day, dt.date) else None)
-                if not found and isinstance(day, dt.date):
-                    found = self._reconcile(name, day, src, line, result)
+                role = item.get("role") if isinstance(item, dict) else None
+                found, refused = self._members(name, role, day, src, line, result)
+                if not found and not refused and isinstance(day, dt.date):
+                    found = self._reconcile(name, role, day, src, line, result)
                 if len(found) == 1:
                     member = found[0]
                     members += key == "signatories"
@@ -189,7 +191,7 @@ class Resolver:
                         + ", ".join(f"{m.name} ({m.bioguide})" for m in found),
                         "give the right one with `id:` after adding it to signatories.yaml"))
                     continue
-                near = self._near_member(name, day)
+                near = None if refused else self._near_member(name, day)
                 if near:
                     result.problems.append(Problem(
                         src, line, f"unknown name '{name}'; closest Member of Congress serving "
@@ -260,7 +262,8 @@ class Resolver:
             if self.registry.resolve(name) or fold(name) in self.pending_names:
                 kept.append(item)
                 continue
-            found = self.legislators.match(name, day)
+            found = [m for m in self.legislators.match(name, day)
+                     if day is None or m.term_on(day) is not None]  # serving on the date only
             surname = False
             if len(found) != 1 and day is not None:
                 found = self._by_surname(name, day, chambers.get(name) or None)
@@ -295,19 +298,60 @@ class Resolver:
                 out.append(member)
         return out
 
-    def _reconcile(self, name: str, day: dt.date, src: str, line: int,
+    def _members(self, name: str, role: str | None, day: Any, src: str, line: int,
+                 result: Resolution) -> tuple[list[Legislator], bool]:
+        """The Members a printed name is exactly (official forms, their own nickname, the
+        nickname table's forms of their first name), kept only when they were serving on the
+        letter's date and the name is not printed with another affiliation. The second value
+        is True when a Member of that name was refused: the name then stays a suggestion (a
+        note that says why) and is never matched to another Member by similarity."""
+        when = day if isinstance(day, dt.date) else None
+        found = self.legislators.match(name, when)
+        if not found:  # 'Joe Kennedy' is Joseph P. Kennedy III by the nickname table
+            tokens = clean_printed(name).split()
+            for form in sorted(NICKNAMES.get(fold(tokens[0]), ())) if len(tokens) > 1 else ():
+                for member in self.legislators.match(" ".join([form, *tokens[1:]]), when):
+                    if member not in found and first_name_fits(name, member):
+                        found.append(member)
+            serving = [m for m in found if when and m.term_on(when)]
+            found = serving or found
+        if not found or when is None:
+            return found, False
+        serving = [m for m in found if m.term_on(when) is not None]
+        if not serving:
+            result.problems.append(Problem(
+                src, line, f"'{name}' has the name of " + ", ".join(
+                    f"{m.name} ({m.bioguide}, {term_dates(m)})" for m in found)
+                + f", not serving on {when}; not linked to a Member of Congress",
+                "if it is the same person (a former Member), give `id:` of their entry in "
+                "signatories.yaml", warning=True))
+            return [], True
+        why = affiliation_problem(role)
+        if why:
+            result.problems.append(Problem(
+                src, line, f"'{name}' has the name of " + ", ".join(
+                    f"{m.name} ({m.bioguide}, {term_dates(m, when)})" for m in serving)
+                + f" but is {why}; not linked to a Member of Congress",
+                "if it is the Member, give `id:` of their entry in signatories.yaml",
+                warning=True))
+            return [], True
+        return serving, False
+
+    def _reconcile(self, name: str, role: str | None, day: dt.date, src: str, line: int,
                    result: Resolution) -> list[Legislator]:
         """A variant of a serving Member's name (misspelt, nickname, degrees, capitals, a
-        dropped initial), resolved when the evidence is strong (reconcile.py), with a note."""
+        dropped initial), resolved when the evidence is strong (reconcile.py) and the given
+        name is the Member's, with a note that keeps the evidence."""
         if not 1 < len(printed_key(name).split()) <= 5:  # never a merged or title line
             return []
         match = best_member(name, day, self.legislators)
-        if match is None or not match.automatic:
+        if match is None or not match.automatic or affiliation_problem(role):
             return []
         member = match.member
         result.problems.append(Problem(
-            src, line, f"'{name}' resolved to {member.name} ({member.bioguide}), serving on "
-            f"{day}: score {match.score:g}, next Member {match.runner_up:g}",
+            src, line, f"'{name}' resolved to {member.name} ({member.bioguide}, "
+            f"{term_dates(member, day)}), serving on {day}: score {match.score:g}, next Member "
+            f"{match.runner_up:g}",
             "if that is someone else, give the right entry with `id:`", warning=True))
         return [member]
 
@@ -316,12 +360,12 @@ class Resolver:
         choices = {n: " ".join(bare_tokens(n)) for n in serving}
         hit = process.extractOne(" ".join(bare_tokens(name)), choices,
                                  processor=utils.default_process)
-        if hit and hit[1] >= STRONG:
+        if hit and hit[1] >= STRONG and first_name_fits(name, serving[hit[2]]):
             member = serving[hit[2]]
             return member.name, member.bioguide, round(hit[1], 1)
         if isinstance(day, dt.date) and 1 < len(printed_key(name).split()) <= 5:
             match = best_member(name, day, self.legislators)  # weak evidence: a decision
-            if match and match.score >= WEAK:
+            if match and match.score >= WEAK and match.first_fits:
                 return match.member.name, match.member.bioguide, match.score
         return None
 

@@ -47,7 +47,8 @@ def test_member_typo_is_reconciled_with_evidence(tmp_path, capsys):
                  "--add-new"]) == 0
     err = capsys.readouterr().err
     assert ("note: " + SEED.as_posix() + ":195: 'Lucille Roybal-Alford' resolved to Lucille "
-            "Roybal-Allard (R000486), serving on 2017-06-14: score 90.5, next Member 57.9\n"
+            "Roybal-Allard (R000486, House 2017-01-03 to 2019-01-03), serving on 2017-06-14: "
+            "score 90.5, next Member 57.9\n"
             "  hint: if that is someone else, give the right entry with `id:`") in err
     registry = (tmp_path / "signatories.yaml").read_text()
     assert ("lucille-roybal-allard:\n  name: Lucille Roybal-Allard\n  kind: person\n"

@@ -78,7 +78,8 @@ def test_member_variants_in_the_corpus_are_reconciled(converted):
     resolver.resolve(doc, "2022-10-26_R000614_1.txt", result)
     notes = [str(p) for p in result.problems if "Moonelaar" in p.message]
     assert notes == ["2022-10-26_R000614_1.txt:173: 'John R. Moonelaar' resolved to John R. "
-                     "Moolenaar (M001194), serving on 2022-10-26: score 87.5, next Member 64\n"
+                     "Moolenaar (M001194, House 2021-01-03 to 2023-01-03), serving on "
+                     "2022-10-26: score 87.5, next Member 64\n"
                      "  hint: if that is someone else, give the right entry with `id:`"]
     assert not [p for p in result.problems if not p.warning]
 

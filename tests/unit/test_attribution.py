@@ -1,0 +1,113 @@
+"""Reconciliation you can defend: a printed name becomes a Member of Congress automatically only
+when it is that Member's name (official forms, their own nickname, the nickname table's forms
+of *their* first name) and the Member was serving on the letter's date, and never when it is
+printed with another affiliation. Otherwise: a note that says why, and no link. Tested with
+real Members who share a family name, across dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from undersigned.convert.document import Document
+from undersigned.legislators import load_legislators
+from undersigned.registry import Registry
+from undersigned.resolve import Resolution, Resolver
+
+
+def resolve_one(name: str, day: str, role: str | None = None):
+    """(bioguide linked automatically or None, every message) for one printed signer."""
+    item: object = {"name": name, "role": role} if role else name
+    doc = Document({"type": "letter", "date": dt.date.fromisoformat(day),
+                    "signatories": [item]}, "Dear Secretary:\n\nText.\n")
+    resolver = Resolver(Registry(), load_legislators())
+    result = Resolution()
+    resolver.resolve(doc, "x.txt", result)
+    linked = [p.bioguide for p in result.proposals if p.bioguide]
+    return (linked[0] if linked else None), [p.message for p in result.problems]
+
+
+@pytest.mark.parametrize("name, day, bioguide", [
+    ("Joe Kennedy", "2019-03-01", "K000379"),  # Joseph P. Kennedy III: the table's 'Joe'
+    ("Joseph P. Kennedy III", "2019-03-01", "K000379"),
+    ("John Kennedy", "2019-03-01", "K000393"),  # the Senator from Louisiana
+    ("David Price", "2019-03-01", "P000523"),
+    ("Tom Price", "2016-03-01", "P000591"),
+    ("Tim Scott", "2020-03-01", "S001184"),
+    ("Bobby Scott", "2020-03-01", "S000185"),  # Robert C. Scott: the table's 'Bobby'
+    ("Bill Johnson", "2023-06-01", "J000292"),  # before he resigned (2024-01-21)
+    ("Chris Smith", "2020-03-01", "S000522"),
+    ("Christopher H. Smith", "2020-03-01", "S000522"),
+    ("Tina Smith", "2020-03-01", "S001203"),
+    ("Joaquin Castro", "2020-03-01", "C001091"),
+])
+def test_the_members_own_name_on_a_day_they_served_is_linked(name, day, bioguide):
+    linked, messages = resolve_one(name, day)
+    assert linked == bioguide, messages
+
+
+@pytest.mark.parametrize("name, day, why", [
+    # an exact name of a Member who was not serving on the date: a note, never a link, and
+    # never the other Member of that family name who was serving
+    ("Joe Kennedy", "2024-03-01", "'Joe Kennedy' has the name of Joseph P. Kennedy III "
+     "(K000379, House 2019-01-03 to 2021-01-03), not serving on 2024-03-01"),
+    ("David Price", "2024-03-01", "'David Price' has the name of David E. Price (P000523, "
+     "House 2021-01-03 to 2023-01-03), not serving on 2024-03-01"),
+    # (he resigned on 2024-01-21; the dataset dropped him on 2024-03-10)
+    ("Bill Johnson", "2024-04-01", "'Bill Johnson' has the name of Bill Johnson (J000292, "
+     "House 2023-01-03 to 2024-03-10, left office), not serving on 2024-04-01"),
+    ("Tom Price", "2018-03-01", "'Tom Price' has the name of Tom Price (P000591, House "
+     "2017-01-03 to 2017-02-13, left office), not serving on 2018-03-01"),
+])
+def test_a_member_not_serving_on_the_date_is_not_linked(name, day, why):
+    linked, messages = resolve_one(name, day)
+    assert linked is None
+    assert any(m.startswith(why) for m in messages), messages
+    assert not any("resolved to" in m or "closest Member" in m for m in messages), messages
+
+
+@pytest.mark.parametrize("name, day, role", [
+    ("David Price", "2019-03-01", "Professor of Political Science, Duke University"),
+    ("Mike Rogers", "2024-03-01", "Director, Center for Strategic Studies"),
+    ("Tim Scott", "2020-03-01", "Former Member of Congress"),
+    ("Adam Smith", "2020-03-01", "Special Envoy"),
+])
+def test_a_name_printed_with_another_affiliation_is_not_linked(name, day, role):
+    linked, messages = resolve_one(name, day, role)
+    assert linked is None
+    assert any(f"'{name}' has the name of" in m and "not linked to a Member of Congress" in m
+               and role in m for m in messages), messages
+
+
+@pytest.mark.parametrize("name, day", [
+    ("David Price", "2019-03-01"), ("Mike Rogers", "2024-03-01"), ("Tim Scott", "2020-03-01")])
+def test_a_congressional_role_keeps_the_link(name, day):
+    for role in ("Member of Congress", "United States Senator", "Ranking Member, Committee on "
+                 "Armed Services", "Co-Chair, Congressional Hispanic Caucus"):
+        linked, messages = resolve_one(name, day, role)
+        assert linked is not None, (role, messages)
+
+
+@pytest.mark.parametrize("name, day", [
+    ("Joe Kennedy", "2024-03-01"),  # John Kennedy scores 87: a different first name
+    ("Tom Scott", "2020-03-01"),  # Tim Scott: a different first name
+    ("Julian Castro", "2020-03-01"),  # never a Member; Joaquin Castro is not him
+    ("Ron Jonson", "2020-03-01"),  # a slip in the family name is fine...
+])
+def test_a_different_first_name_is_never_matched_by_similarity(name, day):
+    linked, messages = resolve_one(name, day)
+    if name == "Ron Jonson":  # ...the first name is Ron Johnson's own
+        assert linked == "J000293", messages
+        return
+    assert linked is None, messages
+    assert not any("resolved to" in m for m in messages), messages
+    assert not any("closest Member" in m for m in messages), messages
+
+
+def test_every_automatic_fuzzy_decision_keeps_its_evidence():
+    linked, messages = resolve_one("Lisa Murkowksi", "2021-03-01")
+    assert linked == "M001153"
+    assert messages == ["'Lisa Murkowksi' resolved to Lisa Murkowski (M001153, Senate "
+                        "2017-01-03 to 2023-01-03), serving on 2021-03-01: score 92.9, next "
+                        "Member 57.1"]
