@@ -81,6 +81,10 @@ def _schema_problem(err: ValidationError, rel: str, src: LetterSource) -> Proble
             if not isinstance(inst.get("name"), str) or not inst.get("name"):
                 return Problem(rel, line, f"'{where}' has no 'name'",
                                "give the name exactly as printed: `name: ...`")
+            wrong = next((k for k, x in inst.items() if not isinstance(x, str)), None)
+            if wrong is not None:
+                return _not_text(rel, src.front.line(*path, wrong, default=line), where, wrong,
+                                 inst[wrong])
             bad = next(iter(e for e in err.context if e.validator != "type"), None)
             if bad is not None:
                 return _schema_problem(bad, rel, src)
@@ -103,6 +107,14 @@ def _schema_problem(err: ValidationError, rel: str, src: LetterSource) -> Proble
     return Problem(rel, line, f"'{where}': {err.message}", None)
 
 
+def _not_text(rel: str, line: int | None, where: str, key: str, value: Any) -> Problem:
+    """A field of a signatory, recipient or signer named that is not text (a list, a mapping,
+    a number): refused with its line, never passed on to the registry."""
+    hint = ("write the registry id as one plain word, e.g. `id: alan-lowenthal`" if key == "id"
+            else "write it as plain text (quote it if it looks like a number or holds ': ')")
+    return Problem(rel, line, f"'{where}': {key} must be text, not {_got(value)}", hint)
+
+
 def _party(raw: Any) -> tuple[str, str | None, str | None, str | None]:
     if isinstance(raw, str):
         return raw, None, None, None
@@ -120,7 +132,7 @@ def parties(data: Any) -> list[tuple[str, str | None]]:
         for raw in items if isinstance(items, list) else []:
             if isinstance(raw, (str, dict)) and isinstance(_party(raw)[0], str):
                 name, explicit, _role, _org = _party(raw)
-                out.append((name, explicit))
+                out.append((name, explicit if isinstance(explicit, str) else None))
     return out
 
 
@@ -249,6 +261,8 @@ def build_letter(src: LetterSource, registry: Registry, topics: dict[str, Topic]
                 continue
             name, explicit, role, org = _party(raw)
             line = front.line(key, i)
+            if isinstance(raw, dict) and not all(isinstance(x, str) for x in raw.values()):
+                continue  # a field that is not text: reported by the schema check (_not_text)
             entity_id = registry.resolve(name, explicit)
             if entity_id is None:
                 what = {"signatories": "signatory", "recipients": "recipient",
