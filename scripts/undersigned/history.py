@@ -10,6 +10,8 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .hygiene import NOT_XML
+
 KINDS = {"A": "added", "M": "corrected", "D": "removed"}
 
 
@@ -57,6 +59,7 @@ def parse_log(text: str) -> History:
     for record in text.split("\x1e")[1:]:
         head, *rest = record.split("\x00")
         commit, when, subject = (head.strip("\n").split("\x1f") + ["", "", ""])[:3]
+        subject = NOT_XML.sub("", subject)  # a commit subject is not checked: it goes to a feed
         fields = [f.strip("\n") for f in rest if f.strip("\n")]
         for status, path in zip(fields[::2], fields[1::2]):
             if not (path.startswith("letters/") and path.endswith(".md")):
@@ -64,7 +67,7 @@ def parse_log(text: str) -> History:
             kind = KINDS.get(status[:1])
             if kind is None:
                 continue
-            slug = path.rsplit("/", 1)[-1][:-3]
+            slug = NOT_XML.sub("", path.rsplit("/", 1)[-1][:-3])
             day = when[:10]
             history.changes.append(Change(day, when, kind, slug, subject, commit))
             if kind != "removed":

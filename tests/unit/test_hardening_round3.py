@@ -4,11 +4,30 @@ the search page's JSON download."""
 
 from __future__ import annotations
 
-import pytest
+import shutil
+import xml.etree.ElementTree as ET
 
-from helpers import LETTER
+import pytest
+import yaml
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from helpers import DATA, LETTER, REGISTRY, REPO, write
+from helpers import TOPICS as HELPER_TOPICS
+from undersigned.archive import load_archive
+from undersigned.exports import data_texts
+from undersigned.sitemap import write_sitemaps
 from undersigned.cli import main
+from undersigned.history import parse_log
+from undersigned.hygiene import describe
+from undersigned.names import fold
 from undersigned.yamlfile import YamlError, load_yaml
+
+
+TOPICS_FILE = {"topics.yaml": (REPO / "topics.yaml").read_text(encoding="utf-8")}
+SEED = DATA / "seeds" / "000_3468addb70574d91.txt"
+TITLE = "Letter to Secretary Tillerson"
+SLUG = "2017-06-14-letter-secretary-tillerson"
 
 
 def _check(root, capsys) -> tuple[int, str]:
@@ -76,3 +95,163 @@ def test_an_explicit_tag_in_front_matter_is_reported_with_its_line(archive_dir, 
                                     "'!<tag:yaml.org,2002:str>' is not allowed\n  hint: remove "
                                     "the tag; values are plain text, numbers, lists and "
                                     "mappings\n1 problem in 1 file.\n")
+
+
+# 7. what XML 1.0 forbids is refused everywhere, removed by import, and never reaches an export
+
+_CHAR_HINT = ("delete it (retype the text around it); `undersigned import` removes such "
+              "characters by itself")
+
+
+@pytest.mark.parametrize("old, new, line, char, hint", [
+    ("title: A letter", "title: A \uffff letter", 2, "U+FFFF noncharacter", _CHAR_HINT),
+    ("title: A letter", 'title: "A \\uFFFE letter"', 2, "U+FFFE noncharacter",
+     "delete the escape sequence"),
+    ("sender: Members of Congress", 'sender: "Members\\x01"', 5,
+     "U+0001 control character", "delete the escape sequence"),
+    ("    role: Secretary of State", '    role: "Secretary\\uFFFF"', 8, "U+FFFF noncharacter",
+     "delete the escape sequence"),
+    ("topics: [migration]", 'topics: [migration]\nsummary: "x\\uFFFE"', 14,
+     "U+FFFE noncharacter", "delete the escape sequence"),
+    ("We write about", "We \ufffe write about", 18, "U+FFFE noncharacter", _CHAR_HINT),
+    ("We write about", "We \x0b write about", 18, "U+000B control character", _CHAR_HINT),
+])
+def test_xml_forbidden_characters_are_refused_with_their_line(archive_dir, capsys, old, new,
+                                                              line, char, hint):
+    root = archive_dir({"letters/2017-06-14-a-letter.md": LETTER.replace(old, new, 1)})
+    assert _check(root, capsys) == (1, f"letters/2017-06-14-a-letter.md:{line}: invisible or "
+                                    f"control character {char}\n  hint: {hint}\n"
+                                    "1 problem in 1 file.\n")
+
+
+def test_a_lone_surrogate_escape_is_refused_with_its_line(archive_dir, capsys):
+    root = archive_dir({"letters/2017-06-14-a-letter.md": LETTER.replace(
+        "title: A letter", 'title: "A \\ud800 letter"')})
+    code, out = _check(root, capsys)
+    assert code == 1 and out.startswith("letters/2017-06-14-a-letter.md:2: invalid YAML")
+
+
+def test_xml_forbidden_characters_in_the_registry_are_refused(archive_dir, capsys):
+    root = archive_dir({"signatories.yaml": REGISTRY.replace(
+        "name: Rex Tillerson", 'name: "Rex Tillerson\\uFFFE"')})
+    code, out = _check(root, capsys)
+    assert code == 1 and ("signatories.yaml:12: invisible or control character U+FFFE "
+                          "noncharacter\n  hint: delete the escape sequence\n") in out
+
+
+def test_import_removes_xml_forbidden_and_default_ignorable_characters(archive_dir, tmp_path):
+    root = archive_dir(TOPICS_FILE, letter=False)
+    dirty = tmp_path / "dirty.txt"
+    dirty.write_text(SEED.read_text().replace(
+        "Alan Lowenthal", "Alan\ufe0f Lowen\u034fthal\ufffe", 1).replace(
+        "Nearly three", "Nearly\uffff three\x0b", 1))
+    args = ["--root", str(root), "import", str(dirty), "--title", TITLE + "\u17b4\ufffe",
+            "--add-new"]
+    assert main(args) == 0
+    written = (root / "letters" / f"{SLUG}.md").read_text(encoding="utf-8")
+    for bad in ("\ufe0f", "\u034f", "\ufffe", "\uffff", "\u17b4", "\x0b"):
+        assert bad not in written
+    assert main(["--root", str(root), "check"]) == 0
+
+
+def test_a_commit_subject_cannot_break_the_changes_feed():
+    history = parse_log("\x1eabc\x1f2021-01-02T03:04:05+00:00\x1fFix \x01title\uffff\n"
+                        "\x00M\x00letters/2017-06-14-a\x02.md\x00")
+    assert [(c.subject, c.slug) for c in history.changes] == [("Fix title", "2017-06-14-a")]
+
+
+# 8. default-ignorable code points: folded away when names are compared, refused in names
+
+IGNORABLES = ["\u00ad", "\u034f", "\u061c", "\u115f", "\u1160", "\u17b4", "\u17b5", "\u180b",
+              "\u180f", "\u200b", "\u200f", "\u202a", "\u202e", "\u2060", "\u206f", "\u3164",
+              "\ufe00", "\ufe0f", "\ufeff", "\uffa0", "\ufff0", "\ufff8", "\U0001bca0",
+              "\U0001bca3", "\U0001d173", "\U0001d17a", "\U000e0000", "\U000e0001",
+              "\U000e0fff"]
+
+
+@pytest.mark.parametrize("char", IGNORABLES)
+def test_default_ignorables_fold_away(char):
+    assert fold(f"Alan{char} Lowen{char}thal") == fold("Alan Lowenthal") == "alan lowenthal"
+
+
+@pytest.mark.parametrize("char", ["\ufe0f", "\u034f", "\u17b4", "\u3164", "\U000e0041"])
+def test_registry_look_alikes_with_default_ignorables_are_refused(archive_dir, capsys, char):
+    code_point = f"\\U{ord(char):08x}" if ord(char) > 0xFFFF else f"\\u{ord(char):04x}"
+    root = archive_dir({"signatories.yaml": REGISTRY + "look-alike:\n  name: \"Rex "
+                        f"Tiller{code_point}son\"\n  kind: person\n"})
+    code, out = _check(root, capsys)
+    shown = code_point
+    assert code == 1
+    assert (f"signatories.yaml:19: invisible or control character {describe(char)}\n"
+            "  hint: delete the escape sequence\n") in out
+    assert (f"signatories.yaml:19: name 'Rex Tiller{shown}son' of 'look-alike' is already "
+            "claimed by 'rex-tillerson' ('Rex Tillerson')\n") in out
+
+
+def test_a_default_ignorable_in_a_letter_name_is_refused_with_its_line(archive_dir, capsys):
+    root = archive_dir({"letters/2017-06-14-a-letter.md": LETTER.replace(
+        "  - WOLA", "  - WOLA\ufe0f")})
+    assert _check(root, capsys) == (
+        1, f"letters/2017-06-14-a-letter.md:12: invisible or control character U+FE0F "
+        f"VARIATION SELECTOR-16\n  hint: {_CHAR_HINT}\n1 problem in 1 file.\n")
+
+
+# 7. property: whatever passes check gives well-formed XML in every XML export
+
+FORBIDDEN = ["\x00", "\x01", "\x08", "\x0b", "\x0c", "\x1f", "\x7f", "\x85", "\ufffe", "\uffff",
+             "\ud800", "\udfff", "\ufe0f", "\u034f", "&", "<", ">", "]", '"', "'"]
+xml_texts = st.text(st.one_of(st.characters(), st.sampled_from(FORBIDDEN)), min_size=1,
+                    max_size=30)
+XML_ACCEPTED: list[bool] = []
+
+
+def _quoted(value: str) -> str:
+    return yaml.safe_dump(value, allow_unicode=True, width=10**6).removesuffix(
+        "\n...\n").strip()
+
+
+@settings(derandomize=True, deadline=None, max_examples=60, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(title=xml_texts, sender=xml_texts, role=xml_texts, summary=xml_texts, body=xml_texts,
+       subject=xml_texts.map(lambda s: s.replace("\x1e", "").replace("\x1f", "")
+                             .replace("\x00", "")))
+@example(title="A \ufffe letter", sender="S", role="R", summary="x", body="B", subject="s")
+@example(title="A letter", sender="S", role="R", summary="x", body="B", subject="s")
+def test_whatever_passes_check_gives_well_formed_xml(tmp_path_factory, title, sender, role,
+                                                     summary, body, subject):
+    root = tmp_path_factory.getbasetemp() / "xml-property"
+    if root.exists():
+        shutil.rmtree(root)
+    letter = (LETTER.replace("title: A letter", "title: " + _quoted(title))
+              .replace("sender: Members of Congress", "sender: " + _quoted(sender))
+              .replace("role: Secretary of State", "role: " + _quoted(role))
+              .replace("topics: [migration]", "topics: [migration]\nsummary: " + _quoted(summary))
+              .replace("We write about migration.", body.replace("\r", "")))
+    write(root, {"signatories.yaml": REGISTRY, "topics.yaml": HELPER_TOPICS})
+    (root / "letters").mkdir()
+    (root / "letters" / "2017-06-14-a-letter.md").write_bytes(
+        letter.encode("utf-8", errors="surrogatepass"))
+    archive = load_archive(root)
+    accepted = not [p for p in archive.problems if not p.warning]
+    XML_ACCEPTED.append(accepted)
+    if not accepted:
+        return
+    archive.__dict__["history"] = parse_log(
+        f"\x1eabc\x1f2021-01-02T03:04:05+00:00\x1f{subject}\n\x00A\x00"
+        "letters/2017-06-14-a-letter.md\x00")
+    files = data_texts(archive, "https://x.example.org/")
+    site = root / "site"
+    site.mkdir()
+    write_sitemaps(site, "https://x.example.org/", ["", "letters/2017-06-14-a-letter/"],
+                   "2021-01-02", 0)
+    texts = [files["feed.xml"], files["changes.xml"], files["data/cmif.xml"],
+             (site / "sitemap.xml").read_text(encoding="utf-8")]
+    for text in texts:
+        ET.fromstring(text.encode("utf-8", errors="surrogatepass"))  # well-formed, or raises
+    assert "2017-06-14-a-letter" in files["changes.xml"]
+
+
+def test_the_xml_property_saw_accepted_and_refused_letters(tmp_path_factory):
+    if not XML_ACCEPTED:  # run alone (-k): run the property first
+        test_whatever_passes_check_gives_well_formed_xml(tmp_path_factory)
+    assert True in XML_ACCEPTED and False in XML_ACCEPTED
