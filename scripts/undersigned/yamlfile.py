@@ -186,8 +186,15 @@ def _check_depth(text: str, offset: int) -> None:
                                     "no field of the archive needs this much nesting")
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
-    except yaml.YAMLError:
+    except yaml.MarkedYAMLError as exc:
+        if "nesting depth" in str(exc.problem):  # libyaml's own limit, met while scanning ahead
+            mark = exc.context_mark or exc.problem_mark
+            raise YamlError(mark.line + 1 + offset if mark else None,
+                            f"nested more than {MAX_DEPTH} levels deep",
+                            "no field of the archive needs this much nesting") from None
         return  # a syntax error: reported with its line by the real parse
+    except yaml.YAMLError:
+        return
     finally:
         loader.dispose()
 
