@@ -4,6 +4,7 @@ the search page's JSON download."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import xml.etree.ElementTree as ET
 
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 
 from helpers import DATA, LETTER, REGISTRY, REPO, write
 from helpers import TOPICS as HELPER_TOPICS
-from undersigned.archive import load_archive
+from undersigned.archive import load_archive, published_originals
 from undersigned.exports import data_texts
 from undersigned.sitemap import write_sitemaps
 from undersigned.cli import main
@@ -255,3 +256,53 @@ def test_the_xml_property_saw_accepted_and_refused_letters(tmp_path_factory):
     if not XML_ACCEPTED:  # run alone (-k): run the property first
         test_whatever_passes_check_gives_well_formed_xml(tmp_path_factory)
     assert True in XML_ACCEPTED and False in XML_ACCEPTED
+
+
+# 1. originals are plain text only: .txt, valid UTF-8; nothing else is ever published
+
+def _with_original(name: str) -> str:
+    return LETTER.replace("topics: [migration]",
+                          f"topics: [migration]\nsource:\n  original: {name}")
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("evil.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+     "original 'evil.svg' is not a plain-text file (.txt)"),
+    ("evil.html", "<script>alert(1)</script>", "original 'evil.html' is not a plain-text file (.txt)"),
+    ("evil.txt.js", "alert(1)", "original 'evil.txt.js' is not a plain-text file (.txt)"),
+    ("noext", "text", "original 'noext' is not a plain-text file (.txt)"),
+    ("latin1.txt", b"line one\nd\xe9j\xe0 vu\n",
+     "original 'latin1.txt' is not UTF-8 text (byte 0xe9 on line 2)"),
+])
+def test_an_original_that_is_not_utf8_text_is_refused(archive_dir, capsys, tmp_path, name,
+                                                       content, message):
+    root = archive_dir({"letters/2017-06-14-a-letter.md": _with_original(name),
+                        f"letters/{name}": content})
+    assert _check(root, capsys) == (1, f"letters/2017-06-14-a-letter.md:15: {message}\n  hint: "
+                                    "an original is published as plain text only: save it as "
+                                    "UTF-8 text with the extension .txt (keep PDF, HTML or SVG "
+                                    "originals outside the archive and link them with "
+                                    "source.url)\n1 problem in 1 file.\n")
+    archive = load_archive(root)
+    assert archive.letters[0].original is None and published_originals(archive) == []
+
+
+def test_a_utf8_text_original_is_published(archive_dir):
+    root = archive_dir({"letters/2017-06-14-a-letter.md": _with_original("a.txt"),
+                        "letters/a.txt": "Dear Secretary — «text»\n"})
+    archive = load_archive(root)
+    assert [p for p in archive.problems if not p.warning] == []
+    assert published_originals(archive) == [("letters/a.txt", root / "letters/a.txt")]
+
+
+def test_the_build_never_publishes_an_original_that_is_not_txt(archive_dir):
+    """Whatever a letter was given (check not run, a letter built by other code): only .txt
+    originals inside letters/ are handed to MkDocs."""
+    root = archive_dir({"letters/2017-06-14-a-letter.md": _with_original("a.txt"),
+                        "letters/a.txt": "text\n"})
+    archive = load_archive(root)
+    letter = archive.letters[0]
+    for bad in ("letters/evil.svg", "letters/evil.html", "letters/a.txt/../evil.svg",
+                "letters/../mkdocs.yml.txt"):
+        archive.letters = [dataclasses.replace(letter, original=bad)]
+        assert published_originals(archive) == [], bad
