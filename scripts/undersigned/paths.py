@@ -75,13 +75,13 @@ def original_problem(letter_path: Path, letters: Path, name: str) -> tuple[str, 
     hint = "name a plain-text file beside the .md file, e.g. the letter's slug + .txt"
     if not name.strip() or "\x00" in name:
         return f"original {name!r} is not a file name", hint
-    if not name.endswith(ORIGINAL_SUFFIX):
-        return f"original '{name}' is not a plain-text file (.txt)", _TEXT_HINT
     posix, windows = PurePosixPath(name), PureWindowsPath(name)
     if posix.is_absolute() or windows.is_absolute() or windows.drive or name.startswith("~"):
         return f"original '{name}' is an absolute path", hint + "; absolute paths are refused"
     if ".." in posix.parts or ".." in windows.parts:
         return f"original '{name}' climbs out of its folder with '..'", hint
+    if not name.endswith(ORIGINAL_SUFFIX):
+        return f"original '{name}' is not a plain-text file (.txt)", _TEXT_HINT
     candidate = letter_path.parent / name
     if not inside(candidate, letters):
         return (f"original '{name}' resolves outside letters/ (through a symlink)",
