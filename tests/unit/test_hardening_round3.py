@@ -17,10 +17,11 @@ from helpers import DATA, LETTER, REGISTRY, REPO, write
 from helpers import TOPICS as HELPER_TOPICS
 from undersigned.archive import load_archive, published_originals
 from undersigned.exports import data_texts
+from undersigned.publish import site_url_form_problem, site_url_problem
 from undersigned.sitemap import write_sitemaps
 from undersigned.cli import main
 from undersigned.history import parse_log
-from undersigned.hygiene import describe
+from undersigned.hygiene import describe, visible
 from undersigned.names import fold
 from undersigned.yamlfile import YamlError, load_yaml
 
@@ -306,3 +307,54 @@ def test_the_build_never_publishes_an_original_that_is_not_txt(archive_dir):
                 "letters/../mkdocs.yml.txt"):
         archive.letters = [dataclasses.replace(letter, original=bad)]
         assert published_originals(archive) == [], bad
+
+
+# 11. site_url is a plain http(s) address, or neither check --publish nor any build takes it
+
+BAD_URLS = ["javascript://undersigned.org/%0Aalert(1)", "javascript:alert(1)",
+            'https://x.org/"><script>alert(1)</script>', "https://x.org/<a>", "https://x.org/a b",
+            "https://x.org/'", "https:///nohost", "https://x.org\\@evil.org/", "ftp://x.org/",
+            "https://x.org/\n", "data:text/html,<script>"]
+
+
+@pytest.mark.parametrize("url", BAD_URLS)
+def test_a_site_url_that_is_not_plain_http_is_refused(url):
+    problem = site_url_problem(url)
+    assert problem is not None and problem == site_url_form_problem(url)
+    assert str(problem) == (
+        f"mkdocs.yml: site_url '{visible(url)}' is not an http(s) address\n  hint: set site_url "
+        "(or SITE_URL) to https://your-domain/ or https://your-domain/path/: http or https, a "
+        "host name, and no quotes, spaces, angle brackets or backslashes")
+
+
+@pytest.mark.parametrize("url", ["https://undersigned.org/", "https://a.org/path/x_y/",
+                                 "http://host:8000/", ""])
+def test_a_plain_http_site_url_is_accepted(url):
+    assert site_url_form_problem(url) is None
+
+
+def test_check_publish_refuses_a_javascript_site_url(archive_dir, capsys, monkeypatch):
+    root = archive_dir()
+    config = (root / "mkdocs.yml").read_text()
+    (root / "mkdocs.yml").write_text(config.replace(
+        "site_url: https://test.example.org/", "site_url: !ENV [SITE_URL, 'https://a.org/']"))
+    monkeypatch.setenv("SITE_URL", "javascript://undersigned.org/%0Aalert(1)")
+    assert main(["--root", str(root), "check", "--publish"]) == 1
+    assert "mkdocs.yml: site_url 'javascript://undersigned.org/%0Aalert(1)' is not an http(s) " \
+        "address\n" in capsys.readouterr().out
+
+
+def test_no_build_writes_a_hostile_site_url(archive_dir, tmp_path, caplog):
+    root = archive_dir()
+    config = (root / "mkdocs.yml").read_text()
+    (root / "mkdocs.yml").write_text(config.replace(
+        "site_url: https://test.example.org/", "site_url: 'https://x.org/\"><script>x'"))
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, PluginError
+
+    with pytest.raises((Abort, PluginError)):
+        build(load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    assert "mkdocs.yml: site_url 'https://x.org/\"><script>x/' is not an http(s) address" \
+        in caplog.text
+    assert not (tmp_path / "site" / "letters").exists()
