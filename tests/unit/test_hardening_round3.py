@@ -5,8 +5,11 @@ the search page's JSON download."""
 from __future__ import annotations
 
 import dataclasses
+import datetime
+import re
 import shutil
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 import yaml
@@ -22,7 +25,9 @@ from undersigned.sitemap import write_sitemaps
 from undersigned.cli import main
 from undersigned.history import parse_log
 from undersigned.hygiene import describe, visible
+from undersigned.model import Letter, Signature
 from undersigned.names import fold
+from undersigned.pages.cite import bibtex
 from undersigned.yamlfile import YamlError, load_yaml
 
 
@@ -358,3 +363,70 @@ def test_no_build_writes_a_hostile_site_url(archive_dir, tmp_path, caplog):
     assert "mkdocs.yml: site_url 'https://x.org/\"><script>x/' is not an http(s) address" \
         in caplog.text
     assert not (tmp_path / "site" / "letters").exists()
+
+
+# 6. BibTeX: every field escaped; nothing from the input is a command or breaks a brace
+
+_ESCAPES = re.compile(r"\\(?:textbackslash\{\}|textasciitilde\{\}|textasciicircum\{\}|"
+                      r"[{}%&#$_])")
+BIB_HOSTILE = ["\\", "{", "}", "~", "^", "%", "&", "#", "$", "_", "\\input{/etc/passwd}",
+               "\\relax", "\\def\\x{", "}}}", "{{", "@misc{", "\\\\", "\\{", "\\}", "\n"]
+bib_texts = st.lists(st.one_of(st.sampled_from(BIB_HOSTILE), st.text(max_size=8)), min_size=1,
+                     max_size=8).map("".join)
+
+
+def _letter(title: str, sender: str, publisher: str, names: list[str]) -> Letter:
+    return Letter(slug="2017-06-14-a-letter", path=Path("x.md"), title=title,
+                  date=datetime.date(2017, 6, 14), type="letter", sender=sender,
+                  recipients=(), signatures=tuple(Signature(n, "x", None, i + 1)
+                                                   for i, n in enumerate(names)),
+                  topics=(), source={"publisher": publisher} if publisher else {})
+
+
+def _skeleton(entry: str) -> tuple[list[str], list[str]]:
+    """(what lies at depth 1, i.e. between the fields, and the values at depth >= 2) of a
+    BibTeX entry whose escapes were replaced by 'X'; fails on a brace that does not balance."""
+    text = _ESCAPES.sub("X", entry)
+    assert "\\" not in text, entry  # no command from the input survives
+    depth, outside, values, piece = 0, [""], [], ""
+    for c in text:
+        if c == "{":
+            depth += 1
+            if depth == 2:
+                piece = ""
+                continue
+        elif c == "}":
+            depth -= 1
+            assert depth >= 0, entry
+            if depth == 1:
+                values.append(piece)
+                outside.append("")
+                continue
+        if depth == 1:
+            outside[-1] += c
+        elif depth >= 2:
+            piece += c
+    assert depth == 0 and text.startswith("@misc{") and text.endswith("\n}"), entry
+    return outside, values
+
+
+@settings(derandomize=True, deadline=None, max_examples=300, database=None)
+@given(title=bib_texts, sender=bib_texts, publisher=st.one_of(st.just(""), bib_texts),
+       names=st.lists(bib_texts, min_size=1, max_size=3))
+def test_every_bibtex_field_is_escaped(title, sender, publisher, names):
+    entry = bibtex(None, _letter(title, sender, publisher, names),  # type: ignore[arg-type]
+                   "https://x.org/a_b~c/")
+    outside, values = _skeleton(entry)
+    assert [" ".join(o.split()) for o in outside[1:]] == [
+        ", title =", ", date =", ", type =", ", organization =", ", url =", ", note =", ""]
+    assert len(values) == 7
+    for value in values:
+        assert not re.search(r"[%&#$_~^]", _ESCAPES.sub("X", value)), value
+
+
+def test_a_bibtex_title_cannot_input_a_file():
+    entry = bibtex(None, _letter("Refugees \\input{/etc/passwd} \\relax …\\", "S", "",  # type: ignore[arg-type]
+                                 ["A_b"]), "https://x.org/")
+    assert "  title = {{Refugees \\textbackslash{}input\\{/etc/passwd\\} \\textbackslash{}relax " \
+        "…\\textbackslash{}}},\n" in entry
+    assert "  author = {{A\\_b}},\n" in entry
