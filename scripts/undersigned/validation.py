@@ -210,6 +210,23 @@ def quick_valid(data: dict[str, Any]) -> bool:
     return True
 
 
+def _twice(rel: str, signatures: list[Signature]) -> list[Problem]:
+    """A warning for each signatory listed again (a real list can repeat a name by mistake),
+    naming both lines."""
+    first: dict[str, Signature] = {}
+    out = []
+    for sig in signatures:
+        if not sig.id:
+            continue  # unresolved: an error already
+        seen = first.setdefault(sig.id, sig)
+        if seen is not sig:
+            out.append(Problem(rel, sig.line, f"signatory '{sig.name}' is listed twice (lines "
+                               f"{seen.line} and {sig.line}, both '{sig.id}')",
+                               "remove the second entry, unless the document really prints the "
+                               "name twice", warning=True))
+    return out
+
+
 def build_letter(src: LetterSource, registry: Registry, topics: dict[str, Topic]
                  ) -> tuple[Letter | None, list[Problem]]:
     """Check one letter's front matter against the schema, registry and topics."""
@@ -281,6 +298,7 @@ def build_letter(src: LetterSource, registry: Registry, topics: dict[str, Topic]
                 named.append(Signature.of(name, entity_id or "", role, i + 1, line))
             else:
                 recipients.append(Recipient.of(name, entity_id or "", role, org, line))
+    problems += _twice(rel, signatures)
     raw_topics = data.get("topics") if isinstance(data.get("topics"), list) else []
     for i, topic in enumerate(raw_topics):
         if isinstance(topic, str) and topic not in topics:

@@ -430,3 +430,17 @@ def test_a_bibtex_title_cannot_input_a_file():
     assert "  title = {{Refugees \\textbackslash{}input\\{/etc/passwd\\} \\textbackslash{}relax " \
         "…\\textbackslash{}}},\n" in entry
     assert "  author = {{A\\_b}},\n" in entry
+
+
+# 14. the same signer twice in one letter: a warning naming both lines
+
+def test_the_same_signer_twice_is_a_warning_naming_both_lines(archive_dir, capsys):
+    root = archive_dir({"letters/2017-06-14-a-letter.md": LETTER.replace(
+        "  - WOLA\n", "  - WOLA\n  - Alan S. Lowenthal\n")})
+    assert main(["--root", str(root), "check"]) == 0
+    assert capsys.readouterr().err == ((
+        "warning: letters/2017-06-14-a-letter.md:13: signatory 'Alan S. Lowenthal' is listed "
+        "twice (lines 10 and 13, both 'alan-lowenthal')\n  hint: remove the second entry, "
+        "unless the document really prints the name twice\n"))
+    assert [x.name for x in load_archive(root).letters[0].signatures] == [
+        "Alan Lowenthal", "Lucille Roybal-Alford", "WOLA", "Alan S. Lowenthal"]
