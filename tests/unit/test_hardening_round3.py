@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import json
 import re
 import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -444,3 +446,42 @@ def test_the_same_signer_twice_is_a_warning_naming_both_lines(archive_dir, capsy
         "unless the document really prints the name twice\n"))
     assert [x.name for x in load_archive(root).letters[0].signatures] == [
         "Alan Lowenthal", "Lucille Roybal-Alford", "WOLA", "Alan S. Lowenthal"]
+
+
+# 12. the search page's JSON download: records of data/letters.json, never CSV cells
+
+SEARCH_JS = (REPO / "docs" / "javascripts" / "search.js").read_text(encoding="utf-8")
+
+
+def _js_function(name: str) -> str:
+    match = re.search(rf"\n  function {name}\(.*?\n  }}\n", SEARCH_JS, re.S)
+    assert match, f"search.js has no function {name}"
+    return match.group()
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs node")
+def test_the_json_download_carries_the_values_of_letters_json(archive_dir, tmp_path):
+    root = archive_dir({"letters/2017-06-14-a-letter.md": LETTER.replace(
+        "title: A letter", "title: '=HYPERLINK(\"http://x\")'").replace(
+        "sender: Members of Congress", "sender: '@Members'"),
+        "letters/2017-06-15-b-letter.md": LETTER.replace("date: 2017-06-14", "date: 2017-06-15")
+        .replace("title: A letter", "title: '-1+2'")})
+    files = data_texts(load_archive(root), "https://x.example.org/")
+    assert "'=HYPERLINK" in files["data/letters.csv"]  # the spreadsheet guard, CSV only
+    data = tmp_path / "letters.json"
+    data.write_text(files["data/letters.json"], encoding="utf-8")
+    script = tmp_path / "run.js"
+    script.write_text(_js_function("jsonRows") + (
+        "var list = JSON.parse(require('fs').readFileSync(process.argv[2], 'utf8'));\n"
+        "process.stdout.write(JSON.stringify(jsonRows(list, ['2017-06-15-b-letter', 'gone', "
+        "'2017-06-14-a-letter']), null, 1) + '\\n');\n"), encoding="utf-8")
+    out = subprocess.run(["node", str(script), str(data)], capture_output=True, text=True,
+                         check=True).stdout
+    reference = {r["slug"]: r for r in json.loads(files["data/letters.json"])}
+    got = json.loads(out)
+    assert got == [reference["2017-06-15-b-letter"], reference["2017-06-14-a-letter"]]
+    assert (got[0]["title"], got[1]["title"], got[1]["sender"]) == (
+        "-1+2", '=HYPERLINK("http://x")', "@Members")
+    download = _js_function("download")
+    assert "jsonRows(got[0], got[1])" in download and "loadRecords()" in download
+    assert 'new URL("../data/letters.json", bundle)' in _js_function("loadRecords")
