@@ -50,7 +50,7 @@ from undersigned.pages import eager, fill_markers, head_extras, plan
 from undersigned.pages.cite import entity_jsonld, head_html
 from undersigned.pages.common import join_blocks, page_url, parse_front
 from undersigned.problems import report
-from undersigned.publish import site_url_problem
+from undersigned.publish import site_url_form_problem, site_url_problem
 from undersigned.search import BUNDLE, BackgroundIndex, record_key, shards
 from undersigned.shell import Shell, outline_shape, outline_values, sentinel, sentinel_outline
 from undersigned.sitemap import write_sitemaps
@@ -90,6 +90,9 @@ def on_config(config, **kwargs):
     if LIVE.serving:
         pause_gc()  # collected once after the build (see undersigned/live.py)
     root = Path(config.config_file_path).parent
+    bad_url = site_url_form_problem(config.site_url)
+    if bad_url:  # never written into canonical links, feeds and citations
+        raise PluginError(str(bad_url))
     archive = load_archive(root, remember=LIVE.serving)
     errors = [p for p in archive.problems if not p.warning]
     if errors:

@@ -109,6 +109,7 @@ recipients:
 signatories:
   - Alan Lowenthal
   - <img src=x onerror=alert('registry-name')>
+signers_named:  # the alias of the same entry: as a signatory it would be listed twice
   - "<script>alert('alias')</script>"
 topics: [migration]
 summary: <script>alert('summary')</script>

@@ -2,8 +2,9 @@
    live in the page URL (?q=...&topic=...&year=...&signatory=A&signatory=B&mode=any), so a
    filtered view can be bookmarked, shared and cited; reloading restores the same results.
    Several signatories are combined with AND (documents all of them signed, the default) or OR
-   (mode=any). The current result set downloads as CSV or JSON with the columns of
-   data/letters.csv.
+   (mode=any). The current result set downloads as CSV (the rows of data/letters.csv) or JSON
+   (the records of data/letters.json, values as they are there: never CSV cells, whose
+   formula guard belongs to spreadsheets).
 
    The index is written in shards of consecutive documents (search/facets.json lists them,
    newest first). Results come newest first, and the page asks the newest shards first: it
@@ -412,7 +413,7 @@
     run();
   });
 
-  // ---- downloads of the current result set, with the columns of data/letters.csv ----------
+  // ---- downloads of the current result set: rows of data/letters.csv, records of data/letters.json
   var downloads = el("p", { class: "us-downloads", hidden: "" });
   var csvButton = el("button", { type: "button", id: "us-download-csv" }, "Download these results (CSV)");
   var jsonButton = el("button", { type: "button", id: "us-download-json" }, "Download these results (JSON)");
@@ -421,6 +422,22 @@
   downloads.appendChild(jsonButton);
   root.insertBefore(downloads, results);
   var table = null;  // data/letters.csv, parsed once: { header, fields, raw } by slug
+  var records = null;  // data/letters.json, read once
+
+  function jsonRows(list, slugs) {
+    // the records of data/letters.json for these slugs, in their order, exactly as there
+    var bySlug = {};
+    list.forEach(function (r) { bySlug[r.slug] = r; });
+    return slugs.map(function (s) { return bySlug[s]; }).filter(Boolean);
+  }
+
+  function loadRecords() {
+    if (records) return Promise.resolve(records);
+    return fetch(new URL("../data/letters.json", bundle)).then(function (r) {
+      if (!r.ok) throw new Error("data/letters.json: " + r.status);
+      return r.json();
+    }).then(function (list) { records = list; return records; });
+  }
 
   function parseCsv(text) {
     // RFC 4180 as Python's csv module writes it; every record keeps its raw text, so the
@@ -494,20 +511,17 @@
     extend(search, Infinity, true).then(function () {  // a download holds every match
       total = search.results.length;
       searchAll.hidden = true;
-      return Promise.all([loadTable(), resultSlugs(search.results, function () {})]);
+      return Promise.all([kind === "csv" ? loadTable() : loadRecords(),
+        resultSlugs(search.results, function () {})]);
     }).then(function (got) {
-      var t = got[0], rows = got[1].map(function (slug) { return t.bySlug[slug]; })
-        .filter(Boolean);
-      var name = "undersigned-search";
+      var name = "undersigned-search", rows;
       if (kind === "csv") {
+        var t = got[0];
+        rows = got[1].map(function (slug) { return t.bySlug[slug]; }).filter(Boolean);
         save(name + ".csv", "text/csv", t.header.raw + rows.map(function (r) { return r.raw; }).join(""));
       } else {
-        var objects = rows.map(function (r) {
-          var o = {};
-          t.header.fields.forEach(function (h, i) { o[h] = r.fields[i]; });
-          return o;
-        });
-        save(name + ".json", "application/json", JSON.stringify(objects, null, 1) + "\n");
+        rows = jsonRows(got[0], got[1]);
+        save(name + ".json", "application/json", JSON.stringify(rows, null, 1) + "\n");
       }
       status.textContent = summary(current.s, total) + "; downloaded " + rows.length +
         " as " + kind.toUpperCase() + ".";

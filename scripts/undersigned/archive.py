@@ -19,7 +19,8 @@ from .cache import REGISTRY, LetterCache, code_version, digest, from_payload, to
 from .letters import MAX_BYTES, BodyInFile, read_letter, too_large
 from .yamlfile import decode_text
 from .names import bare_tokens
-from .paths import escaping_links, letter_files, original_problem, original_uri
+from .paths import (ORIGINAL_SUFFIX, escaping_links, letter_files, original_problem,
+                    original_uri)
 from .model import Entity, Letter, Signature, Term, Topic
 from .problems import Problem, relpath
 from .registry import Registry, load_registry, registry_from_payload, registry_payload
@@ -490,10 +491,13 @@ def redirects(archive: Archive) -> list[tuple[str, Letter]]:
 
 def published_originals(archive: Archive) -> list[tuple[str, Path]]:
     """(site path, file) of every original to publish, once each (a press release and the
-    letter it reproduces share one); only originals that passed the checks of paths.py."""
+    letter it reproduces share one); only originals that passed the checks of paths.py, and
+    never anything but a ``.txt`` file (served as plain text, never as HTML, SVG or script),
+    whatever a letter was given."""
     out: dict[str, Path] = {}
     for letter in archive.letters:
-        if letter.original:
+        if letter.original and letter.original.endswith(ORIGINAL_SUFFIX) \
+                and "/../" not in f"/{letter.original}/":
             out.setdefault(letter.original, archive.root / letter.original)
     return sorted(out.items())
 

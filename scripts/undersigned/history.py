@@ -19,12 +19,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from .hygiene import NOT_XML
+
 log = logging.getLogger("mkdocs.plugins.undersigned")
 
 KINDS = {"A": "added", "M": "corrected", "D": "removed", "R": "renamed"}
 _COMMIT = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")  # SHA-1 or SHA-256 repositories
 _STATUS = re.compile(r"[ACDMRTUXB][0-9]{0,3}")
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 FORMAT = "%H%x00%cI%x00%s"
 
 
@@ -86,7 +87,7 @@ def _when(text: str) -> datetime | None:
 
 def _slug(path: str) -> str | None:
     if path.startswith("letters/") and path.endswith(".md"):
-        return path.rsplit("/", 1)[-1][:-3]
+        return NOT_XML.sub("", path.rsplit("/", 1)[-1][:-3])  # a file name goes to a feed too
     return None
 
 
@@ -131,7 +132,7 @@ def parse_log(text: str, redirects: dict[str, str] | None = None) -> History:
             continue
         stamp = when.isoformat()  # written by us from the parsed date, never git's bytes
         day = when.strftime("%Y-%m-%d")
-        subject = _NOT_XML.sub("", subject).strip()
+        subject = NOT_XML.sub("", subject).strip()
         for status, paths in files:
             kind = KINDS.get(status[:1])
             slugs = [_slug(p) for p in paths]

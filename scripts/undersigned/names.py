@@ -9,6 +9,10 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
+from .hygiene import IGNORABLE
+
+_IGNORABLE = re.compile(f"[{IGNORABLE}]")
+
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 _SPACE = re.compile(r"\s+")
 _QUOTED = re.compile(r"[\"“”‘’'«»]([^\"“”‘’'«»]+)[\"“”‘’'«»]")
@@ -29,8 +33,10 @@ TITLES = {
 def fold(text: str) -> str:
     """Fold case, accents, punctuation and whitespace: ``José E. Serrano`` -> ``jose e serrano``.
     Compatibility forms fold too (NFKD: full-width and ligature letters), and invisible format
-    characters (zero-width, bidi controls) are dropped, so look-alike names meet."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    characters (zero-width, bidi controls) and every default-ignorable code point (variation
+    selectors, Hangul fillers, the combining grapheme joiner...) are dropped, so look-alike
+    names meet."""
+    decomposed = _IGNORABLE.sub("", unicodedata.normalize("NFKD", text))
     stripped = "".join(c for c in decomposed
                        if not unicodedata.combining(c) and unicodedata.category(c) != "Cf")
     return _SPACE.sub(" ", _PUNCT.sub(" ", stripped.casefold())).strip()

@@ -81,6 +81,10 @@ def _schema_problem(err: ValidationError, rel: str, src: LetterSource) -> Proble
             if not isinstance(inst.get("name"), str) or not inst.get("name"):
                 return Problem(rel, line, f"'{where}' has no 'name'",
                                "give the name exactly as printed: `name: ...`")
+            wrong = next((k for k, x in inst.items() if not isinstance(x, str)), None)
+            if wrong is not None:
+                return _not_text(rel, src.front.line(*path, wrong, default=line), where, wrong,
+                                 inst[wrong])
             bad = next(iter(e for e in err.context if e.validator != "type"), None)
             if bad is not None:
                 return _schema_problem(bad, rel, src)
@@ -103,6 +107,14 @@ def _schema_problem(err: ValidationError, rel: str, src: LetterSource) -> Proble
     return Problem(rel, line, f"'{where}': {err.message}", None)
 
 
+def _not_text(rel: str, line: int | None, where: str, key: str, value: Any) -> Problem:
+    """A field of a signatory, recipient or signer named that is not text (a list, a mapping,
+    a number): refused with its line, never passed on to the registry."""
+    hint = ("write the registry id as one plain word, e.g. `id: alan-lowenthal`" if key == "id"
+            else "write it as plain text (quote it if it looks like a number or holds ': ')")
+    return Problem(rel, line, f"'{where}': {key} must be text, not {_got(value)}", hint)
+
+
 def _party(raw: Any) -> tuple[str, str | None, str | None, str | None]:
     if isinstance(raw, str):
         return raw, None, None, None
@@ -120,7 +132,7 @@ def parties(data: Any) -> list[tuple[str, str | None]]:
         for raw in items if isinstance(items, list) else []:
             if isinstance(raw, (str, dict)) and isinstance(_party(raw)[0], str):
                 name, explicit, _role, _org = _party(raw)
-                out.append((name, explicit))
+                out.append((name, explicit if isinstance(explicit, str) else None))
     return out
 
 
@@ -198,6 +210,23 @@ def quick_valid(data: dict[str, Any]) -> bool:
     return True
 
 
+def _twice(rel: str, signatures: list[Signature]) -> list[Problem]:
+    """A warning for each signatory listed again (a real list can repeat a name by mistake),
+    naming both lines."""
+    first: dict[str, Signature] = {}
+    out = []
+    for sig in signatures:
+        if not sig.id:
+            continue  # unresolved: an error already
+        seen = first.setdefault(sig.id, sig)
+        if seen is not sig:
+            out.append(Problem(rel, sig.line, f"signatory '{sig.name}' is listed twice (lines "
+                               f"{seen.line} and {sig.line}, both '{sig.id}')",
+                               "remove the second entry, unless the document really prints the "
+                               "name twice", warning=True))
+    return out
+
+
 def build_letter(src: LetterSource, registry: Registry, topics: dict[str, Topic]
                  ) -> tuple[Letter | None, list[Problem]]:
     """Check one letter's front matter against the schema, registry and topics."""
@@ -249,6 +278,8 @@ def build_letter(src: LetterSource, registry: Registry, topics: dict[str, Topic]
                 continue
             name, explicit, role, org = _party(raw)
             line = front.line(key, i)
+            if isinstance(raw, dict) and not all(isinstance(x, str) for x in raw.values()):
+                continue  # a field that is not text: reported by the schema check (_not_text)
             entity_id = registry.resolve(name, explicit)
             if entity_id is None:
                 what = {"signatories": "signatory", "recipients": "recipient",
@@ -267,6 +298,7 @@ def build_letter(src: LetterSource, registry: Registry, topics: dict[str, Topic]
                 named.append(Signature.of(name, entity_id or "", role, i + 1, line))
             else:
                 recipients.append(Recipient.of(name, entity_id or "", role, org, line))
+    problems += _twice(rel, signatures)
     raw_topics = data.get("topics") if isinstance(data.get("topics"), list) else []
     for i, topic in enumerate(raw_topics):
         if isinstance(topic, str) and topic not in topics:

@@ -199,6 +199,40 @@ def _check_depth(text: str, offset: int) -> None:
         loader.dispose()
 
 
+_TAG_HINT = "remove the tag; values are plain text, numbers, lists and mappings"
+
+
+def _written(value: tuple[str | None, str]) -> str:
+    """A tag as it was written: ``!!str``, ``!e!str``, ``!<tag:yaml.org,2002:str>``, ``!``."""
+    handle, suffix = value
+    if handle:
+        return handle + suffix
+    return suffix if suffix == "!" else f"!<{suffix}>"
+
+
+def _check_tags(text: str, offset: int) -> None:
+    """Refuse every tag written in the text. The composed nodes cannot tell an explicit tag
+    that names what the text would resolve to anyway (``!!str hello``,
+    ``!<tag:yaml.org,2002:str>``, a document's ``--- !!map``) from no tag at all, so the
+    tokens are read: a tag token is a tag the author wrote. Only a text with a '!' can hold
+    one."""
+    if "!" not in text:
+        return
+    loader = _Loader(text)
+    try:
+        while loader.check_token():
+            token = loader.get_token()
+            if isinstance(token, yaml.TagToken):
+                mark = token.start_mark
+                raise YamlError(mark.line + 1 + offset if mark else None,
+                                f"explicit tag '{_written(token.value)}' is not allowed",
+                                _TAG_HINT)
+    except yaml.YAMLError:
+        return  # a syntax error or a nesting limit: reported by _check_depth or the real parse
+    finally:
+        loader.dispose()
+
+
 def _deep_flow_line(text: str) -> int | None:
     """The 1-based line where flow brackets (``[``, ``{``) outside quotes and comments first
     nest deeper than MAX_DEPTH, or None. Only asked after PyYAML failed on the text."""
@@ -237,6 +271,7 @@ def _deep_flow_line(text: str) -> int | None:
 def load_yaml(text: str, *, offset: int = 0) -> Located:
     """Parse one YAML document; ``offset`` shifts reported lines (front matter after ``---``)."""
     _check_depth(text, offset)
+    _check_tags(text, offset)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()

@@ -116,8 +116,7 @@ def test_download_the_current_results_as_csv_and_json(page, site_url):
     got = _download(page, "Download these results (CSV)")
     assert got == header + "".join(by_slug[s] for s in shown)
     records = json.loads(_download(page, "Download these results (JSON)"))
-    reference = list(csv.DictReader(io.StringIO(data)))
+    reference = page.evaluate("fetch('/data/letters.json').then(r => r.json())")
     assert records == [next(r for r in reference if r["slug"] == s) for s in shown]
-    assert list(records[0]) == next(csv.reader(io.StringIO(header)))
     assert f"downloaded {len(shown)} as JSON" in page.locator("#us-status").text_content()
     assert page.errors == []

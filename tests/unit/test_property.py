@@ -23,7 +23,9 @@ TOPICS = (REPO / "topics.yaml").read_text(encoding="utf-8")
 SEED_LINES = (DATA / "seeds" / "000_3468addb70574d91.txt").read_text().split("\n")
 NASTY = ["\x00", "\x07", "\x1b[31m", "\u202e", "\u200b", "\u2028", "\x85", "\ufeff", "---",
          "&a", "*a", "!!python/object:os.system", "<script>", "../", "/etc/passwd", "{", "[",
-         ":", "#", "'", '"', "\t", "Dear Sir:", "Sincerely,", "The Honorable", "<sup>1</sup>"]
+         ":", "#", "'", '"', "\t", "Dear Sir:", "Sincerely,", "The Honorable", "<sup>1</sup>",
+         "\ufffe", "\uffff", "\x0b", "\ufe0f", "\u034f", "\u17b4", "\U000e0041", "\\input{x}",
+         "!<tag:yaml.org,2002:str>", "--- !!map"]
 PROBLEM = re.compile(r"^(?P<path>[^:\n]+?)(?::\d+)?: \S")
 
 BUILT: list[bool] = []  # which random letters were accepted and built (see the last test)
@@ -39,7 +41,13 @@ values = st.recursive(scalars, lambda inner: st.one_of(
     st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=10), inner, max_size=4)),
     max_leaves=12)
 front_keys = st.sampled_from(["title", "date", "type", "sender", "recipients", "signatories",
-                              "topics", "countries", "related", "source", "summary", "x"])
+                              "topics", "countries", "related", "source", "summary", "x",
+                              "signers_named"])
+# a party whose id (or another field) is text, a list, a mapping, a number or nothing
+parties = st.lists(st.one_of(st.text(max_size=20), st.fixed_dictionaries(
+    {"name": st.one_of(st.sampled_from(["Alan Lowenthal", "WOLA"]), st.text(max_size=10))},
+    optional={"id": values, "role": values, "organization": values, "group": values})),
+    max_size=4)
 
 
 def _archive(base: Path) -> Path:
@@ -112,6 +120,61 @@ def test_random_front_matter_through_check(tmp_path_factory, front, raw, junk):
         if line.startswith("  hint:") or re.match(r"^(?:\d+ problems? in|ok:)", line):
             continue
         assert line.startswith(("letters/", "signatories.yaml", "topics.yaml")), line
+
+
+@SETTINGS
+@given(key=st.sampled_from(["signatories", "recipients", "signers_named"]), items=parties)
+def test_random_parties_through_check(tmp_path_factory, key, items):
+    """ids and other fields of every type: problems with a line, never a traceback."""
+    base = tmp_path_factory.getbasetemp() / "property-parties"
+    root = _archive(base / "archive")
+    front = yaml.safe_load(LETTER.split("---\n")[1])
+    front[key] = items
+    (root / "letters" / "2017-06-14-a-letter.md").write_text(
+        "---\n" + yaml.safe_dump(front, allow_unicode=True) + "---\n\nDear Sir:\n\nText.\n",
+        encoding="utf-8", errors="surrogatepass")
+    code, report = _run("--root", str(root), "check")
+    assert code in (0, 1) and "Traceback" not in report
+    for line in report.splitlines():
+        if line.startswith(("  hint:", "ok:", "warning: ")) or re.match(r"^\d+ problems? in", line):
+            continue
+        assert re.match(r"^(letters/2017-06-14-a-letter\.md|signatories\.yaml):\d+: ", line), line
+
+
+@SETTINGS
+@given(name=st.one_of(st.sampled_from(["a.txt", "a.svg", "a.html", "a.txt.js", "a", "A.TXT",
+                                       "../a.txt", "/etc/passwd", "sub/a.txt"]),
+                      st.text(max_size=12)),
+       content=st.one_of(st.binary(max_size=40), st.text(max_size=40).map(
+           lambda t: t.encode("utf-8", errors="surrogatepass"))))
+def test_random_originals_only_utf8_txt_is_published(tmp_path_factory, name, content):
+    """Whatever a letter names as its original and whatever that file holds: only a .txt file
+    of UTF-8 text inside letters/ is published; anything else is a problem with a line."""
+    from undersigned.archive import load_archive, published_originals
+
+    base = tmp_path_factory.getbasetemp() / "property-originals"
+    root = _archive(base / "archive")
+    letter = LETTER.replace("topics: [migration]", "topics: [migration]\nsource:\n  original: "
+                            + yaml.safe_dump(name, allow_unicode=True).removesuffix("\n...\n")
+                            .strip())
+    (root / "letters" / "2017-06-14-a-letter.md").write_text(letter, encoding="utf-8",
+                                                            errors="surrogatepass")
+    target = root / "letters" / name
+    try:
+        if name and target.resolve().is_relative_to((root / "letters").resolve()) \
+                and not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+    except (OSError, ValueError):
+        pass
+    archive = load_archive(root)
+    for uri, path in published_originals(archive):
+        assert uri.endswith(".txt") and path.is_file()
+        path.read_bytes().decode("utf-8")  # valid UTF-8, or this raises
+        assert path.resolve().is_relative_to((root / "letters").resolve())
+    for problem in archive.problems:
+        if "original" in problem.message:
+            assert problem.path == "letters/2017-06-14-a-letter.md" and problem.line == 15
 
 
 @settings(derandomize=True, deadline=None, max_examples=8, database=None,

@@ -56,8 +56,14 @@ def chicago(archive: Archive, letter: Letter, site_url: str) -> str:
             f"{human_date(letter.date)}.{signed} {ARCHIVE_NAME}. {page_url(site_url, letter.slug)}.")
 
 
+# every character BibTeX or LaTeX reads as markup: a title like `\input{/etc/passwd}` stays text
+_BIB = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}",
+        "^": r"\textasciicircum{}", "%": r"\%", "&": r"\&", "#": r"\#", "$": r"\$", "_": r"\_"}
+_BIB_SPECIAL = re.compile(r"[\\{}~^%&#$_]")
+
+
 def _bib_escape(text: str) -> str:
-    return re.sub(r"([{}%&$#_])", r"\\\1", text)
+    return _BIB_SPECIAL.sub(lambda m: _BIB[m.group()], text)
 
 
 def bibtex(archive: Archive, letter: Letter, site_url: str) -> str:
@@ -65,17 +71,16 @@ def bibtex(archive: Archive, letter: Letter, site_url: str) -> str:
     key = f"{key or 'doc'}{letter.date.year}{letter.slug[11:30].replace('-', '')}"
     cited, more = cited_authors(archive, letter)
     names = " and ".join(["{" + _bib_escape(n) + "}" for n in cited] + (["others"] if more else []))
-    fields = [
+    fields = [  # every value escaped (names above, each inside its own braces)
         ("author", names),
         ("title", "{" + _bib_escape(letter.title) + "}"),
-        ("date", letter.date.isoformat()),
-        ("type", TYPE_LABELS[letter.type]),
+        ("date", _bib_escape(letter.date.isoformat())),
+        ("type", _bib_escape(TYPE_LABELS[letter.type])),
         ("organization", _bib_escape(letter.source.get("publisher") or letter.sender)),
-        ("url", page_url(site_url, letter.slug)),
-        ("note", f"{ARCHIVE_NAME} archive"),
+        ("url", _bib_escape(page_url(site_url, letter.slug))),
+        ("note", _bib_escape(f"{ARCHIVE_NAME} archive")),
     ]
-    body = ",\n".join(f"  {k} = {{{v}}}" if k != "author" else f"  {k} = {{{v}}}"
-                      for k, v in fields)
+    body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields)
     return f"@misc{{{key},\n{body}\n}}"
 
 
