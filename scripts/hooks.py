@@ -31,29 +31,29 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_build_date, write_file
 
-from undersigned import sanitize
+from undersigned.pages import sanitize
 from undersigned.pages import indexes
-from undersigned.archive import load_archive, published_originals
-from undersigned.exports import data_files, write_pieces
-from undersigned.interrupts import exit_cleanly_on_signals, remove_folder, temporary_folder
-from undersigned.letters import LetterChanged
-from undersigned.lightmd import LightMarkdown
-from undersigned.live import (BACKGROUND, LIVE, State, document_keys,
+from undersigned.core.archive import load_archive, published_originals
+from undersigned.outputs.exports import data_files, write_pieces
+from undersigned.core.interrupts import exit_cleanly_on_signals, remove_folder, temporary_folder
+from undersigned.core.letters import LetterChanged
+from undersigned.pages.lightmd import LightMarkdown
+from undersigned.serve.live import (BACKGROUND, LIVE, State, document_keys,
                               finish_search_in_background, fingerprint, incremental_builder,
                               pause_gc, tidy_memory_later,
                               quiet_dirty_notice, remove_stale, reuse_theme_environment,
                               serve_when_ready, write_pages_later,
                               stop_exports, stoppable, wait_for_background, write_in_background)
-from undersigned.live import dirty as dirty_pages
-from undersigned.network import write_network
+from undersigned.serve.live import dirty as dirty_pages
+from undersigned.outputs.network import write_network
 from undersigned.pages import eager, fill_markers, head_extras, plan
 from undersigned.pages.cite import entity_jsonld, head_html
 from undersigned.pages.common import join_blocks, page_url, parse_front
-from undersigned.problems import report
-from undersigned.publish import site_url_form_problem, site_url_problem
-from undersigned.search import BUNDLE, BackgroundIndex, record_key, shards
-from undersigned.shell import Shell, outline_shape, outline_values, sentinel, sentinel_outline
-from undersigned.sitemap import write_sitemaps
+from undersigned.core.problems import report
+from undersigned.core.publish import site_url_form_problem, site_url_problem
+from undersigned.outputs.search import BUNDLE, BackgroundIndex, record_key, shards
+from undersigned.pages.shell import Shell, outline_shape, outline_values, sentinel, sentinel_outline
+from undersigned.outputs.sitemap import write_sitemaps
 
 log = logging.getLogger("mkdocs.plugins.undersigned")
 _STATE: dict[str, Any] = {}

@@ -9,18 +9,18 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .archive import find_root, load_archive
-from .convert import Options, convert_text
-from .convert.document import Document, render
-from .hygiene import clean_values
-from .legislators import load_legislators
-from .letters import MAX_BYTES
-from .model import TYPES
-from .problems import Problem, report
-from .schema import YEARS
-from .registry_edit import append_entries
-from .resolve import Resolution, Resolver, letter_meta, link_related
-from .writes import write_atomic
+from undersigned.core.archive import find_root, load_archive
+from undersigned.convert import Options, convert_text
+from undersigned.convert.document import Document, render
+from undersigned.core.hygiene import clean_values
+from undersigned.core.legislators import load_legislators
+from undersigned.core.letters import MAX_BYTES
+from undersigned.core.model import TYPES
+from undersigned.core.problems import Problem, report
+from undersigned.core.schema import YEARS
+from undersigned.ingest.registry_edit import append_entries
+from undersigned.ingest.resolve import Resolution, Resolver, letter_meta, link_related
+from undersigned.core.writes import write_atomic
 
 
 def _date(text: str) -> dt.date:
@@ -76,11 +76,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "import":
         return cmd_import(root, args)
     if args.command == "render":
-        from .site import render_to_dir
+        from undersigned.outputs.site import render_to_dir
 
         return render_to_dir(root, args.out)
     if args.command == "new":
-        from .scaffold import new_letter
+        from undersigned.ingest.scaffold import new_letter
 
         return new_letter(root, args.title, args.date, args.type, args.force)
     return 2  # pragma: no cover
@@ -89,8 +89,8 @@ def main(argv: list[str] | None = None) -> int:
 def cmd_check(root: Path, github: bool = False, publish: bool = False) -> int:
     archive = load_archive(root)
     if publish:
-        from .publish import site_url_problem
-        from .site import read_config
+        from undersigned.core.publish import site_url_problem
+        from undersigned.outputs.site import read_config
 
         problem = site_url_problem(read_config(root).get("site_url"))
         if problem:

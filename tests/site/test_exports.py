@@ -13,8 +13,8 @@ import jsonschema
 import pytest
 
 from helpers import REPO
-from undersigned.archive import load_archive
-from undersigned.letters import read_letter
+from undersigned.core.archive import load_archive
+from undersigned.core.letters import read_letter
 
 ARCHIVE = load_archive(REPO)
 TILLERSON = "2017-06-14-letter-secretary-tillerson-central-america-security"

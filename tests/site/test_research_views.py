@@ -17,7 +17,7 @@ import pytest
 
 from helpers import LETTER, REPO
 from site_build import build_site
-from undersigned.archive import load_archive
+from undersigned.core.archive import load_archive
 from undersigned.cli import main
 
 ARCHIVE = load_archive(REPO)
@@ -94,7 +94,7 @@ def test_letter_citations_name_every_signatory(site):
 
 
 def test_citation_cff_and_datapackage_agree():
-    from undersigned.yamlfile import load_yaml
+    from undersigned.core.yamlfile import load_yaml
 
     cff = load_yaml((REPO / "CITATION.cff").read_text()).data
     assert cff["cff-version"] == "1.2.0" and cff["version"] == "2026.11"

@@ -11,9 +11,9 @@ import datetime as dt
 import pytest
 
 from undersigned.convert.document import Document
-from undersigned.legislators import load_legislators
-from undersigned.registry import Registry
-from undersigned.resolve import Resolution, Resolver
+from undersigned.core.legislators import load_legislators
+from undersigned.core.registry import Registry
+from undersigned.ingest.resolve import Resolution, Resolver
 
 
 def resolve_one(name: str, day: str, role: str | None = None):

@@ -14,7 +14,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from helpers import DATA, REPO, archive_words
-from undersigned.archive import load_archive
+from undersigned.core.archive import load_archive
 from undersigned.cli import main
 
 EXPECTED = (DATA / "bad" / "expected.txt").read_text(encoding="utf-8")

@@ -10,8 +10,8 @@ import sqlite3
 import pytest
 
 from helpers import REPO
-from undersigned import cache as cache_module
-from undersigned.archive import load_archive
+from undersigned.core import cache as cache_module
+from undersigned.core.archive import load_archive
 
 
 def snapshot(archive) -> tuple:
@@ -210,7 +210,7 @@ def test_a_build_reads_bodies_again_and_refuses_a_file_changed_since_its_check(
     """`check` and `mkdocs build` leave each body in its file (parsed now, or from the cache)
     and read it when a page needs it: the same text, or -- if the file changed since it was
     checked -- an error naming it, never the new body under the old front matter."""
-    from undersigned.letters import BodyInFile, LetterChanged
+    from undersigned.core.letters import BodyInFile, LetterChanged
 
     if cached:
         load_archive(real_archive)  # fills the cache
@@ -254,7 +254,7 @@ def test_a_letter_swapped_for_a_huge_file_or_a_link_is_refused_without_reading_i
     """Reading a body again reads at most the size a letter may have, and only the bytes
     that were checked are used: a file replaced by a huge one, or by a link to another file,
     is a changed letter, whatever it holds."""
-    from undersigned.letters import MAX_BYTES, LetterChanged
+    from undersigned.core.letters import MAX_BYTES, LetterChanged
 
     archive = load_archive(real_archive)
     first, second = archive.letters[0], archive.letters[1]

@@ -6,7 +6,7 @@ import json
 import shutil
 
 from helpers import DATA, REPO
-from undersigned.archive import load_archive
+from undersigned.core.archive import load_archive
 from undersigned.cli import build_parser, main
 
 SEED = DATA / "seeds" / "000_3468addb70574d91.txt"
@@ -151,7 +151,7 @@ def test_render_stops_with_the_name_of_a_letter_edited_while_it_runs(archive_dir
     """A letter's body is read again when its page is written; if its file changed since the
     check, the command stops with the file's name and a hint (no page with a new body under
     the old front matter)."""
-    from undersigned.letters import BodyInFile
+    from undersigned.core.letters import BodyInFile
 
     root = archive_dir()
     real_read = BodyInFile.read

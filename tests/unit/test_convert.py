@@ -97,9 +97,9 @@ def test_signature_lists_numbered_bulleted_and_run_together():
 
 
 def test_fidelity_benchmark_runs_and_holds(capsys):
-    """`python -m undersigned.fidelity` over the annotated real documents: a regression guard
+    """`python -m undersigned.devtools.fidelity` over the annotated real documents: a regression guard
     (every field it scores stays exact on this set)."""
-    from undersigned.fidelity import main as fidelity
+    from undersigned.devtools.fidelity import main as fidelity
 
     assert fidelity([]) == 0
     out = capsys.readouterr().out

@@ -10,9 +10,9 @@ import pytest
 
 from helpers import DATA
 from undersigned.convert import Options, convert_text
-from undersigned.legislators import load_legislators
-from undersigned.registry import Registry
-from undersigned.resolve import Resolution, Resolver
+from undersigned.core.legislators import load_legislators
+from undersigned.core.registry import Registry
+from undersigned.ingest.resolve import Resolution, Resolver
 
 CORPUS = DATA / "corpus" / "press-releases"
 INDEX = {json.loads(line)["file"]: json.loads(line)

@@ -13,7 +13,7 @@ from importlib.metadata import packages_distributions
 import pytest
 
 from helpers import REPO
-from undersigned.yamlfile import YamlError, load_yaml
+from undersigned.core.yamlfile import YamlError, load_yaml
 
 PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
 
@@ -28,8 +28,7 @@ def _declared(*extras: str) -> set[str]:
 
 
 # developer tools (benchmarks, screenshots): installed with the test extras
-DEVTOOLS = ("scripts/screenshots.py", "scripts/undersigned/bench.py",
-            "scripts/undersigned/serve_bench.py", "scripts/undersigned/convert_bench.py")
+DEVTOOLS = ("scripts/screenshots.py", "scripts/undersigned/devtools")
 
 
 def _imports(*places: str) -> dict[str, str]:
@@ -37,7 +36,7 @@ def _imports(*places: str) -> dict[str, str]:
     found: dict[str, str] = {}
     paths = [p for place in places if (REPO / place).is_dir()
              for p in sorted((REPO / place).rglob("*.py"))
-             if p.relative_to(REPO).as_posix() not in DEVTOOLS or place in DEVTOOLS]
+             if place in DEVTOOLS or not p.relative_to(REPO).as_posix().startswith(DEVTOOLS)]
     paths += [REPO / p for p in places if p.endswith(".py")]
     for path in paths:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

@@ -18,13 +18,13 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from helpers import DATA, LETTER, REPO
-from undersigned.archive import load_archive
+from undersigned.core.archive import load_archive
 from undersigned.cli import main
-from undersigned.exports import data_texts
-from undersigned.names import make_id
-from undersigned.problems import Problem
-from undersigned.sanitize import body_html
-from undersigned.yamlfile import YamlError, load_yaml
+from undersigned.outputs.exports import data_texts
+from undersigned.core.names import make_id
+from undersigned.core.problems import Problem
+from undersigned.pages.sanitize import body_html
+from undersigned.core.yamlfile import YamlError, load_yaml
 
 TOPICS = {"topics.yaml": (REPO / "topics.yaml").read_text(encoding="utf-8")}
 SEED = DATA / "seeds" / "000_3468addb70574d91.txt"
@@ -340,7 +340,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralized(archive_dir):
 
 
 def test_safe_cell_rules():
-    from undersigned.exports import safe_cell
+    from undersigned.outputs.exports import safe_cell
 
     assert [safe_cell(v) for v in ("=1+1", "+1", "-1", "@x", "\tx", "\rx", "ok", 3, "")] == [
         "'=1+1", "'+1", "'-1", "'@x", "'\tx", "'\rx", "ok", 3, ""]
@@ -356,7 +356,7 @@ def test_github_annotations_escape_properties_and_data():
 
 def test_a_file_that_vanishes_while_loading_is_a_problem(archive_dir, monkeypatch):
     root = archive_dir()
-    import undersigned.archive as archive_module
+    import undersigned.core.archive as archive_module
 
     real = archive_module.letter_files
 

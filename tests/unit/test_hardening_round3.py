@@ -20,17 +20,17 @@ from hypothesis import strategies as st
 
 from helpers import DATA, LETTER, REGISTRY, REPO, write
 from helpers import TOPICS as HELPER_TOPICS
-from undersigned.archive import load_archive, published_originals
-from undersigned.exports import data_texts
-from undersigned.publish import site_url_form_problem, site_url_problem
-from undersigned.sitemap import write_sitemaps
+from undersigned.core.archive import load_archive, published_originals
+from undersigned.outputs.exports import data_texts
+from undersigned.core.publish import site_url_form_problem, site_url_problem
+from undersigned.outputs.sitemap import write_sitemaps
 from undersigned.cli import main
-from undersigned.history import parse_log
-from undersigned.hygiene import describe, visible
-from undersigned.model import Letter, Signature
-from undersigned.names import fold
+from undersigned.core.history import parse_log
+from undersigned.core.hygiene import describe, visible
+from undersigned.core.model import Letter, Signature
+from undersigned.core.names import fold
 from undersigned.pages.cite import bibtex
-from undersigned.yamlfile import YamlError, load_yaml
+from undersigned.core.yamlfile import YamlError, load_yaml
 
 
 TOPICS_FILE = {"topics.yaml": (REPO / "topics.yaml").read_text(encoding="utf-8")}

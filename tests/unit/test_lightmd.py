@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from undersigned.lightmd import LightMarkdown
+from undersigned.pages.lightmd import LightMarkdown
 from undersigned.pages.common import esc
 
 REST = ("US-HTML-BLOCK-0\n\n## Text\n\nUS-HTML-BLOCK-1\n\n## Signatories (3) { #signatories }\n\n"

@@ -6,8 +6,8 @@ from __future__ import annotations
 import threading
 import time
 
-from undersigned import live
-from undersigned.live import LIVE, serve_when_ready, write_pages_later
+from undersigned.serve import live
+from undersigned.serve.live import LIVE, serve_when_ready, write_pages_later
 
 
 class FakeServer:

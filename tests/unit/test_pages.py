@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpers import REPO
-from undersigned.archive import load_archive
+from undersigned.core.archive import load_archive
 from undersigned.pages import render_all
-from undersigned.synthetic import generate
+from undersigned.devtools.synthetic import generate
 
 
 def test_large_archive_pages_are_paginated_and_bounded(tmp_path: Path):
@@ -86,7 +86,7 @@ def test_signatures_are_listed_under_their_printed_headings(archive_dir):
     from bs4 import BeautifulSoup
 
     from helpers import LETTER
-    from undersigned.exports import data_texts
+    from undersigned.outputs.exports import data_texts
     from undersigned.pages.letter import render_letter
 
     grouped = LETTER.replace(

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 from helpers import REPO, write
-from undersigned.legislators import build_json
-from undersigned.registry import load_registry
+from undersigned.core.legislators import build_json
+from undersigned.core.registry import load_registry
 
 
 def registry(tmp_path: Path, text: str):

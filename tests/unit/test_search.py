@@ -7,8 +7,8 @@ import dataclasses
 import pytest
 
 from helpers import REPO
-from undersigned.archive import load_archive
-from undersigned.search import plain_text, record, shard_dirs, shard_ranges, shards
+from undersigned.core.archive import load_archive
+from undersigned.outputs.search import plain_text, record, shard_dirs, shard_ranges, shards
 
 TILLERSON = "2017-06-14-letter-secretary-tillerson-central-america-security"
 
@@ -73,7 +73,7 @@ def test_the_service_client_skips_empty_messages_and_quotes_bad_ones():
     import json
     import types
 
-    from undersigned.search import SearchIndexError, _Service
+    from undersigned.outputs.search import SearchIndexError, _Service
 
     def message(payload):
         return base64.b64encode(json.dumps({"message_id": 1, "payload": payload}).encode())
@@ -95,7 +95,7 @@ def test_background_index_in_a_child_process_or_a_thread(tmp_path, monkeypatch, 
     that already runs threads (mkdocs serve) uses a thread. Both report failures."""
     import threading
 
-    from undersigned.search import BackgroundIndex, SearchIndexError
+    from undersigned.outputs.search import BackgroundIndex, SearchIndexError
 
     archive = load_archive(REPO)
     stop = threading.Event()
@@ -113,7 +113,7 @@ def test_background_index_in_a_child_process_or_a_thread(tmp_path, monkeypatch, 
         def boom(*args):
             raise RuntimeError("boom")
 
-        monkeypatch.setattr("undersigned.search.build_index", boom)
+        monkeypatch.setattr("undersigned.outputs.search.build_index", boom)
         with pytest.raises(SearchIndexError, match="^RuntimeError: boom$"):
             BackgroundIndex(archive, None if busy else True).finish(tmp_path / "other")
     finally:

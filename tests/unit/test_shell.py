@@ -5,7 +5,7 @@ from __future__ import annotations
 import jinja2
 import pytest
 
-from undersigned.shell import (Shell, ShellError, outline_shape, outline_values, sentinel,
+from undersigned.pages.shell import (Shell, ShellError, outline_shape, outline_values, sentinel,
                                sentinel_outline)
 
 TEMPLATE = jinja2.Environment(autoescape=False).from_string(

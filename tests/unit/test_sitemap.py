@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import xml.etree.ElementTree as ET
 
-from undersigned.sitemap import NS, write_sitemaps
+from undersigned.outputs.sitemap import NS, write_sitemaps
 
 SITE = "https://example.org/archive/"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from undersigned.exports import _csv, dumps, dumps_list
+from undersigned.outputs.exports import _csv, dumps, dumps_list
 
 
 def test_a_list_in_pieces_is_the_list_dumped_whole():

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from helpers import LETTER, archive_words
-from undersigned.archive import load_archive
+from undersigned.core.archive import load_archive
 from undersigned.cli import main
-from undersigned.problems import report
+from undersigned.core.problems import report
 
 L = "letters/2017-06-14-a-letter.md"
 ALLOWED = ("title, date, type, sender, recipients, signatories, topics, countries, related, "
@@ -174,8 +174,8 @@ def test_quick_check_never_accepts_what_the_schema_rejects():
 
     from jsonschema import Draft202012Validator
 
-    from undersigned.schema import LETTER_SCHEMA
-    from undersigned.validation import quick_valid
+    from undersigned.core.schema import LETTER_SCHEMA
+    from undersigned.core.validation import quick_valid
 
     base = {"title": "T", "date": "2020-01-01", "type": "letter", "sender": "S",
             "recipients": [{"name": "R", "role": "Secretary"}], "signatories": ["A", {"name": "B"}],

@@ -36,7 +36,7 @@ class Document:
         return self.fixed_slug or f"{self.metadata['date']}-{self._words()}"
 
     def _words(self) -> str:
-        from ..names import slugify
+        from undersigned.core.names import slugify
 
         stop = {"a", "an", "the", "of", "on", "to", "and", "in", "for", "s", "u", "re"}
         words = [w for w in slugify(str(self.metadata["title"]), 40, 10_000).split("-")

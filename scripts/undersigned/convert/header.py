@@ -6,8 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .lines import SALUTATION_RE, Line, find_date, is_date_line, is_prose, words
-from .signatures import split_pair
+from undersigned.convert.lines import SALUTATION_RE, Line, find_date, is_date_line, is_prose, words
+from undersigned.convert.signatures import split_pair
 
 LETTERHEAD_RE = re.compile(
     r"^(?:congress of the united states|united states senate|u\.s\. senate|"

@@ -9,17 +9,17 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..hygiene import BODY, clean
-from ..model import Topic
-from ..names import fold
-from ..problems import Problem
-from ..schema import YEARS
-from .body import convert_body
-from .document import Document, Options
-from .header import ADDRESS_RE, BOLD_RECIPIENT_RE, HONORABLE_RE, is_header_like, parse_header
-from .lines import CLOSING_RE, END_MARK_RE, FOOTDEF_RE, LANGUAGE_MARK_RE, Line, is_date_line, is_prose, split_lines
-from .press import find_sender, signers_in_prose, strip_furniture
-from .signatures import parse_signatures
+from undersigned.core.hygiene import BODY, clean
+from undersigned.core.model import Topic
+from undersigned.core.names import fold
+from undersigned.core.problems import Problem
+from undersigned.core.schema import YEARS
+from undersigned.convert.body import convert_body
+from undersigned.convert.document import Document, Options
+from undersigned.convert.header import ADDRESS_RE, BOLD_RECIPIENT_RE, HONORABLE_RE, is_header_like, parse_header
+from undersigned.convert.lines import CLOSING_RE, END_MARK_RE, FOOTDEF_RE, LANGUAGE_MARK_RE, Line, is_date_line, is_prose, split_lines
+from undersigned.convert.press import find_sender, signers_in_prose, strip_furniture
+from undersigned.convert.signatures import parse_signatures
 
 DEAR_RE = re.compile(r"^(?:\*\*)?(?:[Dd]ear|DEAR|Estimad[oa]s?|Apreciad[oa]s?|Distinguid[oa]s?)\s+"
                      r"[^.]{2,400}[,:;]?(?:\*\*)?$|"

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
-from .lines import END_MARK_RE, LANGUAGE_MARK_RE, Line, find_date, is_date_line, is_prose, words
+from undersigned.convert.lines import END_MARK_RE, LANGUAGE_MARK_RE, Line, find_date, is_date_line, is_prose, words
 
 def _fold_ascii(text: str) -> str:
     import unicodedata

@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..names import DEGREES_RE, SUFFIXES, fold
-from ..problems import Problem
-from .lines import END_MARK_RE, FOOTDEF_RE, LANGUAGE_MARK_RE, Line, is_date_line, words
+from undersigned.core.names import DEGREES_RE, SUFFIXES, fold
+from undersigned.core.problems import Problem
+from undersigned.convert.lines import END_MARK_RE, FOOTDEF_RE, LANGUAGE_MARK_RE, Line, is_date_line, words
 
 _TITLES = (r"members? of congress|united states senators?|u\.?\s?s\.? senators?|senators?|"
            r"united states representatives?|u\.?\s?s\.? representatives?|representatives?|"

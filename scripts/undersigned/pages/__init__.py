@@ -6,17 +6,17 @@ import zlib
 from functools import partial
 from typing import TYPE_CHECKING, Callable
 
-from .common import Page, letter_uri, paged_uri, recipient_uri, signatory_uri
-from .entities import recipient_pages, render_recipient, render_signatory, signatory_pages
-from .indexes import (home_block, render_letters_index, render_recipients_index,
+from undersigned.pages.common import Page, letter_uri, paged_uri, recipient_uri, signatory_uri
+from undersigned.pages.entities import recipient_pages, render_recipient, render_signatory, signatory_pages
+from undersigned.pages.indexes import (home_block, render_letters_index, render_recipients_index,
                       render_signatories_index, render_topics, render_years)
-from .changes import render_changes
-from .stats import render_stats
-from .letter import (INLINE_SIGNATORIES, head_extras, render_letter, render_letter_signatories,
+from undersigned.pages.changes import render_changes
+from undersigned.pages.stats import render_stats
+from undersigned.pages.letter import (INLINE_SIGNATORIES, head_extras, render_letter, render_letter_signatories,
                      signatories_uri)
 
 if TYPE_CHECKING:
-    from ..archive import Archive
+    from undersigned.core.archive import Archive
 
 HOME_MARKER = "<!-- undersigned:home -->"
 RELEASE_MARKER = "<!-- undersigned:release -->"
@@ -28,7 +28,7 @@ def fill_markers(markdown: str, archive: Archive) -> str:
     if HOME_MARKER in markdown:
         markdown = markdown.replace(HOME_MARKER, home_block(archive))
     if RELEASE_MARKER in markdown:
-        from ..exports import data_release
+        from undersigned.outputs.exports import data_release
 
         version = data_release(archive)
         markdown = markdown.replace(RELEASE_MARKER, (

@@ -7,11 +7,11 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape as xml_escape, quoteattr
 
-from .common import Page, esc, front, letter_uri, link
+from undersigned.pages.common import Page, esc, front, letter_uri, link
 
 if TYPE_CHECKING:
-    from ..archive import Archive
-    from ..history import Change
+    from undersigned.core.archive import Archive
+    from undersigned.core.history import Change
 
 CHANGES_URI = "changes/index.md"
 CHANGES_SHOWN = 200  # entries on the page (the page stays small at any size of the archive)

@@ -7,12 +7,12 @@ import re
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from ..names import fold
-from .common import TYPE_LABELS, human_date
+from undersigned.core.names import fold
+from undersigned.pages.common import TYPE_LABELS, human_date
 
 if TYPE_CHECKING:
-    from ..archive import Archive
-    from ..model import Letter
+    from undersigned.core.archive import Archive
+    from undersigned.core.model import Letter
 
 ARCHIVE_NAME = "Undersigned"
 

@@ -6,16 +6,16 @@ from html import escape
 from urllib.parse import quote
 from typing import TYPE_CHECKING
 
-from ..names import fold
-from ..network import EGO_TIES, ego_svg
-from .common import (Page, attr, esc, front, href, paged_uri, pager_links, letter_uri, link, plural, recipient_uri,
+from undersigned.core.names import fold
+from undersigned.outputs.network import EGO_TIES, ego_svg
+from undersigned.pages.common import (Page, attr, esc, front, href, paged_uri, pager_links, letter_uri, link, plural, recipient_uri,
                      signatory_uri)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from ..archive import Archive
-    from ..model import Entity, Letter, Signature
+    from undersigned.core.archive import Archive
+    from undersigned.core.model import Entity, Letter, Signature
 
 BIOGUIDE_URL = "https://bioguide.congress.gov/search/bio/{}"
 

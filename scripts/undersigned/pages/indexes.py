@@ -5,18 +5,18 @@ from __future__ import annotations
 from itertools import groupby
 from typing import TYPE_CHECKING
 
-from ..archive import sort_key
+from undersigned.core.archive import sort_key
 from html import escape as esc_html
 
-from .stats import timeline
-from .common import (LETTERS_DIR, RECIPIENTS_DIR, SIGNATORIES_DIR, TOPICS_DIR, TYPE_LABELS,
+from undersigned.pages.stats import timeline
+from undersigned.pages.common import (LETTERS_DIR, RECIPIENTS_DIR, SIGNATORIES_DIR, TOPICS_DIR, TYPE_LABELS,
                      YEARS_DIR, Page, esc, front, human_date, letter_uri, link, paged_uri, pager_links, pages_of,
                      plural, recipient_uri, signatory_uri, topic_uri, year_uri)
-from .entities import kind_label
+from undersigned.pages.entities import kind_label
 
 if TYPE_CHECKING:
-    from ..archive import Archive
-    from ..model import Letter
+    from undersigned.core.archive import Archive
+    from undersigned.core.model import Letter
 
 
 # list items already written, by everything they show: on only in `mkdocs serve`, whose

@@ -8,16 +8,16 @@ from html import escape
 from itertools import groupby
 from typing import TYPE_CHECKING
 
-from ..names import fold
-from ..sanitize import body_html
-from .cite import citation_block, head_html, head_meta, jsonld
-from .common import (COUNTRY_NAMES, TYPE_LABELS, Page, attr, esc, first_sentence, front, human_date,
+from undersigned.core.names import fold
+from undersigned.pages.sanitize import body_html
+from undersigned.pages.cite import citation_block, head_html, head_meta, jsonld
+from undersigned.pages.common import (COUNTRY_NAMES, TYPE_LABELS, Page, attr, esc, first_sentence, front, human_date,
                      letter_uri, link, plural, recipient_uri, signatory_uri, topic_uri,
                      year_uri)
 
 if TYPE_CHECKING:
-    from ..archive import Archive
-    from ..model import Letter
+    from undersigned.core.archive import Archive
+    from undersigned.core.model import Letter
 
 def party_badge(term, day) -> str:
     district = f", district {term.district}" if term.type == "rep" and term.district else ""

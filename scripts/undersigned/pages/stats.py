@@ -6,10 +6,10 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from .common import Page, front, href, link, plural, signatory_uri, year_uri
+from undersigned.pages.common import Page, front, href, link, plural, signatory_uri, year_uri
 
 if TYPE_CHECKING:
-    from ..archive import Archive
+    from undersigned.core.archive import Archive
 
 STATS_URI = "stats/index.md"
 

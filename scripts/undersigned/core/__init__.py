@@ -1,0 +1,1 @@
+"""The domain model: documents, registry, validation, history, the parse cache (no MkDocs)."""

@@ -1,0 +1,266 @@
+"""A cache of parsed letters, keyed by content, never by time.
+
+Parsing and checking a letter (its YAML front matter, the schema, the registry and topics) is
+most of what `undersigned check` and a build spend on loading the archive. The result for one
+file depends only on: the file's path and bytes, the registry and topics files, and this
+package's code. The cache keys every entry by all of them (BLAKE2 hashes), so an entry can only
+be found for exactly the inputs that produced it; a changed file, registry, topic list or
+package simply misses. Each entry also carries a checksum of its own payload: a damaged entry
+is ignored and recomputed, and a database that cannot be read is set aside and replaced.
+
+Where: ``$UNDERSIGNED_CACHE_DIR``, else ``$XDG_CACHE_HOME/undersigned`` (``~/.cache/undersigned``),
+one SQLite file per archive (named by a hash of the archive's absolute path) -- never inside
+the repository, so a pull request cannot bring a cache with it. ``UNDERSIGNED_CACHE=0`` turns it
+off. Payloads are JSON (never pickle): reading a cache cannot run code.
+
+A process that loads the same archive again (the rebuilds of `mkdocs serve`) also keeps the
+parsed front matter in memory, so a change to the registry re-checks letters without parsing
+their YAML again."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any, Callable
+
+from undersigned.core.model import Letter, Recipient, Signature, StoredBody, pack_body
+from undersigned.core.problems import Problem
+from undersigned.core.yamlfile import decode_text
+
+FORMAT = 1
+REGISTRY = "signatories.yaml"
+_CODE: str | None = None
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def code_version() -> str:
+    """A hash of this package's Python files: a new version of the code never reads entries
+    written by an older one."""
+    global _CODE
+    if _CODE is None:
+        h = hashlib.blake2b(digest_size=16)
+        h.update(f"format {FORMAT}".encode())
+        package = Path(__file__).resolve().parents[1]  # undersigned/
+        for path in sorted(package.rglob("*.py")):
+            h.update(path.relative_to(package).as_posix().encode() + b"\0")
+            h.update(path.read_bytes() + b"\0")
+        _CODE = h.hexdigest()
+    return _CODE
+
+
+def cache_dir() -> Path:
+    explicit = os.environ.get("UNDERSIGNED_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "undersigned"
+
+
+def enabled() -> bool:
+    return os.environ.get("UNDERSIGNED_CACHE", "1") != "0"
+
+
+# ---- payloads: a built letter (without its body, which is re-read from the file) ----------
+
+def _sig(s: Signature) -> list[Any]:
+    return [s.name, s.id, s.role, s.position, s.line, s.group]
+
+
+def _rec(r: Recipient) -> list[Any]:
+    return [r.name, r.id, r.role, r.organization, r.line]
+
+
+def _problem(p: Problem) -> list[Any]:
+    return [p.path, p.line, p.message, p.hint, p.warning]
+
+
+def to_payload(letter: Letter | None, problems: list[Problem], original_line: int | None,
+               parsed: bool, body_offset: int = 0,
+               parties: list[tuple[str, str | None]] | None = None) -> dict[str, Any]:
+    """``body_offset``: where the body begins in the file's decoded text; ``parties``: the
+    (name, explicit id) pairs the letter asks the registry to resolve."""
+    out: dict[str, Any] = {"problems": [_problem(p) for p in problems], "parsed": parsed}
+    if parties is not None:
+        out["parties"] = [list(x) for x in parties]
+    if letter is not None:
+        out["letter"] = {
+            "title": letter.title, "date": letter.date.isoformat(), "type": letter.type,
+            "sender": letter.sender, "recipients": [_rec(r) for r in letter.recipients],
+            "signatures": [_sig(s) for s in letter.signatures], "topics": list(letter.topics),
+            "countries": list(letter.countries), "related": list(letter.related),
+            "source": letter.source, "summary": letter.summary, "body_line": letter.body_line,
+            "redirect_from": list(letter.redirect_from),
+            "signers_named": [_sig(s) for s in letter.signers_named],
+            "original_line": original_line, "body_offset": body_offset,
+        }
+    return out
+
+
+_SIG = tuple(f.name for f in dataclasses.fields(Signature))
+
+
+def from_payload(payload: dict[str, Any], path: Path, data: bytes,
+                 stored: Callable[[int], StoredBody] | None = None,
+                 ) -> tuple[Letter | None, list[Problem], int | None]:
+    """The letter, problems and line of source.original of a cached entry; the body is taken
+    from the file's bytes (the entry is found only for these very bytes), or, with
+    ``stored``, left there: ``stored(offset)`` says where to read it again."""
+    problems = [Problem(*p) for p in payload["problems"]]
+    item = payload.get("letter")
+    if item is None:
+        return None, problems, None
+    start = item["body_offset"]
+    if stored is not None:
+        body: bytes | StoredBody = stored(start)
+    else:
+        text, _ = decode_text(data, "")
+        if text is None:  # (an entry has a letter only for bytes that decoded)
+            raise ValueError("cached letter of bytes that are not UTF-8")
+        body = pack_body(text[start:])
+    if any(len(row) != len(_SIG) for row in item["signatures"]):
+        raise ValueError("cached signature of another shape")
+    letter = Letter(
+        slug=path.stem, path=path, title=item["title"], date=dt.date.fromisoformat(item["date"]),
+        type=item["type"], sender=item["sender"],
+        recipients=tuple(Recipient.of(*r) for r in item["recipients"]),
+        signatures=tuple(Signature.of(*s) for s in item["signatures"]),
+        topics=tuple(item["topics"]), countries=tuple(item["countries"]),
+        related=tuple(item["related"]), source=dict(item["source"]), summary=item["summary"],
+        packed=body, body_line=item["body_line"],
+        redirect_from=tuple(item["redirect_from"]),
+        signers_named=tuple(Signature.of(*s) for s in item["signers_named"]),
+    )
+    return letter, problems, item["original_line"]
+
+
+class LetterCache:
+    """Entries (path, content hash, context) -> payload. ``context`` names everything else a
+    result depends on (code, registry, topics). Any failure of the database turns the cache
+    off for this run; the archive is then parsed as if there were none."""
+
+    def __init__(self, root: Path, context: str) -> None:
+        self.context = context
+        self.hits = self.misses = self.damaged = 0
+        self._db: sqlite3.Connection | None = None
+        self._keys: set[tuple[str, str]] = set()
+        self._batch: dict[tuple[str, str, str], tuple[str, str]] = {}
+        self._new: list[tuple[str, str, str, str, str]] = []
+        if not enabled():
+            return
+        folder = cache_dir()
+        self.path = folder / f"{digest(str(root.resolve()).encode())}.sqlite"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._db = self._open()
+            self._keys = set(self._db.execute("SELECT rel, hash FROM letters WHERE context "
+                                              "IN (?, ?)", (context, code_version())))
+        except (sqlite3.Error, OSError):
+            self._set_aside()
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+        # no flush to the disk at each commit (a tenth of a second per rebuild of `mkdocs
+        # serve`): a cache that a power cut damages is noticed (checksums, unreadable file)
+        # and rebuilt, never trusted
+        db.execute("PRAGMA synchronous = OFF")
+        db.execute("CREATE TABLE IF NOT EXISTS letters (rel TEXT, hash TEXT, context TEXT, "
+                   "payload TEXT, checksum TEXT, PRIMARY KEY (rel, hash, context))")
+        return db
+
+    def _set_aside(self) -> None:
+        """A database that cannot be read is replaced by an empty one (or, failing that, the
+        cache is off for this run)."""
+        self.damaged += 1
+        if self._db is not None:
+            self._db.close()
+        self._db = None
+        self._keys = set()
+        try:
+            self.path.unlink(missing_ok=True)
+            self._db = self._open()
+        except (sqlite3.Error, OSError):
+            self._db = None
+
+    def get(self, rel: str, content_hash: str, context: str | None = None
+            ) -> dict[str, Any] | None:
+        """The payload stored for these inputs (``context``: the cache's own by default)."""
+        counted = context is None  # the statistics count letters only
+        if self._db is None or (rel, content_hash) not in self._keys:
+            self.misses += counted
+            return None
+        row = self._batch.pop((rel, content_hash, context or self.context), None)
+        if row is None:
+            try:
+                row = self._db.execute("SELECT payload, checksum FROM letters WHERE rel = ? "
+                                       "AND hash = ? AND context = ?",
+                                       (rel, content_hash, context or self.context)).fetchone()
+            except sqlite3.Error:
+                row = None
+        value = None
+        if row is not None and isinstance(row[0], str) and digest(row[0].encode()) == row[1]:
+            try:
+                value = json.loads(row[0])
+            except ValueError:
+                value = None
+        if not isinstance(value, dict):
+            self.damaged += row is not None
+            self.misses += counted
+            return None
+        self.hits += counted
+        return value
+
+    def prefetch(self, rels: list[str]) -> None:
+        """Read the entries of these paths in one query (``get`` then finds them in memory):
+        a few hundred at a time keeps memory small and the queries few."""
+        self._batch = {}
+        if self._db is None or not rels:
+            return
+        marks = ",".join("?" * len(rels))
+        try:
+            for rel, h, ctx, payload, check in self._db.execute(
+                    f"SELECT rel, hash, context, payload, checksum FROM letters WHERE rel IN "
+                    f"({marks}) AND context = ?", (*rels, self.context)):
+                self._batch[(rel, h, ctx)] = (payload, check)
+        except sqlite3.Error:
+            self._batch = {}
+
+    def put(self, rel: str, content_hash: str, payload: dict[str, Any],
+            context: str | None = None) -> None:
+        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+        self._new.append((rel, content_hash, context or self.context, text,
+                          digest(text.encode())))
+
+    def save(self, keep: set[tuple[str, str]]) -> None:
+        """Write the new entries and drop those of files no longer in the archive (in one
+        transaction: a reader sees the old or the new cache, never half of one)."""
+        if self._db is None:
+            return
+        stale = [(rel, h) for rel, h in self._keys if (rel, h) not in keep]
+        if not self._new and not stale:  # nothing to write (entries of another context
+            return  # are dropped by the next save that writes)
+        try:
+            with self._db:
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.executemany("INSERT OR REPLACE INTO letters VALUES (?, ?, ?, ?, ?)",
+                                     self._new)
+                self._db.executemany("DELETE FROM letters WHERE rel = ? AND hash = ?", stale)
+                # entries checked against another registry, topics or code
+                self._db.execute("DELETE FROM letters WHERE context NOT IN (?, ?)",
+                                 (self.context, code_version()))
+        except sqlite3.Error:
+            self._set_aside()
+        finally:
+            self._new = []
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None

@@ -1,0 +1,156 @@
+"""Change history from the repository: when each document was first published in the archive
+and last changed, and the list of additions, corrections, renames and removals. Read with one
+`git log` over ``letters/``; an archive outside a git repository (or without git) has no
+history, and pages then say nothing about it — never the build time.
+
+Commit messages are written by contributors: nothing in them may pass for a field. The log is
+read with ``-z`` and one field per NUL-separated position (a message cannot hold NUL), every
+commit id and status is matched exactly, dates are parsed and written out again by us (a
+record whose date does not parse is dropped with a log line), and characters that XML 1.0
+forbids are removed from the subject (pages and feeds escape it like any other text)."""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from undersigned.core.hygiene import NOT_XML
+
+log = logging.getLogger("mkdocs.plugins.undersigned")
+
+KINDS = {"A": "added", "M": "corrected", "D": "removed", "R": "renamed"}
+_COMMIT = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")  # SHA-1 or SHA-256 repositories
+_STATUS = re.compile(r"[ACDMRTUXB][0-9]{0,3}")
+FORMAT = "%H%x00%cI%x00%s"
+
+
+@dataclass(frozen=True)
+class Change:
+    date: str  # YYYY-MM-DD of the commit
+    time: str  # ISO 8601 committer time, as parsed and written by us
+    kind: str  # added | corrected | renamed | removed
+    slug: str  # the slug the change was made to
+    subject: str
+    commit: str
+    current: str = ""  # the slug the document has now (after later renames); "" = slug
+    old: str = ""  # renamed: the slug it had before
+
+    @property
+    def now(self) -> str:
+        return self.current or self.slug
+
+
+@dataclass
+class History:
+    changes: list[Change] = field(default_factory=list)  # newest first
+    first: dict[str, str] = field(default_factory=dict)  # slug -> date first published
+    last: dict[str, str] = field(default_factory=dict)  # slug -> date last changed
+
+
+def read_history(root: Path, redirects: dict[str, str] | None = None) -> History | None:
+    """The history of ``letters/*.md`` in the repository holding ``root``, or None.
+    ``redirects`` (former slug -> slug, from ``redirect_from``) join a document's history
+    across a rename that git did not detect (a file removed in one commit, added in another)."""
+    git = shutil.which("git")
+    if git is None:
+        return None
+    try:
+        inside = subprocess.run([git, "-C", str(root), "rev-parse", "--show-toplevel"],
+                                capture_output=True, text=True, timeout=30)
+        if inside.returncode != 0:
+            return None
+        log_ = subprocess.run(
+            [git, "-C", str(root), "-c", "core.quotepath=false", "log", "-M", "--name-status",
+             "-z", "--relative", f"--format={FORMAT}", "--", "letters"],
+            capture_output=True, timeout=120)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if log_.returncode != 0:
+        return None
+    return parse_log(log_.stdout.decode("utf-8", errors="replace"), redirects)
+
+
+def _when(text: str) -> datetime | None:
+    try:
+        when = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if when.tzinfo is None or not 1900 <= when.year <= 2100:
+        return None
+    return when
+
+
+def _slug(path: str) -> str | None:
+    if path.startswith("letters/") and path.endswith(".md"):
+        return NOT_XML.sub("", path.rsplit("/", 1)[-1][:-3])  # a file name goes to a feed too
+    return None
+
+
+def _records(text: str):
+    """(commit, time, subject, [(status, paths)]) from ``git log -z --name-status`` with
+    FORMAT: fields are taken by position, so a subject holding NUL-free bytes of any kind
+    (record separators, newlines, a forged hash or date) stays the subject."""
+    tokens = text.split("\0")
+    i, n = 0, len(tokens)
+    while i < n:
+        commit = tokens[i].lstrip("\n")
+        if not _COMMIT.fullmatch(commit) or i + 2 >= n:
+            i += 1  # not the start of a record (never expected: git wrote it)
+            continue
+        when, subject = tokens[i + 1], tokens[i + 2]
+        i += 3
+        files: list[tuple[str, list[str]]] = []
+        while i < n and _STATUS.fullmatch(tokens[i].lstrip("\n")):
+            status = tokens[i].lstrip("\n")
+            width = 2 if status[0] in "RC" else 1
+            files.append((status, tokens[i + 1:i + 1 + width]))
+            i += 1 + width
+        yield commit, when, subject, files
+
+
+def parse_log(text: str, redirects: dict[str, str] | None = None) -> History:
+    """Parse ``git log -M --name-status -z --format=FORMAT`` (newest first)."""
+    history = History()
+    later: dict[str, str] = dict(redirects or {})  # a slug -> the slug it became later
+
+    def now(slug: str) -> str:
+        seen = {slug}
+        while slug in later and later[slug] not in seen:
+            slug = later[slug]
+            seen.add(slug)
+        return slug
+
+    for commit, raw_when, subject, files in _records(text):
+        when = _when(raw_when)
+        if when is None:
+            log.warning(f"history: commit {commit[:12]} has no valid date; left out")
+            continue
+        stamp = when.isoformat()  # written by us from the parsed date, never git's bytes
+        day = when.strftime("%Y-%m-%d")
+        subject = NOT_XML.sub("", subject).strip()
+        for status, paths in files:
+            kind = KINDS.get(status[:1])
+            slugs = [_slug(p) for p in paths]
+            if kind is None or slugs[-1] is None:
+                continue
+            old = ""
+            if kind == "renamed":
+                if slugs[0] is None:  # moved into letters/ from elsewhere: an addition
+                    kind = "added"
+                else:
+                    old = slugs[0]
+            slug = slugs[-1]
+            current = now(slug)
+            history.changes.append(Change(day, stamp, kind, slug, subject, commit,
+                                          "" if current == slug else current, old))
+            if kind != "removed":
+                history.last.setdefault(current, day)
+                history.first[current] = day  # older commits come later: the last seen is first
+            if old:  # what came before the rename belongs to the same document
+                later[old] = slug
+    return history

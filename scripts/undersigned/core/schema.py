@@ -1,0 +1,85 @@
+"""JSON Schema of letter front matter: the one source of truth for `check` and for editors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from undersigned.core.model import TYPES
+
+SLUG_PATTERN = r"^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$"
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+MAX_SLUG = 100  # characters of a letter's file name without .md
+MAX_ID = 80  # characters of a registry or topic id
+YEARS = (1900, 2100)  # the dates check and import accept
+
+_nonempty = {"type": "string", "minLength": 1}
+
+_party = {
+    "oneOf": [
+        {**_nonempty, "description": "A name exactly as printed."},
+        {
+            "type": "object",
+            "required": ["name"],
+            "additionalProperties": False,
+            "properties": {
+                "name": {**_nonempty, "description": "The name exactly as printed (typos kept)."},
+                "id": {"type": "string", "pattern": ID_PATTERN,
+                       "description": "Explicit registry id in signatories.yaml."},
+                "role": {**_nonempty, "description": "Role or affiliation as printed."},
+                "organization": {**_nonempty, "description": "Organization as printed."},
+                "group": {**_nonempty, "description": "The heading this signature is listed "
+                          "under, as printed (e.g. 'National organizations')."},
+            },
+        },
+    ]
+}
+
+LETTER_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "letter.schema.json",
+    "title": "Undersigned letter front matter",
+    "description": "Front matter of letters/<slug>.md in an Undersigned archive.",
+    "type": "object",
+    "required": ["title", "date", "type", "sender", "signatories", "topics"],
+    "additionalProperties": False,
+    "properties": {
+        "title": {**_nonempty, "description": "Title of the document."},
+        "date": {"type": "string", "pattern": DATE_PATTERN, "format": "date",
+                 "description": "The date printed on the document (YYYY-MM-DD)."},
+        "type": {"enum": list(TYPES), "description": "Kind of document."},
+        "sender": {**_nonempty, "description": "Who sent or issued it."},
+        "recipients": {"type": "array", "items": _party,
+                       "description": "Addressees with their role on that date."},
+        "signatories": {"type": "array", "items": _party,
+                        "description": "Signatories in printed order."},
+        "topics": {"type": "array", "minItems": 1, "uniqueItems": True,
+                   "items": {"type": "string", "pattern": ID_PATTERN},
+                   "description": "Topic ids from topics.yaml."},
+        "countries": {"type": "array", "uniqueItems": True,
+                      "items": {"type": "string", "pattern": "^[A-Z]{2}$"},
+                      "description": "ISO 3166-1 alpha-2 codes."},
+        "related": {"type": "array", "uniqueItems": True,
+                    "items": {"type": "string", "pattern": SLUG_PATTERN},
+                    "description": "Slugs of related documents (reverse links are computed)."},
+        "source": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "original": {**_nonempty, "description": "File name of the original text."},
+                "url": {"type": "string", "pattern": "^https?://",
+                        "description": "Where the document was published."},
+                "publisher": {**_nonempty, "description": "Who published it."},
+            },
+        },
+        "summary": {**_nonempty, "description": "One or two sentences for listings and feeds."},
+        "signers_named": {"type": "array", "items": _party,
+                          "description": "Members (or others) the text names as signers of "
+                                         "the letter it announces, when the letter itself is "
+                                         "not reproduced (press releases, statements)."},
+        "redirect_from": {"type": "array", "uniqueItems": True,
+                          "items": {"type": "string", "pattern": SLUG_PATTERN},
+                          "description": "Former slugs of this document: each old URL "
+                                         "/letters/<old>/ keeps working as a redirect."},
+    },
+}

@@ -1,0 +1,1 @@
+"""Benchmarks, generators and measurements for developers (not used at run time)."""

@@ -1,0 +1,1 @@
+"""From converted text into the archive: name resolution, reconciliation with Members of Congress, registry edits."""

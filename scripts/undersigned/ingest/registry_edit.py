@@ -1,0 +1,47 @@
+"""Appending entries to ``signatories.yaml`` as text: comments, order and formatting of the
+existing entries are never touched."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from undersigned.core.writes import write_atomic
+
+if TYPE_CHECKING:
+    from undersigned.ingest.resolve import Proposal
+
+
+def _scalar(value: Any) -> str:
+    """A YAML scalar that is safe inside a flow list too."""
+    text = yaml.safe_dump(value, allow_unicode=True, width=10**9)
+    text = text.removesuffix("\n").removesuffix("\n...").strip()
+    if any(c in text for c in ",[]{}#") and not text.startswith(("'", '"')):
+        return json.dumps(value, ensure_ascii=False)
+    return text
+
+
+def entry_yaml(p: Proposal) -> str:
+    """One block-style entry, aliases as a flow list (the registry's house style)."""
+    out = [f"{_scalar(p.id)}:", f"  name: {_scalar(p.name)}", f"  kind: {p.kind}"]
+    if p.aliases:
+        out.append("  aliases: [" + ", ".join(_scalar(a) for a in p.aliases) + "]")
+    if p.bioguide:
+        out.append(f"  bioguide: {p.bioguide}")
+    return "\n".join(out) + "\n"
+
+
+def append_entries(path: Path, proposals: list[Proposal]) -> str:
+    """Append the proposals to the registry file; return the text added."""
+    added = "".join(entry_yaml(p) for p in proposals)
+    if not added:
+        return ""
+    current = path.read_text(encoding="utf-8") if path.exists() else ""
+    if current.strip() in ("{}", ""):
+        current = current.replace("{}", "").rstrip("\n")
+    sep = "" if not current or current.endswith("\n") else "\n"
+    write_atomic(path, current + sep + added)
+    return added

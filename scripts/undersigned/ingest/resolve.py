@@ -1,0 +1,421 @@
+"""Matching printed names of converted documents to the registry and to Members of Congress,
+proposing new registry entries, and linking press releases to the letters they announce."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Any
+
+from rapidfuzz import process, utils
+
+from undersigned.convert.document import Document
+from undersigned.core.legislators import Legislators
+from undersigned.core.model import Legislator, Letter
+from undersigned.core.names import bare_tokens, fold, make_id
+from undersigned.ingest.reconcile import (NICKNAMES, affiliation_problem, best_member, clean_printed,
+                        first_name_fits, printed_key, serving_on, term_dates)
+from undersigned.core.problems import Problem
+from undersigned.core.registry import Registry
+
+_SALUTATION = re.compile(r"^(?:\*\*)?dear\s+(.+?)[,:;]?(?:\*\*)?$", re.I)
+_OFFICE = re.compile(r"^(Secretary|Administrator|Ambassador|Attorney General|Director|"
+                     r"Commissioner|Governor|Mayor|Chairman|Chairwoman|Chair|Leader|Speaker|"
+                     r"Deputy Secretary|Under Secretary|Assistant Secretary)\s+"
+                     r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)$")
+STRONG = 88  # a fuzzy score this high is reported as "probably the same person"
+WEAK = 86  # a reconciliation score this high (above the 99th percentile of scores between two
+# different serving Members, 84.2: `python -m undersigned.ingest.reconcile`) but not automatic is an error
+
+
+@dataclass
+class Proposal:
+    id: str
+    name: str
+    kind: str
+    bioguide: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    printed: str = ""
+    line: int | None = None
+
+    def yaml(self) -> str:
+        from undersigned.ingest.registry_edit import entry_yaml
+
+        return entry_yaml(self)
+
+
+@dataclass
+class Resolution:
+    proposals: list[Proposal] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _items(doc: Document, key: str) -> list[Any]:
+    return doc.metadata.get(key) or []
+
+
+def _name(item: Any) -> str:
+    return item if isinstance(item, str) else item["name"]
+
+
+class Resolver:
+    """Resolves names across one import run (new entries are shared between its documents)."""
+
+    def __init__(self, registry: Registry, legislators: Legislators):
+        self.registry = registry
+        self.legislators = legislators
+        self.by_bioguide = {e.bioguide: e.id for e in registry.entities.values() if e.bioguide}
+        self.pending: dict[str, Proposal] = {}
+        self.pending_names: dict[str, str] = {}
+
+    def _free_id(self, base: str) -> str:
+        candidate, n = base, 2
+        while candidate in self.registry.entities or candidate in self.pending:
+            candidate, n = f"{base}-{n}", n + 1
+        return candidate
+
+    def _remember(self, proposal: Proposal) -> None:
+        self.pending[proposal.id] = proposal
+        for label in (proposal.name, *proposal.aliases):
+            self.pending_names[fold(label)] = proposal.id
+
+    def _known(self, part: str, day: dt.date | None, members_only: bool) -> bool:
+        """A printed part that is someone: a serving Member (or a registry entry)."""
+        if not members_only and self.registry.resolve(part):
+            return True
+        if self.legislators.match(part, day):
+            return True
+        match = best_member(part, day, self.legislators) if day else None
+        return bool(match and match.automatic and 1 < len(printed_key(part).split()) <= 5)
+
+    def _splits(self, name: str, columns: int, day: dt.date | None,
+                members_only: bool) -> list[list[str]]:
+        """Every way to cut ``name`` at spaces into ``columns`` parts that are each someone."""
+        tokens = name.split()
+        out = []
+        for cuts in combinations(range(1, len(tokens)), columns - 1):
+            bounds = (0, *cuts, len(tokens))
+            parts = [" ".join(tokens[a:b]) for a, b in zip(bounds, bounds[1:])]
+            if all(len(p.split()) >= 2 and self._known(p, day, members_only) for p in parts):
+                out.append(parts)
+        return out
+
+    def _split_columns(self, doc: Document, src: str, result: Resolution) -> None:
+        """Names printed side by side on one line ('Sara Jacobs María Elvira Salazar' over
+        'Member of Congress Member of Congress') become one signatory each: the cut must give
+        people the registry or the Members serving on the date know, and only one cut may."""
+        items = doc.metadata.get("signatories") or []
+        columns = getattr(doc, "columns", {})
+        lines = getattr(doc, "lines", {})
+        kinds = getattr(doc, "kinds", {})
+        day = doc.metadata.get("date") if isinstance(doc.metadata.get("date"), dt.date) else None
+        out: list[Any] = []
+        for item in items:
+            name = _name(item)
+            k = columns.get(name, 1)
+            hinted = k > 1
+            if not isinstance(item, str) or (not hinted and (
+                    len(name.split()) < 4 or self.registry.resolve(name)
+                    or self.legislators.match(name, day) or self._known(name, day, False))):
+                out.append(item)
+                continue
+            line = lines.get(name, doc.source_line)
+            found = self._splits(name, k if hinted else 2, day, members_only=not hinted)
+            if len(found) == 1:
+                out.extend(found[0])
+                for part in found[0]:
+                    lines[part], kinds[part] = line, "person"
+                result.problems.append(Problem(
+                    src, line, f"'{name}' printed side by side: " + " | ".join(found[0]),
+                    "check the split against the original", warning=True))
+            else:
+                out.append(item)
+                if hinted:
+                    what = ("can be cut " + " or ".join(" | ".join(f) for f in found)
+                            if found else "cannot be cut into names the registry or the "
+                            f"Members serving on {day} know")
+                    result.problems.append(Problem(
+                        src, line, f"'{name}' holds {k} names side by side but {what}",
+                        "write the signatories one per line in the front matter"))
+        if items:
+            doc.metadata["signatories"] = out
+
+    def resolve(self, doc: Document, src: str, result: Resolution) -> None:
+        self._split_columns(doc, src, result)
+        day = doc.metadata.get("date")
+        kinds = getattr(doc, "kinds", {})
+        lines = getattr(doc, "lines", {})
+        members = 0
+        self._named_signers(doc, src, result)
+        self._recipients_from_salutation(doc, src, result)
+        for key in ("signatories", "recipients", "signers_named"):
+            items = _items(doc, key)
+            for index, item in enumerate(items):
+                name = _name(item)
+                line = lines.get(name, doc.source_line)
+                explicit = item.get("id") if isinstance(item, dict) else None
+                if explicit and (explicit in self.registry.entities or explicit in self.pending):
+                    continue  # resolved already (an explicit id, or a Member found above)
+                if self.registry.resolve(name) or fold(name) in self.pending_names:
+                    entity_id = self.registry.resolve(name) or self.pending_names[fold(name)]
+                    entity = self.registry.get(entity_id)
+                    proposal = self.pending.get(entity_id)
+                    if (entity and entity.bioguide) or (proposal and proposal.bioguide):
+                        members += key == "signatories"
+                    continue
+                role = item.get("role") if isinstance(item, dict) else None
+                found, refused = self._members(name, role, day, src, line, result)
+                if not found and not refused and isinstance(day, dt.date):
+                    found = self._reconcile(name, role, day, src, line, result)
+                if len(found) == 1:
+                    member = found[0]
+                    members += key == "signatories"
+                    known = self.by_bioguide.get(member.bioguide)
+                    if known:  # the same Member printed another way: explicit id
+                        items[index] = _with_id(item, known)
+                        continue
+                    first = member.nickname or member.first
+                    proposal = Proposal(self._free_id(make_id(f"{first} {member.last}")),
+                                        member.name, "person", member.bioguide, printed=name,
+                                        line=line)
+                    if fold(name) != fold(member.name):
+                        proposal.aliases.append(name)
+                    self.by_bioguide[member.bioguide] = proposal.id
+                    self._remember(proposal)
+                    continue
+                if len(found) > 1:
+                    result.problems.append(Problem(
+                        src, line, f"'{name}' matches several Members of Congress: "
+                        + ", ".join(f"{m.name} ({m.bioguide})" for m in found),
+                        "give the right one with `id:` after adding it to signatories.yaml"))
+                    continue
+                near = None if refused else self._near_member(name, day)
+                if near:
+                    result.problems.append(Problem(
+                        src, line, f"unknown name '{name}'; closest Member of Congress serving "
+                        f"on {day}: {near[0]} ({near[1]}, score {near[2]:g})",
+                        "if it is the same person, add the printed name to that entry's aliases "
+                        "in signatories.yaml; otherwise add a new entry"))
+                    continue
+                kind = kinds.get(name, "person")
+                proposal = Proposal(self._free_id(make_id(name, kind)), name.strip(), kind,
+                                    printed=name, line=line)
+                close = self.registry.closest(name)
+                if close:
+                    result.problems.append(Problem(
+                        src, line, f"new name '{name}' (proposed id '{proposal.id}')",
+                        "closest existing entries: "
+                        + ", ".join(f"'{i}' ({label}, {s:g})" for i, label, s in close)
+                        + "; if one is the same, add an alias instead", warning=True))
+                self._remember(proposal)
+        if doc.metadata.get("type") == "letter" and _items(doc, "signatories") \
+                and members == len(_items(doc, "signatories")):
+            doc.metadata["sender"] = "Members of Congress"
+        result.proposals = list(self.pending.values())
+
+    def _recipients_from_salutation(self, doc: Document, src: str, result: Resolution) -> None:
+        """A letter printed without an address block ('Dear Secretary Mayorkas:'): each
+        addressee the salutation names by office and family name becomes a recipient when
+        exactly one person in the registry has that family name; the name stays as printed,
+        the office is the role, the registry entry is explicit."""
+        if doc.metadata.get("type") != "letter" or doc.metadata.get("recipients"):
+            return
+        match = next((m for m in (_SALUTATION.match(x.strip())
+                                  for x in doc.body.strip().split("\n")[:8]) if m), None)
+        if not match:
+            return
+        found = []
+        for part in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", match.group(1)):
+            office = _OFFICE.match(part.strip())
+            if not office:
+                return  # 'Mr. President', a first name: not enough to know who
+            surname = office.group(2).strip()
+            people = [e for e in self.registry.entities.values() if e.kind == "person"
+                      and bare_tokens(e.name)[-1:] == [fold(surname)]]
+            if len(people) != 1:
+                return
+            found.append({"name": surname, "id": people[0].id, "role": office.group(1)})
+        if found:
+            doc.metadata["recipients"] = found
+            result.problems.append(Problem(
+                src, doc.source_line, "recipients taken from the salutation: " + ", ".join(
+                    f"{r['role']} {r['name']} = '{r['id']}'" for r in found),
+                "check them; the letter has no address block", warning=True))
+
+    def _named_signers(self, doc: Document, src: str, result: Resolution) -> None:
+        """Signers named in running text are recorded only as Members of Congress resolved
+        with evidence (a surname alone: the one serving Member of that name on the date);
+        anyone else named there is left to the text, with a note: no person is invented
+        from prose."""
+        items = _items(doc, "signers_named")
+        day = doc.metadata.get("date") if isinstance(doc.metadata.get("date"), dt.date) else None
+        chambers = getattr(doc, "chambers", {})  # 'sen' or 'rep', from 'Senators ...'
+        kept: list[Any] = []
+        seen: set[str] = set()  # bioguide ids: 'Jeanne Shaheen' and later 'Shaheen' are one
+        for item in items:
+            name = _name(item)
+            if " " not in name.strip() and any(fold(_name(k)).split()[-1:] == [fold(name)]
+                                               for k in kept):
+                continue  # 'Wilson' after 'Frederica Wilson': the same mention again
+            if self.registry.resolve(name) or fold(name) in self.pending_names:
+                kept.append(item)
+                continue
+            found = [m for m in self.legislators.match(name, day)
+                     if day is None or m.term_on(day) is not None]  # serving on the date only
+            surname = False
+            if len(found) != 1 and day is not None:
+                found = self._by_surname(name, day, chambers.get(name) or None)
+                surname = bool(found)
+                found = found or [m.member for m in [best_member(name, day, self.legislators)]
+                                  if m is not None and m.automatic]
+            if len(found) == 1:
+                member = found[0]
+                if member.bioguide not in seen:
+                    seen.add(member.bioguide)
+                    known = self.by_bioguide.get(member.bioguide)
+                    # a family name alone is recorded as the Member's name
+                    kept.append(_with_id(item, known) if known else
+                                member.name if surname else item)
+                continue
+            result.problems.append(Problem(
+                src, doc.source_line, f"'{name}' is named as a signer in the text but is not "
+                f"one Member of Congress serving on {day}; not recorded in signers_named",
+                "add it to signers_named by hand if you can tell who it is", warning=True))
+        if items:
+            doc.metadata["signers_named"] = kept
+
+    def _by_surname(self, name: str, day: dt.date, chamber: str | None = None
+                    ) -> list[Legislator]:
+        """The serving Members whose family name is ``name`` ('Wyden', 'Van Hollen'), in
+        ``chamber`` ('sen' or 'rep') when the text says which."""
+        want = fold(name)
+        out = []
+        for member in serving_on(self.legislators, day):
+            term = member.term_on(day)
+            if fold(member.last) == want and (chamber is None or (term and term.type == chamber)):
+                out.append(member)
+        return out
+
+    def _members(self, name: str, role: str | None, day: Any, src: str, line: int,
+                 result: Resolution) -> tuple[list[Legislator], bool]:
+        """The Members a printed name is exactly (official forms, their own nickname, the
+        nickname table's forms of their first name), kept only when they were serving on the
+        letter's date and the name is not printed with another affiliation. The second value
+        is True when a Member of that name was refused: the name then stays a suggestion (a
+        note that says why) and is never matched to another Member by similarity."""
+        when = day if isinstance(day, dt.date) else None
+        found = self.legislators.match(name, when)
+        if not found:  # 'Joe Kennedy' is Joseph P. Kennedy III by the nickname table
+            tokens = clean_printed(name).split()
+            for form in sorted(NICKNAMES.get(fold(tokens[0]), ())) if len(tokens) > 1 else ():
+                for member in self.legislators.match(" ".join([form, *tokens[1:]]), when):
+                    if member not in found and first_name_fits(name, member):
+                        found.append(member)
+            serving = [m for m in found if when and m.term_on(when)]
+            found = serving or found
+        if not found or when is None:
+            return found, False
+        serving = [m for m in found if m.term_on(when) is not None]
+        if not serving:
+            result.problems.append(Problem(
+                src, line, f"'{name}' has the name of " + ", ".join(
+                    f"{m.name} ({m.bioguide}, {term_dates(m)})" for m in found)
+                + f", not serving on {when}; not linked to a Member of Congress",
+                "if it is the same person (a former Member), give `id:` of their entry in "
+                "signatories.yaml", warning=True))
+            return [], True
+        why = affiliation_problem(role)
+        if why:
+            result.problems.append(Problem(
+                src, line, f"'{name}' has the name of " + ", ".join(
+                    f"{m.name} ({m.bioguide}, {term_dates(m, when)})" for m in serving)
+                + f" but is {why}; not linked to a Member of Congress",
+                "if it is the Member, give `id:` of their entry in signatories.yaml",
+                warning=True))
+            return [], True
+        return serving, False
+
+    def _reconcile(self, name: str, role: str | None, day: dt.date, src: str, line: int,
+                   result: Resolution) -> list[Legislator]:
+        """A variant of a serving Member's name (misspelt, nickname, degrees, capitals, a
+        dropped initial), resolved when the evidence is strong (reconcile.py) and the given
+        name is the Member's, with a note that keeps the evidence."""
+        if not 1 < len(printed_key(name).split()) <= 5:  # never a merged or title line
+            return []
+        match = best_member(name, day, self.legislators)
+        if match is None or not match.automatic or affiliation_problem(role):
+            return []
+        member = match.member
+        result.problems.append(Problem(
+            src, line, f"'{name}' resolved to {member.name} ({member.bioguide}, "
+            f"{term_dates(member, day)}), serving on {day}: score {match.score:g}, next Member "
+            f"{match.runner_up:g}",
+            "if that is someone else, give the right entry with `id:`", warning=True))
+        return [member]
+
+    def _near_member(self, name: str, day: Any) -> tuple[str, str, float] | None:
+        serving = self.legislators.serving_names(day if isinstance(day, dt.date) else None)
+        choices = {n: " ".join(bare_tokens(n)) for n in serving}
+        hit = process.extractOne(" ".join(bare_tokens(name)), choices,
+                                 processor=utils.default_process)
+        if hit and hit[1] >= STRONG and first_name_fits(name, serving[hit[2]]):
+            member = serving[hit[2]]
+            return member.name, member.bioguide, round(hit[1], 1)
+        if isinstance(day, dt.date) and 1 < len(printed_key(name).split()) <= 5:
+            match = best_member(name, day, self.legislators)  # weak evidence: a decision
+            if match and match.score >= WEAK and match.first_fits:
+                return match.member.name, match.member.bioguide, match.score
+        return None
+
+
+def _with_id(item: Any, entity_id: str) -> dict[str, str]:
+    if isinstance(item, str):
+        return {"name": item, "id": entity_id}
+    return {"name": item["name"], "id": entity_id,
+            **{k: v for k, v in item.items() if k not in ("name", "id")}}
+
+
+def _surname(name: str) -> str:
+    tokens = bare_tokens(name)
+    return tokens[-1] if tokens else ""
+
+
+def link_related(press: Document, letters: list[tuple[str, dict[str, Any]]],
+                 ) -> tuple[list[str], list[str]]:
+    """Slugs of letters a press release announces: (chosen, other candidates).
+
+    ``letters`` are (slug, metadata) of letters in this run and in the archive."""
+    text = fold(press.body)
+    day = press.metadata.get("date")
+    if "letter" not in text or not isinstance(day, dt.date):
+        return [], []
+    scored: list[tuple[int, str]] = []
+    for slug, meta in letters:
+        when = meta.get("date")
+        if not isinstance(when, dt.date) or abs((when - day).days) > 10:
+            continue
+        rec = [_surname(_name(r)) for r in meta.get("recipients") or []]
+        if not any(s and re.search(rf"\b{re.escape(s)}\b", text) for s in rec):
+            continue
+        signers = {_surname(_name(s)) for s in meta.get("signatories") or []} - {""}
+        hits = sum(1 for s in signers if re.search(rf"\b{re.escape(s)}\b", text))
+        if hits:
+            scored.append((hits, slug))
+    scored.sort(reverse=True)
+    if not scored:
+        return [], []
+    best = [s for h, s in scored if h == scored[0][0]]
+    if len(best) == 1:
+        return best, [s for _h, s in scored[1:]]
+    return [], best
+
+
+def letter_meta(letter: Letter) -> dict[str, Any]:
+    return {
+        "date": letter.date,
+        "recipients": [{"name": r.name} for r in letter.recipients],
+        "signatories": [{"name": s.name} for s in letter.signatures],
+    }
+

@@ -1,0 +1,1 @@
+"""`mkdocs serve`: incremental rebuilds and what each page depends on."""
