@@ -40,8 +40,7 @@ def archive_dir(tmp_path: Path):
 
     def make(extra: dict[str, str | bytes] | None = None, letter: bool = True) -> Path:
         files: dict[str, str | bytes] = {
-            "mkdocs.yml": MKDOCS_YML.format(hooks=(REPO / "scripts" / "hooks.py").as_posix(),
-                                            overrides=(REPO / "docs" / "overrides").as_posix()),
+            "mkdocs.yml": MKDOCS_YML.format(overrides=(REPO / "docs" / "overrides").as_posix()),
             "docs/index.md": "# Test\n\n<!-- undersigned:home -->\n",
             "signatories.yaml": REGISTRY,
             "topics.yaml": TOPICS,

@@ -9,7 +9,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from undersigned.core.archive import find_root, load_archive
+from undersigned.core.load import find_root, load_archive
 from undersigned.convert import Options, convert_text
 from undersigned.convert.document import Document, render
 from undersigned.core.hygiene import clean_values

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from helpers import REPO
-from undersigned.core.archive import load_archive
+from undersigned.core.load import load_archive
 
 pytestmark = pytest.mark.browser
 ARCHIVE = load_archive(REPO)

@@ -11,7 +11,7 @@ from collections import Counter
 import pytest
 
 from helpers import REPO
-from undersigned.core.archive import load_archive
+from undersigned.core.load import load_archive
 
 pytestmark = pytest.mark.browser
 ARCHIVE = load_archive(REPO)

@@ -8,7 +8,7 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 
 from helpers import REPO
-from undersigned.core.archive import load_archive
+from undersigned.core.load import load_archive
 from undersigned.pages.letter import INLINE_SIGNATORIES
 
 ARCHIVE = load_archive(REPO)

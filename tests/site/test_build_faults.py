@@ -37,9 +37,8 @@ def test_failed_build_leaves_no_temporary_folder_and_no_indexer(tmp_path, monkey
     temp = tmp_path / "temp"
     temp.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(temp))
-    hooks = (REPO / "scripts" / "hooks.py").as_posix()
-    config = MKDOCS_YML.format(hooks=hooks, overrides=(REPO / "docs" / "overrides").as_posix())
-    config = config.replace(f"  - {hooks}\n", f"  - {hooks}\n  - failing_hook.py\n")
+    config = MKDOCS_YML.format(overrides=(REPO / "docs" / "overrides").as_posix())
+    config += "hooks:\n  - failing_hook.py\n"
     root = write(tmp_path / "archive", {
         "mkdocs.yml": config, "failing_hook.py": FAILING_HOOK,
         "docs/index.md": "# Test\n", "signatories.yaml": REGISTRY, "topics.yaml": TOPICS,

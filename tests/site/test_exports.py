@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 
 from helpers import REPO
-from undersigned.core.archive import load_archive
+from undersigned.core.load import load_archive
 from undersigned.core.letters import read_letter
 
 ARCHIVE = load_archive(REPO)

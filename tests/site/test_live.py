@@ -76,7 +76,6 @@ def archive(tmp_path: Path) -> Path:
     for name in ("signatories.yaml", "topics.yaml", "CITATION.cff"):
         shutil.copy(REPO / name, root / name)
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("  - scripts/hooks.py", f"  - {(REPO / 'scripts' / 'hooks.py').as_posix()}")
     config = re.sub(r"\nwatch:\n(  - .*\n)+", "\nwatch:\n  - letters\n  - signatories.yaml\n"
                     "  - topics.yaml\n", config)
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")

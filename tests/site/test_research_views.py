@@ -17,7 +17,7 @@ import pytest
 
 from helpers import LETTER, REPO
 from site_build import build_site
-from undersigned.core.archive import load_archive
+from undersigned.core.load import load_archive
 from undersigned.cli import main
 
 ARCHIVE = load_archive(REPO)
@@ -115,8 +115,7 @@ def history_site(tmp_path_factory):
     from helpers import MKDOCS_YML, REGISTRY, TOPICS, write
 
     root = write(tmp_path_factory.mktemp("history"), {
-        "mkdocs.yml": MKDOCS_YML.format(hooks=(REPO / "scripts" / "hooks.py").as_posix(),
-                                        overrides=(REPO / "docs" / "overrides").as_posix()),
+        "mkdocs.yml": MKDOCS_YML.format(overrides=(REPO / "docs" / "overrides").as_posix()),
         "docs/index.md": "# Test\n", "signatories.yaml": REGISTRY, "topics.yaml": TOPICS,
         "letters/2017-06-14-a-letter.md": LETTER,
     })

@@ -13,8 +13,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from helpers import DATA, REPO, archive_words
-from undersigned.core.archive import load_archive
+from helpers import DATA, archive_words
+from undersigned.core.load import load_archive
 from undersigned.cli import main
 
 EXPECTED = (DATA / "bad" / "expected.txt").read_text(encoding="utf-8")
@@ -58,7 +58,7 @@ def test_mkdocs_build_strict_fails_with_the_same_report(bad_archive, tmp_path):
     (bad_archive / "docs" / "index.md").write_text("# Bad\n")
     config_file.write_text(
         "site_name: Bad inputs\nstrict: true\ntheme:\n  name: material\n  font: false\n"
-        f"hooks:\n  - {(REPO / 'scripts' / 'hooks.py').as_posix()}\n")
+        "plugins: [undersigned]\n")
     messages: list[str] = []
 
     class Handler(logging.Handler):

@@ -11,7 +11,7 @@ import pytest
 
 from helpers import REPO
 from undersigned.core import cache as cache_module
-from undersigned.core.archive import load_archive
+from undersigned.core.load import Remembered, load_archive
 
 
 def snapshot(archive) -> tuple:
@@ -167,15 +167,16 @@ def test_damaged_entries_are_ignored_and_recomputed(real_archive, tmp_path, monk
 
 def test_serve_takes_unchanged_files_by_signature_and_rereads_any_write(real_archive,
                                                                          monkeypatch):
-    """Between two loads of `mkdocs serve` (remember=True), a file whose inode, size and times
-    are unchanged is not read again; a write of the same size with its modification time set
-    back is still seen (its status-change time moved)."""
+    """Between two loads of `mkdocs serve` (one Remembered, held by its session), a file whose
+    inode, size and times are unchanged is not read again; a write of the same size with its
+    modification time set back is still seen (its status-change time moved)."""
     import os
     import time
     from pathlib import Path
 
-    expected = snapshot(fresh(real_archive, monkeypatch))  # (a load without remember=True
-    load_archive(real_archive, remember=True)  # forgets what the process holds)
+    expected = snapshot(fresh(real_archive, monkeypatch))
+    remembered = Remembered()
+    load_archive(real_archive, remember=remembered)
     path = sorted((real_archive / "letters").glob("*.md"))[0]
     reads: list[str] = []
     real_open = Path.open
@@ -186,7 +187,7 @@ def test_serve_takes_unchanged_files_by_signature_and_rereads_any_write(real_arc
         return real_open(self, *args, **kwargs)
 
     monkeypatch.setattr(Path, "open", counting_open)
-    again = load_archive(real_archive, remember=True)
+    again = load_archive(real_archive, remember=remembered)
     assert reads == []  # every letter taken by its signature
     assert snapshot(again) == expected
 
@@ -198,10 +199,12 @@ def test_serve_takes_unchanged_files_by_signature_and_rereads_any_write(real_arc
     path.write_text(text.replace(title, same_length, 1), encoding="utf-8")
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # modification time set back
     assert os.stat(path).st_size == before.st_size
-    changed = load_archive(real_archive, remember=True)
+    changed = load_archive(real_archive, remember=remembered)
     assert set(reads) == {path.name}  # only the file written to
     assert changed.by_slug[path.stem].title == same_length[len("title: "):]
-    load_archive(real_archive)  # check and build (remember=False) forget the signatures
+    reads.clear()
+    load_archive(real_archive)  # check and build remember nothing: every file is read
+    assert len(reads) == len(changed.letters)
 
 
 @pytest.mark.parametrize("cached", [False, True])
@@ -216,7 +219,7 @@ def test_a_build_reads_bodies_again_and_refuses_a_file_changed_since_its_check(
         load_archive(real_archive)  # fills the cache
     archive = load_archive(real_archive)
     assert archive.cache_stats[0] == (len(archive.letters) if cached else 0)
-    held = load_archive(real_archive, remember=True)  # `mkdocs serve` keeps them in memory
+    held = load_archive(real_archive, remember=Remembered())  # `mkdocs serve` keeps them
     letter = archive.letters[0]
     assert isinstance(letter.packed, BodyInFile)
     assert all(isinstance(x.packed, BodyInFile) for x in archive.letters)

@@ -6,7 +6,7 @@ import json
 import shutil
 
 from helpers import DATA, REPO
-from undersigned.core.archive import load_archive
+from undersigned.core.load import load_archive
 from undersigned.cli import build_parser, main
 
 SEED = DATA / "seeds" / "000_3468addb70574d91.txt"

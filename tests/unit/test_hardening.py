@@ -18,7 +18,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from helpers import DATA, LETTER, REPO
-from undersigned.core.archive import load_archive
+from undersigned.core.load import load_archive
 from undersigned.cli import main
 from undersigned.outputs.exports import data_texts
 from undersigned.core.names import make_id
@@ -356,7 +356,7 @@ def test_github_annotations_escape_properties_and_data():
 
 def test_a_file_that_vanishes_while_loading_is_a_problem(archive_dir, monkeypatch):
     root = archive_dir()
-    import undersigned.core.archive as archive_module
+    import undersigned.core.load as archive_module
 
     real = archive_module.letter_files
 

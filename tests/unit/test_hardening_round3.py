@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 
 from helpers import DATA, LETTER, REGISTRY, REPO, write
 from helpers import TOPICS as HELPER_TOPICS
-from undersigned.core.archive import load_archive, published_originals
+from undersigned.core.archive import published_originals
+from undersigned.core.load import load_archive
 from undersigned.outputs.exports import data_texts
 from undersigned.core.publish import site_url_form_problem, site_url_problem
 from undersigned.outputs.sitemap import write_sitemaps

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from undersigned.core.archive import load_archive
+from undersigned.core.load import load_archive
 from undersigned.core.history import parse_log, read_history
 from undersigned.pages.changes import changes_feed, render_changes
 from undersigned.pages.letter import render_letter

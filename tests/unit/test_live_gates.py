@@ -1,13 +1,17 @@
 """Under `mkdocs serve` a rebuild ends once the pages of what changed are written; requests
-for the pages that follow, and for the search bundle, wait until they are in place."""
+for the pages that follow, and for the search bundle, wait until they are in place — however
+long that takes (never a stale page) — and what a failed thread should have written is
+removed, not left stale. The downloads start after the gates are closed, with no delay."""
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
+from pathlib import Path
 
-from undersigned.serve import live
-from undersigned.serve.live import LIVE, serve_when_ready, write_pages_later
+from undersigned.serve import background as bg
+from undersigned.serve.session import ServeSession
 
 
 class FakeServer:
@@ -32,12 +36,13 @@ def _request(server: FakeServer, path: str, done: list[str]) -> threading.Thread
     return thread
 
 
-def test_requests_for_pages_still_being_written_wait_for_them():
-    LIVE.reset()
+def test_requests_for_pages_still_being_written_wait_for_them(tmp_path: Path):
+    session = ServeSession()
     server = FakeServer()
-    serve_when_ready(server, "pagefind")
+    bg.serve_when_ready(session, server, "pagefind")
     release = threading.Event()
-    write_pages_later({"letters/a/", "signatories/b/"}, lambda: release.wait(10))
+    bg.open_gates(session, {"letters/a/", "signatories/b/"}, search=False)
+    bg.write_pages_later(session, tmp_path, lambda: release.wait(10))
     done: list[str] = []
     waiting = [_request(server, p, done) for p in
                ("/letters/a/", "/signatories/b/index.html", "/signatories/b")]
@@ -50,16 +55,39 @@ def test_requests_for_pages_still_being_written_wait_for_them():
         thread.join(5)
     assert sorted(done) == ["/letters/a/", "/letters/c/", "/signatories/b",
                             "/signatories/b/index.html"]
-    assert LIVE.pending == set() and LIVE.pages_done.is_set()
-    live.wait_for_background()  # the writer thread is joined
+    assert session.pending == set() and session.pages_done.is_set()
+    bg.wait_for_background(session)  # the writer thread is joined
 
 
-def test_search_bundle_waits_for_the_rebuilds_shards():
-    LIVE.reset()
+def test_a_request_waits_past_any_timeout_and_says_so(tmp_path: Path, monkeypatch, caplog):
+    """Never served stale: no time limit on the wait, a log line while it lasts."""
+    monkeypatch.setattr(bg, "WAIT_LOG", 0.05)
+    session = ServeSession()
     server = FakeServer()
-    serve_when_ready(server, "pagefind")
+    bg.serve_when_ready(session, server, "pagefind")
     release = threading.Event()
-    live.finish_search_in_background(lambda: release.wait(10) and "search index: done")
+    bg.open_gates(session, {"letters/a/"}, search=False)
+    bg.write_pages_later(session, tmp_path, lambda: release.wait(10))
+    done: list[str] = []
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.undersigned"):
+        waiting = _request(server, "/letters/a/", done)
+        time.sleep(0.4)
+        assert done == []
+        release.set()
+        waiting.join(5)
+    assert done == ["/letters/a/"]
+    assert "a request for /letters/a/ is waiting for the rebuild to write it" in caplog.messages
+    bg.wait_for_background(session)
+
+
+def test_search_bundle_waits_for_the_rebuilds_shards(tmp_path: Path):
+    session = ServeSession()
+    server = FakeServer()
+    bg.serve_when_ready(session, server, "pagefind")
+    release = threading.Event()
+    bg.open_gates(session, set(), search=True)
+    bg.finish_search_in_background(session, tmp_path, "pagefind",
+                                   lambda: release.wait(10) and "search index: done")
     done: list[str] = []
     search = _request(server, "/pagefind/pagefind-entry.json", done)
     page = _request(server, "/letters/a/", done)
@@ -69,16 +97,54 @@ def test_search_bundle_waits_for_the_rebuilds_shards():
     release.set()
     search.join(5)
     assert done == ["/letters/a/", "/pagefind/pagefind-entry.json"]
-    live.wait_for_background()
+    bg.wait_for_background(session)
 
 
-def test_a_failed_page_writer_makes_the_next_build_a_full_one():
-    LIVE.reset()
-    LIVE.previous = object()  # type: ignore[assignment]
+def test_a_failed_page_writer_removes_its_pages_and_makes_the_next_build_a_full_one(
+        tmp_path: Path):
+    session = ServeSession()
+    session.previous = object()  # type: ignore[assignment]
+    stale = tmp_path / "letters" / "a" / "index.html"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("the old page")
 
     def fail() -> None:
         raise RuntimeError("disk full")
 
-    write_pages_later({"letters/a/"}, fail)
-    live.wait_for_background()
-    assert LIVE.previous is None and LIVE.pages_done.is_set() and LIVE.pending == set()
+    bg.open_gates(session, {"letters/a/"}, search=False)
+    bg.write_pages_later(session, tmp_path, fail)
+    bg.wait_for_background(session)
+    assert session.previous is None and session.pages_done.is_set() and session.pending == set()
+    assert not stale.exists()  # a 404 until the next build, never the old page
+
+
+def test_the_downloads_wait_for_gates_closed_before_they_start(tmp_path: Path):
+    """No delay orders the threads: the gates are closed first, the downloads wait on them."""
+    session = ServeSession()
+    site = tmp_path / "site"
+    site.mkdir()
+    order: list[str] = []
+    release = threading.Event()
+    bg.open_gates(session, {"letters/a/"}, search=True)
+
+    def pages() -> None:
+        release.wait(10)
+        order.append("pages")
+
+    def produce(work: Path, stop) -> list[tuple[str, Path]]:
+        order.append("downloads")
+        (work / "x.csv").write_text("x\n")
+        return [("data/x.csv", work / "x.csv")]
+
+    bg.write_pages_later(session, site, pages)
+    bg.finish_search_in_background(session, site, "pagefind",
+                                   lambda: order.append("search") or "done")
+    bg.write_in_background(session, site, produce)
+    time.sleep(0.3)
+    assert order == ["search"]  # the downloads wait for the pages
+    release.set()
+    assert session.exports is not None
+    session.exports.join(5)
+    assert order == ["search", "pages", "downloads"]
+    assert (site / "data" / "x.csv").read_text() == "x\n"
+    bg.wait_for_background(session)

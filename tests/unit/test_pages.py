@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpers import REPO
-from undersigned.core.archive import load_archive
+from undersigned.core.load import load_archive
 from undersigned.pages import render_all
 from undersigned.devtools.synthetic import generate
 

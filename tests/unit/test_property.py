@@ -150,7 +150,8 @@ def test_random_parties_through_check(tmp_path_factory, key, items):
 def test_random_originals_only_utf8_txt_is_published(tmp_path_factory, name, content):
     """Whatever a letter names as its original and whatever that file holds: only a .txt file
     of UTF-8 text inside letters/ is published; anything else is a problem with a line."""
-    from undersigned.core.archive import load_archive, published_originals
+    from undersigned.core.archive import published_originals
+    from undersigned.core.load import load_archive
 
     base = tmp_path_factory.getbasetemp() / "property-originals"
     root = _archive(base / "archive")

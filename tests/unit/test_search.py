@@ -7,7 +7,8 @@ import dataclasses
 import pytest
 
 from helpers import REPO
-from undersigned.core.archive import load_archive
+from undersigned.core.load import load_archive
+from undersigned.core.settings import Settings
 from undersigned.outputs.search import plain_text, record, shard_dirs, shard_ranges, shards
 
 TILLERSON = "2017-06-14-letter-secretary-tillerson-central-america-security"
@@ -52,15 +53,14 @@ def test_plain_text_keeps_the_words_and_drops_the_markup():
     assert plain_text(md) == "Dear Secretary: We urge you to read the report. Next 2 and more. A note."
 
 
-def test_shards_of_five_hundred_documents_newest_in_the_primary_bundle(monkeypatch):
-    archive = load_archive(REPO)
-    monkeypatch.delenv("UNDERSIGNED_SEARCH_SHARD_SIZE")
+def test_shards_of_five_hundred_documents_newest_in_the_primary_bundle():
+    archive = load_archive(REPO, settings=Settings())  # the default, not the tests' 2
     assert shard_dirs(archive) == [""]
     archive.letters = (archive.letters * 1005)[:1005]  # 1,005 documents
     assert shard_dirs(archive) == ["s1/", "s2/", ""]
     assert [len(x) for x in shards(archive)] == [500, 500, 5]
     archive.letters = archive.letters[:5]
-    monkeypatch.setenv("UNDERSIGNED_SEARCH_SHARD_SIZE", "2")
+    archive.settings = Settings(search_shard_size=2)
     assert shard_dirs(archive) == ["s1/", "s2/", ""]
     ranges = shard_ranges(archive)  # newest first, as the search page asks them
     assert [(r["dir"], r["id"], r["count"]) for r in ranges] == [("", "s3", 1), ("s2/", "s2", 2),

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from helpers import REPO
-from undersigned.core.archive import load_archive
+from undersigned.core.load import load_archive
 
 LETTERS = REPO / "letters"
 TILLERSON = "2017-06-14-letter-secretary-tillerson-central-america-security"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import LETTER, archive_words
-from undersigned.core.archive import load_archive
+from undersigned.core.load import load_archive
 from undersigned.cli import main
 from undersigned.core.problems import report
 

@@ -23,49 +23,47 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
-import os
 import sqlite3
 from pathlib import Path
 from typing import Any, Callable
 
+from undersigned.core.settings import Settings
 from undersigned.core.model import Letter, Recipient, Signature, StoredBody, pack_body
 from undersigned.core.problems import Problem
 from undersigned.core.yamlfile import decode_text
 
 FORMAT = 1
 REGISTRY = "signatories.yaml"
-_CODE: str | None = None
+_CODE: list[str] = []  # the version this process computed first (one entry)
 
 
 def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def code_version() -> str:
+def code_version(fresh: bool = False) -> str:
     """A hash of this package's Python files: a new version of the code never reads entries
-    written by an older one."""
-    global _CODE
-    if _CODE is None:
+    written by an older one. ``fresh``: read the files again (has the code changed under a
+    running `mkdocs serve`?); else the version this process computed first."""
+    if fresh or not _CODE:
         h = hashlib.blake2b(digest_size=16)
         h.update(f"format {FORMAT}".encode())
         package = Path(__file__).resolve().parents[1]  # undersigned/
         for path in sorted(package.rglob("*.py")):
             h.update(path.relative_to(package).as_posix().encode() + b"\0")
             h.update(path.read_bytes() + b"\0")
-        _CODE = h.hexdigest()
-    return _CODE
+        if fresh:
+            return h.hexdigest()
+        _CODE.append(h.hexdigest())
+    return _CODE[0]
 
 
-def cache_dir() -> Path:
-    explicit = os.environ.get("UNDERSIGNED_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "undersigned"
+def cache_dir(settings: Settings | None = None) -> Path:
+    return (settings or Settings.from_env()).cache_folder()
 
 
-def enabled() -> bool:
-    return os.environ.get("UNDERSIGNED_CACHE", "1") != "0"
+def enabled(settings: Settings | None = None) -> bool:
+    return (settings or Settings.from_env()).cache
 
 
 # ---- payloads: a built letter (without its body, which is re-read from the file) ----------
@@ -146,16 +144,16 @@ class LetterCache:
     result depends on (code, registry, topics). Any failure of the database turns the cache
     off for this run; the archive is then parsed as if there were none."""
 
-    def __init__(self, root: Path, context: str) -> None:
+    def __init__(self, root: Path, context: str, settings: Settings | None = None) -> None:
         self.context = context
         self.hits = self.misses = self.damaged = 0
         self._db: sqlite3.Connection | None = None
         self._keys: set[tuple[str, str]] = set()
         self._batch: dict[tuple[str, str, str], tuple[str, str]] = {}
         self._new: list[tuple[str, str, str, str, str]] = []
-        if not enabled():
+        if not enabled(settings):
             return
-        folder = cache_dir()
+        folder = cache_dir(settings)
         self.path = folder / f"{digest(str(root.resolve()).encode())}.sqlite"
         try:
             folder.mkdir(parents=True, exist_ok=True)

@@ -38,7 +38,9 @@ def default_signals() -> None:
         signal.signal(sig, signal.SIG_DFL)
 
 
-_FOLDERS: set[str] = set()  # temporary folders of this process not removed yet
+# temporary folders of this process not removed yet: process-wide on purpose (a signal or
+# the interpreter's exit, not a build, decides when they go)
+_FOLDERS: set[str] = set()
 _BLOCKED = (*SIGNALS, signal.SIGINT)
 
 
@@ -65,7 +67,8 @@ def remove_folder(folder: str | os.PathLike[str]) -> None:
 
 
 @atexit.register
-def _remove_all() -> None:
+def remove_all_folders() -> None:
+    """Remove every folder temporary_folder made (at exit, and before a restart)."""
     if os.getpid() != _PID:  # a forked child leaves its parent's folders alone
         return
     for folder in sorted(_FOLDERS):

@@ -43,7 +43,7 @@ print(f"{dt} {rss} {child}")
 
 def _config(archive: Path) -> Path:
     config = read_config(REPO)
-    config["hooks"] = [str(REPO / "scripts" / "hooks.py")]
+    # the plugin comes with mkdocs.yml (plugins: [undersigned])
     config.pop("watch", None)
     config["strict"] = False
     shutil.copytree(REPO / "docs", archive / "docs", dirs_exist_ok=True,

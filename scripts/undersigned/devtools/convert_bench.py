@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from undersigned.core.archive import load_archive
+from undersigned.core.load import load_archive
 from undersigned.convert import convert_text
 from undersigned.devtools.synthetic import generate
 

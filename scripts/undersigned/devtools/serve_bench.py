@@ -33,7 +33,7 @@ from pathlib import Path
 import yaml
 
 from undersigned.devtools.bench import REPO, _config
-from undersigned.serve.live import DELAY
+
 from undersigned.devtools.synthetic import generate
 
 
@@ -102,7 +102,7 @@ def run(n: int, edits: int, keep: Path | None, profile: Path | None = None
                 raise SystemExit(text[-3000:])
             time.sleep(0.05)
         settled[kind].append(pages if pages is not None else time.perf_counter() - t0)
-        downloads[kind].append(time.perf_counter() - t0 - DELAY)
+        downloads[kind].append(time.perf_counter() - t0)
     originals: dict[Path, bytes] = {}
     try:
         while "Serving on" not in log.read_text(errors="replace"):

@@ -32,8 +32,6 @@ if TYPE_CHECKING:
     from undersigned.core.model import Letter
 
 SIGNATURE = b"pagefind_dcd"
-SHARD_SIZE = 500  # documents per shard: one shard re-indexes in ~1.5 s (mkdocs serve)
-SHARD_ENV = "UNDERSIGNED_SEARCH_SHARD_SIZE"  # override, e.g. to test merging on a small archive
 BUNDLE = "pagefind"
 # the files of a bundle the search page uses; Pagefind's own UIs are not shipped
 _RUNTIME = ("pagefind.js", "pagefind-worker.js", "wasm.en.pagefind", "wasm.unknown.pagefind",
@@ -44,15 +42,14 @@ class SearchIndexError(RuntimeError):
     pass
 
 
-def shard_size() -> int:
-    value = os.environ.get(SHARD_ENV, "")
-    return int(value) if value.isdigit() and int(value) > 0 else SHARD_SIZE
+def shard_size(archive: Archive) -> int:
+    return archive.settings.search_shard_size
 
 
 def shards(archive: Archive) -> list[list[Letter]]:
     """The documents of each shard: consecutive runs of ``shard_size()`` in date order, oldest
     first (a new document, usually the newest, changes the last shard only)."""
-    size = shard_size()
+    size = shard_size(archive)
     count = max(1, -(-len(archive.letters) // size))
     return [archive.letters[k * size:(k + 1) * size] for k in range(count)]
 

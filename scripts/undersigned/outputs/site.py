@@ -7,7 +7,9 @@ import shutil
 import sys
 from pathlib import Path
 
-from undersigned.core.archive import load_archive, published_originals
+from undersigned.core.archive import published_originals
+
+from undersigned.core.load import load_archive
 from undersigned.outputs.exports import data_files, write_pieces
 from undersigned.core.letters import LetterChanged
 from undersigned.outputs.network import write_network

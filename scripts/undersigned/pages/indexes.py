@@ -19,19 +19,20 @@ if TYPE_CHECKING:
     from undersigned.core.model import Letter
 
 
-# list items already written, by everything they show: on only in `mkdocs serve`, whose
-# rebuilds write the same listings again (see live.py)
-MEMO: dict[tuple, str] | None = None
-
-
-def letter_item(letter: Letter, here: str) -> str:
-    if MEMO is None:
+def letter_item(letter: Letter, here: str, memo: dict[tuple, str] | None = None) -> str:
+    """A document in a listing. ``memo``: items already written, by everything they show (a
+    `mkdocs serve` session's, whose rebuilds write the same listings again)."""
+    if memo is None:
         return _letter_item(letter, here)
     key = (letter.slug, letter.title, letter.date, letter.type, len(letter.signatures), here)
-    known = MEMO.get(key)
+    known = memo.get(key)
     if known is None:
-        known = MEMO[key] = _letter_item(letter, here)
+        known = memo[key] = _letter_item(letter, here)
     return known
+
+
+def _memo(archive: Archive) -> dict[tuple, str] | None:
+    return archive.render_memo.items if archive.render_memo is not None else None
 
 
 def _letter_item(letter: Letter, here: str) -> str:
@@ -42,12 +43,13 @@ def _letter_item(letter: Letter, here: str) -> str:
             f"<span class=\"us-type\">{TYPE_LABELS[letter.type]}{extra}</span></li>")
 
 
-def letter_list(letters: list[Letter], here: str, by_year: bool = True) -> str:
+def letter_list(letters: list[Letter], here: str, by_year: bool = True,
+                memo: dict[tuple, str] | None = None) -> str:
     out = []
     for year, group in groupby(letters, key=lambda x: x.year):
         if by_year:
             out.append(f"\n### {year} {{ #y{year} }}\n\n<p>{link(here, year_uri(year), f'All of {year}')}</p>\n")
-        out.append('<ul class="us-letters">' + "".join(letter_item(x, here) for x in group)
+        out.append('<ul class="us-letters">' + "".join(letter_item(x, here, memo) for x in group)
                    + "</ul>\n")
     return "".join(out) + "\n"
 
@@ -65,7 +67,7 @@ def render_letters_index(archive: Archive) -> list[Page]:
                 f"{link(here, YEARS_DIR + '/index.md', 'year')}, "
                 f"{link(here, TOPICS_DIR + '/index.md', 'topic')} or "
                 f"{link(here, SIGNATORIES_DIR + '/index.md', 'signatory')}.\n\n",
-                pager_links(f"{LETTERS_DIR}/index.md", n, len(chunks)), letter_list(chunk, here),
+                pager_links(f"{LETTERS_DIR}/index.md", n, len(chunks)), letter_list(chunk, here, memo=_memo(archive)),
                 pager_links(f"{LETTERS_DIR}/index.md", n, len(chunks))]
         pages.append(Page(here, "".join(body)))
     return pages
@@ -163,7 +165,7 @@ def render_topics(archive: Archive) -> list[Page]:
             body = [front({"title": topic.title + suffix, "description": topic.description[:300]}),
                     f"# {esc(topic.title + suffix)}\n\n<p>{esc_html(topic.description)}</p>\n\n",
                     f"{plural(len(letters), 'document')}, newest first.\n\n", nav,
-                    letter_list(chunk, t_here), nav]
+                    letter_list(chunk, t_here, memo=_memo(archive)), nav]
             pages.append(Page(t_here, "".join(body)))
     out.append("</dl>\n")
     return [Page(here, "".join(out))] + pages
@@ -193,7 +195,7 @@ def render_years(archive: Archive) -> list[Page]:
                     nav]
             for month, group in groupby(chunk, key=lambda x: x.date.strftime("%B")):
                 body.append(f"\n## {month}\n\n<ul class=\"us-letters\">")
-                body.extend(letter_item(x, y_here) for x in group)
+                body.extend(letter_item(x, y_here, _memo(archive)) for x in group)
                 body.append("</ul>\n")
             body.append("\n" + nav)
             pages.append(Page(y_here, "".join(body) + "\n"))
@@ -216,5 +218,5 @@ def home_block(archive: Archive, here: str = "index.md", latest: int = 8) -> str
            f"<strong>{len(archive.by_year)}</strong> "
            f"{link(here, YEARS_DIR + '/index.md', 'years')}</li></ul>\n\n"]
     out.append("## Latest documents\n\n<ul class=\"us-letters\">")
-    out.extend(letter_item(x, here) for x in archive.newest_first[:latest])
+    out.extend(letter_item(x, here, _memo(archive)) for x in archive.newest_first[:latest])
     return "".join(out) + "</ul>\n\n"

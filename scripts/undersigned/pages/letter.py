@@ -155,7 +155,8 @@ def render_letter(archive: Archive, letter: Letter, site_url: str = "",
     out.append(f"# {esc(letter.title)}\n\n")
     out.append(f'<div class="us-letter">\n{_meta_panel(archive, letter, here)}\n</div>\n\n')
     out.append("## Text\n\n")
-    out.append(f'<div class="us-body">\n{body_html(body)}\n</div>\n\n')
+    memo = archive.render_memo.bodies if archive.render_memo is not None else None
+    out.append(f'<div class="us-body">\n{body_html(body, memo)}\n</div>\n\n')
     if letter.signatures:
         out.append(f"## Signatories ({len(letter.signatures)}) {{ #signatories }}\n\n")
         shown = letter.signatures[:INLINE_SIGNATORIES]

@@ -11,6 +11,7 @@ carries classes and ids, and those ids all begin with ``fn``."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import markdown
 import nh3
@@ -70,30 +71,27 @@ class _NoLookalikes(Extension):
         md.postprocessors.register(_StripRawHtml(md), "undersigned-strip-raw-html", 40)
 
 
-_MD: markdown.Markdown | None = None
-
-
-# bodies already converted, by text: on only in `mkdocs serve` (see live.py), where a rebuild
-# renders again pages whose letter did not change; a plain build converts each body once
-MEMO: dict[str, str] | None = None
-
-
-def body_html(text: str) -> str:
-    """A letter body (Markdown with footnotes) as sanitized HTML, independent of the engine."""
-    if MEMO is not None:
-        known = MEMO.get(text)
+def body_html(text: str, memo: dict[str, str] | None = None) -> str:
+    """A letter body (Markdown with footnotes) as sanitized HTML, independent of the engine.
+    ``memo``: bodies already converted, by text (a `mkdocs serve` session's, see
+    serve/session.py: a rebuild renders again pages whose letter did not change)."""
+    if memo is not None:
+        known = memo.get(text)
         if known is None:
-            known = MEMO[text] = _body_html(text)
+            known = memo[text] = _body_html(text)
         return known
     return _body_html(text)
 
 
+@lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    """One converter, reset per body (building one per letter is slow)."""
+    return markdown.Markdown(extensions=["footnotes", "sane_lists", "tables", _NoLookalikes()],
+                             extension_configs={"footnotes": {
+                                 "BACKLINK_TITLE": "Back to the text"}},
+                             output_format="html")
+
+
 def _body_html(text: str) -> str:
-    global _MD
-    if _MD is None:  # one converter, reset per body (building one per letter is slow)
-        _MD = markdown.Markdown(extensions=["footnotes", "sane_lists", "tables", _NoLookalikes()],
-                                extension_configs={"footnotes": {
-                                    "BACKLINK_TITLE": "Back to the text"}},
-                                output_format="html")
-    html = _clean_generated(_MD.reset().convert(text))
+    html = _clean_generated(_converter().reset().convert(text))
     return re.sub(r"\n\s*\n", "\n", html)  # one block: no blank lines inside

@@ -1,0 +1,40 @@
+"""The state of one build, made in ``on_config`` and handed from event to event."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from undersigned.core.archive import Archive
+from undersigned.core.settings import Settings
+from undersigned.pages import Thunk
+from undersigned.serve.dirty import Dirty
+from undersigned.serve.session import State
+
+if TYPE_CHECKING:
+    from undersigned.outputs.search import BackgroundIndex
+
+
+@dataclass
+class Build:
+    root: Path
+    archive: Archive
+    settings: Settings
+    plan: dict[str, Thunk]  # docs path -> renderer of every generated page
+    fingerprint: str = ""  # configuration, docs and code (serve/dirty.py), under serve
+    keys: dict[str, tuple[Any, ...]] = field(default_factory=dict)  # slug -> document key
+    shard_keys: list[tuple[Any, ...]] = field(default_factory=list)
+    previous: State | None = None  # what the previous build of this serve session made
+    dirty: Dirty | None = None  # what changed since then (None: everything is written)
+    search: BackgroundIndex | None = None  # indexing while the pages are written
+    search_later: set[int] | None = None  # a rebuild: the shards to index after its pages
+    incremental: bool = False  # a rebuild of `mkdocs serve`
+    blocks: dict[str, bytes] = field(default_factory=dict)  # page -> its HTML blocks, packed
+    shelled: list[str] = field(default_factory=list)  # pages written into theme shells
+    later: list[str] = field(default_factory=list)  # ... after the rebuild ends (serve)
+    written: int = 0
+    work: str | None = None  # temporary folder of the exports
+    nav: Any = None
+    files: Any = None
+    env: Any = None

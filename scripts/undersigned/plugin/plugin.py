@@ -1,0 +1,424 @@
+"""The `undersigned` MkDocs plugin: hands the package's rendered pages, originals and data
+exports to MkDocs (or ProperDocs). No domain logic lives here.
+
+State: one ``Build`` per build (plugin/build.py), made in ``on_config`` and read by the later
+events; under `mkdocs serve`, one ``ServeSession`` (serve/session.py) for the whole process —
+MkDocs keeps a plugin that has ``on_startup`` for every rebuild of a serve."""
+
+from __future__ import annotations
+
+import calendar
+import contextlib
+import logging
+import os
+import time
+import zlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, Literal
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from undersigned.core.archive import published_originals
+from undersigned.core.cache import code_version
+from undersigned.core.interrupts import (exit_cleanly_on_signals, remove_folder,
+                                         temporary_folder)
+from undersigned.core.letters import LetterChanged
+from undersigned.core.load import load_archive
+from undersigned.core.problems import report
+from undersigned.core.publish import site_url_form_problem, site_url_problem
+from undersigned.core.settings import Settings
+from undersigned.outputs.exports import data_files, write_pieces
+from undersigned.outputs.network import write_network
+from undersigned.outputs.search import BUNDLE, BackgroundIndex, record_key, shards
+from undersigned.pages import eager, fill_markers, plan
+from undersigned.pages.common import join_blocks, page_url
+from undersigned.plugin.build import Build
+from undersigned.plugin.config import UndersignedConfig
+from undersigned.plugin.shells import head, page_writer, same_on_every_engine, write_sitemap
+from undersigned.serve import background as bg
+from undersigned.serve.dirty import dirty, document_keys, fingerprint, remove_stale
+from undersigned.serve.engine import incremental_builder, restart
+from undersigned.serve.session import BACKGROUND, ServeSession, State
+from undersigned.serve.theme import reuse_theme_environment
+
+log = logging.getLogger("mkdocs.plugins.undersigned")
+
+
+def _nav_uris(items: Any) -> set[str]:
+    out: set[str] = set()
+    for item in items or []:
+        values = item.values() if isinstance(item, dict) else [item]
+        for value in values:
+            out |= _nav_uris(value) if isinstance(value, list) else {value}
+    return out
+
+
+@contextlib.contextmanager
+def letters_unchanged() -> Iterator[None]:
+    """A letter whose file changed since it was checked stops the build with its name (its
+    body is read again from the file when its page is written, see core/letters.py)."""
+    try:
+        yield
+    except LetterChanged as exc:
+        raise PluginError(f"{exc}\n  hint: a letter was edited while the site was being "
+                          "built; build again") from None
+
+
+class UndersignedPlugin(BasePlugin[UndersignedConfig]):
+    def __init__(self) -> None:
+        self.session: ServeSession | None = None
+        self.build: Build | None = None
+
+    # ---- the process ---------------------------------------------------------------------
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"],
+                   dirty: bool) -> None:
+        exit_cleanly_on_signals()  # SIGTERM/SIGHUP clean up like Ctrl-C and a normal exit
+        self.session = ServeSession() if command == "serve" and not dirty else None
+        if self.session is not None:
+            self.session.code = code_version()
+
+    def on_serve(self, server: Any, /, *, config: Any, builder: Callable[..., Any]) -> Any:
+        """Rebuilds of `mkdocs serve` keep the pages nothing changed (see serve/)."""
+        session = self.session
+        if session is None:
+            return server
+        session.server = server
+        settings = self._settings()
+        incremental = incremental_builder(session, builder, settings.profile_dir)
+        if incremental is not None:
+            server.builder = incremental
+            bg.serve_when_ready(session, server, BUNDLE)
+        return server
+
+    def on_shutdown(self) -> None:
+        if self.session is not None:
+            bg.wait_for_background(self.session)
+        self._cancel()
+
+    def _settings(self) -> Settings:
+        return Settings.from_env().overridden(dict(self.config))
+
+    # ---- one build -----------------------------------------------------------------------
+
+    def on_config(self, config: Any) -> Any:
+        session = self.session
+        if session is not None:
+            bg.stop_exports(session)  # the downloads of an earlier rebuild, if still running
+            bg.wait_for_background(session)  # its pages and search shards, if pending
+            if code_version(fresh=True) != session.code:
+                restart(config.site_dir)  # new package code: load it (does not return)
+            bg.pause_gc(session)  # collected once after the build
+        self._cancel()  # an earlier build of `mkdocs serve` that never finished
+        settings = self._settings()
+        root = Path(config.config_file_path).parent
+        bad_url = site_url_form_problem(config.site_url)
+        if bad_url:  # never written into canonical links, feeds and citations
+            raise PluginError(str(bad_url))
+        archive = load_archive(root, session.remembered if session else None, settings)
+        errors = [p for p in archive.problems if not p.warning]
+        if errors:
+            raise PluginError("the archive has problems:\n" + report(errors))
+        for problem in archive.problems:
+            log.warning(str(problem))
+        self._source_date(archive)
+        self._publishing(settings, config)
+        if not config.use_directory_urls:
+            raise PluginError("Undersigned needs use_directory_urls: true (the DESIGN.md URLs)")
+        repo = config.extra.get("source_repository")
+        edit = f"{repo.rstrip('/')}/edit/main/" if repo else None
+        build = self.build = Build(root, archive, settings,
+                                   dict(plan(archive, config.site_url or "", edit)))
+        if session is not None:
+            self._against_previous(session, build, config)
+        if build.incremental:  # a rebuild: indexed after its pages are written
+            return config
+        build.search = BackgroundIndex(archive, only=build.search_later)
+        return config
+
+    def _source_date(self, archive: Any) -> None:
+        """Reproducible builds: sitemap dates and gzip headers follow the newest document, not
+        the clock (set SOURCE_DATE_EPOCH yourself to override; under `mkdocs serve` the value
+        set here follows the archive from one rebuild to the next)."""
+        session = self.session
+        if ("SOURCE_DATE_EPOCH" not in os.environ or (session and session.epoch)) \
+                and archive.letters:
+            newest = max(x.date for x in archive.letters)
+            epoch = str(calendar.timegm(newest.timetuple()))
+            os.environ["SOURCE_DATE_EPOCH"] = epoch
+            if session is not None:
+                session.epoch = epoch
+
+    @staticmethod
+    def _publishing(settings: Settings, config: Any) -> None:
+        if settings.publish:  # a build for publishing
+            problem = site_url_problem(config.site_url)
+            if problem:
+                raise PluginError(str(problem))
+        elif site_url_problem(config.site_url):
+            log.info("site_url is the example address; set it before publishing "
+                     "(UNDERSIGNED_PUBLISH=1 or `publish: true` makes this an error)")
+
+    def _against_previous(self, session: ServeSession, build: Build, config: Any) -> None:
+        """Under `mkdocs serve`: what this build shares with the session's previous one."""
+        archive = build.archive
+        if len(session.render_memo.bodies) > 2 * len(archive.letters):
+            session.render_memo.bodies.clear()
+            session.render_memo.items.clear()
+        archive.render_memo = session.render_memo  # bodies and list items rendered once
+        build.keys = document_keys(archive)
+        build.fingerprint = fingerprint(build.root, config.config_file_path,
+                                        config.site_url or "")
+        reuse_theme_environment(session, config.theme, build.fingerprint)
+        build.incremental = session.incremental
+        previous = session.previous if session.incremental else None
+        if previous is not None and previous.fingerprint != build.fingerprint:
+            previous = None  # configuration, docs or code changed: everything is rebuilt
+        build.previous = previous
+        build.shard_keys = [tuple(record_key(archive, x) for x in run)
+                            for run in shards(archive)]
+        if previous is not None:
+            build.dirty = dirty(previous.archive, previous.keys, archive, build.keys,
+                                previous.shown)
+            if len(previous.shards) == len(build.shard_keys):
+                build.search_later = {k for k, key in enumerate(build.shard_keys)
+                                      if previous.shards[k] != key}
+
+    def _cancel(self) -> None:
+        build, self.build = self.build, None
+        if build is None:
+            return
+        if build.search is not None:
+            build.search.cancel()
+        if build.work is not None:
+            remove_folder(build.work)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """A failed build stops its indexer and leaves no temporary folder behind; under
+        `mkdocs serve` the next build is a full one (the site may hold part of this one)."""
+        self._cancel()
+        if self.session is not None:
+            self.session.previous = None
+            bg.tidy_memory_later(self.session)  # collection resumes
+
+    @event_priority(-50)
+    def on_files(self, files: Files, /, *, config: Any) -> Files:
+        with letters_unchanged():
+            return self._files(files, config)
+
+    def _files(self, files: Files, config: Any) -> Files:
+        build = self._current()
+        archive = build.archive
+        everything = build.settings.mkdocs_pages
+        in_nav = _nav_uris(config.nav)
+        for uri in build.plan:
+            if everything or uri in in_nav:  # rendered on demand in on_page_read_source
+                files.append(File.generated(config, uri, content="",
+                                            inclusion=InclusionLevel.NOT_IN_NAV))
+            else:  # written into shells in on_post_build
+                build.shelled.append(uri)
+        for uri, path in published_originals(archive):
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
+        site_url = config.site_url or ""
+        work = Path(self._work_folder(build))
+        if build.incremental:
+            # a rebuild of `mkdocs serve` (not cleaned): hand-written pages are read again
+            # (the home page counts documents), the bulk downloads follow in the background
+            for file in files.documentation_pages():
+                if file.abs_src_path and not file.generated_by:
+                    file.content_bytes = file.content_bytes  # marks it modified
+            for uri, path in write_pieces(
+                    ((uri, pieces) for uri, pieces in data_files(archive, site_url)
+                     if uri not in BACKGROUND), work / "files"):
+                files.append(File.generated(config, uri, abs_src_path=str(path)))
+            site = Path(config.site_dir)
+            for uri in BACKGROUND:  # in the site already: listed (links to them are checked),
+                if (site / uri).is_file():  # never copied onto themselves
+                    files.append(File.generated(config, uri, abs_src_path=str(site / uri)))
+            return files
+        # the exports grow with the archive (the co-signing network with the square of a
+        # letter's signatories): written to temporary files a piece at a time, copied by MkDocs
+        for uri, path in write_network(archive, work / "network"):
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
+        for uri, path in write_pieces(data_files(archive, site_url), work / "files"):
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
+        return files
+
+    @staticmethod
+    def _work_folder(build: Build) -> str:
+        """A temporary folder for this build's exports (removed when the build ends)."""
+        if build.work is None:
+            build.work = temporary_folder("undersigned-network-")
+        return build.work
+
+    def _current(self) -> Build:
+        if self.build is None:
+            raise PluginError("the undersigned plugin has no build under way (on_config did "
+                              "not run)")
+        return self.build
+
+    def on_nav(self, nav: Any, /, *, config: Any, files: Files) -> Any:
+        build = self._current()
+        build.nav, build.files = nav, files
+        return nav
+
+    def on_env(self, env: Any, /, *, config: Any, files: Files) -> Any:
+        self._current().env = env
+        return env
+
+    def on_page_read_source(self, /, *, page: Any, config: Any) -> str | None:
+        build = self._current()
+        thunk = build.plan.get(page.file.src_uri)
+        if thunk is None:
+            return None
+        with letters_unchanged():
+            light, blocks = thunk().split()
+        # MkDocs reads every page before it writes any: keep the HTML blocks compressed
+        build.blocks[page.file.src_uri] = zlib.compress("\0".join(blocks).encode(), 1)
+        return light
+
+    def on_page_markdown(self, markdown: str, /, *, page: Any, config: Any, files: Files
+                         ) -> str:
+        build = self._current()
+        page.meta.update(head(build, page.file.src_uri, config.site_url or ""))
+        return fill_markers(markdown, build.archive)
+
+    def on_post_template(self, output_content: str, /, *, template_name: str,
+                         config: Any) -> str:
+        """404.html and other theme templates that are not pages."""
+        return same_on_every_engine(output_content)
+
+    def on_post_page(self, output: str, /, *, page: Any, config: Any) -> str:
+        """Put the pre-rendered HTML blocks back, late, so MkDocs never holds them all."""
+        output = same_on_every_engine(output)
+        packed = self._current().blocks.pop(page.file.src_uri, None)
+        if not packed:
+            return output
+        return join_blocks(output, zlib.decompress(packed).decode().split("\0"))
+
+    def on_post_build(self, *, config: Any) -> None:
+        build = self._current()
+        started = time.perf_counter()
+        with letters_unchanged():
+            shelled = self._write_shelled_pages(build, config)
+        took = time.perf_counter() - started
+        if build.dirty is not None:
+            log.info(f"rewrote {build.written} of {len(shelled)} pages (the others show nothing "
+                     f"that changed) in {took:.1f} s" + (
+                         f"; {len(build.later)} that show what changed follow"
+                         if build.later else ""))
+        else:
+            log.info(f"wrote {len(shelled)} pages into theme shells in {took:.1f} s")
+        write_sitemap(build, config, shelled)
+        if build.work is not None:
+            remove_folder(build.work)
+            build.work = None
+        session = self.session
+        if session is not None and build.incremental:
+            self._finish_rebuild(session, build, config)
+            return
+        search, build.search = build.search, None
+        assert search is not None
+        try:
+            log.info(search.finish(Path(config.site_dir)))
+        except RuntimeError as exc:
+            raise PluginError(str(exc)) from None
+        if session is not None:
+            self._remember(session, build, config)
+            bg.tidy_memory_later(session)
+
+    def _finish_rebuild(self, session: ServeSession, build: Build, config: Any) -> None:
+        """The pages of what changed are served now; the pages that only show it, the changed
+        search shards and the downloads follow, behind gates closed before any of them
+        starts (serve/background.py)."""
+        site = Path(config.site_dir)
+        archive, only, later = build.archive, build.search_later, build.later
+        bg.open_gates(session, {page_url(u) for u in later}, search=True)
+        self._remember(session, build, config)
+        write = page_writer(build, config, session.shells)
+        if later:
+            bg.write_pages_later(session, site, self._rest(session, later, write, archive))
+        bg.finish_search_in_background(
+            session, site, BUNDLE,
+            lambda: BackgroundIndex(archive, fork=False, only=only).finish(site))
+        bg.write_in_background(session, site, self._background_exports(archive,
+                                                                      config.site_url or ""))
+        bg.tidy_memory_later(session)
+
+    def _write_shelled_pages(self, build: Build, config: Any) -> list[str]:
+        """Write every page not handed to MkDocs (in a rebuild of `mkdocs serve`, the pages of
+        what changed itself; the others that show it are left in ``build.later``); return
+        the URLs of all of them."""
+        changed = build.dirty
+        before = build.previous.pages if build.previous else set()
+        urls, now = [], []
+        for uri in build.shelled:
+            thunk = build.plan[uri]
+            urls.append(page_url(uri))
+            if changed is not None and uri in before and not changed.wants(uri) \
+                    and not eager(thunk):
+                continue  # unchanged since the previous build: kept as written
+            if changed is not None and build.incremental and not eager(thunk) \
+                    and not changed.first(uri):
+                build.later.append(uri)
+            else:
+                now.append(uri)
+        session = self.session
+        shells = {}
+        if session is not None:  # the same configuration, docs and code: the same shells
+            if session.shells_for != build.fingerprint:
+                session.shells, session.shells_for = {}, build.fingerprint
+            shells = session.shells
+        write = page_writer(build, config, shells)
+        for uri in now:
+            write(uri)
+        build.written = len(now)
+        return urls
+
+    @staticmethod
+    def _rest(session: ServeSession, later: list[str], write: Callable[[str], None],
+              archive: Any) -> Callable[[], None]:
+        """The pages of a rebuild written after it (see background.write_pages_later)."""
+        def run() -> None:
+            started = time.perf_counter()
+            for uri in later:
+                write(uri)
+            if session.previous is not None:  # co-signers shown on the pages just written
+                session.previous.shown.update(archive.shown_cosigners)
+            log.info(f"wrote the {len(later)} pages that show what changed in "
+                     f"{time.perf_counter() - started:.1f} s")
+        return run
+
+    @staticmethod
+    def _background_exports(archive: Any, site_url: str
+                            ) -> Callable[[Path, Callable[[], bool]], list[tuple[str, Path]]]:
+        """The bulk downloads, for write_in_background (rebuilds of `mkdocs serve`)."""
+        def produce(work: Path, stop: Callable[[], bool]) -> list[tuple[str, Path]]:
+            made = list(write_network(archive, work / "network", stop))
+            made += list(write_pieces(((uri, bg.stoppable(pieces, stop))
+                                       for uri, pieces in data_files(archive, site_url)
+                                       if uri in BACKGROUND), work / "files"))
+            return made
+        return produce
+
+    def _remember(self, session: ServeSession, build: Build, config: Any) -> None:
+        """Record what this build made and remove what the previous one made and this one did
+        not (what this build wrote stays, whoever wrote it before: a renamed letter's redirect
+        takes the place of its old page, a page comes back where a redirect was)."""
+        site = Path(config.site_dir)
+        outputs = {f.dest_uri for f in build.files if not f.inclusion.is_excluded()} \
+            - set(BACKGROUND)
+        pages = set(build.shelled)
+        previous = build.previous or session.previous
+        if build.incremental and previous is not None:
+            stale = {page_url(u) + "index.html" for u in previous.pages - pages}
+            stale |= previous.outputs - outputs
+            written = outputs | {page_url(u) + "index.html" for u in pages}
+            remove_stale(site, stale, written)
+        shown = dict(previous.shown) if build.incremental and previous is not None else {}
+        shown.update(build.archive.shown_cosigners)
+        session.previous = State(build.fingerprint, build.archive, build.keys, pages, outputs,
+                                 build.shard_keys, shown)

@@ -1,0 +1,119 @@
+"""Writing generated pages into theme shells.
+
+Generated pages in the navigation go through MkDocs like any page. The thousands of others
+(letters, signatories, paginated listings) are written after MkDocs' own pages into *shells*:
+the theme template rendered once per kind of page by MkDocs itself, with sentinels where the
+page's values go (pages/shell.py). The `mkdocs_pages` option sends every page through MkDocs
+instead; the tests build both ways and compare every byte."""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+import markdown
+from mkdocs.commands.build import get_context
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_build_date, write_file
+
+from undersigned.outputs.sitemap import write_sitemaps
+from undersigned.pages import head_extras
+from undersigned.pages.cite import entity_jsonld, head_html
+from undersigned.pages.common import join_blocks, page_url, parse_front
+from undersigned.pages.lightmd import LightMarkdown
+from undersigned.pages.shell import Shell, outline_shape, outline_values, sentinel, sentinel_outline
+from undersigned.plugin.build import Build
+
+_GENERATOR = re.compile(r'<meta name="generator" content="[^"]*">')
+GENERATOR = '<meta name="generator" content="Undersigned with Material for MkDocs">'
+
+
+def same_on_every_engine(html: str) -> str:
+    """The theme names the engine and its version in a generator tag: written the same for
+    MkDocs and ProperDocs (and any version), so the same archive gives the same bytes."""
+    return _GENERATOR.sub(GENERATOR, html, count=1)
+
+
+def head(build: Build, uri: str, site_url: str) -> dict[str, str]:
+    """Head extras of a generated page: citation tags + JSON-LD (letters), JSON-LD (people)."""
+    archive = build.archive
+    if uri.startswith("letters/") and uri.endswith(".md"):
+        letter = archive.by_slug.get(uri[len("letters/"):-3])
+        if letter is not None:
+            return head_extras(archive, letter, site_url)
+    elif uri.startswith("signatories/"):
+        entity_id = uri[len("signatories/"):-len(".md")]
+        if entity_id in archive.signed:  # first page of a signatory
+            return {"us_head": head_html(ld=entity_jsonld(archive, entity_id, site_url))}
+    return {}
+
+
+def _slot(meta_key: str) -> str:
+    """The shell slot of a front-matter field: 'us_head' -> 'USHEAD'."""
+    return meta_key.upper().replace("_", "")
+
+
+def _render_shell(build: Build, config: Any, uri: str, meta_keys: tuple[str, ...],
+                  shape: tuple[Any, ...], h1: bool) -> Shell:
+    """MkDocs renders the theme for a stand-in page of the same folder, depth, head fields and
+    outline, with sentinels for every value (see pages/shell.py)."""
+    page = Page(None, File.generated(config, uri, content=""), config)
+    page.markdown = ""
+    page.meta = {key: sentinel(_slot(key)) for key in meta_keys}
+    page.content = ("<h1" if h1 else "") + sentinel("CONTENT")
+    page.toc = get_toc(sentinel_outline(shape))  # type: ignore[arg-type]
+    if config.site_url:
+        page.canonical_url = sentinel("CANONICAL")
+    page.active = True
+    context = get_context(build.nav, build.files, config, page)
+    return Shell(same_on_every_engine(build.env.get_template("main.html").render(context)))
+
+
+def page_writer(build: Build, config: Any, shells: dict[tuple[Any, ...], Shell]
+                ) -> Callable[[str], None]:
+    """A function that renders one generated page into its theme shell and writes it.
+    ``shells``: the shells made so far (a serve session keeps them between rebuilds)."""
+    md = LightMarkdown(markdown.Markdown(extensions=config.markdown_extensions,
+                                         extension_configs=config.mdx_configs or {}))
+    site = Path(config.site_dir)
+    site_url = config.site_url or ""
+
+    def write(uri: str) -> None:
+        light, blocks = build.plan[uri]().split()
+        meta, body = parse_front(light)
+        meta.update(head(build, uri, site_url))
+        converted, tokens = md.convert(body)
+        content = join_blocks(converted, blocks)
+        url = page_url(uri)
+        h1 = content.startswith("<h1")
+        if not h1 and "<h1" in content:
+            raise PluginError(f"{uri}: the page's first heading must be its title")
+        folder = posixpath.dirname(url.rstrip("/"))
+        key = (folder, url.count("/"), tuple(meta), outline_shape(tokens), h1)
+        shell = shells.get(key)
+        if shell is None:  # a stand-in page at the same depth: same relative links
+            stand_in = posixpath.join(folder, "us-shell.md")
+            shell = shells[key] = _render_shell(build, config, stand_in, tuple(meta), key[3],
+                                                h1)
+        names, ids = outline_values(tokens)
+        values = {_slot(key): [str(value)] for key, value in meta.items()}
+        values.update(CONTENT=[content[3:] if h1 else content], TOCT=names, TOCA=ids,
+                      CANONICAL=[urljoin(site_url, url)])
+        write_file(shell.fill(values).encode("utf-8", errors="xmlcharrefreplace"),
+                   str(site / url / "index.html"))
+
+    return write
+
+
+def write_sitemap(build: Build, config: Any, shelled: list[str]) -> None:
+    urls = shelled + [f.url for f in build.files.documentation_pages()]
+    mtime = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
+    write_sitemaps(Path(config.site_dir), config.site_url or "", urls, get_build_date(), mtime)

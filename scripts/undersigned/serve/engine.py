@@ -1,0 +1,120 @@
+"""The one adapter that reaches into the engine's `serve` beyond its public plugin events.
+
+MkDocs (and ProperDocs) give a plugin the function that rebuilds the site (``on_serve``'s
+``builder``) but no way to make it build *dirty*, without cleaning the site first (which alone
+costs seconds at 10,000 letters). ``incremental_builder`` makes such a builder from the
+configuration reader and URL found in the given builder's closure; it names what it needs, and
+when an engine's builder does not hold them it says so (a warning) and rebuilds stay full ones.
+tests/site/test_live.py fails when the rebuilds of either supported engine are not
+incremental. A dirty build logs a warning of its own, which would stop a strict build; it is
+filtered for our rebuilds only. Nothing else here touches the engine's or watchdog's insides.
+
+When the package's own code changes under a running server, the process starts again
+(``restart``): the new code is loaded and the first build is a full one."""
+
+from __future__ import annotations
+
+import cProfile
+import logging
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from undersigned.core.interrupts import remove_all_folders
+from undersigned.serve.session import ServeSession
+
+log = logging.getLogger("mkdocs.plugins.undersigned")
+
+NEEDED = ("get_config", "serve_url")  # what the builder's closure must hold
+
+
+def _closure(builder: Callable[..., Any]) -> dict[str, Any] | None:
+    code = getattr(builder, "__code__", None)
+    cells = getattr(builder, "__closure__", None)
+    if code is None or cells is None:
+        return None
+    try:
+        return {name: cell.cell_contents for name, cell in zip(code.co_freevars, cells)}
+    except ValueError:  # an empty cell
+        return None
+
+
+def incremental_builder(session: ServeSession, builder: Callable[..., Any],
+                        profile_dir: Path | None = None) -> Callable[..., None] | None:
+    """The rebuild function for `mkdocs serve`: the engine's own, made to build dirty (the
+    plugin then rewrites what changed and removes what is gone), or None (with a warning)."""
+    from mkdocs.commands.build import build  # the engine's (ProperDocs aliases mkdocs.*)
+
+    scope = _closure(builder) or {}
+    get_config, serve_url = scope.get("get_config"), scope.get("serve_url")
+    if not callable(get_config) or not isinstance(serve_url, str):
+        log.warning("incremental rebuilds are off: this engine's serve builder does not hold "
+                    f"{' and '.join(NEEDED)} (every rebuild is a full one)")
+        return None
+    if scope.get("is_clean") or scope.get("is_dirty"):
+        return None  # `serve --clean` / `--dirty`: the user chose how to build
+
+    def rebuild(config: Any = None) -> None:
+        log.info("Building documentation (incremental)...")
+        if config is None:
+            config = get_config()
+            config.site_url = serve_url
+        session.incremental = session.previous is not None
+        profiler = None
+        if profile_dir is not None and session.incremental:
+            profiler = cProfile.Profile()
+            profiler.enable()
+        try:
+            with quiet_dirty_notice(session):
+                build(config, serve_url=serve_url, dirty=session.incremental)
+        finally:
+            session.incremental = False
+            if profiler is not None:
+                profiler.disable()
+                session.profiles += 1
+                profiler.dump_stats(Path(profile_dir or ".") / f"rebuild-{session.profiles}.prof")
+
+    return rebuild
+
+
+class _DirtyNotice(logging.Filter):
+    """Drops the engine's warning about dirty builds during our rebuilds (it would stop them
+    in strict mode); every other message passes."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build")
+
+
+class quiet_dirty_notice:  # noqa: N801 - used as a context manager
+    """While a rebuild of ours runs, the dirty-build warning is filtered."""
+
+    def __init__(self, session: ServeSession) -> None:
+        self.session = session
+        self.filter = _DirtyNotice()
+        self.logger = logging.getLogger("mkdocs.commands.build")
+
+    def __enter__(self) -> None:
+        if self.session.incremental:
+            self.logger.addFilter(self.filter)
+
+    def __exit__(self, *exc: object) -> None:
+        self.logger.removeFilter(self.filter)
+
+
+def restart(site_dir: str) -> None:
+    """Start `mkdocs serve` again in this process with the same command line: the package's
+    code changed, and a running interpreter cannot unload the modules it imported. The served
+    site (a temporary folder of serve's) and our temporary folders are removed first; the
+    listening socket is closed by exec (Python's sockets are not inherited)."""
+    log.info("the Undersigned package's code changed: restarting `mkdocs serve` to load it")
+    for handler in logging.getLogger().handlers + logging.getLogger("mkdocs").handlers:
+        handler.flush()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    remove_all_folders()
+    if Path(site_dir).name.startswith("mkdocs_"):  # serve's own temporary site
+        shutil.rmtree(site_dir, ignore_errors=True)
+    os.execv(sys.executable, [sys.executable, *sys.orig_argv[1:]])

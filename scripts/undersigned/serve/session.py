@@ -1,0 +1,60 @@
+"""The state of one `mkdocs serve` process, held by the plugin for the whole session (MkDocs
+keeps a plugin with ``on_startup`` for every rebuild of a serve): what the previous build was
+made of, the threads that finish a rebuild, and what is kept between rebuilds."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from undersigned.core.archive import RenderMemo
+from undersigned.core.load import Remembered
+
+if TYPE_CHECKING:
+    from undersigned.core.archive import Archive
+
+# data files written after a rebuild, in the background (see serve/__init__.py)
+BACKGROUND = ("data/letters.json", "data/signatories.json", "data/letters.csv",
+              "data/signatures.csv", "data/letter.schema.json", "data/datapackage.json",
+              "data/cmif.xml", "data/cosigning.csv", "data/cosigning.graphml")
+
+
+@dataclass
+class State:
+    """What the previous build was made of."""
+
+    fingerprint: str
+    archive: Archive
+    keys: dict[str, tuple]  # slug -> document key
+    pages: set[str]  # generated pages (docs paths) written into shells
+    outputs: set[str] = field(default_factory=set)  # site paths of MkDocs' files
+    shards: list[tuple] = field(default_factory=list)  # per shard, its documents' keys
+    shown: dict[str, tuple[frozenset[str], int]] = field(default_factory=dict)  # see Archive
+
+
+class ServeSession:
+    """One `mkdocs serve` process (a plain `mkdocs build` has none)."""
+
+    def __init__(self) -> None:
+        self.incremental = False  # the build under way is a rebuild
+        self.previous: State | None = None
+        self.exports: threading.Thread | None = None
+        self.cancel_exports = threading.Event()
+        self.epoch = ""  # SOURCE_DATE_EPOCH as set by the plugin (not by the user)
+        self.shells: dict[tuple, Any] = {}  # theme shells, kept while the fingerprint holds
+        self.shells_for = ""
+        self.profiles = 0  # rebuilds profiled (settings.profile_dir)
+        self.builds = 0  # builds started in this session (pause_gc)
+        self.search: threading.Thread | None = None  # a rebuild's search shards being moved in
+        self.search_done = threading.Event()  # set when no search work is pending
+        self.search_done.set()
+        self.bytecode: Any = None  # the theme's compiled templates (theme.py)
+        self.server: Any = None  # the LiveReloadServer of `mkdocs serve`
+        self.pages: threading.Thread | None = None  # a rebuild's remaining pages being written
+        self.pending: set[str] = set()  # their URLs
+        self.pages_done = threading.Event()
+        self.pages_done.set()
+        self.remembered = Remembered()  # letters parsed by earlier loads (core/load.py)
+        self.render_memo = RenderMemo()  # HTML rendered by earlier builds
+        self.code = ""  # the version of the package code this process runs (engine.py)
