@@ -4,6 +4,7 @@ stale, and harmless when damaged."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import shutil
 import sqlite3
 
@@ -151,13 +152,14 @@ def test_damaged_entries_are_ignored_and_recomputed(real_archive, tmp_path, monk
     with database:
         # flipped bytes (the checksum no longer matches) and a payload of the wrong shape
         # with a matching checksum
-        rows = database.execute("SELECT rowid, payload FROM letters WHERE rel LIKE "
-                                "'letters/%' ORDER BY rel LIMIT 2").fetchall()
-        (a, pa), (b, _pb) = rows
+        rows = database.execute("SELECT rowid, payload, rel, hash, context FROM letters WHERE "
+                                "rel LIKE 'letters/%' ORDER BY rel LIMIT 2").fetchall()
+        (a, pa, *_), (b, _pb, *place) = rows
         database.execute("UPDATE letters SET payload = ? WHERE rowid = ?", (pa[:-5], a))
         wrong = '{"letter": {"title": 1}, "problems": [], "parsed": true}'
+        key = cache_module.load_key(tmp_path / "cache")
         database.execute("UPDATE letters SET payload = ?, checksum = ? WHERE rowid = ?",
-                         (wrong, cache_module.digest(wrong.encode()), b))
+                         (wrong, cache_module.seal(key, *place, wrong), b))
     database.close()
     loaded = load_archive(real_archive)
     assert loaded.cache_stats[2] == 2  # both broken entries were noticed, and recomputed
@@ -296,3 +298,73 @@ def test_a_letter_swapped_for_a_huge_file_or_a_link_is_refused_without_reading_i
     with pytest.raises(LetterChanged) as caught:
         second.body
     assert str(caught.value) == f"{second.path}: changed after it was checked"
+
+
+# ---- trust: the MAC key ----------------------------------------------------------------------
+
+def _plant(database_path, letter_rel: str, title: str, seal=None) -> None:
+    """Rewrite the cached title of one letter, with a checksum that matches the new payload:
+    the plain BLAKE2 of it (what anyone who can write the folder can compute), or ``seal``."""
+    database = sqlite3.connect(database_path)
+    with database:
+        rel, h, ctx, payload = database.execute(
+            "SELECT rel, hash, context, payload FROM letters WHERE rel = ?",
+            (letter_rel,)).fetchone()
+        planted = payload.replace(json.dumps(json.loads(payload)["letter"]["title"],
+                                             ensure_ascii=False), json.dumps(title), 1)
+        assert planted != payload
+        check = seal(rel, h, ctx, planted) if seal else cache_module.digest(planted.encode())
+        database.execute("UPDATE letters SET payload = ?, checksum = ? WHERE rel = ?",
+                         (planted, check, rel))
+    database.close()
+
+
+def test_a_planted_entry_with_a_recomputed_checksum_is_not_published(real_archive, tmp_path,
+                                                                     monkeypatch):
+    expected = snapshot(load_archive(real_archive))
+    letter = sorted((real_archive / "letters").glob("*.md"))[2]
+    rel = f"letters/{letter.name}"
+    _plant(db_file(tmp_path), rel, "Planted title")
+    loaded = load_archive(real_archive)
+    assert loaded.cache_stats[2] == 1  # noticed, and parsed again from the letter file
+    assert snapshot(loaded) == expected
+    (mine,) = [x for x in loaded.letters if x.path.name == letter.name]
+    assert mine.title != "Planted title" and f"title: {mine.title}" in letter.read_text()
+    # the same payload sealed with the right key is taken: the key is what is trusted
+    key = cache_module.load_key(tmp_path / "cache")
+    _plant(db_file(tmp_path), rel, "Planted title",
+           lambda *entry: cache_module.seal(key, *entry))
+    assert [x.title for x in load_archive(real_archive).letters
+            if x.path.name == letter.name] == ["Planted title"]
+
+
+def test_the_key_is_private_and_a_copied_cache_is_rebuilt(real_archive, tmp_path, monkeypatch):
+    first = load_archive(real_archive)
+    key_file = tmp_path / "cache" / cache_module.KEY_FILE
+    assert key_file.stat().st_mode & 0o777 == 0o600 and len(key_file.read_bytes()) == 32
+    # the folder copied elsewhere, key and all, by another account or on another machine
+    monkeypatch.setattr(cache_module.socket, "gethostname", lambda: "another-machine")
+    assert load_archive(real_archive).cache_stats[0] == 0
+    monkeypatch.undo()
+    monkeypatch.setenv("UNDERSIGNED_CACHE_DIR", str(tmp_path / "cache"))
+    # a database brought in without its key: a new key, nothing taken from it
+    shutil.copytree(tmp_path / "cache", tmp_path / "copy")
+    (tmp_path / "copy" / cache_module.KEY_FILE).unlink()
+    monkeypatch.setenv("UNDERSIGNED_CACHE_DIR", str(tmp_path / "copy"))
+    copied = load_archive(real_archive)
+    assert copied.cache_stats == (0, len(first.letters), copied.cache_stats[2])
+    assert snapshot(copied) == snapshot(first)
+
+
+def test_a_key_others_can_read_or_a_link_is_replaced(real_archive, tmp_path):
+    load_archive(real_archive)
+    key_file = tmp_path / "cache" / cache_module.KEY_FILE
+    old = key_file.read_bytes()
+    key_file.chmod(0o644)  # readable by others: they could seal entries
+    assert load_archive(real_archive).cache_stats[0] == 0
+    assert key_file.read_bytes() != old and key_file.stat().st_mode & 0o777 == 0o600
+    key_file.unlink()
+    (tmp_path / "elsewhere").write_bytes(b"k" * 32)
+    key_file.symlink_to(tmp_path / "elsewhere")
+    assert load_archive(real_archive).cache_stats[0] == 0
+    assert not key_file.is_symlink() and (tmp_path / "elsewhere").read_bytes() == b"k" * 32

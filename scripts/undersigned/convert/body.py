@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from undersigned.core.problems import Problem
 from undersigned.convert.lines import CLOSING_RE, FOOTDEF_RE, RULE_RE, SUP_RE, Line, blocks
 
-BULLET_RE = re.compile(r"^\s*(?:[•●▪◦·‣∙]|[-*–](?=\s))\s*(.*)$")
-NUMBER_RE = re.compile(r"^\s*(?:\(?(\d{1,3})[.)])\s+(.*)$")
+BULLET_RE = re.compile(r"^\s*+(?:[•●▪◦·‣∙]|[-*–](?=\s))\s*+(.*)$")
+NUMBER_RE = re.compile(r"^\s*+(?:\(?(\d{1,3})[.)])\s++(.*)$")
 ORDINAL_RE = re.compile(r"^(?:st|nd|rd|th|er|o|a|e|ème|re)$", re.I)
 RAW_TAG_RE = re.compile(r"<(?!https?://|mailto:)(?=[A-Za-z/!?])")
 END_PUNCT = tuple('.!?:;"”’)»]*')
@@ -25,7 +25,7 @@ class Body:
 
 def _inline(text: str, defs: set[str], src: str, line: int, problems: list[Problem]) -> str:
     def sup(m: re.Match[str]) -> str:
-        inner = m.group(1)
+        inner = m.group(1).strip()
         if inner.isdigit():
             if inner not in defs:
                 problems.append(Problem(src, line, f"footnote marker {inner} has no definition",

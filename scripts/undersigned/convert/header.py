@@ -22,11 +22,11 @@ ADDRESS_RE = re.compile(
     re.I)
 # the headline a web page prints over a letter: 'Letter to Secretary Mayorkas', 'Carta al
 # Secretario de Estado John Kerry', 'Open letter to ...'
-PAGE_HEADLINE_RE = re.compile(r"^(?:(?:an?\s+)?(?:open\s+|joint\s+|bipartisan\s+)?letter|"
-                              r"carta(?:\s+abierta)?)\s+(?:to|from|a|al|a\s+la|de|del)\s+\S.{2,150}$",
+PAGE_HEADLINE_RE = re.compile(r"^(?:(?:an?\s++)?(?:open\s++|joint\s++|bipartisan\s++)?letter|"
+                              r"carta(?:\s++abierta)?)\s++(?:to|from|a|al|a\s++la|de|del)\s++\S.{2,150}$",
                               re.I)
 # a courtesy title before an office or a name: 'Sr. Presidente Enrique Peña Nieto'
-COURTESY_RE = re.compile(r"^(?:sr|sra|srta|lic|dr|dra|ing|mr|mrs|ms|mx)\.\s+(?=[A-Z])", re.I)
+COURTESY_RE = re.compile(r"^(?:sr|sra|srta|lic|dr|dra|ing|mr|mrs|ms|mx)\.\s++(?=[A-Z])", re.I)
 # a line naming an organization, not a person: two of them one under the other are two
 # recipients ('Centro de Derechos Humanos de la Montaña Tlachinollan (TLACHINOLLAN)')
 ORG_LINE_RE = re.compile(
@@ -34,7 +34,7 @@ ORG_LINE_RE = re.compile(
     r"asociaci[oó]n|association|movimiento|movement|coalici[oó]n|coalition|organizaci[oó]n|"
     r"organization|fundaci[oó]n|foundation|instituto|institute|colectivo|collective)\b|"
     r"\([A-Z]{3,}\)", re.I)
-HONORABLE_RE = re.compile(r"^(?:the\s+)?hon(?:orable|\.)\s+(.+)$", re.I)
+HONORABLE_RE = re.compile(r"^(?:the\s++)?hon(?:orable|\.)\s++(.+)$", re.I)
 BOLD_RECIPIENT_RE = re.compile(r"^\*\*(.+?),?\*\*$")
 ORG_RE = re.compile(r"\b(?:department|dept\.|agency|administration|office|council|bureau|"
                     r"commission|white house|usaid|house|senate|embassy|ministry|government|"
@@ -68,8 +68,11 @@ OFFICE_PREFIX_RE = re.compile(
     r"commissioner|director|attorney general|speaker|leader|chairman|chairwoman|chair|"
     r"presidente|presidenta|secretario|secretaria|embajador|embajadora|gobernador|gobernadora|"
     r"fiscal general|canciller|ministro|ministra|directora?|comisionad[oa]|alcalde|alcaldesa)"
-    r"(?:\s+de\s+[A-Z][\w ]{2,40}?)?)\s+"
-    r"(?=[A-Z][a-z]+\s+[A-Z])")
+    r"(?:\s++de\s++[A-Z][\w ]{2,40}?)?)\s++"
+    r"(?=[A-Z][a-z]++\s++[A-Z])")
+
+
+_COLUMNS_RE = re.compile(r"(?<!\s)\s++(?=the honorable\b)", re.I)
 
 
 def _regroup(blocks: list[list[Line]]) -> list[list[Line]]:
@@ -133,7 +136,7 @@ def parse_header(lines: list[Line]) -> Header:
     blocks_: list[list[Line]] = []
     expanded: list[Line] = []
     for line in lines:  # two recipients side by side: 'The Honorable A The Honorable B'
-        cols = re.split(r"\s+(?=the honorable\b)", line.s, flags=re.I)
+        cols = _COLUMNS_RE.split(line.s)
         if len(cols) > 1 and all(HONORABLE_RE.match(c) for c in cols):
             for col in cols:
                 expanded += [Line(line.no, col), Line(line.no, "")]

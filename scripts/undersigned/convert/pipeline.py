@@ -21,9 +21,9 @@ from undersigned.convert.lines import CLOSING_RE, END_MARK_RE, FOOTDEF_RE, LANGU
 from undersigned.convert.press import find_sender, signers_in_prose, strip_furniture
 from undersigned.convert.signatures import parse_signatures
 
-DEAR_RE = re.compile(r"^(?:\*\*)?(?:[Dd]ear|DEAR|Estimad[oa]s?|Apreciad[oa]s?|Distinguid[oa]s?)\s+"
+DEAR_RE = re.compile(r"^(?:\*\*)?(?:[Dd]ear|DEAR|Estimad[oa]s?|Apreciad[oa]s?|Distinguid[oa]s?)\s++"
                      r"[^.]{2,400}[,:;]?(?:\*\*)?$|"
-                     r"^(?:\*\*)?To\s+(?:whom it may concern|[A-Z])[^,.;]{0,80}[:,](?:\*\*)?$")
+                     r"^(?:\*\*)?To\s++(?:whom it may concern|[A-Z])[^,.;]{0,80}[:,](?:\*\*)?$")
 # salutations without 'Dear', which need their comma or colon to be told from a recipient
 # line: 'Apreciables señora y señores:', 'Señor Presidente de los Estados Unidos Mexicanos,',
 # 'Ladies and Gentlemen:', 'Mr. Secretary:'
@@ -31,10 +31,10 @@ SPANISH_SALUTATION = (r"estimad[oa]s?|apreciad[oa]s?|apreciables?|respetad[oa]s?
                       r"distinguid[oa]s?|querid[oa]s?|excelent[ií]sim[oa]s?|"
                       r"señor(?:a|es|as)?|señoras|sr\.|sra\.|sres\.|sras\.")
 BARE_SALUTATION_RE = re.compile(
-    rf"^(?:\*\*)?(?:(?:{SPANISH_SALUTATION})\s+[^.:;]{{2,160}}|ladies and gentlemen|"
-    r"(?:mr\.?|madam|madame)\s+(?:vice\s+)?(?:president|secretary|speaker|ambassador|"
+    rf"^(?:\*\*)?(?:(?:{SPANISH_SALUTATION})\s++[^.:;]{{2,160}}|ladies and gentlemen|"
+    r"(?:mr\.?|madam|madame)\s++(?:vice\s++)?(?:president|secretary|speaker|ambassador|"
     r"chair(?:man|woman)?|administrator|attorney general|leader|commissioner|director)"
-    r"(?:\s+[A-Z][\w'’-]+)?)[,:](?:\*\*)?$", re.I)
+    r"(?:\s++[A-Z][\w'’-]++)?)[,:](?:\*\*)?$", re.I)
 SPANISH_SALUTATION_RE = re.compile(rf"^(?:\*\*)?(?:{SPANISH_SALUTATION})\s", re.I)
 COUNTRIES = {
     "MX": r"mexic|méxic", "GT": r"guatemal", "HN": r"hondur", "SV": r"el salvador|salvadoran",
@@ -161,7 +161,7 @@ def _find_regions(lines: list[Line], src: str, problems: list[Problem]) -> list[
                                         "hand if the letter names them", warning=True))
                 i = floor = nxt
                 continue
-            addressee = re.sub(r"^(?:dear|to)\s+|[,:;]$", "", lines[sal].s, flags=re.I) \
+            addressee = re.sub(r"^(?:dear|to)\s++|[,:;]$", "", lines[sal].s, flags=re.I) \
                 if sal < n else ""
             block = parse_signatures(lines[closing + 1:], src, frozenset({fold(addressee)}))
             end = closing + 1 + block.end
@@ -309,7 +309,7 @@ def _countries(text: str) -> list[str]:
 
 def _letter_title(recipients: list[dict[str, str]], salutation: str = "") -> str:
     if not recipients:
-        m = re.match(rf"^(?:\*\*)?(?:dear|to|{SPANISH_SALUTATION})\s+(.+?)[,:;]?(?:\*\*)?$",
+        m = re.match(rf"^(?:\*\*)?(?:dear|to|{SPANISH_SALUTATION})\s++(.+?)[,:;]?(?:\*\*)?$",
                      salutation, re.I)
         return f"Letter to {m.group(1).strip()}" if m else "Letter"
     first = recipients[0]

@@ -17,9 +17,9 @@ def _fold_ascii(text: str) -> str:
 
 # a line that is only page furniture: share buttons, menus, print/email links
 DROP_RE = re.compile(
-    r"^(?:(?:[a-z#@]{1,2}\s+){2,}[a-z#@]{1,2}|share|share this(?: page| post)?:?|tweet|email|"
+    r"^(?:(?:[a-z#@]{1,2}\s++){2,}[a-z#@]{1,2}|share|share this(?: page| post)?:?|tweet|email|"
     r"print|facebook|twitter|linkedin|instagram|youtube|x|print friendly|font size:?.*|"
-    r"\|?\s*comments?|read more|back to top|skip to (?:main )?content|home|menu|search|"
+    r"\|?\s*+comments?|read more|back to top|skip to (?:main )?content|home|menu|search|"
     r"press releases?|news|next article|previous article|tags?:.*|categories:.*|issues?:.*|"
     r"permalink|contact|subscribe)$", re.I)
 # a line after which everything is page furniture (newsletter boxes, office addresses, ...)
@@ -28,14 +28,10 @@ CUT_RE = re.compile(
     r"related content|recent posts|more news|sign up for (?:my|our) newsletter.*|"
     r"use the form below to sign up.*|share this page|follow (?:me|us) on.*|"
     r"connect with (?:me|us).*|related issues?:.*)$", re.I)
-PUBLISHED_RE = re.compile(r"^(?:published|posted|released)(?: on)?:?\s+(.+)$", re.I)
-DATELINE_RE = re.compile(r"^(?P<place>[A-Z][A-Za-z .,]{2,40}?)[,–—-]+\s*(?P<date>[A-Z][a-z]+\.?"
-                         r"\s+\d{1,2},?\s+\d{4})\s*(?:\|.*)?$")
-SPEAKER_RE = re.compile(
-    r"\b(?:Congressman|Congresswoman|Congressmember|Representative|Rep\.|Senator|Sen\.)\s+"
-    r"((?:[A-Z][\w.'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w.'’-]+|[A-Z]\.|de|del|la)){1,3})")
+PUBLISHED_RE = re.compile(r"^(?:published|posted|released)(?: on)?:?\s++(.+)$", re.I)
+# (a name starts at its first capital: a search is not retried at every capital inside a word)
 ORG_SPEAKER_RE = re.compile(
-    r"((?:[A-Z][\w’'&.-]+)(?:\s+(?:of|for|the|on|and|[A-Z][\w’'&.-]+)){1,6})\s+"
+    r"(?<![\w’'&.-])((?:[A-Z][\w’'&.-]++)(?:\s++(?:of|for|the|on|and|[A-Z][\w’'&.-]++)){1,6})\s++"
     r"(?:urges|urged|calls|called|applauds|applauded|welcomes|welcomed|condemns|condemned|"
     r"sent|sends|released|announced|announces|joined|led)\b")
 
@@ -52,15 +48,16 @@ class PressParts:
 # lines a web page prints before the headline: the section, breadcrumbs, a byline, a release
 # note ('Press Release', 'Home » News', 'By Jane Doe', 'FOR IMMEDIATE RELEASE')
 _BEFORE_HEADLINE = re.compile(
-    r"^(?:(?:home|news|media|newsroom|media center|press)\s*(?:[»>/|›]\s*[\w ]+)+|"
-    r"(?:by|por)\s+[A-Z][\w.'’ -]{2,60}|for immediate release:?|para publicaci[oó]n inmediata:?|"
+    # ('\s*[\w ]+' after a separator, written without two quantifiers sharing the spaces)
+    r"^(?:(?:home|news|media|newsroom|media center|press)\s*+(?:[»>/|›]\s*+(?:\w[\w ]*+|(?<= )))++|"
+    r"(?:by|por)\s++[A-Z][\w.'’ -]{2,60}|for immediate release:?|para publicaci[oó]n inmediata:?|"
     r"contact:?\s.{0,80}|media contact:?\s.{0,80}|"
     r"(?:press release|news release|statement|press statement|comunicados? de prensa|"
-    r"comunicados?|noticias|declaraci[oó]n)s?(?:\s*[|:–—-].{0,40})?)$", re.I)
+    r"comunicados?|noticias|declaraci[oó]n)s?(?:\s*+[|:–—-].{0,40})?)$", re.I)
 # the site's name printed above every page: 'Senator Cornyn', 'Congresswoman Norma J. Torres'
 SITE_NAME_RE = re.compile(
-    r"^(?:U\.S\.\s+)?(?:Senator|Sen\.|Congressman|Congresswoman|Congressmember|Representative|"
-    r"Rep\.)\s+(?:[A-Z][\w.'’-]*\s*){1,4}$")
+    r"^(?:U\.S\.\s++)?(?:Senator|Sen\.|Congressman|Congresswoman|Congressmember|Representative|"
+    r"Rep\.)\s++(?:[A-Z][\w.'’-]*+\s*+){1,4}$")
 
 
 def _before_headline(text: str) -> bool:
@@ -116,15 +113,20 @@ def strip_furniture(lines: list[Line], *, headline: bool = True) -> PressParts:
 _TITLES = (r"Congressm[ae]n|Congresswom[ae]n|Congressmembers?|Representatives?|Reps?\.|"
            r"Senators?|Sens?\.|[Ss]enador(?:a|es|as)?|[Rr]epresentantes?|[Cc]ongresistas?")
 # Spanish: 'Los senadores estadounidenses John Cornyn (R-TX) y Kyrsten Sinema (D-AZ)'
-_ADJECTIVE = r"(?:(?:estadounidenses?|federal(?:es)?|dem[oó]cratas?|republican[oa]s?)\s+)?"
-_SP = r"(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)"  # spaces with at most one line break
-_TITLE = rf"\b(?:U\.S\.\s+|United States\s+)?(?P<title>{_TITLES}){_SP}{_ADJECTIVE}"
-_NAME = (rf"(?:[A-Z][\w'’.-]*[\w.]|[A-Z]\.)(?:{_SP}(?:[A-Z][\w'’.-]*[\w.]|[A-Z]\.|\"[^\"]{{1,20}}\"|"
+_ADJECTIVE = r"(?:(?:estadounidenses?|federal(?:es)?|dem[oó]cratas?|republican[oa]s?)\s++)?"
+# spaces with at most one line break, taken whole: the old '[^\S\n]+\n?[^\S\n]*' could cut a
+# run of n spaces n ways, and a name of five words padded with spaces cost n^4 steps
+_SP = r"(?:[^\S\n]++(?:\n[^\S\n]*+)?+|\n[^\S\n]*+)"
+_TITLE = rf"\b(?:U\.S\.\s++|United States\s++)?(?P<title>{_TITLES}){_SP}{_ADJECTIVE}"
+# a word of a name: a capital, then letters, points, apostrophes and hyphens up to its last
+# letter or point ('O’Rourke', 'Jr.', not the apostrophe of 'Jones’'), taken whole
+_WORD = r"(?>[A-Z](?:[\w.]++|['’-]++(?=[\w.]))++|[A-Z]\.)"
+_NAME = (rf"{_WORD}(?:{_SP}(?:{_WORD}|\"[^\"]{{1,20}}\"|"
          r"“[^”]{1,20}”|(?:de|del|la|van|von)\b)){0,4}")
-_SEAT = r"(?:\s*\((?:[DRI]-[A-Z][\w.]*(?:-\d{1,2})?|[A-Z]{2}-(?:\d{1,2}|AL))\))?"
-SPEAKERS_RE = re.compile(_TITLE + rf"(?P<names>{_NAME}{_SEAT}(?:(?:,\s+(?:and\s+|y\s+)?|\s+(?:and|y)\s+)"
-                         rf"(?:(?:{_TITLES})\s+)?{_NAME}{_SEAT})*)")
-_ONE_RE = re.compile(rf"(?:(?:{_TITLES})\s+)?(?P<name>{_NAME}){_SEAT}")
+_SEAT = r"(?:\s*+\((?:[DRI]-[A-Z][\w.]*+(?:-\d{1,2})?|[A-Z]{2}-(?:\d{1,2}|AL))\))?"
+SPEAKERS_RE = re.compile(_TITLE + rf"(?P<names>{_NAME}{_SEAT}(?:(?:,\s++(?:and\s++|y\s++)?|\s++(?:and|y)\s++)"
+                         rf"(?:(?:{_TITLES})\s++)?{_NAME}{_SEAT})*)")
+_ONE_RE = re.compile(rf"(?:(?:{_TITLES})\s++)?(?P<name>{_NAME}){_SEAT}")
 
 
 # capitalized words after a Member's name that are an office, not another Member: 'Eliot L.
@@ -177,7 +179,7 @@ _LETTER_SENTENCE = re.compile(
     r"\b(?:sent|send|sends|sending|wrote|write|writes|writing|led|lead|leads|leading|signed|"
     r"sign|joined|join|penned|authored|delivered|urged|urging)\b[^.]{0,200}\bletters?\b|"
     r"\bletters?\b[^.]{0,80}\b(?:signed|led|sent|authored)\b|"
-    r"\b(?:in|en)\s+(?:a|an|the|their|una|su)\s+(?:\w+\s+)?(?:letter|carta)\b|"
+    r"\b(?:in|en)\s++(?:a|an|the|their|una|su)\s++(?:\w++\s++)?(?:letter|carta)\b|"
     r"\b(?:escribi[oó]|escribieron|envi[oó]|enviaron|firm[oó]|firmaron|encabez[oó]|"
     r"encabezaron|lider[oó]|lideraron|dirigi[oó]|dirigieron)\b[^.]{0,200}\bcartas?\b|"
     r"\bcartas?\b[^.]{0,80}\b(?:firmada|encabezada|enviada|dirigida|liderada)\b", re.I)
@@ -185,20 +187,22 @@ _LETTER_SENTENCE = re.compile(
 
 # a sentence ends at . ! ? before a capital, but not after an initial or an abbreviation
 _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!\bRep|\bSen|\bGov|\bMrs)(?<!\bMr|\bMs|\bDr|\bSt|"
-                           r"\bJr|\bSr)(?<!\bReps|\bSens)[.!?]\s+(?=[A-Z“\"])")
+                           r"\bJr|\bSr)(?<!\bReps|\bSens)[.!?]\s++(?=[A-Z“\"])")
 
 
 # a letter sentence whose subject points back to Members named before it: 'In a letter to
 # Secretary Pompeo, the Members underscored ...', 'Los legisladores escribieron ...'
-_BACK_RE = re.compile(r"\b(?:the|these|both|all|los|las|ambos|ambas)\s+(?:\w+\s+)?(?:members|"
+_BACK_RE = re.compile(r"\b(?:the|these|both|all|los|las|ambos|ambas)\s++(?:\w++\s++)?(?:members|"
                       r"lawmakers|legislators|senators|representatives|congressmembers|"
                       r"congresswomen|congressmen|legisladores|legisladoras|senadores|"
                       r"congresistas|representantes)\b|\bthey\b", re.I)
 
 
 # a Member named without a title but with party and seat: 'Kathy Castor (D-FL-14)', 'Jamaal
-# Bowman (D-N.Y.)' — in a letter sentence, a Member ('rep' when a district is printed)
-_SEATED_RE = re.compile(rf"(?<![\w.])(?P<name>{_NAME})(?:,{_SP}(?:[A-Z][a-z]?\.){{2,3}}|,{_SP}"
+# Bowman (D-N.Y.)' — in a letter sentence, a Member ('rep' when a district is printed). (A
+# name's first word is at most 40 characters: every start inside a long run of 'Ab'Ab'...'
+# would otherwise read the whole run again.)
+_SEATED_RE = re.compile(rf"(?<![\w.])(?![\w.'’-]{{41}})(?P<name>{_NAME})(?:,{_SP}(?:[A-Z][a-z]?\.){{2,3}}|,{_SP}"
                         rf"(?:Jr|Sr)\.|,{_SP}I{{2,3}})?{_SP}?\((?P<seat>[DRI]-[A-Z][A-Za-z.]*"
                         r"(?:[ -](?:\d{1,2}|AL|At-Large))?|[A-Z][A-Za-z]-(?:\d{1,2}|AL)|DC|PR|GU|VI|AS|MP)\)")
 

@@ -18,7 +18,7 @@ GENERIC_RE = re.compile(
     rf"^(?:{_TITLES}|/s/|senators signing the letter:?|representatives signing the letter:?|"
     r"signed,?|signatories:?|co-?signers:?|list of signers:?)$", re.I)
 # a title row under names printed side by side: 'Member of Congress Member of Congress'
-REPEATED_TITLE_RE = re.compile(rf"^(?:(?:{_TITLES})[\s,;|]*){{2,6}}$", re.I)
+REPEATED_TITLE_RE = re.compile(rf"^(?:(?:{_TITLES})[\s,;|]*+){{2,6}}$", re.I)
 _TITLE_RE = re.compile(_TITLES, re.I)
 ROLE_WORDS = re.compile(
     r"\b(?:chair(?:man|woman|person)?|co-chair|vice chair|ranking member|committee|subcommittee|"
@@ -29,16 +29,16 @@ ROLE_START = re.compile(
     r"^(?:chair(?:man|woman|person)?|co-chair(?:man|woman)?|vice[- ]chair(?:man|woman)?|"
     r"ranking member|majority|minority|democratic|republican|speaker|whip|leader|president|"
     r"executive director|director|secretary|member,|professor|dean)\b", re.I)
-PARTY_RE = re.compile(r"^(?:[DRI]|Dem|Rep|Ind)\s*[-–]|^[A-Z]{2}[-–]\d{1,2}$|^[A-Z]{2}$")
+PARTY_RE = re.compile(r"^(?:[DRI]|Dem|Rep|Ind)\s*+[-–]|^[A-Z]{2}[-–]\d{1,2}$|^[A-Z]{2}$")
 STOP_RE = re.compile(r"^(?:cc|bcc|enclosures?|attachments?|related issues|related topics|"
-                     r"issues|tags)\s*:|^the honorable\b|^dear\b|^\*{0,2}"
+                     r"issues|tags)\s*+:|^the honorable\b|^dear\b|^\*{0,2}"
                      r"(?:questions for|appendix|annex)\b", re.I)
 # page furniture a signature block can run into at a page break: page numbers, running
 # headers (the letterhead, the date) — dropped with a note, never signatories
 FURNITURE_RE = re.compile(
-    r"^(?:page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|p\.\s*\d{1,3}|-\s*\d{1,3}\s*-|\d{1,3}|\d{1,3}\s*/\s*\d{1,3}|"
-    r"congress of the united states|house of representatives|united states senate|"
-    r"washington,?\s+d\.?\s?c\.?(?:\s+\d{5}(?:-\d{4})?)?)$", re.I)
+    r"^(?:page\s++\d{1,3}(?:\s++of\s++\d{1,3})?|p\.\s*+\d{1,3}|-\s*+\d{1,3}\s*+-|\d{1,3}|"
+    r"\d{1,3}\s*+/\s*+\d{1,3}|congress of the united states|house of representatives|"
+    r"united states senate|washington,?\s++d\.?\s?c\.?(?:\s++\d{5}(?:-\d{4})?)?)$", re.I)
 # a plain heading over a group of signatures: 'National organizations:', 'State and local
 # organizations', 'Individuals (affiliations for identification only)', 'Organizaciones'
 _GROUP_WORDS = (r"national|state|local|international|regional|community|faith|faith-based|"
@@ -46,12 +46,12 @@ _GROUP_WORDS = (r"national|state|local|international|regional|community|faith|fa
                 r"mexican|central american|latin american|academic|and|&|de|y|la|las|los|"
                 r"nacionales|locales|internacionales|regionales|the|undersigned")
 GROUP_RE = re.compile(
-    rf"^(?:(?:{_GROUP_WORDS})[\s,]+){{0,5}}(?:organi[sz]ations?|organizaciones|individuals|"
+    rf"^(?:(?:{_GROUP_WORDS})[\s,]++){{0,5}}(?:organi[sz]ations?|organizaciones|individuals|"
     r"individuos|personas|academics|acad[eé]micos|signatories|signers|firmantes|faith leaders|"
-    r"endorsers)\b(?:\s+(?:firmantes|signatarias|nacionales|locales|internacionales|"
-    r"regionales))?(?:[\s,]+(?:and|y|&)\s+(?:individuals|academics|personas|individuos))?"
-    r"(?:\s*[(—–:-][^.;]{0,80})?:?$", re.I)
-LIST_MARK_RE = re.compile(r"^\s*(?:\d{1,4}[.)]|[•*·▪‣–-])\s+")  # '1. WOLA', '• WOLA'
+    r"endorsers)\b(?:\s++(?:firmantes|signatarias|nacionales|locales|internacionales|"
+    r"regionales))?(?:[\s,]++(?:and|y|&)\s++(?:individuals|academics|personas|individuos))?"
+    r"(?:\s*+[(—–:-][^.;]{0,80})?:?$", re.I)
+LIST_MARK_RE = re.compile(r"^\s*+(?:\d{1,4}[.)]|[•*·▪‣–-])\s++")  # '1. WOLA', '• WOLA'
 
 
 def _listed(text: str) -> list[str] | None:
@@ -61,7 +61,7 @@ def _listed(text: str) -> list[str] | None:
     if ";" in text:
         parts = [p.strip(" .") for p in text.split(";")]
     elif text.count(",") >= 3 and not text.rstrip().endswith("."):
-        parts = [p.strip() for p in re.split(r",\s*(?:and\s+|y\s+)?", text)]
+        parts = [p.strip() for p in re.split(r",\s*+(?:and\s++|y\s++)?", text)]
         if any(ROLE_WORDS.search(p) or fold(p) in SUFFIXES or DEGREES_RE.match(p)
                for p in parts):
             return None
@@ -73,11 +73,12 @@ def _listed(text: str) -> list[str] | None:
     return parts
 
 
-PAREN_RE = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
-SIGNED_RE = re.compile(r"^/s/\s*", re.I)
-HEADING_RE = re.compile(r"^(?:#+\s*)?\*\*(.+)\*\*$|^#+\s+(.+)$")
-TITLE_PREFIX = re.compile(r"^(?:(?:u\.\s?s\.|united states)\s+)?(?:rep\.|sen\.|representative|"
-                          r"senator|congressman|congresswoman|the honorable|hon\.|dr\.)\s+", re.I)
+# (a match starts where its run of spaces starts: no search retried inside one run)
+PAREN_RE = re.compile(r"(?<!\s)\s*+\(([^()]{1,40})\)\s*+$")
+SIGNED_RE = re.compile(r"^/s/\s*+", re.I)
+HEADING_RE = re.compile(r"^(?:#++\s*+)?\*\*(.+)\*\*$|^#++\s++(.+)$")
+TITLE_PREFIX = re.compile(r"^(?:(?:u\.\s?s\.|united states)\s++)?(?:rep\.|sen\.|representative|"
+                          r"senator|congressman|congresswoman|the honorable|hon\.|dr\.)\s++", re.I)
 
 ORG_WORDS = {
     fold(w) for w in """

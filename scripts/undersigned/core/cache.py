@@ -5,8 +5,12 @@ most of what `undersigned check` and a build spend on loading the archive. The r
 file depends only on: the file's path and bytes, the registry and topics files, and this
 package's code. The cache keys every entry by all of them (BLAKE2 hashes), so an entry can only
 be found for exactly the inputs that produced it; a changed file, registry, topic list or
-package simply misses. Each entry also carries a checksum of its own payload: a damaged entry
-is ignored and recomputed, and a database that cannot be read is set aside and replaced.
+package simply misses. Each entry also carries a MAC of its key and payload (keyed BLAKE2,
+with a random key of this user on this machine kept beside the cache, mode 0600): a damaged
+entry, a planted one (a payload whose plain checksum was recomputed) and every entry of a cache
+copied from elsewhere fail it and are parsed again; a database that cannot be read is set
+aside and replaced. A key file that is not a private regular file of this user is replaced
+(and the cache rebuilt): whoever can write the key can also write the repository checkout.
 
 Where: ``$UNDERSIGNED_CACHE_DIR``, else ``$XDG_CACHE_HOME/undersigned`` (``~/.cache/undersigned``),
 one SQLite file per archive (named by a hash of the archive's absolute path) -- never inside
@@ -23,7 +27,11 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import os
+import secrets
+import socket
 import sqlite3
+import stat
 from pathlib import Path
 from typing import Any, Callable
 
@@ -32,8 +40,10 @@ from undersigned.core.model import Letter, Recipient, Signature, StoredBody, pac
 from undersigned.core.problems import Problem
 from undersigned.core.yamlfile import decode_text
 
-FORMAT = 1
+FORMAT = 2  # 2: entries carry a keyed MAC, not a plain checksum
 REGISTRY = "signatories.yaml"
+KEY_FILE = "cache.key"  # beside the databases: 32 random bytes, mode 0600
+KEY_BYTES = 32
 _CODE: list[str] = []  # the version this process computed first (one entry)
 
 
@@ -64,6 +74,79 @@ def cache_dir(settings: Settings | None = None) -> Path:
 
 def enabled(settings: Settings | None = None) -> bool:
     return (settings or Settings.from_env()).cache
+
+
+# ---- the MAC key: random, per user and machine ---------------------------------------------
+
+def _private(st: os.stat_result) -> bool:
+    """A regular file of this user that nobody else can read or write."""
+    if not stat.S_ISREG(st.st_mode):
+        return False
+    if os.name == "nt":  # (no owner or mode bits to check)
+        return True
+    return st.st_uid == os.getuid() and st.st_mode & 0o077 == 0
+
+
+def _read_key(path: Path) -> bytes | None:
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:  # missing, or a link
+        return None
+    try:
+        data = os.read(fd, KEY_BYTES + 1)
+        private = _private(os.fstat(fd))
+    except OSError:  # a folder
+        return None
+    finally:
+        os.close(fd)
+    return data if private and len(data) == KEY_BYTES else None
+
+
+def _write_key(path: Path, replace: bool) -> bytes:
+    """A new random key written whole (a reader never sees half of one) with mode 0600; when
+    another process wrote one first, that one."""
+    key = secrets.token_bytes(KEY_BYTES)
+    tmp = path.with_name(f".{KEY_FILE}.{os.getpid()}.{secrets.token_hex(4)}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    try:
+        os.write(fd, key)
+    finally:
+        os.close(fd)
+    try:
+        if replace:
+            os.replace(tmp, path)
+            return key
+        try:
+            os.link(tmp, path)  # only if there is none yet
+        except FileExistsError:
+            return _read_key(path) or _write_key(path, replace=True)
+        except OSError:  # a file system without links
+            os.replace(tmp, path)
+        return key
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def load_key(folder: Path) -> bytes:
+    """The MAC key of the cache in ``folder``, made on first use. It is mixed with this user's
+    id and this machine's name, so a cache folder copied to another account or machine, key
+    and all, is rebuilt there."""
+    path = folder / KEY_FILE
+    key = _read_key(path)
+    if key is None:
+        key = _write_key(path, replace=path.exists() or path.is_symlink())
+    who = f"{getattr(os, 'getuid', lambda: 0)()}\0{socket.gethostname()}".encode()
+    return hashlib.blake2b(who, key=key, digest_size=32).digest()
+
+
+def seal(key: bytes, rel: str, content_hash: str, context: str, payload: str) -> str:
+    """The MAC of one entry: its payload bound to its place (a valid payload moved under
+    another letter's key does not verify either)."""
+    h = hashlib.blake2b(key=key, digest_size=16)
+    for part in (rel, content_hash, context):
+        h.update(part.encode() + b"\0")
+    h.update(payload.encode())
+    return h.hexdigest()
 
 
 # ---- payloads: a built letter (without its body, which is re-read from the file) ----------
@@ -151,12 +234,17 @@ class LetterCache:
         self._keys: set[tuple[str, str]] = set()
         self._batch: dict[tuple[str, str, str], tuple[str, str]] = {}
         self._new: list[tuple[str, str, str, str, str]] = []
+        self._key = b""
         if not enabled(settings):
             return
         folder = cache_dir(settings)
         self.path = folder / f"{digest(str(root.resolve()).encode())}.sqlite"
         try:
             folder.mkdir(parents=True, exist_ok=True)
+            self._key = load_key(folder)
+        except OSError:  # no key, no cache: an entry is never taken on trust
+            return
+        try:
             self._db = self._open()
             self._keys = set(self._db.execute("SELECT rel, hash FROM letters WHERE context "
                                               "IN (?, ?)", (context, code_version())))
@@ -203,7 +291,9 @@ class LetterCache:
             except sqlite3.Error:
                 row = None
         value = None
-        if row is not None and isinstance(row[0], str) and digest(row[0].encode()) == row[1]:
+        if row is not None and isinstance(row[0], str) and isinstance(row[1], str) \
+                and secrets.compare_digest(seal(self._key, rel, content_hash,
+                                                context or self.context, row[0]), row[1]):
             try:
                 value = json.loads(row[0])
             except ValueError:
@@ -233,8 +323,9 @@ class LetterCache:
     def put(self, rel: str, content_hash: str, payload: dict[str, Any],
             context: str | None = None) -> None:
         text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-        self._new.append((rel, content_hash, context or self.context, text,
-                          digest(text.encode())))
+        context = context or self.context
+        self._new.append((rel, content_hash, context, text,
+                          seal(self._key, rel, content_hash, context, text)))
 
     def save(self, keep: set[tuple[str, str]]) -> None:
         """Write the new entries and drop those of files no longer in the archive (in one

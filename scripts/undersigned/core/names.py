@@ -19,9 +19,11 @@ _QUOTED = re.compile(r"[\"“”‘’'«»]([^\"“”‘’'«»]+)[\"“”�
 
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v", "md", "phd", "esq"}
 # generational suffixes and degrees as printed after a name: 'Jr.', 'Ph.D.', 'M.D.', 'Esq.'
+# (a degree ends with its point or before a character that is not a letter or a point, so that
+# 'iii' cannot also be read 'ii' + 'i' and a run of them is read one way only: linear)
 DEGREE = (r"(?:ph\.?\s?d|m\.?\s?d|j\.?\s?d|d\.?\s?d\.?\s?s|r\.?\s?n|m\.?\s?p\.?\s?h|esq|jr|sr|"
-          r"ii|iii|iv)\.?")
-DEGREES_RE = re.compile(rf"^(?:\s*,?\s*{DEGREE})+\s*$", re.I)
+          r"ii|iii|iv)(?:\.|(?![a-z.]))")
+DEGREES_RE = re.compile(rf"^(?:\s*+(?:,\s*+)?{DEGREE})+\s*+$", re.I)
 TITLES = {
     "rep", "reps", "representative", "sen", "senator", "congressman", "congresswoman",
     "congressmember", "delegate", "del", "the", "honorable", "hon", "dr", "mr", "mrs", "ms",

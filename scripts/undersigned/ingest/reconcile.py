@@ -30,16 +30,30 @@ AUTO = 87.0  # the score a printed name needs (0-100): above the 99th percentile
 # printed variants (`python -m undersigned.ingest.reconcile`)
 MARGIN = 8.0  # ... and its lead over the next serving Member
 
-_SIGNED = re.compile(r"^\s*/s/\s*", re.I)
-_DEGREES = re.compile(rf"(?:,?\s+{DEGREE})+\s*$", re.I)
-_PAREN = re.compile(r"\s*\([^()]*\)\s*$")
+_SIGNED = re.compile(r"^\s*+/s/\s*+", re.I)
+# a degree that ends the text, after a space (the longest is 8 characters: 'D. D. S.')
+_LAST_DEGREE = re.compile(rf"(?<=\s){DEGREE}\Z", re.I)
+_PAREN = re.compile(r"(?<!\s)\s*+\([^()]*+\)\s*+$")
+
+
+def _strip_degrees(text: str) -> str:
+    r"""``text`` without the degrees that end it (', Jr.', ' M.D., Ph.D.'): what the pattern
+    '(?:,?\s+DEGREE)+\s*$' removes, read from the end one degree at a time, so a long run of
+    them is read once (a search for that pattern restarts at every comma: quadratic)."""
+    rest = text.rstrip()
+    found = False
+    while m := _LAST_DEGREE.search(rest, max(0, len(rest) - 24)):
+        rest = rest[:m.start()].rstrip()  # the spaces before it (at least one)
+        rest = rest[:-1] if rest.endswith(",") else rest
+        found = True
+    return rest if found else text
 
 
 def clean_printed(printed: str) -> str:
     """The name without /s/, a trailing '(D-CA)', degrees and generational suffixes."""
     text = _SIGNED.sub("", printed)
     text = _PAREN.sub("", text)
-    return _DEGREES.sub("", text).strip(" ,")
+    return _strip_degrees(text).strip(" ,")
 
 
 # common English given-name forms (a printed 'Richie Neal' is Richard E. Neal)

@@ -20,11 +20,14 @@ from undersigned.ingest.reconcile import (NICKNAMES, affiliation_problem, best_m
 from undersigned.core.problems import Problem
 from undersigned.core.registry import Registry
 
-_SALUTATION = re.compile(r"^(?:\*\*)?dear\s+(.+?)[,:;]?(?:\*\*)?$", re.I)
+_SALUTATION = re.compile(r"^(?:\*\*)?dear\s++(.+?)[,:;]?(?:\*\*)?$", re.I)
 _OFFICE = re.compile(r"^(Secretary|Administrator|Ambassador|Attorney General|Director|"
                      r"Commissioner|Governor|Mayor|Chairman|Chairwoman|Chair|Leader|Speaker|"
-                     r"Deputy Secretary|Under Secretary|Assistant Secretary)\s+"
-                     r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)$")
+                     r"Deputy Secretary|Under Secretary|Assistant Secretary)\s++"
+                     r"([A-Z][\w'’-]++(?:\s++[A-Z][\w'’-]++)?)$")
+# the addressees of a salutation: 'A, B and C', 'A & B' (a separator's match starts where its
+# run of spaces starts, so a long run is not searched again from each of its spaces)
+_ADDRESSEES = re.compile(r",\s*+(?:and\s++)?|(?<!\s)\s++and\s++|(?:(?<!\s)\s++)?&\s*+")
 STRONG = 88  # a fuzzy score this high is reported as "probably the same person"
 WEAK = 86  # a reconciliation score this high (above the 99th percentile of scores between two
 # different serving Members, 84.2: `python -m undersigned.ingest.reconcile`) but not automatic is an error
@@ -227,7 +230,7 @@ class Resolver:
         if not match:
             return
         found = []
-        for part in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", match.group(1)):
+        for part in _ADDRESSEES.split(match.group(1)):
             office = _OFFICE.match(part.strip())
             if not office:
                 return  # 'Mr. President', a first name: not enough to know who
