@@ -19,8 +19,12 @@ from undersigned.core.model import TYPES
 from undersigned.core.problems import Problem, report
 from undersigned.core.schema import YEARS
 from undersigned.ingest.registry_edit import append_entries
-from undersigned.ingest.resolve import Resolution, Resolver, letter_meta, link_related
+from undersigned.ingest.related import letter_meta, link_related
+from undersigned.ingest.resolve import Resolution, Resolver
+from undersigned.core.publish import site_url_problem
 from undersigned.core.writes import write_atomic
+from undersigned.ingest.scaffold import new_letter
+from undersigned.outputs.site import read_config, render_to_dir
 
 
 def _date(text: str) -> dt.date:
@@ -76,12 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "import":
         return cmd_import(root, args)
     if args.command == "render":
-        from undersigned.outputs.site import render_to_dir
-
         return render_to_dir(root, args.out)
     if args.command == "new":
-        from undersigned.ingest.scaffold import new_letter
-
         return new_letter(root, args.title, args.date, args.type, args.force)
     return 2  # pragma: no cover
 
@@ -89,9 +89,6 @@ def main(argv: list[str] | None = None) -> int:
 def cmd_check(root: Path, github: bool = False, publish: bool = False) -> int:
     archive = load_archive(root)
     if publish:
-        from undersigned.core.publish import site_url_problem
-        from undersigned.outputs.site import read_config
-
         problem = site_url_problem(read_config(root).get("site_url"))
         if problem:
             archive.problems.append(problem)

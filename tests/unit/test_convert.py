@@ -115,7 +115,7 @@ def test_fidelity_benchmark_runs_and_holds(capsys):
 def test_spanish_salutations_open_a_letter():
     """Real salutations of Spanish sign-on letters ('Estimados líderes del Congreso:',
     'Estimados Sr. Presidente, Sra. Vicepresidente, Senador Menéndez, …:')."""
-    from undersigned.convert.pipeline import is_dear
+    from undersigned.convert.regions import is_dear
 
     assert is_dear("Estimados líderes del Congreso:")
     assert is_dear("Estimados Sr. Presidente, Sra. Vicepresidente, Senador Menéndez, "

@@ -13,7 +13,7 @@ import pytest
 
 from helpers import DATA
 from undersigned.convert import convert_text
-from undersigned.convert.pipeline import is_dear, language_of
+from undersigned.convert.regions import is_dear, language_of
 from undersigned.convert.press import signers_in_prose
 
 CONVERT = DATA / "convert"

@@ -27,7 +27,7 @@ from undersigned.core.publish import site_url_form_problem, site_url_problem
 from undersigned.outputs.sitemap import write_sitemaps
 from undersigned.cli import main
 from undersigned.core.history import parse_log
-from undersigned.core.hygiene import describe, visible
+from undersigned.core.characters import describe, visible
 from undersigned.core.model import Letter, Signature
 from undersigned.core.names import fold
 from undersigned.pages.cite import bibtex

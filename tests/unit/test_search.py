@@ -73,7 +73,7 @@ def test_the_service_client_skips_empty_messages_and_quotes_bad_ones():
     import json
     import types
 
-    from undersigned.outputs.search import SearchIndexError, _Service
+    from undersigned.outputs.pagefind import SearchIndexError, _Service
 
     def message(payload):
         return base64.b64encode(json.dumps({"message_id": 1, "payload": payload}).encode())

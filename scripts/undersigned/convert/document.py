@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from undersigned.core.names import slugify
 
 ORDER = ("title", "date", "type", "sender", "recipients", "signatories", "signers_named",
          "topics", "countries",
@@ -36,8 +37,6 @@ class Document:
         return self.fixed_slug or f"{self.metadata['date']}-{self._words()}"
 
     def _words(self) -> str:
-        from undersigned.core.names import slugify
-
         stop = {"a", "an", "the", "of", "on", "to", "and", "in", "for", "s", "u", "re"}
         words = [w for w in slugify(str(self.metadata["title"]), 40, 10_000).split("-")
                  if w and w not in stop]

@@ -3,39 +3,23 @@ it reproduces) and convert each. Pure: no files, no registry."""
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from undersigned.core.hygiene import BODY, clean
+from undersigned.convert.regions import SPANISH_SALUTATION, _find_regions
+from undersigned.core.characters import BODY
+from undersigned.core.hygiene import clean
 from undersigned.core.model import Topic
-from undersigned.core.names import fold
 from undersigned.core.problems import Problem
 from undersigned.core.schema import YEARS
 from undersigned.convert.body import convert_body
 from undersigned.convert.document import Document, Options
-from undersigned.convert.header import ADDRESS_RE, BOLD_RECIPIENT_RE, HONORABLE_RE, is_header_like, parse_header
-from undersigned.convert.lines import CLOSING_RE, END_MARK_RE, FOOTDEF_RE, LANGUAGE_MARK_RE, Line, is_date_line, is_prose, split_lines
+from undersigned.convert.header import parse_header
+from undersigned.convert.lines import LANGUAGE_MARK_RE, Line, split_lines
 from undersigned.convert.press import find_sender, signers_in_prose, strip_furniture
-from undersigned.convert.signatures import parse_signatures
 
-DEAR_RE = re.compile(r"^(?:\*\*)?(?:[Dd]ear|DEAR|Estimad[oa]s?|Apreciad[oa]s?|Distinguid[oa]s?)\s++"
-                     r"[^.]{2,400}[,:;]?(?:\*\*)?$|"
-                     r"^(?:\*\*)?To\s++(?:whom it may concern|[A-Z])[^,.;]{0,80}[:,](?:\*\*)?$")
-# salutations without 'Dear', which need their comma or colon to be told from a recipient
-# line: 'Apreciables señora y señores:', 'Señor Presidente de los Estados Unidos Mexicanos,',
-# 'Ladies and Gentlemen:', 'Mr. Secretary:'
-SPANISH_SALUTATION = (r"estimad[oa]s?|apreciad[oa]s?|apreciables?|respetad[oa]s?|respetables?|"
-                      r"distinguid[oa]s?|querid[oa]s?|excelent[ií]sim[oa]s?|"
-                      r"señor(?:a|es|as)?|señoras|sr\.|sra\.|sres\.|sras\.")
-BARE_SALUTATION_RE = re.compile(
-    rf"^(?:\*\*)?(?:(?:{SPANISH_SALUTATION})\s++[^.:;]{{2,160}}|ladies and gentlemen|"
-    r"(?:mr\.?|madam|madame)\s++(?:vice\s++)?(?:president|secretary|speaker|ambassador|"
-    r"chair(?:man|woman)?|administrator|attorney general|leader|commissioner|director)"
-    r"(?:\s++[A-Z][\w'’-]++)?)[,:](?:\*\*)?$", re.I)
-SPANISH_SALUTATION_RE = re.compile(rf"^(?:\*\*)?(?:{SPANISH_SALUTATION})\s", re.I)
 COUNTRIES = {
     "MX": r"mexic|méxic", "GT": r"guatemal", "HN": r"hondur", "SV": r"el salvador|salvadoran",
     "NI": r"nicaragu", "CR": r"costa ric", "PA": r"panam", "BZ": r"beliz", "CU": r"\bcuba",
@@ -47,247 +31,6 @@ COUNTRIES = {
 class Result:
     documents: list[Document] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-
-
-@dataclass
-class Region:
-    start: int  # index of the first header line
-    salutation: int
-    closing: int | None
-    sig_end: int  # index after the signature block
-    signatures: list = field(default_factory=list)
-    heading: str | None = None
-    congress: bool = False
-    notes: tuple[int, int] | None = None  # endnotes printed after the signature block
-    also: tuple[int, int] | None = None  # a translation printed after the signature block
-
-
-def _endnotes(lines: list[Line], start: int) -> int:
-    """Index after the footnote definitions (``<sup>1</sup> text`` and their continuation
-    lines) that follow a signature block at ``start``; ``start`` when there are none."""
-    k, end, n = start, start, len(lines)
-    while k < n:
-        while k < n and lines[k].blank:
-            k += 1
-        if k >= n or not FOOTDEF_RE.match(lines[k].text):
-            return end
-        k += 1
-        while k < n and not lines[k].blank and not FOOTDEF_RE.match(lines[k].text):
-            k += 1
-        end = k
-    return end
-
-
-# periods that end an abbreviation, not a sentence: 'Dear Mayor Kenney and Mr. Jeremiah:'
-_ABBREVIATION = re.compile(r"\b(Mr|Ms|Mrs|Mx|Dr|Sen|Sens|Rep|Reps|Gov|Hon|Amb|Gen|Col|Lt|Jr|Sr|"
-                           r"St|Sec|Adm|Prof|Rev|Fr|Sra|Sr|Dra|Lic|Ing|[A-Z])\.")
-
-
-_DEAR_STARTS = ("dear", "**dear", "to ", "**to ", "estimad", "apreciad", "distinguid")
-_BARE_STARTS = ("apreciab", "respet", "querid", "excelent", "señor", "sr.", "sra.",
-                "sres.", "sras.", "ladies", "madam", "mr.", "mr ")
-
-
-def is_dear(text: str) -> bool:
-    """A salutation line ('Dear Secretary Blinken:', 'To whom it may concern:', 'Estimado
-    Secretario Kerry:'); the names it lists may carry abbreviations ('Mr.', 'U.S.') but no
-    sentence."""
-    low = text[:12].lower().lstrip("*")
-    if low.startswith(_DEAR_STARTS):
-        if DEAR_RE.match(_ABBREVIATION.sub(r"\1", text)):
-            return True
-    if low.startswith(_DEAR_STARTS + _BARE_STARTS):
-        return bool(BARE_SALUTATION_RE.match(_ABBREVIATION.sub(r"\1", text)))
-    return False
-
-
-def language_of(salutation: str) -> str:
-    """'es' for a Spanish salutation ('Estimado Secretario:'), else 'en'."""
-    return "es" if SPANISH_SALUTATION_RE.match(salutation) else "en"
-
-
-def _next_index(indices: list[int], after: int, default: int | None) -> int | None:
-    """The first of the sorted ``indices`` greater than ``after``."""
-    k = bisect.bisect_right(indices, after)
-    return indices[k] if k < len(indices) else default
-
-
-def _find_regions(lines: list[Line], src: str, problems: list[Problem]) -> list[Region]:
-    """Letters in the text: header, salutation, closing and signature block of each. Every
-    look-ahead uses indexes built once, so the work stays linear in the number of lines."""
-    regions: list[Region] = []
-    i = 0
-    floor = 0
-    n = len(lines)
-    dears = [k for k, x in enumerate(lines) if is_dear(x.s)]
-    ends = [k for k, x in enumerate(lines) if END_MARK_RE.match(x.text)]
-    prose = [k for k, x in enumerate(lines) if is_prose(x.s)]
-    closings = [k for k, x in enumerate(lines) if CLOSING_RE.match(x.s)]
-    prose_from = [n] * (n + 1)  # the first prose line at or after k
-    for k in range(n - 1, -1, -1):
-        prose_from[k] = k if is_prose(lines[k].s) else prose_from[k + 1]
-    while i < n:
-        line = lines[i]
-        top_bold = (BOLD_RECIPIENT_RE.match(line.s) or HONORABLE_RE.match(line.s)) \
-            and not regions and not prose_from[floor] < i \
-            and not _dear_before_prose(_next_index(dears, i - 1, n), prose_from[i], n)
-        dear = is_dear(line.s)
-        if dear or top_bold:
-            sal = i if dear else None
-            # walk back over the header (recipient block, date, letterhead)
-            start = i
-            j = i - 1
-            while j >= floor and is_header_like(lines[j].text):
-                if not lines[j].blank:
-                    start = j
-                j -= 1
-            if sal is None:  # a header with no 'Dear': the body starts after the address block
-                k = i
-                while k < n and (lines[k].blank or BOLD_RECIPIENT_RE.match(lines[k].s)
-                                 or (is_header_like(lines[k].text) and len(lines[k].s.split()) < 10)):
-                    k += 1
-                sal = k
-            closing = _next_index(closings, sal, None)
-            nxt = _next_index(dears, sal, n) or n
-            if closing is not None and closing > nxt and prose_from[sal] < nxt:
-                closing = None  # that closing is the next letter's (not a repeated 'Dear')
-            if closing is None:
-                closing = _unusual_closing(lines, sal, min(nxt, _next_index(ends, sal, n) or n),
-                                           prose, src)
-            if closing is None:
-                regions.append(Region(start, sal, None, nxt))
-                problems.append(Problem(src, lines[sal].no if sal < n else None,
-                                        NO_CLOSING, "add the signatories to the front matter by "
-                                        "hand if the letter names them", warning=True))
-                i = floor = nxt
-                continue
-            addressee = re.sub(r"^(?:dear|to)\s++|[,:;]$", "", lines[sal].s, flags=re.I) \
-                if sal < n else ""
-            block = parse_signatures(lines[closing + 1:], src, frozenset({fold(addressee)}))
-            end = closing + 1 + block.end
-            following = _next_index(dears, closing, n) or n
-            head = _address_before(lines, following, closing + 1) \
-                if following < n and all(x.blank for x in lines[end:following]) else following
-            if head < following:  # the block ran into the next letter's recipient block
-                block = parse_signatures(lines[closing + 1:head], src,
-                                         frozenset({fold(addressee)}))
-                end = closing + 1 + block.end
-            problems.extend(block.problems)
-            after = _endnotes(lines, end)
-            regions.append(Region(start, sal, closing, after, block.signatories, block.heading,
-                                  block.congress, (end, after) if after > end else None))
-            end = after
-            if not block.signatories:
-                problems.append(Problem(src, lines[closing].no, NO_SIGNATORIES,
-                                        "list the signatories in the front matter by hand",
-                                        warning=True))
-            i = floor = end
-            continue
-        i += 1
-    return _translations(regions, lines, src, problems)
-
-
-def _address_before(lines: list[Line], dear: int, floor: int) -> int:
-    """Where the recipient block of the salutation at ``dear`` starts: the run of lines just
-    above it (with a date line above that) when it holds an address or 'The Honorable';
-    ``dear`` when there is none."""
-    k = dear - 1
-    while k >= floor and lines[k].blank:
-        k -= 1
-    start = k + 1
-    while k >= floor and not lines[k].blank:
-        start = k
-        k -= 1
-    run = lines[start:dear]
-    if not any(ADDRESS_RE.search(x.s) or HONORABLE_RE.match(x.s) for x in run if not x.blank):
-        return dear
-    k = start - 1
-    while k >= floor and lines[k].blank:
-        k -= 1
-    return k if k >= floor and is_date_line(lines[k].s) else start
-
-
-def _translations(regions: list[Region], lines: list[Line], src: str,
-                  problems: list[Problem]) -> list[Region]:
-    """A letter printed in two languages with one signature list ('Estimado Secretario:' …,
-    then 'Dear Secretary:' … 'Sincerely,' and the names) is one letter: two neighbouring letters
-    whose salutations are in different languages, and of which at most one has signatures, are
-    joined, every line kept in the body in order, and the join is said with its lines."""
-    n = len(lines)
-    out: list[Region] = []
-    for region in regions:
-        prev = out[-1] if out else None
-        if prev is None or prev.also or region.salutation >= n or prev.salutation >= n \
-                or not is_dear(lines[prev.salutation].s) or not is_dear(lines[region.salutation].s):
-            out.append(region)
-            continue
-        first, second = language_of(lines[prev.salutation].s), language_of(
-            lines[region.salutation].s)
-        between = [x for x in lines[prev.sig_end:region.start] if not x.blank]
-        if first == second or (prev.signatures and region.signatures) or any(
-                not LANGUAGE_MARK_RE.match(x.s) for x in between):
-            out.append(region)
-            continue
-        quiet = {lines[r.salutation].no for r in (prev, region) if r.closing is None} | {
-            lines[r.closing].no for r in (prev, region) if r.closing is not None
-            and not r.signatures}
-        problems[:] = [p for p in problems if not (p.line in quiet and p.message in (
-            NO_CLOSING, NO_SIGNATORIES))]
-        if prev.signatures:  # the signatures follow the first text; the translation after them
-            prev.also = (prev.sig_end, region.sig_end)
-            signed = prev
-        else:
-            out[-1] = Region(prev.start, prev.salutation, region.closing, region.sig_end,
-                             region.signatures, region.heading, region.congress,
-                             region.notes or prev.notes)
-            signed = region
-        names = {"en": "English", "es": "Spanish"}
-        where = f"line {lines[signed.closing].no}" if signed.closing is not None \
-            and signed.signatures else "none found"
-        problems.append(Problem(
-            src, lines[prev.salutation].no,
-            f"one letter in two languages: the {names[first]} text (line "
-            f"{lines[prev.salutation].no}) and the {names[second]} text (line "
-            f"{lines[region.salutation].no}) are kept together in its body, with one "
-            f"signature list ({where})",
-            "check the original if these are two letters", warning=True))
-    return out
-
-
-NO_CLOSING = "letter has no closing ('Sincerely,') and no signature block"
-NO_SIGNATORIES = "no signatories found after the closing"
-
-
-# a closing of the writer's own ('For Texas and Liberty,', 'In solidarity and hope,'): a
-# short line ending with a comma between the last paragraph and the names
-VALEDICTION_RE = re.compile(r"^[A-Z][\w'’ ,&-]{2,50},$")
-
-
-def _unusual_closing(lines: list[Line], sal: int, end: int, prose: list[int],
-                     src: str) -> int | None:
-    """A letter that ends without 'Sincerely,' ('Thank you for your consideration of this
-    request.' then the names): its last prose line closes it when what follows, up to the
-    next letter or the end mark, is a signature block of people or title rows."""
-    k = bisect.bisect_left(prose, end) - 1
-    if k < 0 or prose[k] <= sal:
-        return None
-    last = prose[k]
-    after = next((j for j in range(last + 1, end) if not lines[j].blank), None)
-    if after is not None and VALEDICTION_RE.match(lines[after].s):  # 'For Texas and Liberty,'
-        last = after
-    block = parse_signatures(lines[last + 1:end], src)
-    if not block.signatories or block.end < len([x for x in lines[last + 1:end]]) - \
-            sum(1 for x in lines[last + 1:end][block.end:] if x.blank):
-        return None
-    people = sum(1 for s in block.signatories if s.kind == "person" and s.certain)
-    if block.congress or people == len(block.signatories):
-        return last
-    return None
-
-
-def _dear_before_prose(dear: int | None, prose: int, n: int) -> bool:
-    """A salutation comes before the next prose line (a letter, not a press release)."""
-    return dear is not None and dear < n and dear <= prose
 
 
 def _keywords(text: str, topics: dict[str, Topic], keywords: dict[str, list[str]]) -> list[str]:

@@ -7,10 +7,9 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 from undersigned.convert.lines import END_MARK_RE, LANGUAGE_MARK_RE, Line, find_date, is_date_line, is_prose, words
+import unicodedata
 
 def _fold_ascii(text: str) -> str:
-    import unicodedata
-
     return "".join(c for c in unicodedata.normalize("NFKD", text.lower())
                    if not unicodedata.combining(c))
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from undersigned.core.hygiene import NOT_XML
+from undersigned.core.characters import NOT_XML
 
 log = logging.getLogger("mkdocs.plugins.undersigned")
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from undersigned.core.model import Legislator, Term
 from undersigned.core.names import bare_tokens, fold, nickname
+import yaml
 
 DATA = "data/legislators.json"
-SOURCE = "data/legislators.yaml"
 NOTICE = (
     "Members of Congress from the unitedstates/congress-legislators dataset "
     "(public domain, CC0 1.0)."
@@ -21,8 +21,6 @@ NOTICE = (
 
 def build_json(yaml_path: Path, json_path: Path) -> None:
     """Regenerate the compact JSON the package loads from the verbatim YAML copy."""
-    import yaml
-
     text = yaml_path.read_text(encoding="utf-8")
     header = [line[2:] for line in text.splitlines() if line.startswith("# ")]
     rows = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

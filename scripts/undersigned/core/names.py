@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-from undersigned.core.hygiene import IGNORABLE
+from undersigned.core.characters import IGNORABLE
 
 _IGNORABLE = re.compile(f"[{IGNORABLE}]")
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from undersigned.core.characters import visible
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -17,8 +19,6 @@ class Problem:
     def __str__(self) -> str:
         """Printed with invisible and control characters escaped (a file name or a name
         cannot write to the terminal or hide what it says)."""
-        from undersigned.core.hygiene import visible
-
         where = f"{self.path}:{self.line}" if self.line else self.path
         text = f"{visible(where)}: {visible(self.message)}"
         if self.hint:

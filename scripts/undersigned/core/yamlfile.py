@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from undersigned.core.characters import METADATA, YAML_UNREADABLE
+from undersigned.core.hygiene import bad_lines, escaped
 from undersigned.core.problems import Problem
 
 try:
@@ -335,8 +337,6 @@ def read_yaml_file(path: Path, rel: str) -> tuple[Located | None, str, list[Prob
     text, problems = read_text(path, rel)
     if text is None:
         return None, "", problems
-    from undersigned.core.hygiene import METADATA, YAML_UNREADABLE, bad_lines, escaped
-
     problems += bad_lines(rel, text, 1, METADATA)
     if YAML_UNREADABLE.search(text):
         return None, text, problems  # the YAML reader would refuse the file without a line

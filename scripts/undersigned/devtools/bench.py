@@ -85,10 +85,11 @@ def _size(path: Path) -> int:
 
 def _first_query_bytes(site: Path, term: str) -> int:
     """Bytes a browser fetches from /pagefind/ to answer a first query (measured in Chromium)."""
+    # (a test dependency, and the tests' server: imported when a benchmark asks for them)
     from playwright.sync_api import sync_playwright
 
     sys.path.insert(0, str(REPO / "tests" / "browser"))
-    from serving import CHROMIUM_ARGS, serve
+    from serving import CHROMIUM_ARGS, serve  # tests/browser/serving.py, found above
 
     server, url = serve(site)
     total = 0

@@ -13,12 +13,13 @@ from rapidfuzz import process, utils
 
 from undersigned.convert.document import Document
 from undersigned.core.legislators import Legislators
-from undersigned.core.model import Legislator, Letter
+from undersigned.core.model import Legislator
 from undersigned.core.names import bare_tokens, fold, make_id
 from undersigned.ingest.reconcile import (NICKNAMES, affiliation_problem, best_member, clean_printed,
                         first_name_fits, printed_key, serving_on, term_dates)
 from undersigned.core.problems import Problem
 from undersigned.core.registry import Registry
+from undersigned.ingest.registry_edit import entry_yaml
 
 _SALUTATION = re.compile(r"^(?:\*\*)?dear\s++(.+?)[,:;]?(?:\*\*)?$", re.I)
 _OFFICE = re.compile(r"^(Secretary|Administrator|Ambassador|Attorney General|Director|"
@@ -44,8 +45,6 @@ class Proposal:
     line: int | None = None
 
     def yaml(self) -> str:
-        from undersigned.ingest.registry_edit import entry_yaml
-
         return entry_yaml(self)
 
 
@@ -379,46 +378,4 @@ def _with_id(item: Any, entity_id: str) -> dict[str, str]:
     return {"name": item["name"], "id": entity_id,
             **{k: v for k, v in item.items() if k not in ("name", "id")}}
 
-
-def _surname(name: str) -> str:
-    tokens = bare_tokens(name)
-    return tokens[-1] if tokens else ""
-
-
-def link_related(press: Document, letters: list[tuple[str, dict[str, Any]]],
-                 ) -> tuple[list[str], list[str]]:
-    """Slugs of letters a press release announces: (chosen, other candidates).
-
-    ``letters`` are (slug, metadata) of letters in this run and in the archive."""
-    text = fold(press.body)
-    day = press.metadata.get("date")
-    if "letter" not in text or not isinstance(day, dt.date):
-        return [], []
-    scored: list[tuple[int, str]] = []
-    for slug, meta in letters:
-        when = meta.get("date")
-        if not isinstance(when, dt.date) or abs((when - day).days) > 10:
-            continue
-        rec = [_surname(_name(r)) for r in meta.get("recipients") or []]
-        if not any(s and re.search(rf"\b{re.escape(s)}\b", text) for s in rec):
-            continue
-        signers = {_surname(_name(s)) for s in meta.get("signatories") or []} - {""}
-        hits = sum(1 for s in signers if re.search(rf"\b{re.escape(s)}\b", text))
-        if hits:
-            scored.append((hits, slug))
-    scored.sort(reverse=True)
-    if not scored:
-        return [], []
-    best = [s for h, s in scored if h == scored[0][0]]
-    if len(best) == 1:
-        return best, [s for _h, s in scored[1:]]
-    return [], best
-
-
-def letter_meta(letter: Letter) -> dict[str, Any]:
-    return {
-        "date": letter.date,
-        "recipients": [{"name": r.name} for r in letter.recipients],
-        "signatories": [{"name": s.name} for s in letter.signatures],
-    }
 

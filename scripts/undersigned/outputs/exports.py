@@ -1,5 +1,4 @@
 """Data exports written into the built site: JSON, CSV, JSON Schema, Frictionless datapackage."""
-
 from __future__ import annotations
 
 import csv
@@ -9,9 +8,17 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from undersigned.core.release import data_release
 from undersigned.pages.cite import page_url
 from undersigned.outputs.network import EDGE_FIELDS
 from undersigned.core.schema import LETTER_SCHEMA
+from html import escape
+from undersigned.core.archive import redirects
+from undersigned.outputs.cmif import cmif_xml
+from undersigned.outputs.feed import atom_feed
+from undersigned.outputs.search import shard_ranges
+from undersigned.pages.changes import changes_feed
+from undersigned.pages.common import TYPE_LABELS
 
 if TYPE_CHECKING:
     from undersigned.core.archive import Archive
@@ -127,22 +134,6 @@ _FIELD_TYPES = {"position": "integer", "date": "date", "district": "integer",
                 "signatory_count": "integer"}
 
 
-def data_release(archive: Archive) -> str | None:
-    """The version of the data release: ``version`` in the archive's CITATION.cff (one place
-    for citations, datapackage.json and /data/), or None when the archive has none."""
-    from undersigned.core.yamlfile import YamlError, load_yaml
-
-    path = archive.root / "CITATION.cff"
-    if not path.is_file() or path.is_symlink():
-        return None
-    try:
-        data = load_yaml(path.read_text(encoding="utf-8")).data
-    except (YamlError, UnicodeDecodeError, OSError):
-        return None
-    version = data.get("version") if isinstance(data, dict) else None
-    return str(version) if version is not None else None
-
-
 def datapackage(archive: Archive) -> dict[str, Any]:
     def schema(fields: list[str], key: list[str]) -> dict[str, Any]:
         return {"fields": [{"name": f, "type": _FIELD_TYPES.get(f, "string")} for f in fields],
@@ -177,8 +168,6 @@ def datapackage(archive: Archive) -> dict[str, Any]:
 def search_facets(archive: Archive) -> dict[str, Any]:
     """Facet values with counts for the search page (small: loaded with the page). Topics are
     filtered by id: ``topic`` counts by id, ``topic_titles`` gives each id's title."""
-    from undersigned.pages.common import TYPE_LABELS
-    from undersigned.outputs.search import shard_ranges
 
     def count(values) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -233,7 +222,6 @@ def dumps_list(items: Iterable[Any], batch: int = 500) -> Iterator[str]:
 def redirect_page(old: str, letter: Letter) -> str:
     """A static page at /letters/<old>/ that sends readers and crawlers to the document's
     current URL (meta refresh + canonical link; a visible link without refresh)."""
-    from html import escape
 
     target = f"../{letter.slug}/"
     return ("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -249,10 +237,6 @@ def data_files(archive: Archive, site_url: str) -> Iterator[tuple[str, Iterable[
     """(site path, content in pieces) of every data export, feed and redirect page: each file
     is produced only when asked for and may be written a piece at a time (memory stays that
     of one piece, not of the archive's exports)."""
-    from undersigned.core.archive import redirects
-    from undersigned.outputs.cmif import cmif_xml
-    from undersigned.outputs.feed import atom_feed
-    from undersigned.pages.changes import changes_feed
 
     yield "changes.xml", [changes_feed(archive, site_url)]
     for old, letter in redirects(archive):

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import shutil
 import sys
+import os
 from pathlib import Path
+
+import yaml
 
 from undersigned.core.archive import published_originals
 
@@ -66,10 +69,6 @@ def render_to_dir(root: Path, out: Path) -> int:
 def read_config(root: Path) -> dict:
     """mkdocs.yml as plain data: ``!ENV [NAME, default]`` is resolved as MkDocs does, other
     Python tags are read as nothing."""
-    import os
-
-    import yaml
-
     class _Loader(yaml.SafeLoader):
         pass
 

@@ -6,7 +6,9 @@ import zlib
 from functools import partial
 from typing import TYPE_CHECKING, Callable
 
-from undersigned.pages.common import Page, letter_uri, paged_uri, recipient_uri, signatory_uri
+from undersigned.core.release import data_release
+from undersigned.pages.common import Page
+from undersigned.core.urls import letter_uri, paged_uri, recipient_uri, signatory_uri
 from undersigned.pages.entities import recipient_pages, render_recipient, render_signatory, signatory_pages
 from undersigned.pages.indexes import (home_block, render_letters_index, render_recipients_index,
                       render_signatories_index, render_topics, render_years)
@@ -28,8 +30,6 @@ def fill_markers(markdown: str, archive: Archive) -> str:
     if HOME_MARKER in markdown:
         markdown = markdown.replace(HOME_MARKER, home_block(archive))
     if RELEASE_MARKER in markdown:
-        from undersigned.outputs.exports import data_release
-
         version = data_release(archive)
         markdown = markdown.replace(RELEASE_MARKER, (
             f"**Data release {version}** (the version in `CITATION.cff` and "

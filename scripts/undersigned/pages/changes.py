@@ -7,7 +7,8 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape as xml_escape, quoteattr
 
-from undersigned.pages.common import Page, esc, front, letter_uri, link
+from undersigned.pages.common import Page, esc, front, link
+from undersigned.core.urls import letter_uri
 
 if TYPE_CHECKING:
     from undersigned.core.archive import Archive

@@ -10,13 +10,9 @@ from functools import lru_cache
 from dataclasses import dataclass
 from typing import Any
 
+from undersigned.core.urls import page_url, paged_uri
 
-LETTERS_DIR = "letters"
-SIGNATORIES_DIR = "signatories"
-RECIPIENTS_DIR = "recipients"
-TOPICS_DIR = "topics"
-YEARS_DIR = "years"
-DATA_DIR = "data"
+
 PAGE_SIZE = 200  # entries per page of a long index
 
 TYPE_LABELS = {"letter": "Letter", "press-release": "Press release", "statement": "Statement"}
@@ -73,26 +69,6 @@ def attr(text: str | None) -> str:
     return html.escape(str(text or ""), quote=True)
 
 
-def letter_uri(slug: str) -> str:
-    return f"{LETTERS_DIR}/{slug}.md"
-
-
-def signatory_uri(entity_id: str) -> str:
-    return f"{SIGNATORIES_DIR}/{entity_id}.md"
-
-
-def recipient_uri(entity_id: str) -> str:
-    return f"{RECIPIENTS_DIR}/{entity_id}.md"
-
-
-def topic_uri(topic_id: str) -> str:
-    return f"{TOPICS_DIR}/{topic_id}.md"
-
-
-def year_uri(year: int) -> str:
-    return f"{YEARS_DIR}/{year}.md"
-
-
 def human_date(day: dt.date) -> str:
     return f"{day.day} {day.strftime('%B')} {day.year}"
 
@@ -124,18 +100,6 @@ def parse_front(text: str) -> tuple[dict[str, Any], str]:
         key, _, value = line.partition(": ")
         meta[key] = json.loads(value)
     return meta, body.lstrip("\n")
-
-
-def page_url(uri: str) -> str:
-    """Directory URL of a docs path: 'letters/x.md' -> 'letters/x/', 'index.md' -> ''."""
-    if not uri.endswith(".md"):
-        return uri
-    stem = uri[:-3]
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem[:-5]
-    return stem + "/"
 
 
 @lru_cache(maxsize=1024)
@@ -184,16 +148,6 @@ def first_sentence(markdown: str, limit: int = 200) -> str:
 
 def pages_of(items: list[Any], size: int = PAGE_SIZE) -> list[list[Any]]:
     return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
-
-
-def paged_uri(first: str, n: int) -> str:
-    """Docs path of page ``n`` of a paginated listing whose first page is ``first``
-    ('topics/migration.md' -> 'topics/migration/page-2.md', 'letters/index.md' ->
-    'letters/page-2.md')."""
-    if n == 1:
-        return first
-    base = first[: -len("index.md")] if first.endswith("/index.md") else first[:-3] + "/"
-    return f"{base}page-{n}.md"
 
 
 def pager_links(first: str, page_no: int, total: int) -> str:

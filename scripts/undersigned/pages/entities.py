@@ -7,9 +7,9 @@ from urllib.parse import quote
 from typing import TYPE_CHECKING
 
 from undersigned.core.names import fold
-from undersigned.outputs.network import EGO_TIES, ego_svg
-from undersigned.pages.common import (Page, attr, esc, front, href, paged_uri, pager_links, letter_uri, link, plural, recipient_uri,
-                     signatory_uri)
+from undersigned.pages.ego import EGO_TIES, ego_svg
+from undersigned.pages.common import Page, attr, esc, front, href, pager_links, link, plural
+from undersigned.core.urls import paged_uri, letter_uri, recipient_uri, signatory_uri
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -9,9 +9,8 @@ from undersigned.core.archive import sort_key
 from html import escape as esc_html
 
 from undersigned.pages.stats import timeline
-from undersigned.pages.common import (LETTERS_DIR, RECIPIENTS_DIR, SIGNATORIES_DIR, TOPICS_DIR, TYPE_LABELS,
-                     YEARS_DIR, Page, esc, front, human_date, letter_uri, link, paged_uri, pager_links, pages_of,
-                     plural, recipient_uri, signatory_uri, topic_uri, year_uri)
+from undersigned.pages.common import TYPE_LABELS, Page, esc, front, human_date, link, pager_links, pages_of, plural
+from undersigned.core.urls import LETTERS_DIR, RECIPIENTS_DIR, SIGNATORIES_DIR, TOPICS_DIR, YEARS_DIR, letter_uri, paged_uri, recipient_uri, signatory_uri, topic_uri, year_uri
 from undersigned.pages.entities import kind_label
 
 if TYPE_CHECKING:

@@ -1,0 +1,57 @@
+"""Linking a press release to the letters it announces (by date, recipients and signers named in its text)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+from undersigned.convert.document import Document
+from undersigned.core.model import Letter
+from undersigned.core.names import bare_tokens, fold
+
+
+def _name(item: Any) -> str:
+    return item if isinstance(item, str) else item["name"]
+
+
+def _surname(name: str) -> str:
+    tokens = bare_tokens(name)
+    return tokens[-1] if tokens else ""
+
+
+def link_related(press: Document, letters: list[tuple[str, dict[str, Any]]],
+                 ) -> tuple[list[str], list[str]]:
+    """Slugs of letters a press release announces: (chosen, other candidates).
+
+    ``letters`` are (slug, metadata) of letters in this run and in the archive."""
+    text = fold(press.body)
+    day = press.metadata.get("date")
+    if "letter" not in text or not isinstance(day, dt.date):
+        return [], []
+    scored: list[tuple[int, str]] = []
+    for slug, meta in letters:
+        when = meta.get("date")
+        if not isinstance(when, dt.date) or abs((when - day).days) > 10:
+            continue
+        rec = [_surname(_name(r)) for r in meta.get("recipients") or []]
+        if not any(s and re.search(rf"\b{re.escape(s)}\b", text) for s in rec):
+            continue
+        signers = {_surname(_name(s)) for s in meta.get("signatories") or []} - {""}
+        hits = sum(1 for s in signers if re.search(rf"\b{re.escape(s)}\b", text))
+        if hits:
+            scored.append((hits, slug))
+    scored.sort(reverse=True)
+    if not scored:
+        return [], []
+    best = [s for h, s in scored if h == scored[0][0]]
+    if len(best) == 1:
+        return best, [s for _h, s in scored[1:]]
+    return [], best
+
+
+def letter_meta(letter: Letter) -> dict[str, Any]:
+    return {
+        "date": letter.date,
+        "recipients": [{"name": r.name} for r in letter.recipients],
+        "signatories": [{"name": s.name} for s in letter.signatures],
+    }
