@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -25,12 +25,21 @@ class Options:
 
 
 @dataclass
-class Document:
+class ConvertedDocument:
+    """One document the converter found in a text: its front matter and body, and what the
+    converter learned about its printed names that the front matter does not hold (read by
+    ingest/resolve.py to resolve them)."""
+
     metadata: dict[str, Any]
     body: str
     source_line: int = 1  # where the document starts in the source text
     role: str = "main"  # main | embedded
     fixed_slug: str | None = None  # chosen by `import` when the natural slug is taken
+    kinds: dict[str, str] = field(default_factory=dict)  # printed name -> person|organization
+    lines: dict[str, int] = field(default_factory=dict)  # printed name -> source line
+    columns: dict[str, int] = field(default_factory=dict)  # name -> names printed side by side
+    chambers: dict[str, str] = field(default_factory=dict)  # name in prose -> 'sen' | 'rep'
+    congress: bool = False  # its letterhead or signature block says Congress, Senate or House
 
     @property
     def slug(self) -> str:
@@ -70,7 +79,7 @@ _Dumper.add_representer(str, _str)
 FLOW = ("topics", "countries", "related")
 
 
-def render(doc: Document) -> str:
+def render(doc: ConvertedDocument) -> str:
     """Front matter + body, byte-stable: fixed key order, one trailing newline."""
     parts = []
     for key, value in doc.ordered().items():
@@ -78,3 +87,6 @@ def render(doc: Document) -> str:
         parts.append(yaml.dump({key: value}, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
                                width=10**9, default_flow_style=style))
     return "---\n" + "".join(parts) + f"---\n\n{doc.body.strip()}\n"
+
+
+Document = ConvertedDocument  # the name the ingest code and the tests have long used

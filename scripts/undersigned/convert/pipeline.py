@@ -8,14 +8,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from undersigned.convert.regions import SPANISH_SALUTATION, _find_regions
+from undersigned.convert.regions import SPANISH_SALUTATION, Region, _find_regions
 from undersigned.core.characters import BODY
 from undersigned.core.hygiene import clean
 from undersigned.core.model import Topic
 from undersigned.core.problems import Problem
 from undersigned.core.schema import YEARS
 from undersigned.convert.body import convert_body
-from undersigned.convert.document import Document, Options
+from undersigned.convert.document import ConvertedDocument, Options
 from undersigned.convert.header import parse_header
 from undersigned.convert.lines import LANGUAGE_MARK_RE, Line, split_lines
 from undersigned.convert.press import find_sender, signers_in_prose, strip_furniture
@@ -29,7 +29,7 @@ COUNTRIES = {
 
 @dataclass
 class Result:
-    documents: list[Document] = field(default_factory=list)
+    documents: list[ConvertedDocument] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -67,168 +67,186 @@ def _signatory(s) -> str | dict[str, str]:
     return {"name": s.name, **extra} if extra else s.name
 
 
+@dataclass
+class _Job:
+    """One conversion: the text's lines, what the caller said, and what was found so far."""
+
+    lines: list[Line]
+    source: str
+    options: Options
+    topics: dict[str, Topic]
+    keywords: dict[str, list[str]]
+    result: Result = field(default_factory=Result)
+
+    def note(self, line: int | None, message: str, hint: str, warning: bool = True) -> None:
+        self.result.problems.append(Problem(self.source, line, message, hint, warning=warning))
+
+
 def convert_text(text: str, *, source: str, options: Options | None = None,
                  topics: dict[str, Topic] | None = None,
                  keywords: dict[str, list[str]] | None = None) -> Result:
     """Convert one plain-text original into one or more documents (never raises on text)."""
-    options = options or Options()
-    topics = topics or {}
-    keywords = keywords or {}
     lines = split_lines(clean(text, BODY))  # no control or bidi characters reach a letter
-    result = Result()
-    regions = _find_regions(lines, source, result.problems)
+    job = _Job(lines, source, options or Options(), topics or {}, keywords or {})
+    regions = _find_regions(lines, source, job.result.problems)
     first_text = next((k for k, x in enumerate(lines) if not x.blank), 0)
-    main_is_letter = bool(regions) and regions[0].start <= first_text and options.type in (
+    main_is_letter = bool(regions) and regions[0].start <= first_text and job.options.type in (
         None, "letter")
-    if options.type == "letter" and regions:
+    if job.options.type == "letter" and regions:
         main_is_letter = True
-    letters: list[Document] = []
+    letters: list[ConvertedDocument] = []
     outside: list[Line] = []
     pos = 0
     for r_index, region in enumerate(regions):
         outside.extend(lines[pos:region.start])
         pos = region.also[1] if region.also else region.sig_end
-        header = parse_header(lines[region.start:region.salutation])
-        if header.furniture:
-            result.problems.append(Problem(
-                source, header.furniture[0], f"removed {len(header.furniture)} line(s) of "
-                "web-page furniture before the letter (lines " + _ranges(header.furniture) + ")",
-                "check the original if a removed line was content", warning=True))
-        header_extra = [x for x in lines[region.start:region.salutation]
-                        if not x.blank and x.no not in header.consumed]
-        unknown = [x for x in header_extra if not LANGUAGE_MARK_RE.match(x.s)]
-        if unknown:
-            result.problems.append(Problem(
-                source, unknown[0].no, f"{len(unknown)} header line(s) not understood "
-                "(kept at the top of the body): " + "; ".join(x.s[:60] for x in unknown[:3]),
-                "move recipients' names and roles into `recipients:` by hand", warning=True))
-        body_end = (region.closing + 1) if region.closing is not None else region.sig_end
-        text_lines = lines[region.salutation:body_end]
-        if len(text_lines) > 1 and not text_lines[1].blank:  # the salutation is a paragraph
-            text_lines = [text_lines[0], Line(0, "")] + text_lines[1:]
-        body_lines = header_extra + ([Line(0, "")] if header_extra else []) + text_lines
-        if region.notes:  # endnotes after the signatures belong to the letter's body
-            body_lines += [Line(0, "")] + lines[region.notes[0]:region.notes[1]]
-        if region.also:  # a translation printed after the signature list
-            body_lines += [Line(0, "")] + lines[region.also[0]:region.also[1]]
         is_main = main_is_letter and r_index == 0
-        if is_main:  # trailing text of a stand-alone letter (cc:, annex) stays in its body
-            trailing = [x for x in lines[pos:] if not x.blank]
-            if len(regions) == 1 and trailing:
-                body_lines += [Line(0, "")] + lines[pos:]
-                pos = len(lines)
-        body = convert_body(body_lines, source)
-        result.problems.extend(body.problems)
-        date = (options.date if is_main else None) or header.date
-        recipients = header.recipients
-        meta: dict = {
-            "title": (options.title if is_main and options.title else header.headline
-                      if is_main and header.headline else _letter_title(
-                recipients, lines[region.salutation].s if region.salutation < len(lines) else "")),
-            "date": date,
-            "type": "letter",
-            "sender": options.sender if is_main and options.sender else None,
-            "recipients": [dict(r) for r in recipients],
-            "signatories": [_signatory(s) for s in region.signatures],
-            "topics": _keywords(body.markdown, topics, keywords),
-            "countries": _countries(body.markdown),
-        }
-        if is_main and options.url:
-            meta["source"] = {"url": options.url}
-        doc = Document(meta, body.markdown, lines[region.start].no,
-                       "main" if is_main else "embedded")
-        doc.kinds = {s.name: s.kind for s in region.signatures}  # type: ignore[attr-defined]
-        doc.congress = region.congress or any(  # type: ignore[attr-defined]
-            "congress" in x.lower() or "senate" in x.lower() or "house" in x.lower()
-            for x in header.letterhead)
-        doc.lines = {s.name: s.line for s in region.signatures}  # type: ignore[attr-defined]
-        doc.columns = {s.name: s.columns for s in region.signatures  # type: ignore[attr-defined]
-                       if s.columns > 1}
-        letters.append(doc)
-        if not recipients:
-            result.problems.append(Problem(source, lines[region.start].no,
-                                           "no recipient block found (e.g. 'The Honorable ...')",
-                                           "add `recipients:` by hand", warning=True))
+        trailing: list[Line] = []
+        if is_main and len(regions) == 1 and any(not x.blank for x in lines[pos:]):
+            trailing, pos = lines[pos:], len(lines)  # a stand-alone letter's cc:, annex
+        letters.append(_letter(job, region, is_main, trailing))
     outside.extend(lines[pos:])
-    docs: list[Document] = []
+    docs: list[ConvertedDocument] = []
     if not main_is_letter:
-        parts = strip_furniture(outside, headline=not options.title)
-        if parts.dropped:
-            result.problems.append(Problem(source, parts.dropped[0],
-                                           f"removed {len(parts.dropped)} line(s) of web-page "
-                                           "furniture (lines " + _ranges(parts.dropped) + ")",
-                                           "check the original if a removed line was content",
-                                           warning=True))
-        body = convert_body(parts.kept, source)
-        result.problems.extend(body.problems)
-        sender, sender_kind = find_sender(body.markdown, options.url)
-        sender = options.sender or sender
-        issued: Any = options.date or parts.date or (
-            letters[0].metadata["date"] if letters else None)
-        meta = {
-            "title": options.title or parts.title,
-            "date": issued,
-            "type": options.type or "press-release",
-            "sender": sender,
-            "signatories": [],
-            "topics": _keywords(body.markdown, topics, keywords),
-            "countries": _countries(body.markdown),
-        }
-        source_meta = {}
-        if options.url:
-            source_meta["url"] = options.url
-        publisher = options.publisher or (f"Office of {sender}" if sender_kind == "member"
-                                          else sender)
-        if publisher:
-            source_meta["publisher"] = publisher
-        meta["source"] = source_meta
-        named = signers_in_prose(body.markdown) if not any(
-            x.metadata["signatories"] for x in letters) else {}  # the letter is not reproduced
-        if named:
-            meta["signers_named"] = list(named)
-        press = Document(meta, body.markdown, 1, "main")
-        press.chambers = named  # type: ignore[attr-defined]
-        press.kinds, press.lines = {}, {}  # type: ignore[attr-defined]
-        docs.append(press)
-        if not sender:
-            result.problems.append(Problem(source, 1, "cannot tell who issued this document",
-                                           "pass --sender 'Office of Rep. Name'"))
-        for letter in letters:
-            if letter.metadata["date"] is None:
-                letter.metadata["date"] = issued
-            if not letter.metadata["sender"]:
-                letter.metadata["sender"] = _letter_sender(letter, sender)
-            letter.metadata.setdefault("source", {})
-            if options.url:
-                letter.metadata["source"] = {"url": options.url}
+        docs.append(_release(job, outside, letters))
     else:
         for letter in letters:
             if not letter.metadata["sender"]:
                 letter.metadata["sender"] = _letter_sender(letter, None)
     docs.extend(letters)
+    _check_fields(job, docs)
+    job.result.documents = docs
+    return job.result
+
+
+def _letter(job: _Job, region: Region, is_main: bool, trailing: list[Line]
+            ) -> ConvertedDocument:
+    """The letter of one region (address block, salutation, text, closing, signatures)."""
+    lines, options = job.lines, job.options
+    header = parse_header(lines[region.start:region.salutation])
+    if header.furniture:
+        job.note(header.furniture[0], f"removed {len(header.furniture)} line(s) of web-page "
+                 "furniture before the letter (lines " + _ranges(header.furniture) + ")",
+                 "check the original if a removed line was content")
+    header_extra = [x for x in lines[region.start:region.salutation]
+                    if not x.blank and x.no not in header.consumed]
+    unknown = [x for x in header_extra if not LANGUAGE_MARK_RE.match(x.s)]
+    if unknown:
+        job.note(unknown[0].no, f"{len(unknown)} header line(s) not understood (kept at the "
+                 "top of the body): " + "; ".join(x.s[:60] for x in unknown[:3]),
+                 "move recipients' names and roles into `recipients:` by hand")
+    body_end = (region.closing + 1) if region.closing is not None else region.sig_end
+    text_lines = lines[region.salutation:body_end]
+    if len(text_lines) > 1 and not text_lines[1].blank:  # the salutation is a paragraph
+        text_lines = [text_lines[0], Line(0, "")] + text_lines[1:]
+    body_lines = header_extra + ([Line(0, "")] if header_extra else []) + text_lines
+    if region.notes:  # endnotes after the signatures belong to the letter's body
+        body_lines += [Line(0, "")] + lines[region.notes[0]:region.notes[1]]
+    if region.also:  # a translation printed after the signature list
+        body_lines += [Line(0, "")] + lines[region.also[0]:region.also[1]]
+    if trailing:
+        body_lines += [Line(0, "")] + trailing
+    body = convert_body(body_lines, job.source)
+    job.result.problems.extend(body.problems)
+    recipients = header.recipients
+    salutation = lines[region.salutation].s if region.salutation < len(lines) else ""
+    meta: dict[str, Any] = {
+        "title": (options.title if is_main and options.title else header.headline
+                  if is_main and header.headline else _letter_title(recipients, salutation)),
+        "date": (options.date if is_main else None) or header.date,
+        "type": "letter",
+        "sender": options.sender if is_main and options.sender else None,
+        "recipients": [dict(r) for r in recipients],
+        "signatories": [_signatory(s) for s in region.signatures],
+        "topics": _keywords(body.markdown, job.topics, job.keywords),
+        "countries": _countries(body.markdown),
+    }
+    if is_main and options.url:
+        meta["source"] = {"url": options.url}
+    if not recipients:
+        job.note(lines[region.start].no, "no recipient block found (e.g. 'The Honorable ...')",
+                 "add `recipients:` by hand")
+    return ConvertedDocument(
+        meta, body.markdown, lines[region.start].no, "main" if is_main else "embedded",
+        kinds={s.name: s.kind for s in region.signatures},
+        lines={s.name: s.line for s in region.signatures},
+        columns={s.name: s.columns for s in region.signatures if s.columns > 1},
+        congress=region.congress or any(
+            "congress" in x.lower() or "senate" in x.lower() or "house" in x.lower()
+            for x in header.letterhead))
+
+
+def _release(job: _Job, outside: list[Line], letters: list[ConvertedDocument]
+             ) -> ConvertedDocument:
+    """The press release (or statement) around the letters it reproduces, if any; the
+    letters get its date, sender and source where they print none."""
+    options = job.options
+    parts = strip_furniture(outside, headline=not options.title)
+    if parts.dropped:
+        job.note(parts.dropped[0], f"removed {len(parts.dropped)} line(s) of web-page "
+                 "furniture (lines " + _ranges(parts.dropped) + ")",
+                 "check the original if a removed line was content")
+    body = convert_body(parts.kept, job.source)
+    job.result.problems.extend(body.problems)
+    sender, sender_kind = find_sender(body.markdown, options.url)
+    sender = options.sender or sender
+    issued: Any = options.date or parts.date or (
+        letters[0].metadata["date"] if letters else None)
+    meta: dict[str, Any] = {
+        "title": options.title or parts.title,
+        "date": issued,
+        "type": options.type or "press-release",
+        "sender": sender,
+        "signatories": [],
+        "topics": _keywords(body.markdown, job.topics, job.keywords),
+        "countries": _countries(body.markdown),
+    }
+    source_meta = {}
+    if options.url:
+        source_meta["url"] = options.url
+    publisher = options.publisher or (f"Office of {sender}" if sender_kind == "member"
+                                      else sender)
+    if publisher:
+        source_meta["publisher"] = publisher
+    meta["source"] = source_meta
+    named = signers_in_prose(body.markdown) if not any(
+        x.metadata["signatories"] for x in letters) else {}  # the letter is not reproduced
+    if named:
+        meta["signers_named"] = list(named)
+    if not sender:
+        job.note(1, "cannot tell who issued this document", "pass --sender 'Office of Rep. Name'",
+                 warning=False)
+    for letter in letters:
+        if letter.metadata["date"] is None:
+            letter.metadata["date"] = issued
+        if not letter.metadata["sender"]:
+            letter.metadata["sender"] = _letter_sender(letter, sender)
+        letter.metadata.setdefault("source", {})
+        if options.url:
+            letter.metadata["source"] = {"url": options.url}
+    return ConvertedDocument(meta, body.markdown, 1, "main", chambers=dict(named))
+
+
+def _check_fields(job: _Job, docs: list[ConvertedDocument]) -> None:
+    """What every document needs and the text did not give: reported with a hint."""
     for doc in docs:
         for key in ("title", "date"):
             if not doc.metadata.get(key):
                 flag = "--title 'Headline'" if key == "title" else "--date YYYY-MM-DD"
-                result.problems.append(Problem(source, doc.source_line,
-                                               f"no {key} found in the text", f"pass {flag}"))
+                job.note(doc.source_line, f"no {key} found in the text", f"pass {flag}",
+                         warning=False)
         day = doc.metadata.get("date")
         if isinstance(day, dt.date) and not YEARS[0] <= day.year <= YEARS[1]:
-            result.problems.append(Problem(source, doc.source_line, f"the date found in the "
-                                           f"text, {day}, is outside {YEARS[0]}-{YEARS[1]}",
-                                           "pass --date YYYY-MM-DD"))
+            job.note(doc.source_line, f"the date found in the text, {day}, is outside "
+                     f"{YEARS[0]}-{YEARS[1]}", "pass --date YYYY-MM-DD", warning=False)
         if not doc.metadata.get("topics"):
-            result.problems.append(Problem(source, doc.source_line,
-                                           "no topic could be proposed from the text",
-                                           "add `topics:` from topics.yaml by hand",
-                                           warning=True))
-    result.documents = docs
-    return result
+            job.note(doc.source_line, "no topic could be proposed from the text",
+                     "add `topics:` from topics.yaml by hand")
 
 
-def _letter_sender(letter: Document, issuer: str | None) -> str:
-    kinds = getattr(letter, "kinds", {})
-    if getattr(letter, "congress", False):
+def _letter_sender(letter: ConvertedDocument, issuer: str | None) -> str:
+    kinds = letter.kinds
+    if letter.congress:
         return "Members of Congress"
     if kinds and all(k == "organization" for k in kinds.values()):
         return "Organizations"

@@ -109,9 +109,7 @@ class Resolver:
         'Member of Congress Member of Congress') become one signatory each: the cut must give
         people the registry or the Members serving on the date know, and only one cut may."""
         items = doc.metadata.get("signatories") or []
-        columns = getattr(doc, "columns", {})
-        lines = getattr(doc, "lines", {})
-        kinds = getattr(doc, "kinds", {})
+        columns, lines, kinds = doc.columns, doc.lines, doc.kinds
         day = doc.metadata.get("date") if isinstance(doc.metadata.get("date"), dt.date) else None
         out: list[Any] = []
         for item in items:
@@ -147,8 +145,7 @@ class Resolver:
     def resolve(self, doc: Document, src: str, result: Resolution) -> None:
         self._split_columns(doc, src, result)
         day = doc.metadata.get("date")
-        kinds = getattr(doc, "kinds", {})
-        lines = getattr(doc, "lines", {})
+        kinds, lines = doc.kinds, doc.lines
         members = 0
         self._named_signers(doc, src, result)
         self._recipients_from_salutation(doc, src, result)
@@ -253,7 +250,7 @@ class Resolver:
         from prose."""
         items = _items(doc, "signers_named")
         day = doc.metadata.get("date") if isinstance(doc.metadata.get("date"), dt.date) else None
-        chambers = getattr(doc, "chambers", {})  # 'sen' or 'rep', from 'Senators ...'
+        chambers = doc.chambers  # 'sen' or 'rep', from 'Senators ...'
         kept: list[Any] = []
         seen: set[str] = set()  # bioguide ids: 'Jeanne Shaheen' and later 'Shaheen' are one
         for item in items:
