@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from undersigned.convert.lines import SALUTATION_RE, Line, find_date, is_date_line, is_prose, words
 from undersigned.convert.signatures import split_pair
+from undersigned.core.vocabulary import OFFICES, OFFICES_ES
 
 LETTERHEAD_RE = re.compile(
     r"^(?:congress of the united states|united states senate|u\.s\. senate|"
@@ -64,10 +65,7 @@ class Header:
 
 # an office printed before the name: 'President Joseph R. Biden'
 OFFICE_PREFIX_RE = re.compile(
-    r"^((?i:president|vice president|secretary|administrator|ambassador|governor|mayor|"
-    r"commissioner|director|attorney general|speaker|leader|chairman|chairwoman|chair|"
-    r"presidente|presidenta|secretario|secretaria|embajador|embajadora|gobernador|gobernadora|"
-    r"fiscal general|canciller|ministro|ministra|directora?|comisionad[oa]|alcalde|alcaldesa)"
+    rf"^((?i:{'|'.join(OFFICES + OFFICES_ES)})"
     r"(?:\s++de\s++[A-Z][\w ]{2,40}?)?)\s++"
     r"(?=[A-Z][a-z]++\s++[A-Z])")
 

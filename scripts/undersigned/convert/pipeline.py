@@ -19,12 +19,9 @@ from undersigned.convert.document import ConvertedDocument, Options
 from undersigned.convert.header import parse_header
 from undersigned.convert.lines import LANGUAGE_MARK_RE, Line, split_lines
 from undersigned.convert.press import find_sender, signers_in_prose, strip_furniture
+from undersigned.core.vocabulary import COUNTRY_PATTERNS
 
-COUNTRIES = {
-    "MX": r"mexic|méxic", "GT": r"guatemal", "HN": r"hondur", "SV": r"el salvador|salvadoran",
-    "NI": r"nicaragu", "CR": r"costa ric", "PA": r"panam", "BZ": r"beliz", "CU": r"\bcuba",
-    "HT": r"haiti", "VE": r"venezuel", "CO": r"colombi",
-}
+COUNTRIES = COUNTRY_PATTERNS
 
 
 @dataclass

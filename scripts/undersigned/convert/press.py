@@ -8,6 +8,7 @@ from urllib.parse import urlparse
 
 from undersigned.convert.lines import END_MARK_RE, LANGUAGE_MARK_RE, Line, find_date, is_date_line, is_prose, words
 import unicodedata
+from undersigned.core.vocabulary import PROSE_TITLES
 
 def _fold_ascii(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text.lower())
@@ -109,8 +110,7 @@ def strip_furniture(lines: list[Line], *, headline: bool = True) -> PressParts:
 # Members named in running text, one or several after a title: 'Congresswomen Lori Trahan
 # (MA-03) and Annie Kuster (NH-02)', 'Representatives Paul D. Tonko (D-NY), Darin LaHood
 # (R-IL), and Fred Upton (R-MI)', 'Rep. McClintock'
-_TITLES = (r"Congressm[ae]n|Congresswom[ae]n|Congressmembers?|Representatives?|Reps?\.|"
-           r"Senators?|Sens?\.|[Ss]enador(?:a|es|as)?|[Rr]epresentantes?|[Cc]ongresistas?")
+_TITLES = "|".join(PROSE_TITLES)
 # Spanish: 'Los senadores estadounidenses John Cornyn (R-TX) y Kyrsten Sinema (D-AZ)'
 _ADJECTIVE = r"(?:(?:estadounidenses?|federal(?:es)?|dem[oó]cratas?|republican[oa]s?)\s++)?"
 # spaces with at most one line break, taken whole: the old '[^\S\n]+\n?[^\S\n]*' could cut a

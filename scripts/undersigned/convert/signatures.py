@@ -10,10 +10,10 @@ from functools import lru_cache
 from undersigned.core.names import DEGREES_RE, SUFFIXES, fold
 from undersigned.core.problems import Problem
 from undersigned.convert.lines import END_MARK_RE, FOOTDEF_RE, LANGUAGE_MARK_RE, Line, is_date_line, words
+from undersigned.core.vocabulary import CONGRESS_TITLES, ORGANIZATION_WORDS, PARTICLES
+from undersigned.core.vocabulary import PLACES as PLACE_WORDS
 
-_TITLES = (r"members? of congress|united states senators?|u\.?\s?s\.? senators?|senators?|"
-           r"united states representatives?|u\.?\s?s\.? representatives?|representatives?|"
-           r"members? of parliament|delegates? to congress|resident commissioner")
+_TITLES = "|".join(CONGRESS_TITLES)
 GENERIC_RE = re.compile(
     rf"^(?:{_TITLES}|/s/|senators signing the letter:?|representatives signing the letter:?|"
     r"signed,?|signatories:?|co-?signers:?|list of signers:?)$", re.I)
@@ -80,27 +80,8 @@ HEADING_RE = re.compile(r"^(?:#++\s*+)?\*\*(.+)\*\*$|^#++\s++(.+)$")
 TITLE_PREFIX = re.compile(r"^(?:(?:u\.\s?s\.|united states)\s++)?(?:rep\.|sen\.|representative|"
                           r"senator|congressman|congresswoman|the honorable|hon\.|dr\.)\s++", re.I)
 
-ORG_WORDS = {
-    fold(w) for w in """
-    asociación asociacion association centro center centre red network colectivo colectiva
-    collective comisión comision commission comité comite committee fundación fundacion
-    foundation instituto institute grupo group mesa federación federacion federation programa
-    program programme plan pastoral servicios services sínodo sinodo synod sector movilidades
-    equipo team foro forum coalición coalicion coalition alianza alliance council consejo
-    universidad university college colegio church iglesia congregación congregacion
-    franciscanos conventuales comunidades communities mujeres women organization organisation
-    organizations organización organizacion project proyecto projet fund fondo union unión
-    witness amnesty watch society sociedad initiative iniciativa clinic clínica office oficina
-    consultora consultores inc llc ltd ac iap a.c. ngo jpic provincia province otra tzome
-    capacitación capacitacion formación formacion rescate divihsex hermanas sisters brothers
-    hermanos misioneros missionaries caritas cáritas rights derechos defensa defense
-    """.split()
-}
-PLACES = [f" {fold(w)} " for w in """guatemala|honduras|méxico|el salvador|america|americas|
-    america latina|latin america|caribe|caribbean|costa rica|dominicana|québec|tijuana|chiapas|
-    border""".replace("\n", "").split("|")]
-PARTICLES = {"de", "del", "la", "las", "los", "y", "van", "von", "da", "di", "du", "le", "st",
-             "bin", "al", "e", "dos", "das"}
+ORG_WORDS = {fold(w) for w in ORGANIZATION_WORDS.split()}
+PLACES = [f" {fold(w)} " for w in PLACE_WORDS.replace("\n", "").split("|")]
 ACRONYM_RE = re.compile(r"\((?:[A-Z][A-Za-z-]*[A-Z])\)|-[A-Z]{3,}-|\b[A-Z]{4,}\b|\bA\.\s?C\.|\bAC\b")
 
 

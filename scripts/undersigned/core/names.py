@@ -10,6 +10,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from undersigned.core.characters import IGNORABLE
+from undersigned.core.vocabulary import NAME_TITLES
 
 _IGNORABLE = re.compile(f"[{IGNORABLE}]")
 
@@ -24,11 +25,7 @@ SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v", "md", "phd", "esq"}
 DEGREE = (r"(?:ph\.?\s?d|m\.?\s?d|j\.?\s?d|d\.?\s?d\.?\s?s|r\.?\s?n|m\.?\s?p\.?\s?h|esq|jr|sr|"
           r"ii|iii|iv)(?:\.|(?![a-z.]))")
 DEGREES_RE = re.compile(rf"^(?:\s*+(?:,\s*+)?{DEGREE})+\s*+$", re.I)
-TITLES = {
-    "rep", "reps", "representative", "sen", "senator", "congressman", "congresswoman",
-    "congressmember", "delegate", "del", "the", "honorable", "hon", "dr", "mr", "mrs", "ms",
-    "resident", "commissioner", "chairman", "chairwoman", "chair", "ranking", "member",
-}
+TITLES = NAME_TITLES
 
 
 @lru_cache(maxsize=1 << 16)

@@ -24,6 +24,7 @@ from rapidfuzz import fuzz, process
 from undersigned.core.legislators import Legislators, load_legislators
 from undersigned.core.model import Legislator
 from undersigned.core.names import DEGREE, bare_tokens, fold
+from undersigned.core.vocabulary import CONGRESS_ROLES
 
 AUTO = 87.0  # the score a printed name needs (0-100): above the 99th percentile (84.2) of
 # scores between two different serving Members; with MARGIN no wrong automatic match in 26,000
@@ -108,10 +109,7 @@ def score(printed: str, member: Legislator) -> float:
     return max((fuzz.ratio(text, key) for key in _keys(member)), default=0.0) if text else 0.0
 
 
-_CONGRESS_ROLE = re.compile(
-    r"\b(?:members? of (?:the )?congress|congress(?:wo)?man|congressmember|representative|"
-    r"senator|senate|house|caucus|committee|subcommittee|ranking member|majority|minority|"
-    r"whip|speaker|delegate|resident commissioner|d-[a-z]{2}|r-[a-z]{2}|i-[a-z]{2})\b", re.I)
+_CONGRESS_ROLE = re.compile(rf"\b(?:{'|'.join(CONGRESS_ROLES)})\b", re.I)
 _FORMER = re.compile(r"\b(?:former|retired|ex-)", re.I)
 
 

@@ -20,11 +20,10 @@ from undersigned.ingest.reconcile import (NICKNAMES, affiliation_problem, best_m
 from undersigned.core.problems import Problem
 from undersigned.core.registry import Registry
 from undersigned.ingest.registry_edit import entry_yaml
+from undersigned.core.vocabulary import SALUTATION_OFFICES
 
 _SALUTATION = re.compile(r"^(?:\*\*)?dear\s++(.+?)[,:;]?(?:\*\*)?$", re.I)
-_OFFICE = re.compile(r"^(Secretary|Administrator|Ambassador|Attorney General|Director|"
-                     r"Commissioner|Governor|Mayor|Chairman|Chairwoman|Chair|Leader|Speaker|"
-                     r"Deputy Secretary|Under Secretary|Assistant Secretary)\s++"
+_OFFICE = re.compile(rf"^({'|'.join(SALUTATION_OFFICES)})\s++"
                      r"([A-Z][\w'’-]++(?:\s++[A-Z][\w'’-]++)?)$")
 # the addressees of a salutation: 'A, B and C', 'A & B' (a separator's match starts where its
 # run of spaces starts, so a long run is not searched again from each of its spaces)

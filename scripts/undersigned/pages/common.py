@@ -16,11 +16,6 @@ from undersigned.core.urls import page_url, paged_uri
 PAGE_SIZE = 200  # entries per page of a long index
 
 TYPE_LABELS = {"letter": "Letter", "press-release": "Press release", "statement": "Statement"}
-COUNTRY_NAMES = {
-    "MX": "Mexico", "GT": "Guatemala", "HN": "Honduras", "SV": "El Salvador", "NI": "Nicaragua",
-    "CR": "Costa Rica", "PA": "Panama", "BZ": "Belize", "CU": "Cuba", "HT": "Haiti",
-    "VE": "Venezuela", "CO": "Colombia", "US": "United States",
-}
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|#!~^])")
 
 

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from undersigned.core.names import fold
 from undersigned.pages.sanitize import body_html
 from undersigned.pages.cite import citation_block, head_html, head_meta, jsonld
-from undersigned.pages.common import COUNTRY_NAMES, TYPE_LABELS, Page, attr, esc, first_sentence, front, human_date, link, plural
+from undersigned.core.vocabulary import COUNTRY_NAMES
+from undersigned.pages.common import TYPE_LABELS, Page, attr, esc, first_sentence, front, human_date, link, plural
 from undersigned.core.urls import letter_uri, recipient_uri, signatory_uri, topic_uri, year_uri
 
 if TYPE_CHECKING:

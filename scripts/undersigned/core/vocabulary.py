@@ -1,0 +1,88 @@
+"""The words the archive recognizes, in one place: titles of Members of Congress, offices a
+letter is addressed to, words that make a name an organization's, places, countries, and the
+particles of family names. The converter, name matching and pages build their patterns from
+these lists; a word is here because it is a word of the language of letters, never because of
+one document."""
+
+from __future__ import annotations
+
+# ---- Members of Congress -------------------------------------------------------------------
+
+# words before or around a Member's name that are not the name: 'Rep.', 'The Honorable'
+NAME_TITLES = frozenset({"rep", "reps", "representative", "sen", "senator", "congressman", "congresswoman",
+    "congressmember", "delegate", "del", "the", "honorable", "hon", "dr", "mr", "mrs", "ms",
+    "resident", "commissioner", "chairman", "chairwoman", "chair", "ranking", "member",
+})
+
+# the title rows and headings of congressional signature blocks (regex alternatives, longest
+# first): 'Member of Congress', 'United States Senator', 'Resident Commissioner'
+CONGRESS_TITLES = (r"members? of congress", r"united states senators?", r"u\.?\s?s\.? senators?",
+                   r"senators?", r"united states representatives?",
+                   r"u\.?\s?s\.? representatives?", r"representatives?",
+                   r"members? of parliament", r"delegates? to congress", r"resident commissioner")
+
+# titles before Members named in running text (English and Spanish)
+PROSE_TITLES = (r"Congressm[ae]n", r"Congresswom[ae]n", r"Congressmembers?", r"Representatives?",
+                r"Reps?\.", r"Senators?", r"Sens?\.", r"[Ss]enador(?:a|es|as)?",
+                r"[Rr]epresentantes?", r"[Cc]ongresistas?")
+
+# a role printed with a signer that says they sit in Congress
+CONGRESS_ROLES = (r"members? of (?:the )?congress", r"congress(?:wo)?man", r"congressmember",
+                  r"representative", r"senator", r"senate", r"house", r"caucus", r"committee",
+                  r"subcommittee", r"ranking member", r"majority", r"minority", r"whip",
+                  r"speaker", r"delegate", r"resident commissioner", r"d-[a-z]{2}", r"r-[a-z]{2}",
+                  r"i-[a-z]{2}")
+
+# ---- offices ---------------------------------------------------------------------------------
+
+# offices a letter is addressed to, printed before the name: 'Secretary Mayorkas'
+OFFICES = ("president", "vice president", "secretary", "administrator", "ambassador",
+           "governor", "mayor", "commissioner", "director", "attorney general", "speaker",
+           "leader", "chairman", "chairwoman", "chair")
+OFFICES_ES = ("presidente", "presidenta", "secretario", "secretaria", "embajador", "embajadora",
+              "gobernador", "gobernadora", "fiscal general", "canciller", "ministro", "ministra",
+              "directora?", "comisionad[oa]", "alcalde", "alcaldesa")
+# offices whose holder a salutation names by family name: 'Dear Secretary Mayorkas'
+SALUTATION_OFFICES = ("Secretary", "Administrator", "Ambassador", "Attorney General", "Director",
+                      "Commissioner", "Governor", "Mayor", "Chairman", "Chairwoman", "Chair",
+                      "Leader", "Speaker", "Deputy Secretary", "Under Secretary",
+                      "Assistant Secretary")
+
+# ---- organizations and places ----------------------------------------------------------------
+
+# a word that makes a signer an organization (English and Spanish; folded when used)
+ORGANIZATION_WORDS = """
+    asociación asociacion association centro center centre red network colectivo colectiva
+    collective comisión comision commission comité comite committee fundación fundacion
+    foundation instituto institute grupo group mesa federación federacion federation programa
+    program programme plan pastoral servicios services sínodo sinodo synod sector movilidades
+    equipo team foro forum coalición coalicion coalition alianza alliance council consejo
+    universidad university college colegio church iglesia congregación congregacion
+    franciscanos conventuales comunidades communities mujeres women organization organisation
+    organizations organización organizacion project proyecto projet fund fondo union unión
+    witness amnesty watch society sociedad initiative iniciativa clinic clínica office oficina
+    consultora consultores inc llc ltd ac iap a.c. ngo jpic provincia province otra tzome
+    capacitación capacitacion formación formacion rescate divihsex hermanas sisters brothers
+    hermanos misioneros missionaries caritas cáritas rights derechos defensa defense
+    """
+
+# places that make a line an address or an organization's, not a person (folded when used)
+PLACES = """guatemala|honduras|méxico|el salvador|america|americas|
+    america latina|latin america|caribe|caribbean|costa rica|dominicana|québec|tijuana|chiapas|
+    border"""
+
+# particles of family names: 'de la Cruz', 'van Hollen'
+PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "van", "von", "da", "di", "du", "le", "st",
+             "bin", "al", "e", "dos", "das"})
+
+# the countries of the region, as codes in `countries:`, with the words that name them
+COUNTRY_NAMES = {
+    "MX": "Mexico", "GT": "Guatemala", "HN": "Honduras", "SV": "El Salvador", "NI": "Nicaragua",
+    "CR": "Costa Rica", "PA": "Panama", "BZ": "Belize", "CU": "Cuba", "HT": "Haiti",
+    "VE": "Venezuela", "CO": "Colombia", "US": "United States",
+}
+COUNTRY_PATTERNS = {
+    "MX": r"mexic|méxic", "GT": r"guatemal", "HN": r"hondur", "SV": r"el salvador|salvadoran",
+    "NI": r"nicaragu", "CR": r"costa ric", "PA": r"panam", "BZ": r"beliz", "CU": r"\bcuba",
+    "HT": r"haiti", "VE": r"venezuel", "CO": r"colombi",
+}
