@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import textwrap
 import re
+import textwrap
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]

@@ -9,20 +9,21 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from undersigned.core.load import find_root, load_archive
 from undersigned.convert import Options, convert_text
 from undersigned.convert.document import Document, render
+from undersigned.core.archive import Archive
 from undersigned.core.hygiene import clean_values
 from undersigned.core.legislators import load_legislators
 from undersigned.core.letters import MAX_BYTES
+from undersigned.core.load import find_root, load_archive
 from undersigned.core.model import TYPES
 from undersigned.core.problems import Problem, report
+from undersigned.core.publish import site_url_problem
 from undersigned.core.schema import YEARS
+from undersigned.core.writes import write_atomic
 from undersigned.ingest.registry_edit import append_entries
 from undersigned.ingest.related import letter_meta, link_related
-from undersigned.ingest.resolve import Resolution, Resolver
-from undersigned.core.publish import site_url_problem
-from undersigned.core.writes import write_atomic
+from undersigned.ingest.resolve import Proposal, Resolution, Resolver
 from undersigned.ingest.scaffold import new_letter
 from undersigned.outputs.site import read_config, render_to_dir
 
@@ -226,7 +227,7 @@ def cmd_import(root: Path, args: argparse.Namespace) -> int:
     return 0
 
 
-def _existing_original(root: Path, archive, slug: str) -> tuple[Path | None, bytes | None]:
+def _existing_original(root: Path, archive: Archive, slug: str) -> tuple[Path | None, bytes | None]:
     """The file of an existing letter with ``slug`` and the bytes of its original, if any."""
     letter = archive.by_slug.get(slug)
     path = letter.path if letter is not None else root / "letters" / f"{slug}.md"
@@ -238,7 +239,7 @@ def _existing_original(root: Path, archive, slug: str) -> tuple[Path | None, byt
     return path, txt.read_bytes() if txt.is_file() and not txt.is_symlink() else None
 
 
-def _choose_slugs(root: Path, archive, sources: list[_Source], problems: list[Problem]) -> None:
+def _choose_slugs(root: Path, archive: Archive, sources: list[_Source], problems: list[Problem]) -> None:
     """A re-import of the same original keeps its slug; a different document that would get a
     slug already taken (on disk or earlier in this run) gets the next free one, -2, -3, ..."""
     taken: dict[str, bytes] = {}
@@ -268,7 +269,7 @@ def _choose_slugs(root: Path, archive, sources: list[_Source], problems: list[Pr
             taken[slug] = src.data
 
 
-def _link_announcements(archive, sources: list[_Source], problems: list[Problem]) -> None:
+def _link_announcements(archive: Archive, sources: list[_Source], problems: list[Problem]) -> None:
     known = [(x.slug, letter_meta(x)) for x in archive.letters if x.type == "letter"]
     fresh = [(d.slug, d.metadata) for src in sources for d in src.docs
              if d.metadata["type"] == "letter"]
@@ -287,7 +288,7 @@ def _link_announcements(archive, sources: list[_Source], problems: list[Problem]
                                         warning=True))
 
 
-def _plan_writes(root: Path, archive, sources: list[_Source], problems: list[Problem],
+def _plan_writes(root: Path, archive: Archive, sources: list[_Source], problems: list[Problem],
                  force: bool) -> list[_Write]:
     """Every file to write, in order; a file that exists and differs is a problem unless it is
     a re-import of the same original with --force."""
@@ -320,7 +321,7 @@ def _plan_writes(root: Path, archive, sources: list[_Source], problems: list[Pro
     return writes
 
 
-def _print_proposals(proposals) -> None:
+def _print_proposals(proposals: list[Proposal]) -> None:
     if not proposals:
         return
     print(f"\n{len(proposals)} name(s) are not in signatories.yaml; proposed entries "

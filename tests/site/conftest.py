@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from site_build import build_site
 
 from helpers import REPO
+from site_build import build_site
 
 
 class Site:

@@ -13,8 +13,8 @@ import jsonschema
 import pytest
 
 from helpers import REPO
-from undersigned.core.load import load_archive
 from undersigned.core.letters import read_letter
+from undersigned.core.load import load_archive
 
 ARCHIVE = load_archive(REPO)
 TILLERSON = "2017-06-14-letter-secretary-tillerson-central-america-security"
@@ -29,7 +29,7 @@ def read(site, path: str) -> str:
 def test_letters_json_matches_the_archive(site):
     records = json.loads(read(site, "data/letters.json"))
     assert [r["slug"] for r in records] == [x.slug for x in ARCHIVE.letters]
-    for record, letter in zip(records, ARCHIVE.letters):
+    for record, letter in zip(records, ARCHIVE.letters, strict=True):
         assert record["date"] == letter.date.isoformat()
         assert [s["id"] for s in record["signatories"]] == [s.id for s in letter.signatures]
         assert [s["name_as_printed"] for s in record["signatories"]] == [
@@ -91,7 +91,7 @@ def test_cmif_lists_every_letter_with_dates(site):
     letters = [x for x in ARCHIVE.letters if x.type == "letter"]
     assert [d.get("ref") for d in descs] == [
         f"https://undersigned.example.org/letters/{x.slug}/" for x in letters]
-    for desc, letter in zip(descs, letters):
+    for desc, letter in zip(descs, letters, strict=True):
         sent = desc.find(f"{TEI}correspAction[@type='sent']")
         assert sent.find(f"{TEI}date").get("when") == letter.date.isoformat()
         names = [el.text for el in sent if el.tag in (f"{TEI}persName", f"{TEI}orgName")]

@@ -17,8 +17,8 @@ import pytest
 
 from helpers import LETTER, REPO
 from site_build import build_site
-from undersigned.core.load import load_archive
 from undersigned.cli import main
+from undersigned.core.load import load_archive
 
 ARCHIVE = load_archive(REPO)
 
@@ -139,7 +139,7 @@ def test_letter_page_shows_first_published_and_last_changed(history_site):
     soup = BeautifulSoup((site / "letters/2017-06-14-the-letter/index.html").read_text(),
                          "html.parser")
     meta = {dt.get_text(): dd.get_text() for dt, dd in zip(soup.select(".us-meta dt"),
-                                                          soup.select(".us-meta dd"))}
+                                                          soup.select(".us-meta dd"), strict=True)}
     # the rename keeps the date the document entered the archive (history follows renames)
     assert meta["In the archive"] == "since 2024-01-02; last changed 2024-03-04 (changes)"
 

@@ -129,7 +129,7 @@ def test_an_import_inside_a_function_says_why():
     """Allowed where a cost or an optional dependency requires it, with the reason in a
     comment on the line or the line above."""
     silent = []
-    for module, path in MODULES.items():
+    for path in MODULES.values():
         lines = path.read_text(encoding="utf-8").splitlines()
         for line, imported in _function_level(path):
             near = lines[line - 1] + (lines[line - 2] if line > 1 else "")

@@ -14,8 +14,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from helpers import DATA, archive_words
-from undersigned.core.load import load_archive
 from undersigned.cli import main
+from undersigned.core.load import load_archive
 
 EXPECTED = (DATA / "bad" / "expected.txt").read_text(encoding="utf-8")
 

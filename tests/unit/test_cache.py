@@ -231,11 +231,11 @@ def test_a_build_reads_bodies_again_and_refuses_a_file_changed_since_its_check(
     assert text.endswith(letter.body) and letter.body.strip()
     letter.path.write_text(text + "A sentence added.\n", encoding="utf-8")
     with pytest.raises(LetterChanged) as caught:
-        letter.body
+        _ = letter.body
     assert str(caught.value) == f"{letter.path}: changed after it was checked"
     letter.path.unlink()
     with pytest.raises(LetterChanged) as caught:
-        letter.body
+        _ = letter.body
     assert str(caught.value) == (f"{letter.path}: could not be read again after it was "
                                  "checked (No such file or directory)")
 
@@ -288,7 +288,7 @@ def test_a_letter_swapped_for_a_huge_file_or_a_link_is_refused_without_reading_i
     with monkeypatch.context() as m:
         m.setattr(type(first.path), "open", counting_open)
         with pytest.raises(LetterChanged) as caught:
-            first.body
+            _ = first.body
     assert str(caught.value) == f"{first.path}: changed after it was checked"
     assert reads == [MAX_BYTES + 1]
     outside = tmp_path / "secret.txt"
@@ -296,7 +296,7 @@ def test_a_letter_swapped_for_a_huge_file_or_a_link_is_refused_without_reading_i
     second.path.unlink()
     second.path.symlink_to(outside)
     with pytest.raises(LetterChanged) as caught:
-        second.body
+        _ = second.body
     assert str(caught.value) == f"{second.path}: changed after it was checked"
 
 

@@ -6,8 +6,8 @@ import json
 import shutil
 
 from helpers import DATA, REPO
-from undersigned.core.load import load_archive
 from undersigned.cli import build_parser, main
+from undersigned.core.load import load_archive
 
 SEED = DATA / "seeds" / "000_3468addb70574d91.txt"
 TITLE = "Letter to Secretary Tillerson"

@@ -18,13 +18,13 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from helpers import DATA, LETTER, REPO
-from undersigned.core.load import load_archive
 from undersigned.cli import main
-from undersigned.outputs.exports import data_texts
+from undersigned.core.load import load_archive
 from undersigned.core.names import make_id
 from undersigned.core.problems import Problem
-from undersigned.pages.sanitize import body_html
 from undersigned.core.yamlfile import YamlError, load_yaml
+from undersigned.outputs.exports import data_texts
+from undersigned.pages.sanitize import body_html
 
 TOPICS = {"topics.yaml": (REPO / "topics.yaml").read_text(encoding="utf-8")}
 SEED = DATA / "seeds" / "000_3468addb70574d91.txt"

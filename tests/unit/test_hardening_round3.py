@@ -20,19 +20,18 @@ from hypothesis import strategies as st
 
 from helpers import DATA, LETTER, REGISTRY, REPO, write
 from helpers import TOPICS as HELPER_TOPICS
-from undersigned.core.archive import published_originals
-from undersigned.core.load import load_archive
-from undersigned.outputs.exports import data_texts
-from undersigned.core.publish import site_url_form_problem, site_url_problem
-from undersigned.outputs.sitemap import write_sitemaps
 from undersigned.cli import main
-from undersigned.core.history import parse_log
+from undersigned.core.archive import published_originals
 from undersigned.core.characters import describe, visible
+from undersigned.core.history import parse_log
+from undersigned.core.load import load_archive
 from undersigned.core.model import Letter, Signature
 from undersigned.core.names import fold
-from undersigned.pages.cite import bibtex
+from undersigned.core.publish import site_url_form_problem, site_url_problem
 from undersigned.core.yamlfile import YamlError, load_yaml
-
+from undersigned.outputs.exports import data_texts
+from undersigned.outputs.sitemap import write_sitemaps
+from undersigned.pages.cite import bibtex
 
 TOPICS_FILE = {"topics.yaml": (REPO / "topics.yaml").read_text(encoding="utf-8")}
 SEED = DATA / "seeds" / "000_3468addb70574d91.txt"
@@ -440,10 +439,10 @@ def test_the_same_signer_twice_is_a_warning_naming_both_lines(archive_dir, capsy
     root = archive_dir({"letters/2017-06-14-a-letter.md": LETTER.replace(
         "  - WOLA\n", "  - WOLA\n  - Alan S. Lowenthal\n")})
     assert main(["--root", str(root), "check"]) == 0
-    assert capsys.readouterr().err == ((
+    assert capsys.readouterr().err == (
         "warning: letters/2017-06-14-a-letter.md:13: signatory 'Alan S. Lowenthal' is listed "
         "twice (lines 10 and 13, both 'alan-lowenthal')\n  hint: remove the second entry, "
-        "unless the document really prints the name twice\n"))
+        "unless the document really prints the name twice\n")
     assert [x.name for x in load_archive(root).letters[0].signatures] == [
         "Alan Lowenthal", "Lucille Roybal-Alford", "WOLA", "Alan S. Lowenthal"]
 

@@ -9,8 +9,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from undersigned.core.load import load_archive
 from undersigned.core.history import parse_log, read_history
+from undersigned.core.load import load_archive
 from undersigned.pages.changes import changes_feed, render_changes
 from undersigned.pages.letter import render_letter
 

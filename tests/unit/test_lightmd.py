@@ -5,8 +5,8 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from undersigned.pages.lightmd import LightMarkdown
 from undersigned.pages.common import esc
+from undersigned.pages.lightmd import LightMarkdown
 
 REST = ("US-HTML-BLOCK-0\n\n## Text\n\nUS-HTML-BLOCK-1\n\n## Signatories (3) { #signatories }\n\n"
         "US-HTML-BLOCK-2\n\n### 2021 { #y2021 }\n\nUS-HTML-BLOCK-3\n\n## How to cite { #cite }")

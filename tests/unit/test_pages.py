@@ -6,8 +6,8 @@ from pathlib import Path
 
 from helpers import REPO
 from undersigned.core.load import load_archive
-from undersigned.pages import render_all
 from undersigned.devtools.synthetic import generate
+from undersigned.pages import render_all
 
 
 def test_large_archive_pages_are_paginated_and_bounded(tmp_path: Path):

@@ -5,8 +5,14 @@ from __future__ import annotations
 import jinja2
 import pytest
 
-from undersigned.pages.shell import (Shell, ShellError, outline_shape, outline_values, sentinel,
-                               sentinel_outline)
+from undersigned.pages.shell import (
+    Shell,
+    ShellError,
+    outline_shape,
+    outline_values,
+    sentinel,
+    sentinel_outline,
+)
 
 TEMPLATE = jinja2.Environment(autoescape=False).from_string(
     "<title>{{ title }} - Site</title><meta content=\"{{ title | e }}\">"

@@ -9,9 +9,9 @@ import datetime as dt
 import pytest
 
 from helpers import LETTER, REGISTRY
+from undersigned.core.legislators import load_legislators
 from undersigned.core.load import load_archive
 from undersigned.outputs.exports import signature_rows
-from undersigned.core.legislators import load_legislators
 from undersigned.pages.entities import terms_table
 from undersigned.pages.letter import render_letter
 

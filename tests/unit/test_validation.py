@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from helpers import LETTER, archive_words
-from undersigned.core.load import load_archive
 from undersigned.cli import main
+from undersigned.core.load import load_archive
 from undersigned.core.problems import report
 
 L = "letters/2017-06-14-a-letter.md"

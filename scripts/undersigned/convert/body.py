@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from undersigned.core.problems import Problem
 from undersigned.convert.lines import CLOSING_RE, FOOTDEF_RE, RULE_RE, SUP_RE, Line, blocks
+from undersigned.core.problems import Problem
 
 BULLET_RE = re.compile(r"^\s*+(?:[•●▪◦·‣∙]|[-*–](?=\s))\s*+(.*)$")
 NUMBER_RE = re.compile(r"^\s*+(?:\(?(\d{1,3})[.)])\s++(.*)$")

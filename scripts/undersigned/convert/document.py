@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+
 from undersigned.core.names import slugify
 
 ORDER = ("title", "date", "type", "sender", "recipients", "signatories", "signers_named",

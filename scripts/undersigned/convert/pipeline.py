@@ -8,17 +8,17 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from undersigned.convert.body import convert_body
+from undersigned.convert.document import ConvertedDocument, Options
+from undersigned.convert.header import parse_header
+from undersigned.convert.lines import LANGUAGE_MARK_RE, Line, split_lines
+from undersigned.convert.press import find_sender, signers_in_prose, strip_furniture
 from undersigned.convert.regions import SPANISH_SALUTATION, Region, _find_regions
 from undersigned.core.characters import BODY
 from undersigned.core.hygiene import clean
 from undersigned.core.model import Topic
 from undersigned.core.problems import Problem
 from undersigned.core.schema import YEARS
-from undersigned.convert.body import convert_body
-from undersigned.convert.document import ConvertedDocument, Options
-from undersigned.convert.header import parse_header
-from undersigned.convert.lines import LANGUAGE_MARK_RE, Line, split_lines
-from undersigned.convert.press import find_sender, signers_in_prose, strip_furniture
 from undersigned.core.vocabulary import COUNTRY_PATTERNS
 
 COUNTRIES = COUNTRY_PATTERNS
@@ -59,7 +59,7 @@ def _letter_title(recipients: list[dict[str, str]], salutation: str = "") -> str
     return f"Letter to {label}" + (f" and {more} other{'s' if more > 1 else ''}" if more else "")
 
 
-def _signatory(s) -> str | dict[str, str]:
+def _signatory(s: Any) -> str | dict[str, str]:
     extra = {k: v for k, v in (("role", s.role), ("group", s.group)) if v}
     return {"name": s.name, **extra} if extra else s.name
 
@@ -257,7 +257,7 @@ def _letter_sender(letter: ConvertedDocument, issuer: str | None) -> str:
 def _ranges(numbers: list[int]) -> str:
     out: list[str] = []
     start = prev = numbers[0]
-    for n in numbers[1:] + [None]:  # type: ignore[list-item]
+    for n in [*numbers[1:], None]:
         if n is not None and n == prev + 1:
             prev = n
             continue

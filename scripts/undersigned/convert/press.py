@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
-from undersigned.convert.lines import END_MARK_RE, LANGUAGE_MARK_RE, Line, find_date, is_date_line, is_prose, words
-import unicodedata
+from undersigned.convert.lines import (
+    END_MARK_RE,
+    LANGUAGE_MARK_RE,
+    Line,
+    find_date,
+    is_date_line,
+    is_prose,
+    words,
+)
 from undersigned.core.vocabulary import PROSE_TITLES
+
 
 def _fold_ascii(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text.lower())

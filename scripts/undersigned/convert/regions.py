@@ -5,12 +5,21 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import Any
+
+from undersigned.convert.header import ADDRESS_RE, BOLD_RECIPIENT_RE, HONORABLE_RE, is_header_like
+from undersigned.convert.lines import (
+    CLOSING_RE,
+    END_MARK_RE,
+    FOOTDEF_RE,
+    LANGUAGE_MARK_RE,
+    Line,
+    is_date_line,
+    is_prose,
+)
+from undersigned.convert.signatures import parse_signatures
 from undersigned.core.names import fold
 from undersigned.core.problems import Problem
-from undersigned.convert.header import ADDRESS_RE, BOLD_RECIPIENT_RE, HONORABLE_RE, is_header_like
-from undersigned.convert.lines import CLOSING_RE, END_MARK_RE, FOOTDEF_RE, LANGUAGE_MARK_RE, Line, is_date_line, is_prose
-from undersigned.convert.signatures import parse_signatures
-
 
 DEAR_RE = re.compile(r"^(?:\*\*)?(?:[Dd]ear|DEAR|Estimad[oa]s?|Apreciad[oa]s?|Distinguid[oa]s?)\s++"
                      r"[^.]{2,400}[,:;]?(?:\*\*)?$|"
@@ -41,7 +50,7 @@ class Region:
     salutation: int
     closing: int | None
     sig_end: int  # index after the signature block
-    signatures: list = field(default_factory=list)
+    signatures: list[Any] = field(default_factory=list)
     heading: str | None = None
     congress: bool = False
     notes: tuple[int, int] | None = None  # endnotes printed after the signature block

@@ -7,9 +7,16 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from undersigned.convert.lines import (
+    END_MARK_RE,
+    FOOTDEF_RE,
+    LANGUAGE_MARK_RE,
+    Line,
+    is_date_line,
+    words,
+)
 from undersigned.core.names import DEGREES_RE, SUFFIXES, fold
 from undersigned.core.problems import Problem
-from undersigned.convert.lines import END_MARK_RE, FOOTDEF_RE, LANGUAGE_MARK_RE, Line, is_date_line, words
 from undersigned.core.vocabulary import CONGRESS_TITLES, ORGANIZATION_WORDS, PARTICLES
 from undersigned.core.vocabulary import PLACES as PLACE_WORDS
 

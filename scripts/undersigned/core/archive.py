@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import overload
+from typing import Any, overload
 
 from undersigned.core.history import History, read_history
 from undersigned.core.legislators import Legislators
@@ -42,18 +42,18 @@ class Signings(Sequence[tuple[Letter, Signature]]):
     @overload
     def __getitem__(self, i: slice) -> list[tuple[Letter, Signature]]: ...
 
-    def __getitem__(self, i):
+    def __getitem__(self, i: Any) -> Any:
         if isinstance(i, slice):
-            return [(x, x.signatures[k]) for x, k in zip(self._letters[i], self._at[i])]
+            return [(x, x.signatures[k]) for x, k in zip(self._letters[i], self._at[i], strict=True)]
         letter = self._letters[i]
         return letter, letter.signatures[self._at[i]]
 
     def __iter__(self) -> Iterator[tuple[Letter, Signature]]:
-        for letter, k in zip(self._letters, self._at):
+        for letter, k in zip(self._letters, self._at, strict=True):
             yield letter, letter.signatures[k]
 
     def __reversed__(self) -> Iterator[tuple[Letter, Signature]]:
-        for letter, k in zip(reversed(self._letters), reversed(self._at)):
+        for letter, k in zip(reversed(self._letters), reversed(self._at), strict=True):
             yield letter, letter.signatures[k]
 
 
@@ -63,7 +63,7 @@ class RenderMemo:
     its session, handed to each build's archive; a plain build has none)."""
 
     bodies: dict[str, str] = field(default_factory=dict)  # letter body HTML, by its text
-    items: dict[tuple, str] = field(default_factory=dict)  # listing items, by what they show
+    items: dict[tuple[Any, ...], str] = field(default_factory=dict)  # listing items, by what they show
 
 
 @dataclass

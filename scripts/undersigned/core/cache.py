@@ -32,12 +32,13 @@ import secrets
 import socket
 import sqlite3
 import stat
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-from undersigned.core.settings import Settings
 from undersigned.core.model import Letter, Recipient, Signature, StoredBody, pack_body
 from undersigned.core.problems import Problem
+from undersigned.core.settings import Settings
 from undersigned.core.yamlfile import decode_text
 
 FORMAT = 2  # 2: entries carry a keyed MAC, not a plain checksum

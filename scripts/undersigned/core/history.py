@@ -15,6 +15,7 @@ import logging
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -91,7 +92,7 @@ def _slug(path: str) -> str | None:
     return None
 
 
-def _records(text: str):
+def _records(text: str) -> Iterator[tuple[str, str, str, list[tuple[str, list[str]]]]]:
     """(commit, time, subject, [(status, paths)]) from ``git log -z --name-status`` with
     FORMAT: fields are taken by position, so a subject holding NUL-free bytes of any kind
     (record separators, newlines, a forged hash or date) stays the subject."""

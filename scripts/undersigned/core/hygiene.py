@@ -13,7 +13,7 @@ from undersigned.core.characters import BODY, METADATA, describe
 from undersigned.core.problems import Problem
 
 
-def bad_lines(rel: str, text: str, first: int, pattern: re.Pattern[str]) -> list:
+def bad_lines(rel: str, text: str, first: int, pattern: re.Pattern[str]) -> list[Any]:
     """One problem per line of ``text`` (numbered from ``first``) holding such a character."""
     if not pattern.search(text):
         return []
@@ -52,7 +52,7 @@ def clean_values(value: Any) -> Any:
     return value
 
 
-def escaped(rel: str, data: Any, line_of: Any, reported: set) -> list:
+def escaped(rel: str, data: Any, line_of: Any, reported: set[Any]) -> list[Any]:
     """Problems for such characters written as escapes inside double quotes ("\u202e"),
     found in the parsed values; ``line_of(path)`` gives a value's line, lines in
     ``reported`` already have a problem."""
@@ -66,7 +66,7 @@ def escaped(rel: str, data: Any, line_of: Any, reported: set) -> list:
     return out
 
 
-def bad_values(value: Any, path: tuple = ()) -> list[tuple[tuple, str]]:
+def bad_values(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[tuple[Any, ...], str]]:
     """(key path, first bad character) of every string in parsed front matter."""
     if isinstance(value, str):
         bad = first_bad(value)

@@ -7,10 +7,12 @@ import json
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from undersigned.core.model import Legislator, Term
 from undersigned.core.names import bare_tokens, fold, nickname
-import yaml
 
 DATA = "data/legislators.json"
 NOTICE = (
@@ -31,7 +33,7 @@ def build_json(yaml_path: Path, json_path: Path) -> None:
     )
 
 
-def _term(raw: dict) -> Term:
+def _term(raw: dict[str, Any]) -> Term:
     return Term(
         type=raw["type"],
         start=dt.date.fromisoformat(str(raw["start"])),

@@ -6,10 +6,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from undersigned.core.cache import digest
-from undersigned.core.problems import Problem
 from undersigned.core.characters import BODY, METADATA, YAML_UNREADABLE
 from undersigned.core.hygiene import bad_lines, escaped
-from undersigned.core.yamlfile import Located, YamlError, decode_text, load_yaml, read_text, yaml_hint
+from undersigned.core.problems import Problem
+from undersigned.core.yamlfile import (
+    Located,
+    YamlError,
+    decode_text,
+    load_yaml,
+    read_text,
+    yaml_hint,
+)
 
 MAX_BYTES = 2_000_000  # a letter larger than this is refused, never parsed
 

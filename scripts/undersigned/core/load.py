@@ -12,14 +12,25 @@ from pathlib import Path
 from typing import NamedTuple
 
 from undersigned.core.archive import Archive
-from undersigned.core.cache import (REGISTRY, LetterCache, code_version, digest, from_payload,
-                                    to_payload)
+from undersigned.core.cache import (
+    REGISTRY,
+    LetterCache,
+    code_version,
+    digest,
+    from_payload,
+    to_payload,
+)
 from undersigned.core.legislators import load_legislators
 from undersigned.core.letters import MAX_BYTES, BodyInFile, read_letter, too_large
 from undersigned.core.model import Letter, Topic
 from undersigned.core.paths import escaping_links, letter_files, original_problem, original_uri
 from undersigned.core.problems import Problem, relpath
-from undersigned.core.registry import Registry, load_registry, registry_from_payload, registry_payload
+from undersigned.core.registry import (
+    Registry,
+    load_registry,
+    registry_from_payload,
+    registry_payload,
+)
 from undersigned.core.settings import Settings
 from undersigned.core.topics import load_topics
 from undersigned.core.validation import build_letter, parties

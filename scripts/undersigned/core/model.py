@@ -6,13 +6,13 @@ import datetime as dt
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 TYPES = ("letter", "press-release", "statement")
 KINDS = ("person", "organization")
 
 
-def shared(text):
+def shared(text: Any) -> Any:
     """One copy of a string that many records repeat (a signatory's name, id and role appear
     on thousands of letters: at 100,000 letters, a copy each would be ~200 MB)."""
     return sys.intern(text) if type(text) is str else text
@@ -30,7 +30,7 @@ class Signature:
     group: str | None = None  # heading the signature is listed under, as printed
 
     @classmethod
-    def of(cls, *fields) -> Signature:
+    def of(cls, *fields: Any) -> Signature:
         """A signature whose strings are shared with every other that prints them."""
         return cls(*map(shared, fields))
 
@@ -44,7 +44,7 @@ class Recipient:
     line: int | None = None
 
     @classmethod
-    def of(cls, *fields) -> Recipient:
+    def of(cls, *fields: Any) -> Recipient:
         """A recipient whose strings are shared with every other that prints them."""
         return cls(*map(shared, fields))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rapidfuzz import process, utils
 
@@ -147,19 +148,19 @@ def check_id(rel: str, line: int | None, value: str, what: str) -> list[Problem]
                     "use lowercase letters, digits and single hyphens")]
 
 
-def check_keys(rel: str, doc, entry_id: str, raw: dict, allowed: tuple[str, ...],
+def check_keys(rel: str, doc: Any, entry_id: str, raw: dict[str, Any], allowed: tuple[str, ...],
                what: str) -> list[Problem]:
     """Unknown keys of one entry of a YAML mapping file."""
     return [Problem(rel, doc.line(entry_id, key), f"unknown key '{key}' in {what} '{entry_id}'",
                     "allowed keys: " + ", ".join(allowed)) for key in raw if key not in allowed]
 
 
-def _opt(raw: dict, key: str) -> str | None:
+def _opt(raw: dict[str, Any], key: str) -> str | None:
     value = raw.get(key)
     return str(value) if value is not None else None
 
 
-def registry_payload(registry: Registry, problems: list[Problem]) -> dict:
+def registry_payload(registry: Registry, problems: list[Problem]) -> dict[str, Any]:
     """The registry and its problems as JSON values (for the cache of cache.py)."""
     return {"entities": [[e.id, e.name, e.kind, list(e.aliases), e.description, e.bioguide,
                           e.url, e.wikidata, e.line] for e in registry.entities.values()],
@@ -167,7 +168,7 @@ def registry_payload(registry: Registry, problems: list[Problem]) -> dict:
             "problems": [[p.path, p.line, p.message, p.hint, p.warning] for p in problems]}
 
 
-def registry_from_payload(payload: dict) -> tuple[Registry, list[Problem]]:
+def registry_from_payload(payload: dict[str, Any]) -> tuple[Registry, list[Problem]]:
     registry = Registry()
     for row in payload["entities"]:
         entity = Entity(id=row[0], name=row[1], kind=row[2], aliases=tuple(row[3]),

@@ -23,7 +23,7 @@ def load_topics(path: Path, rel: str = "topics.yaml") -> tuple[dict[str, Topic],
     if not isinstance(data, dict):
         return topics, [Problem(rel, 1, "topics must be a mapping of id -> {title, description}",
                                 None)]
-    for parent, key, first, again in doc.duplicates:
+    for _parent, key, first, again in doc.duplicates:
         problems.append(Problem(rel, again, f"duplicate key '{key}' (first on line {first})",
                                 "YAML keeps only the last one; merge or rename"))
     for topic_id, raw in data.items():

@@ -21,14 +21,14 @@ except AttributeError:  # pragma: no cover - pure-Python fallback
 _RESOLVED: dict[tuple[str, bool], str] = {}
 
 
-class _Loader(_Base):  # type: ignore[misc, valid-type]
+class _Loader(_Base):  # type: ignore[misc]
     """Safe loader that keeps dates as strings, so a bad date is reported, not raised.
 
     The tag of a plain scalar depends only on its text here (no path resolvers), and front
     matter repeats the same keys and names thousands of times: resolved tags are remembered
     (a quarter of the parsing time of 10,000 letters)."""
 
-    def resolve(self, kind, value, implicit):
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
         if kind is yaml.ScalarNode and implicit[0] and not self.yaml_path_resolvers:
             key = (value, implicit[1])
             tag = _RESOLVED.get(key)
@@ -40,7 +40,7 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
         return super().resolve(kind, value, implicit)
 
 
-_Loader.yaml_implicit_resolvers = {  # type: ignore[attr-defined]
+_Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in _Base.yaml_implicit_resolvers.items()  # type: ignore[attr-defined]
 }
@@ -85,7 +85,7 @@ class _Guard:
     """Walks the composed node graph once, before anything is constructed: records the line of
     every key and list item, duplicate keys, and refuses what the loader must not build."""
 
-    def __init__(self, loader: Any, out: "Located", offset: int) -> None:
+    def __init__(self, loader: Any, out: Located, offset: int) -> None:
         self.loader, self.out, self.offset = loader, out, offset
         self.seen: set[int] = set()
         self.again = 0
@@ -97,7 +97,7 @@ class _Guard:
     def expected_tag(self, node: yaml.ScalarNode) -> str:
         if node.style in _QUOTED_STYLES:
             return _STR
-        return self.loader.resolve(yaml.ScalarNode, node.value, (True, False))
+        return str(self.loader.resolve(yaml.ScalarNode, node.value, (True, False)))
 
     def scalar(self, node: yaml.ScalarNode) -> None:
         expected = self.expected_tag(node)

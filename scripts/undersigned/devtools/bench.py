@@ -19,12 +19,12 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from undersigned.outputs.site import read_config
-
 from undersigned.devtools.synthetic import generate
+from undersigned.outputs.site import read_config
 
 REPO = Path(__file__).resolve().parents[3]  # scripts/undersigned/devtools/ -> the repository
 RUNNER = r"""
@@ -98,7 +98,7 @@ def _first_query_bytes(site: Path, term: str) -> int:
             browser = p.chromium.launch(executable_path=shutil.which("chromium") or
                                         "/usr/bin/chromium", args=CHROMIUM_ARGS)
             page = browser.new_page()
-            requests: list = []
+            requests: list[Any] = []
             page.on("requestfinished", lambda r: requests.append(r))
             page.goto(f"{url}/search/?q={term}")
             page.wait_for_function("document.querySelectorAll('#us-results li').length > 0",

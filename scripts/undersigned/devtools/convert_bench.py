@@ -14,8 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from undersigned.core.load import load_archive
 from undersigned.convert import convert_text
+from undersigned.core.load import load_archive
 from undersigned.devtools.synthetic import generate
 
 REPO = Path(__file__).resolve().parents[3]  # scripts/undersigned/devtools/ -> the repository

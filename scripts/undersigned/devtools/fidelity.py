@@ -33,8 +33,8 @@ from typing import Any
 from undersigned.convert import Options, convert_text
 from undersigned.core.legislators import load_legislators
 from undersigned.core.names import bare_tokens
-from undersigned.ingest.reconcile import NICKNAMES
 from undersigned.core.registry import Registry
+from undersigned.ingest.reconcile import NICKNAMES
 from undersigned.ingest.resolve import Resolution, Resolver
 
 REPO = Path(__file__).resolve().parents[3]  # scripts/undersigned/devtools/ -> the repository
@@ -46,9 +46,9 @@ FIELDS = ("documents", "type", "title", "date", "sender", "recipients", "signato
 
 @dataclass
 class Score:
-    right: Counter = field(default_factory=Counter)
-    total: Counter = field(default_factory=Counter)
-    sig: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    right: Counter[str] = field(default_factory=Counter)
+    total: Counter[str] = field(default_factory=Counter)
+    sig: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     misses: list[str] = field(default_factory=list)
 
     def mark(self, name: str, ok: bool, case: str, detail: str = "") -> None:
@@ -172,7 +172,7 @@ def report(score: Score, cases: int, verbose: bool) -> str:
             lines.append(f"  {name:12} {r:4}/{t:<4} {100 * r / t:5.1f}% exact")
     if score.sig:
         lines.append("signatories by layout   precision  recall   (found / expected)")
-        all_counts: Counter = Counter()
+        all_counts: Counter[str] = Counter()
         for layout in sorted(x for x in score.sig if x != PROSE):
             c = score.sig[layout]
             all_counts.update(c)
@@ -187,7 +187,7 @@ def report(score: Score, cases: int, verbose: bool) -> str:
     return "\n".join(lines)
 
 
-def _pr_line(label: str, c: Counter) -> str:
+def _pr_line(label: str, c: Counter[str]) -> str:
     precision = 100 * c["tp"] / c["found"] if c["found"] else 100.0
     recall = 100 * c["tp"] / c["expected"] if c["expected"] else 100.0
     return (f"  {label:22} {precision:6.1f}%  {recall:6.1f}%   "

@@ -33,20 +33,19 @@ from pathlib import Path
 import yaml
 
 from undersigned.devtools.bench import REPO, _config
-
 from undersigned.devtools.synthetic import generate
 
 
 def _port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+        return int(s.getsockname()[1])
 
 
 def _get(url: str) -> str:
     try:
         with urllib.request.urlopen(url, timeout=30) as response:
-            return response.read().decode("utf-8", errors="replace")
+            return str(response.read().decode("utf-8", errors="replace"))
     except OSError:
         return ""
 

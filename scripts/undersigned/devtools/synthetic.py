@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -45,7 +46,7 @@ def generate(root: Path, out: Path, n: int, seed: int = 1) -> dict[str, int]:
     paras = _paragraphs(root)
     members = sorted(load_legislators().members.values(), key=lambda m: m.bioguide)
     pool_size = max(300, n // 3)
-    registry: dict[str, dict] = {}
+    registry: dict[str, dict[str, Any]] = {}
     pool: list[tuple[str, str]] = []  # (id, printed name)
     names_seen: set[str] = set()
     for m in members:
@@ -98,7 +99,7 @@ def generate(root: Path, out: Path, n: int, seed: int = 1) -> dict[str, int]:
         slug = f"{day.isoformat()}-{slugify(title, 9)}"
         rec_id, rec_name = rng.choice(officials)
         role, org = rng.choice(RECIPIENTS)
-        meta: dict = {"title": title, "date": day, "type": "press-release" if is_press else "letter",
+        meta: dict[str, Any] = {"title": title, "date": day, "type": "press-release" if is_press else "letter",
                       "sender": "Members of Congress"}
         if not is_press:
             meta["recipients"] = [{"name": rec_name, "role": role, "organization": org}]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Any
+
 from undersigned.convert.document import Document
 from undersigned.core.model import Letter
 from undersigned.core.names import bare_tokens, fold

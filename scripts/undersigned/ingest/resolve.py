@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import combinations, pairwise
 from typing import Any
 
 from rapidfuzz import process, utils
@@ -15,12 +15,20 @@ from undersigned.convert.document import Document
 from undersigned.core.legislators import Legislators
 from undersigned.core.model import Legislator
 from undersigned.core.names import bare_tokens, fold, make_id
-from undersigned.ingest.reconcile import (NICKNAMES, affiliation_problem, best_member, clean_printed,
-                        first_name_fits, printed_key, serving_on, term_dates)
 from undersigned.core.problems import Problem
 from undersigned.core.registry import Registry
-from undersigned.ingest.registry_edit import entry_yaml
 from undersigned.core.vocabulary import SALUTATION_OFFICES
+from undersigned.ingest.reconcile import (
+    NICKNAMES,
+    affiliation_problem,
+    best_member,
+    clean_printed,
+    first_name_fits,
+    printed_key,
+    serving_on,
+    term_dates,
+)
+from undersigned.ingest.registry_edit import entry_yaml
 
 _SALUTATION = re.compile(r"^(?:\*\*)?dear\s++(.+?)[,:;]?(?:\*\*)?$", re.I)
 _OFFICE = re.compile(rf"^({'|'.join(SALUTATION_OFFICES)})\s++"
@@ -98,7 +106,7 @@ class Resolver:
         out = []
         for cuts in combinations(range(1, len(tokens)), columns - 1):
             bounds = (0, *cuts, len(tokens))
-            parts = [" ".join(tokens[a:b]) for a, b in zip(bounds, bounds[1:])]
+            parts = [" ".join(tokens[a:b]) for a, b in pairwise(bounds)]
             if all(len(p.split()) >= 2 and self._known(p, day, members_only) for p in parts):
                 out.append(parts)
         return out

@@ -5,19 +5,19 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from undersigned.core.release import data_release
-from undersigned.pages.cite import page_url
-from undersigned.outputs.network import EDGE_FIELDS
-from undersigned.core.schema import LETTER_SCHEMA
-from html import escape
 from undersigned.core.archive import redirects
+from undersigned.core.release import data_release
+from undersigned.core.schema import LETTER_SCHEMA
 from undersigned.outputs.cmif import cmif_xml
 from undersigned.outputs.feed import atom_feed
+from undersigned.outputs.network import EDGE_FIELDS
 from undersigned.outputs.search import shard_ranges
 from undersigned.pages.changes import changes_feed
+from undersigned.pages.cite import page_url
 from undersigned.pages.common import TYPE_LABELS
 
 if TYPE_CHECKING:
@@ -169,7 +169,7 @@ def search_facets(archive: Archive) -> dict[str, Any]:
     """Facet values with counts for the search page (small: loaded with the page). Topics are
     filtered by id: ``topic`` counts by id, ``topic_titles`` gives each id's title."""
 
-    def count(values) -> dict[str, int]:
+    def count(values: Iterable[str]) -> dict[str, int]:
         out: dict[str, int] = {}
         for value in values:
             out[value] = out.get(value, 0) + 1

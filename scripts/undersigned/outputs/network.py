@@ -4,10 +4,8 @@ edge list), and drawn per signatory as a small accessible SVG of the strongest t
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr

@@ -12,6 +12,7 @@ import tempfile
 import threading
 from pathlib import Path, PurePosixPath
 from typing import Any
+
 import cbor2
 
 SIGNATURE = b"pagefind_dcd"
@@ -63,7 +64,7 @@ class _Service:
             raise SearchIndexError(f"Pagefind answered {raw[:300]!r}: {exc}") from None
         if payload.get("type") == "Error":
             raise SearchIndexError(f"Pagefind: {payload.get('message')}")
-        return payload
+        return dict(payload)
 
     def call(self, payload: dict[str, Any]) -> dict[str, Any]:
         assert self._proc.stdin is not None
@@ -128,14 +129,14 @@ def _index_shard(records: list[dict[str, Any]], out: Path, keep: tuple[str, ...]
             path.write_bytes(base64.b64decode(file["content"]))
 
 
-def _read(path: Path):
+def _read(path: Path) -> Any:
     raw = gzip.decompress(path.read_bytes())
     if not raw.startswith(SIGNATURE):
         raise SearchIndexError(f"{path}: not a Pagefind data file")
     return cbor2.loads(raw[len(SIGNATURE):])
 
 
-def _write(folder: Path, lang: str, data, prefix: str, suffix: str, digits: int) -> str:
+def _write(folder: Path, lang: str, data: Any, prefix: str, suffix: str, digits: int) -> str:
     raw = SIGNATURE + cbor2.dumps(data)
     name = f"{lang}_{hashlib.sha256(raw).hexdigest()[:digits]}"
     (folder / f"{prefix}{name}{suffix}").write_bytes(gzip.compress(raw, mtime=0))

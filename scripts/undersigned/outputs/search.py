@@ -18,11 +18,10 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-
-from undersigned.outputs.pagefind import SearchIndexError, _index_shard, canonicalize
 from undersigned.core.interrupts import default_signals, remove_folder, temporary_folder
+from undersigned.core.urls import letter_uri, page_url
+from undersigned.outputs.pagefind import SearchIndexError, _index_shard, canonicalize
 from undersigned.pages.common import TYPE_LABELS
-from undersigned.core.urls import page_url, letter_uri
 
 if TYPE_CHECKING:
     from undersigned.core.archive import Archive
@@ -57,7 +56,7 @@ def shard_dirs(archive: Archive) -> list[str]:
 def shard_ranges(archive: Archive) -> list[dict[str, Any]]:
     """For the search page: each shard's folder, filter id, dates and size, newest first."""
     out = []
-    for k, (letters, sub) in enumerate(zip(shards(archive), shard_dirs(archive))):
+    for k, (letters, sub) in enumerate(zip(shards(archive), shard_dirs(archive), strict=True)):
         out.append({"dir": sub, "id": shard_id(k), "count": len(letters),
                     "first": letters[0].date.isoformat() if letters else None,
                     "last": letters[-1].date.isoformat() if letters else None})
@@ -114,7 +113,7 @@ def record(archive: Archive, letter: Letter) -> dict[str, Any]:
             "filters": filters, "sort": {"date": letter.slug}}  # slug: date first, unique
 
 
-def record_key(archive: Archive, letter: Letter) -> tuple:
+def record_key(archive: Archive, letter: Letter) -> tuple[Any, ...]:
     """What a letter's record depends on: its file's bytes and the ids its names resolve to
     (an incremental build re-indexes a shard when a key in it changes)."""
     return (letter.slug, archive.hashes.get(letter.slug),
@@ -127,7 +126,7 @@ def build_index(archive: Archive, out: Path, only: set[int] | None = None) -> No
     exist); ``only``: the shards to index (the others are left out)."""
     work = Path(tempfile.mkdtemp(prefix="undersigned-search-", dir=out.parent))
     try:
-        for k, (letters, sub) in enumerate(zip(shards(archive), shard_dirs(archive))):
+        for k, (letters, sub) in enumerate(zip(shards(archive), shard_dirs(archive), strict=True)):
             if only is not None and k not in only:
                 continue
             shard = work / f"shard{k}"

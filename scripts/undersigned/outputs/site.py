@@ -3,22 +3,21 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
-import os
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from undersigned.core.archive import published_originals
-
-from undersigned.core.load import load_archive
-from undersigned.outputs.exports import data_files, write_pieces
 from undersigned.core.letters import LetterChanged
+from undersigned.core.load import load_archive
+from undersigned.core.problems import report
+from undersigned.outputs.exports import data_files, write_pieces
 from undersigned.outputs.network import write_network
 from undersigned.pages import fill_markers, render_all
-from undersigned.core.problems import report
-
 
 MARKER = ".undersigned-render"  # written into every folder `render --out` creates
 SOURCES = ("letters", "docs", ".git", "scripts", "tests", ".github", ".ci")
@@ -66,13 +65,13 @@ def render_to_dir(root: Path, out: Path) -> int:
         return 1
 
 
-def read_config(root: Path) -> dict:
+def read_config(root: Path) -> dict[str, Any]:
     """mkdocs.yml as plain data: ``!ENV [NAME, default]`` is resolved as MkDocs does, other
     Python tags are read as nothing."""
     class _Loader(yaml.SafeLoader):
         pass
 
-    def env(loader, node):
+    def env(loader: Any, node: Any) -> Any:
         names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) \
             else [loader.construct_scalar(node)]
         for name in names[:-1] if len(names) > 1 else names:

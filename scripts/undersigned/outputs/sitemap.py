@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from html import escape
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -49,7 +50,7 @@ def _write(path: Path, parts: Iterable[str], mtime: int) -> None:
         _put(text, packed, chunk)
 
 
-def _put(text, packed, chunk: list[str]) -> None:
+def _put(text: Any, packed: Any, chunk: list[str]) -> None:
     joined = "".join(chunk)
     text.write(joined)
     packed.write(joined.encode("utf-8"))

@@ -3,19 +3,36 @@
 from __future__ import annotations
 
 import zlib
+from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from undersigned.core.release import data_release
-from undersigned.pages.common import Page
 from undersigned.core.urls import letter_uri, paged_uri, recipient_uri, signatory_uri
-from undersigned.pages.entities import recipient_pages, render_recipient, render_signatory, signatory_pages
-from undersigned.pages.indexes import (home_block, render_letters_index, render_recipients_index,
-                      render_signatories_index, render_topics, render_years)
 from undersigned.pages.changes import render_changes
+from undersigned.pages.common import Page
+from undersigned.pages.entities import (
+    recipient_pages,
+    render_recipient,
+    render_signatory,
+    signatory_pages,
+)
+from undersigned.pages.indexes import (
+    home_block,
+    render_letters_index,
+    render_recipients_index,
+    render_signatories_index,
+    render_topics,
+    render_years,
+)
+from undersigned.pages.letter import (
+    INLINE_SIGNATORIES,
+    head_extras,
+    render_letter,
+    render_letter_signatories,
+    signatories_uri,
+)
 from undersigned.pages.stats import render_stats
-from undersigned.pages.letter import (INLINE_SIGNATORIES, head_extras, render_letter, render_letter_signatories,
-                     signatories_uri)
 
 if TYPE_CHECKING:
     from undersigned.core.archive import Archive

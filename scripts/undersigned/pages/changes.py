@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from itertools import groupby
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import escape as xml_escape, quoteattr
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
 
-from undersigned.pages.common import Page, esc, front, link
 from undersigned.core.urls import letter_uri
+from undersigned.pages.common import Page, esc, front, link
 
 if TYPE_CHECKING:
     from undersigned.core.archive import Archive

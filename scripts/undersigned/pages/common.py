@@ -6,12 +6,11 @@ import datetime as dt
 import html
 import json
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from undersigned.core.urls import page_url, paged_uri
-
 
 PAGE_SIZE = 200  # entries per page of a long index
 
@@ -111,7 +110,7 @@ def href(here: str, target: str) -> str:
     base = _folders(here)
     parts = dest.rstrip("/").split("/") if dest.strip("/") else []
     common = 0
-    for a, b in zip(base, parts):
+    for a, b in zip(base, parts, strict=False):
         if a != b:
             break
         common += 1

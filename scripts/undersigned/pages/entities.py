@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
-from typing import TYPE_CHECKING
 
 from undersigned.core.names import fold
+from undersigned.core.urls import letter_uri, paged_uri, recipient_uri, signatory_uri
+from undersigned.pages.common import Page, attr, esc, front, href, link, pager_links, plural
 from undersigned.pages.ego import EGO_TIES, ego_svg
-from undersigned.pages.common import Page, attr, esc, front, href, pager_links, link, plural
-from undersigned.core.urls import paged_uri, letter_uri, recipient_uri, signatory_uri
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -59,7 +59,7 @@ def terms_table(archive: Archive, entity: Entity) -> str:
     member = archive.legislators.get(entity.bioguide) if entity.bioguide else None
     if not member:
         return ""
-    spans: list[list] = []
+    spans: list[list[Any]] = []
     for t in member.terms:
         key = (t.chamber, t.state, t.district if t.type == "rep" else None, t.party)
         if spans and spans[-1][0] == key:
@@ -86,7 +86,7 @@ def _also(here: str, entity: Entity, role: str, verb: str, target: str, n: int) 
             "</p></div>\n\n")
 
 
-def _to(letter) -> str:
+def _to(letter: Letter) -> str:
     to = ", ".join(escape(r.name) for r in letter.recipients[:2])
     if len(letter.recipients) > 2:
         to += f" and {len(letter.recipients) - 2} more"

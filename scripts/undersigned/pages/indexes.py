@@ -2,23 +2,45 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from html import escape as esc_html
 from itertools import groupby
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from undersigned.core.archive import sort_key
-from html import escape as esc_html
-
-from undersigned.pages.stats import timeline
-from undersigned.pages.common import TYPE_LABELS, Page, esc, front, human_date, link, pager_links, pages_of, plural
-from undersigned.core.urls import LETTERS_DIR, RECIPIENTS_DIR, SIGNATORIES_DIR, TOPICS_DIR, YEARS_DIR, letter_uri, paged_uri, recipient_uri, signatory_uri, topic_uri, year_uri
+from undersigned.core.urls import (
+    LETTERS_DIR,
+    RECIPIENTS_DIR,
+    SIGNATORIES_DIR,
+    TOPICS_DIR,
+    YEARS_DIR,
+    letter_uri,
+    paged_uri,
+    recipient_uri,
+    signatory_uri,
+    topic_uri,
+    year_uri,
+)
+from undersigned.pages.common import (
+    TYPE_LABELS,
+    Page,
+    esc,
+    front,
+    human_date,
+    link,
+    pager_links,
+    pages_of,
+    plural,
+)
 from undersigned.pages.entities import kind_label
+from undersigned.pages.stats import timeline
 
 if TYPE_CHECKING:
     from undersigned.core.archive import Archive
     from undersigned.core.model import Letter
 
 
-def letter_item(letter: Letter, here: str, memo: dict[tuple, str] | None = None) -> str:
+def letter_item(letter: Letter, here: str, memo: dict[tuple[Any, ...], str] | None = None) -> str:
     """A document in a listing. ``memo``: items already written, by everything they show (a
     `mkdocs serve` session's, whose rebuilds write the same listings again)."""
     if memo is None:
@@ -30,7 +52,7 @@ def letter_item(letter: Letter, here: str, memo: dict[tuple, str] | None = None)
     return known
 
 
-def _memo(archive: Archive) -> dict[tuple, str] | None:
+def _memo(archive: Archive) -> dict[tuple[Any, ...], str] | None:
     return archive.render_memo.items if archive.render_memo is not None else None
 
 
@@ -43,7 +65,7 @@ def _letter_item(letter: Letter, here: str) -> str:
 
 
 def letter_list(letters: list[Letter], here: str, by_year: bool = True,
-                memo: dict[tuple, str] | None = None) -> str:
+                memo: dict[tuple[Any, ...], str] | None = None) -> str:
     out = []
     for year, group in groupby(letters, key=lambda x: x.year):
         if by_year:
@@ -87,7 +109,7 @@ def _initial(name_key: str) -> str:
 
 
 def _entity_index(archive: Archive, ids: list[str], base: str, title: str, intro: str,
-                  counts: dict[str, int], uri_of, what: str) -> list[Page]:
+                  counts: dict[str, int], uri_of: Callable[[str], str], what: str) -> list[Page]:
     entities = sorted((archive.registry.entities[i] for i in ids),
                       key=lambda e: (sort_key(e), e.id))
     grouped = [(k, list(g)) for k, g in groupby(entities, key=lambda e: _initial(sort_key(e)))]

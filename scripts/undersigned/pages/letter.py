@@ -6,27 +6,39 @@ from __future__ import annotations
 
 from html import escape
 from itertools import groupby
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from undersigned.core.names import fold
-from undersigned.pages.sanitize import body_html
-from undersigned.pages.cite import citation_block, head_html, head_meta, jsonld
-from undersigned.core.vocabulary import COUNTRY_NAMES
-from undersigned.pages.common import TYPE_LABELS, Page, attr, esc, first_sentence, front, human_date, link, plural
 from undersigned.core.urls import letter_uri, recipient_uri, signatory_uri, topic_uri, year_uri
+from undersigned.core.vocabulary import COUNTRY_NAMES
+from undersigned.pages.cite import citation_block, head_html, head_meta, jsonld
+from undersigned.pages.common import (
+    TYPE_LABELS,
+    Page,
+    attr,
+    esc,
+    first_sentence,
+    front,
+    human_date,
+    link,
+    plural,
+)
+from undersigned.pages.sanitize import body_html
 
 if TYPE_CHECKING:
-    from undersigned.core.archive import Archive
-    from undersigned.core.model import Letter
+    import datetime as dt
 
-def party_badge(term, day) -> str:
+    from undersigned.core.archive import Archive
+    from undersigned.core.model import Letter, Recipient, Signature, Term
+
+def party_badge(term: Term, day: dt.date) -> str:
     district = f", district {term.district}" if term.type == "rep" and term.district else ""
     title = f"{term.party}, {term.chamber}, {term.state}{district}"  # on the date in the note
     return (f'<abbr class="us-party us-party-{term.party_letter.lower()}" title="{attr(title)}">'
             f"{term.label}</abbr>")
 
 
-def signature_line(archive: Archive, letter: Letter, sig, here: str) -> str:
+def signature_line(archive: Archive, letter: Letter, sig: Signature, here: str) -> str:
     entity = archive.registry.get(sig.id)
     parts = [link(here, signatory_uri(sig.id), sig.name)]
     if entity and fold(entity.name) != fold(sig.name):
@@ -41,7 +53,7 @@ def signature_line(archive: Archive, letter: Letter, sig, here: str) -> str:
     return " ".join(parts)
 
 
-def recipient_line(letter: Letter, rec, here: str) -> str:
+def recipient_line(letter: Letter, rec: Recipient, here: str) -> str:
     extra = ", ".join(escape(x) for x in (rec.role, rec.organization) if x)
     return link(here, recipient_uri(rec.id), rec.name) + (f", {extra}" if extra else "")
 
@@ -103,7 +115,7 @@ def _meta_panel(archive: Archive, letter: Letter, here: str) -> str:
     return f'<dl class="us-meta">{cells}</dl>'
 
 
-def head_extras(archive: Archive, letter: Letter, site_url: str) -> dict:
+def head_extras(archive: Archive, letter: Letter, site_url: str) -> dict[str, Any]:
     """Citation meta tags and JSON-LD for the page head (see docs/overrides/main.html)."""
     return {"us_head": head_html(head_meta(archive, letter, site_url),
                                  jsonld(archive, letter, site_url))}
@@ -116,7 +128,7 @@ def signatories_uri(slug: str) -> str:
     return f"{letter_uri(slug)[:-3]}/signatories.md"
 
 
-def _signature_list(archive: Archive, letter: Letter, here: str, sigs) -> str:
+def _signature_list(archive: Archive, letter: Letter, here: str, sigs: Any) -> str:
     """The signatures in printed order; under the headings they are printed under, if any
     ('National organizations', 'Individuals'), each group a list continuing the numbering."""
     out = []

@@ -16,7 +16,8 @@ renders the same pages through the engine and compares the bytes."""
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -39,13 +40,13 @@ def sentinel(name: str, index: int = 0) -> str:
     return f"zzUS{name}{index}{PROBE}zz"  # letters survive any escaping
 
 
-def outline_shape(tokens: list[dict]) -> tuple:
+def outline_shape(tokens: list[dict[str, Any]]) -> tuple[Any, ...]:
     """The shape of a table of contents (levels and nesting, not the words): pages with the
     same shape share a shell."""
     return tuple((t["level"], outline_shape(t["children"])) for t in tokens)
 
 
-def sentinel_outline(shape: tuple, counter: list[int] | None = None) -> list[dict]:
+def sentinel_outline(shape: tuple[Any, ...], counter: list[int] | None = None) -> list[dict[str, Any]]:
     """Table-of-contents tokens of ``shape`` whose names and ids are sentinels (preorder)."""
     counter = counter if counter is not None else [0]
     out = []
@@ -57,12 +58,12 @@ def sentinel_outline(shape: tuple, counter: list[int] | None = None) -> list[dic
     return out
 
 
-def outline_values(tokens: list[dict]) -> tuple[list[str], list[str]]:
+def outline_values(tokens: list[dict[str, Any]]) -> tuple[list[str], list[str]]:
     """(names, ids) of a table of contents, in the preorder of sentinel_outline."""
     names: list[str] = []
     ids: list[str] = []
 
-    def walk(items: list[dict]) -> None:
+    def walk(items: list[dict[str, Any]]) -> None:
         for t in items:
             names.append(t["name"])
             ids.append(t["id"])
@@ -90,7 +91,7 @@ class Shell:
 
     def fill(self, values: dict[str, list[str]]) -> str:
         out = [self._literals[0]]
-        for (name, index, transform), literal in zip(self._slots, self._literals[1:]):
+        for (name, index, transform), literal in zip(self._slots, self._literals[1:], strict=True):
             out.append(transform(values[name][index]))
             out.append(literal)
         return "".join(out)

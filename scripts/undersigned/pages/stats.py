@@ -6,8 +6,8 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from undersigned.pages.common import Page, front, href, link, plural
 from undersigned.core.urls import signatory_uri, year_uri
+from undersigned.pages.common import Page, front, href, link, plural
 
 if TYPE_CHECKING:
     from undersigned.core.archive import Archive

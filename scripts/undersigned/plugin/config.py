@@ -7,7 +7,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 
-class UndersignedConfig(base.Config):
+class UndersignedConfig(base.Config):  # type: ignore[no-untyped-call]  # MkDocs' base untyped
     publish = c.Optional(c.Type(bool))  # a build for publishing (UNDERSIGNED_PUBLISH=1)
     mkdocs_pages = c.Optional(c.Type(bool))  # every page through MkDocs (…_MKDOCS_PAGES=1)
     cache = c.Optional(c.Type(bool))  # the parse cache (UNDERSIGNED_CACHE=0 turns it off)

@@ -23,19 +23,18 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from undersigned.core.archive import published_originals
 from undersigned.core.cache import code_version
-from undersigned.core.interrupts import (exit_cleanly_on_signals, remove_folder,
-                                         temporary_folder)
+from undersigned.core.interrupts import exit_cleanly_on_signals, remove_folder, temporary_folder
 from undersigned.core.letters import LetterChanged
 from undersigned.core.load import load_archive
 from undersigned.core.problems import report
 from undersigned.core.publish import site_url_form_problem, site_url_problem
 from undersigned.core.settings import Settings
+from undersigned.core.urls import page_url
 from undersigned.outputs.exports import data_files, write_pieces
 from undersigned.outputs.network import write_network
 from undersigned.outputs.search import BUNDLE, BackgroundIndex
 from undersigned.pages import eager, fill_markers, plan
 from undersigned.pages.common import join_blocks
-from undersigned.core.urls import page_url
 from undersigned.plugin.build import Build
 from undersigned.plugin.config import UndersignedConfig
 from undersigned.plugin.rebuild import against_previous, finish_rebuild, remember
@@ -67,7 +66,7 @@ def letters_unchanged() -> Iterator[None]:
                           "built; build again") from None
 
 
-class UndersignedPlugin(BasePlugin[UndersignedConfig]):
+class UndersignedPlugin(BasePlugin[UndersignedConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.session: ServeSession | None = None
         self.build: Build | None = None

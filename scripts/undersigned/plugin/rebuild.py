@@ -9,10 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from undersigned.core.urls import page_url
 from undersigned.outputs.exports import data_files, write_pieces
 from undersigned.outputs.network import write_network
 from undersigned.outputs.search import BUNDLE, BackgroundIndex, record_key, shards
-from undersigned.pages.common import page_url
 from undersigned.plugin.build import Build
 from undersigned.plugin.shells import page_writer
 from undersigned.serve import background as bg

@@ -24,11 +24,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_build_date, write_file
 
+from undersigned.core.urls import page_url
 from undersigned.outputs.sitemap import write_sitemaps
 from undersigned.pages import head_extras
 from undersigned.pages.cite import entity_jsonld, head_html
 from undersigned.pages.common import join_blocks, parse_front
-from undersigned.core.urls import page_url
 from undersigned.pages.lightmd import LightMarkdown
 from undersigned.pages.shell import Shell, outline_shape, outline_values, sentinel, sentinel_outline
 from undersigned.plugin.build import Build

@@ -35,20 +35,20 @@ def fingerprint(root: Path, config_file: str | None, site_url: str) -> str:
     return h.hexdigest()
 
 
-def document_key(archive: Archive, slug: str) -> tuple:
+def document_key(archive: Archive, slug: str) -> tuple[Any, ...]:
     letter = archive.by_slug[slug]
     return (archive.hashes.get(slug), letter.original,
             tuple(s.id for s in letter.signatures), tuple(s.id for s in letter.signers_named),
             tuple(r.id for r in letter.recipients))
 
 
-def document_keys(archive: Archive) -> dict[str, tuple]:
+def document_keys(archive: Archive) -> dict[str, tuple[Any, ...]]:
     return {x.slug: document_key(archive, x.slug) for x in archive.letters}
 
 
-def _record(value: Any) -> tuple:
+def _record(value: Any) -> tuple[Any, ...]:
     """A registry entry or topic without its line number (lines move when others change)."""
-    return tuple(v for f, v in zip(dataclasses.fields(value), dataclasses.astuple(value))
+    return tuple(v for f, v in zip(dataclasses.fields(value), dataclasses.astuple(value), strict=True)
                  if f.name != "line")
 
 
@@ -83,8 +83,8 @@ def _page_of(uri: str) -> tuple[str, str]:
     return head, rest.split("/", 1)[0].removesuffix(".md")
 
 
-def dirty(old: Archive, old_keys: dict[str, tuple], new: Archive,
-          new_keys: dict[str, tuple],
+def dirty(old: Archive, old_keys: dict[str, tuple[Any, ...]], new: Archive,
+          new_keys: dict[str, tuple[Any, ...]],
           shown: dict[str, tuple[frozenset[str], int]] | None = None) -> Dirty:
     """The pages a change of ``old`` into ``new`` touches (see the module's note). ``shown``:
     the co-signers each signatory page showed (a renamed entry's co-signers are rebuilt only
@@ -124,13 +124,13 @@ def dirty(old: Archive, old_keys: dict[str, tuple], new: Archive,
     return Dirty(letters, people, people, changed | histories | entities)
 
 
-def _entity(archive: Archive, entity_id: str) -> tuple | None:
+def _entity(archive: Archive, entity_id: str) -> tuple[Any, ...] | None:
     e = archive.registry.entities.get(entity_id)
     return None if e is None else (e.name, e.kind, e.aliases, e.description, e.bioguide, e.url,
                                    e.wikidata)
 
 
-def _topic(archive: Archive, topic_id: str) -> tuple | None:
+def _topic(archive: Archive, topic_id: str) -> tuple[Any, ...] | None:
     topic = archive.topics.get(topic_id)
     return _record(topic) if topic is not None else None
 

@@ -37,7 +37,7 @@ def _closure(builder: Callable[..., Any]) -> dict[str, Any] | None:
     if code is None or cells is None:
         return None
     try:
-        return {name: cell.cell_contents for name, cell in zip(code.co_freevars, cells)}
+        return {name: cell.cell_contents for name, cell in zip(code.co_freevars, cells, strict=True)}
     except ValueError:  # an empty cell
         return None
 

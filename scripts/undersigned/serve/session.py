@@ -26,10 +26,10 @@ class State:
 
     fingerprint: str
     archive: Archive
-    keys: dict[str, tuple]  # slug -> document key
+    keys: dict[str, tuple[Any, ...]]  # slug -> document key
     pages: set[str]  # generated pages (docs paths) written into shells
     outputs: set[str] = field(default_factory=set)  # site paths of MkDocs' files
-    shards: list[tuple] = field(default_factory=list)  # per shard, its documents' keys
+    shards: list[tuple[Any, ...]] = field(default_factory=list)  # per shard, its documents' keys
     shown: dict[str, tuple[frozenset[str], int]] = field(default_factory=dict)  # see Archive
 
 
@@ -42,7 +42,7 @@ class ServeSession:
         self.exports: threading.Thread | None = None
         self.cancel_exports = threading.Event()
         self.epoch = ""  # SOURCE_DATE_EPOCH as set by the plugin (not by the user)
-        self.shells: dict[tuple, Any] = {}  # theme shells, kept while the fingerprint holds
+        self.shells: dict[tuple[Any, ...], Any] = {}  # theme shells, kept while the fingerprint holds
         self.shells_for = ""
         self.profiles = 0  # rebuilds profiled (settings.profile_dir)
         self.builds = 0  # builds started in this session (pause_gc)

@@ -30,7 +30,7 @@ class _Bytecode:
                 self.entries[bucket.key] = bucket.bytecode_to_string()
 
         self.cache = Cache()
-        self.listings: dict[tuple, list[str]] = {}
+        self.listings: dict[tuple[Any, ...], list[str]] = {}
         self.marks = ""
 
 
