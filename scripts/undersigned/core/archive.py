@@ -18,11 +18,11 @@ from undersigned.core.legislators import Legislators, load_legislators
 from undersigned.core.cache import REGISTRY, LetterCache, code_version, digest, from_payload, to_payload
 from undersigned.core.letters import MAX_BYTES, BodyInFile, read_letter, too_large
 from undersigned.core.yamlfile import decode_text
-from undersigned.core.names import bare_tokens
 from undersigned.core.paths import (ORIGINAL_SUFFIX, escaping_links, letter_files, original_problem,
                     original_uri)
 from undersigned.core.model import Entity, Letter, Signature, Term, Topic
 from undersigned.core.problems import Problem, relpath
+from undersigned.core.sorting import NameParts, name_parts
 from undersigned.core.registry import Registry, load_registry, registry_from_payload, registry_payload
 from undersigned.core.topics import load_topics
 from undersigned.core.validation import build_letter, parties
@@ -164,8 +164,13 @@ class Archive:
         return ranked[:limit] if limit else ranked
 
     @cached_property
+    def name_parts(self) -> dict[str, NameParts]:
+        """Registry id -> how the name is filed (family, given, suffix; see sorting.py)."""
+        return {e.id: name_parts(e, self.legislators) for e in self.registry.entities.values()}
+
+    @cached_property
     def _sort_names(self) -> dict[str, str]:
-        return {e.id: sort_key(e) for e in self.registry.entities.values()}
+        return {i: parts.key for i, parts in self.name_parts.items()}
 
     def sort_name(self, entity_id: str) -> str:
         return self._sort_names.get(entity_id, entity_id)
@@ -186,13 +191,9 @@ class Archive:
         return bool(member and member.served_before(letter.date))
 
 
-def sort_key(entity: Entity) -> str:
-    """Family name first for people (A-Z indexes), the name as written for organizations."""
-
-    tokens = bare_tokens(entity.name)
-    if entity.kind == "person" and tokens:
-        return " ".join([tokens[-1], *tokens[:-1]])
-    return " ".join(tokens)
+def sort_key(entity: Entity, legislators: Legislators | None = None) -> str:
+    """The folded key an entry is filed by (family name first; see sorting.py)."""
+    return name_parts(entity, legislators).key
 
 
 def find_root(start: Path | None = None) -> Path:
