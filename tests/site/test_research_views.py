@@ -90,7 +90,9 @@ def test_letter_citations_name_every_signatory(site):
     letter = ARCHIVE.by_slug["2021-03-25-letter-from-organizations-academics-president-biden"]
     soup = site.html(f"letters/{letter.slug}")
     authors = [m["content"] for m in soup.find_all("meta", attrs={"name": "citation_author"})]
-    assert len(letter.signatures) == 87 and authors == [s.name for s in letter.signatures]
+    registry = [ARCHIVE.registry.entities[s.id] for s in letter.signatures]
+    assert len(letter.signatures) == 87 and authors == [
+        ARCHIVE.name_parts[e.id].inverted if e.kind == "person" else e.name for e in registry]
 
 
 def test_citation_cff_and_datapackage_agree():
