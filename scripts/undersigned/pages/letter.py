@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from undersigned.core.names import fold
 from undersigned.pages.sanitize import body_html
+from undersigned.pages.entities import sender_html
 from undersigned.pages.cite import citation_block, head_html, head_meta, jsonld
 from undersigned.pages.common import (COUNTRY_NAMES, TYPE_LABELS, Page, attr, esc, first_sentence, front, human_date,
                      letter_uri, link, plural, recipient_uri, signatory_uri, topic_uri,
@@ -69,7 +70,7 @@ def description(letter: Letter, body: str | None = None) -> str:
 
 def _meta_panel(archive: Archive, letter: Letter, here: str) -> str:
     rows = [("Date", link(here, year_uri(letter.year), human_date(letter.date))),
-            ("Type", TYPE_LABELS[letter.type]), ("From", escape(letter.sender))]
+            ("Type", TYPE_LABELS[letter.type]), ("From", sender_html(archive, letter, here))]
     if letter.recipients:
         rows.append(("To", "<br>".join(recipient_line(letter, r, here)
                                        for r in letter.recipients)))
