@@ -167,7 +167,7 @@ def test_citation_meta_and_json_ld(site):
 def test_signatory_page_json_ld_and_stats_page(site):
     soup = site.html("stats")
     svgs = soup.select("figure.us-chart svg[role=img]")
-    assert len(svgs) == 2
+    assert len(svgs) == 6
     for svg in svgs:
         ids = svg["aria-labelledby"].split()
         assert svg.find("title")["id"] == ids[0] and svg.find("desc")["id"] == ids[1]
