@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-from helpers import LETTER
 from undersigned.core.archive import load_archive
 from undersigned.pages.stats import (cosigning_pairs, offices_over_time, render_stats,
                                      signature_sizes, types_per_year)

@@ -198,9 +198,10 @@ def _base_key(archive: Archive, letter: Letter) -> str:
 def bibtex_key(archive: Archive, letter: Letter) -> str:
     """A readable citation key, unique in the archive: documents with the same key get b, c, …
     in date order (the oldest keeps the plain key, so a newer document changes no key)."""
-    keys = archive.__dict__.get("_bibtex_keys")
+    keys: dict[str, str] | None = archive.__dict__.get("_bibtex_keys")
+    seen: dict[str, int]
     if keys is None:
-        keys, seen = {}, {}
+        keys, seen = {}, {}  # slug -> key, key -> documents with it so far
         for other in archive.letters:  # oldest first
             base = _base_key(archive, other)
             n = seen[base] = seen.get(base, 0) + 1

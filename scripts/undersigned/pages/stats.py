@@ -172,14 +172,14 @@ def offices_over_time(archive: Archive) -> str:
     per: dict[str, dict[int, int]] = {}
     for letter in archive.letters:
         for name in sorted({office(r) for r in letter.recipients}):
-            years = per.setdefault(name, {})
-            years[letter.year] = years.get(letter.year, 0) + 1
+            by_year = per.setdefault(name, {})
+            by_year[letter.year] = by_year.get(letter.year, 0) + 1
     if not per:
         return ""
     ranked = sorted(per, key=lambda o: (-sum(per[o].values()), o))[:OFFICES_SHOWN]
     years = sorted({y for o in ranked for y in per[o]})
     top = max(n for o in ranked for n in per[o].values())
-    label_w, cell, row_h, width = 230, max(24, min(60, 400 // max(1, len(years)))), 44, 0
+    label_w, cell, row_h = 230, max(24, min(60, 400 // max(1, len(years)))), 44
     width = label_w + cell * len(years) + 10
     height = 24 + row_h * len(ranked)
     parts = [f'<text x="{label_w + cell * i + cell / 2:.1f}" y="14" text-anchor="middle">'
@@ -230,8 +230,10 @@ def cosigning_pairs(archive: Archive, here: str) -> str:
     for letter in archive.letters:
         counts.update(combinations(sorted({s.id for s in letter.signatures if s.id}), 2))
     names = archive.registry.entities
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], archive.sort_name(kv[0][0]),
-                                                     archive.sort_name(kv[0][1])))[:PAIRS_SHOWN]
+    filed = [(tuple(sorted(pair, key=lambda i: (archive.sort_name(i), i))), n)
+             for pair, n in counts.items()]  # each pair A–Z, the pairs by count, then A–Z
+    ranked = sorted(filed, key=lambda kv: (-kv[1], archive.sort_name(kv[0][0]),
+                                           archive.sort_name(kv[0][1]), kv[0]))[:PAIRS_SHOWN]
     if not ranked:
         return ""
 
@@ -265,7 +267,7 @@ def types_per_year(archive: Archive) -> str:
         return ""
     per = {y: {t: sum(1 for x in archive.by_year[y] if x.type == t) for t in TYPE_ORDER}
            for y in years}
-    width, bar_h, label_w = 640, 26, 60
+    width, bar_h, label_w = 640, 26, 60.0
     height = 40 + len(years) * (bar_h + 8)
     plot = width - label_w - 20
     parts = []
