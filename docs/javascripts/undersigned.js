@@ -57,8 +57,41 @@
     var before = inner.querySelector("form.md-header__option, .md-header__option");
     inner.insertBefore(form, before || null);
   }
+  // a table wider than the screen scrolls sideways: its wrapper is focusable, so a keyboard
+  // can scroll it too, and named after the table's caption (WCAG 2.1.1)
+  function tableName(wrap) {
+    var caption = wrap.querySelector("caption");
+    if (caption) return caption.textContent.trim();
+    for (var el = wrap.previousElementSibling; el; el = el.previousElementSibling) {
+      if (/^H[1-6]$/.test(el.tagName)) return el.textContent.replace(/¶$/, "").trim();
+    }
+    return "Table";
+  }
+  function focusableScrollers() {
+    var used = {};
+    document.querySelectorAll(".md-typeset__scrollwrap[role=region]").forEach(function (w) {
+      used[w.getAttribute("aria-label")] = true;
+    });
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      var wide = wrap.scrollWidth > wrap.clientWidth + 1;
+      if (wide && !wrap.hasAttribute("tabindex")) {
+        var name = tableName(wrap) + " (table, scrolls sideways)";
+        for (var n = 2; used[name]; n++) name = tableName(wrap) + " (table " + n + ", scrolls sideways)";
+        used[name] = true;
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", name);
+      } else if (!wide && wrap.getAttribute("role") === "region") {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-label");
+      }
+    });
+  }
   function setup() {
     setupHeaderSearch();
+    focusableScrollers();
+    window.requestAnimationFrame(focusableScrollers);
     setupFilters();
     labelCodeNavs();
     var cite = document.querySelector(".us-cite");
@@ -66,6 +99,7 @@
       new MutationObserver(labelCodeNavs).observe(cite, { childList: true, subtree: true });
     }
   }
+  window.addEventListener("resize", focusableScrollers);
   if (window.document$ && window.document$.subscribe) {
     window.document$.subscribe(setup);
   } else {

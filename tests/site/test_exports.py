@@ -127,28 +127,47 @@ def test_citation_meta_and_json_ld(site):
     assert ("citation_title", letter.title) in meta
     assert ("citation_publication_date", "2017/06/14") in meta
     authors = [c for n, c in meta if n == "citation_author"]
-    assert authors == [s.name for s in letter.signatures]  # all 37: a reference manager loses none
-    assert len(authors) == 37
+    # all 37, by their registry names, family name first: a reference manager loses none
+    registry = [ARCHIVE.registry.entities[s.id] for s in letter.signatures]
+    assert authors == [ARCHIVE.name_parts[e.id].inverted for e in registry]
+    assert len(authors) == 37 and authors[0] == "Lowenthal, Alan S."
+    assert authors[35] == "Roybal-Allard, Lucille"  # printed "Lucille Roybal-Alford"
+    assert ("DC.type", "letter") in [(m["name"], m["content"]) for m in soup.find_all("meta")
+                                     if m.get("name")]
     data = json.loads(soup.find("script", type="application/ld+json").string)
     assert data["@type"] == "Message" and data["dateSent"] == "2017-06-14"
     assert data["name"] == letter.title
-    assert [a["name"] for a in data["author"]] == authors[:10]  # JSON-LD: the first ten
+    assert [a["name"] for a in data["author"]] == [e.name for e in registry][:10]  # JSON-LD: 10
     assert data["recipient"][0]["name"] == "Rex Tillerson"
     assert data["author"][0]["sameAs"] == ["https://bioguide.congress.gov/search/bio/L000579"]
     cite = soup.select(".us-cite pre code")
     assert [c.parent.parent.select_one(".filename").text for c in cite] == [
         "Citation", "BibTeX", "CSL-JSON"]
-    assert json.loads(cite[2].get_text())[0]["issued"] == {"date-parts": [[2017, 6, 14]]}
-    assert cite[1].get_text().startswith("@misc{")
-    bib_authors = re.search(r"author = \{(.*)\},", cite[1].get_text()).group(1)
-    assert bib_authors == " and ".join("{" + a + "}" for a in authors)  # all 37, no "others"
-    assert [a["literal"] for a in json.loads(cite[2].get_text())[0]["author"]] == authors
+    assert [d.summary.get_text() for d in soup.select(".us-cite details")] == ["BibTeX",
+                                                                               "CSL-JSON"]
+    assert not any(d.has_attr("open") for d in soup.select(".us-cite details"))
+    assert cite[0].get_text() == (
+        "Lowenthal, Alan S., et al. “Letter to Secretary Tillerson on the Central America "
+        "Security and Prosperity conference.” Letter to Rex Tillerson, Secretary of State, "
+        "14 June 2017. 37 signatories. Undersigned archive. "
+        f"https://undersigned.example.org/letters/{TILLERSON}/.")
+    csl = json.loads(cite[2].get_text())[0]
+    assert csl["issued"] == {"date-parts": [[2017, 6, 14]]}
+    assert cite[1].get_text().startswith("@misc{lowenthal2017tillerson,\n")
+    bib_authors = re.search(r"author = \{(.*)\},", cite[1].get_text()).group(1).split(" and ")
+    assert len(bib_authors) == 37 and "others" not in bib_authors
+    assert bib_authors[7] == "Beyer, Jr., Donald S." and bib_authors[35] == "Roybal-Allard, Lucille"
+    assert "  year = {2017},\n  month = jun,\n" in cite[1].get_text()
+    assert csl["author"][35] == {"family": "Roybal-Allard", "given": "Lucille"}
+    assert csl["recipient"] == [{"family": "Tillerson", "given": "Rex"}]
+    assert "printed as “Jan Schakowsky” (Janice D. Schakowsky); “Louise M. Slaughter” (Louise " \
+        "McIntosh Slaughter); “Lucille Roybal-Alford” (Lucille Roybal-Allard)" in csl["note"]
 
 
 def test_signatory_page_json_ld_and_stats_page(site):
     soup = site.html("stats")
     svgs = soup.select("figure.us-chart svg[role=img]")
-    assert len(svgs) == 2
+    assert len(svgs) == 6
     for svg in svgs:
         ids = svg["aria-labelledby"].split()
         assert svg.find("title")["id"] == ids[0] and svg.find("desc")["id"] == ids[1]

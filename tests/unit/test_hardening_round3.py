@@ -21,13 +21,15 @@ from hypothesis import strategies as st
 from helpers import DATA, LETTER, REGISTRY, REPO, write
 from helpers import TOPICS as HELPER_TOPICS
 from undersigned.cli import main
-from undersigned.core.archive import published_originals
+from undersigned.core.archive import Archive, published_originals
 from undersigned.core.characters import describe, visible
 from undersigned.core.history import parse_log
+from undersigned.core.legislators import Legislators
 from undersigned.core.load import load_archive
 from undersigned.core.model import Letter, Signature
 from undersigned.core.names import fold
 from undersigned.core.publish import site_url_form_problem, site_url_problem
+from undersigned.core.registry import Registry
 from undersigned.core.yamlfile import YamlError, load_yaml
 from undersigned.outputs.exports import data_texts
 from undersigned.outputs.sitemap import write_sitemaps
@@ -411,23 +413,26 @@ def _skeleton(entry: str) -> tuple[list[str], list[str]]:
     return outside, values
 
 
+_EMPTY = Archive(Path("."), [], Registry(), {}, Legislators([]))  # no registry: printed names
+
+
 @settings(derandomize=True, deadline=None, max_examples=300, database=None)
 @given(title=bib_texts, sender=bib_texts, publisher=st.one_of(st.just(""), bib_texts),
        names=st.lists(bib_texts, min_size=1, max_size=3))
 def test_every_bibtex_field_is_escaped(title, sender, publisher, names):
-    entry = bibtex(None, _letter(title, sender, publisher, names),  # type: ignore[arg-type]
-                   "https://x.org/a_b~c/")
+    entry = bibtex(_EMPTY, _letter(title, sender, publisher, names), "https://x.org/a_b~c/")
     outside, values = _skeleton(entry)
     assert [" ".join(o.split()) for o in outside[1:]] == [
-        ", title =", ", date =", ", type =", ", organization =", ", url =", ", note =", ""]
-    assert len(values) == 7
+        ", title =", ", howpublished =", ", year =", ", month = jun, date =", ", type =",
+        ", url =", ", note =", ""]
+    assert len(values) == 8
     for value in values:
         assert not re.search(r"[%&#$_~^]", _ESCAPES.sub("X", value)), value
 
 
 def test_a_bibtex_title_cannot_input_a_file():
-    entry = bibtex(None, _letter("Refugees \\input{/etc/passwd} \\relax …\\", "S", "",  # type: ignore[arg-type]
-                                 ["A_b"]), "https://x.org/")
+    entry = bibtex(_EMPTY, _letter("Refugees \\input{/etc/passwd} \\relax …\\", "S", "",
+                                   ["A_b"]), "https://x.org/")
     assert "  title = {{Refugees \\textbackslash{}input\\{/etc/passwd\\} \\textbackslash{}relax " \
         "…\\textbackslash{}}},\n" in entry
     assert "  author = {{A\\_b}},\n" in entry

@@ -63,7 +63,9 @@ def test_a_commit_message_cannot_forge_a_record(repo):
     assert "2099" not in "".join(e.findtext("a:updated", namespaces=ns) or ""
                                  for e in root.iter())
     page = render_changes(archive).markdown
-    assert "<b>" not in page and "&lt;b&gt;&amp;amp;&lt;/b&gt;" in page
+    assert "<b>" not in page and "&lt;b&gt;" not in page and "forged" not in page
+    assert "Fix" not in page and "Fix" not in feed  # commit messages are never shown
+    assert '<span class="us-what">Text corrected.</span>' in page
     assert "2099-01-01" not in render_letter(archive, archive.by_slug[A]).markdown.split("forged")[0]
 
 
@@ -109,6 +111,84 @@ def test_history_follows_a_rename_through_redirect_from(repo):
         ("added", B, B), ("removed", A, B), ("added", A, B)]
     assert history.first == {B: "2024-01-02"}
     page = render_changes(archive).markdown
-    assert f"<strong>Renamed</strong>: <a href=\"../letters/{B}/\">A letter</a> (formerly {A})" \
-        in page
+    assert (f'<li><strong>Renamed</strong>: <a href="../letters/{B}/">A letter</a> — '
+            f'<span class="us-what">Moved to a new address ({B}).</span></li>') in page
+    assert (f'<li><strong>Added</strong>: <a href="../letters/{B}/">A letter</a> — '
+            f'<span class="us-what">Renamed from {A} (the old address leads here).</span></li>'
+            ) in page
     assert "<strong>Removed</strong>" not in page
+
+
+def _items(page: str) -> list[str]:
+    import re
+
+    return [re.sub(r"<[^>]+>", "", li) for li in re.findall(r"<li>(.*?)</li>", page)]
+
+
+def test_changes_say_what_changed_in_the_document_never_the_message(repo, monkeypatch):
+    import undersigned.core.history as history_module
+
+    letter = repo / "letters" / f"{A}.md"
+    letter.write_text(letter.read_text().replace("title: A letter", "title: The letter")
+                      .replace("role: Secretary of State", "role: U.S. Secretary of State")
+                      .replace("  - WOLA\n", "  - WOLA\n  - Rex Tillerson\n  - Jane Roe\n"
+                               "  - John Doe\n")
+                      .replace("We write", "We wrote"))
+    registry = repo / "signatories.yaml"
+    registry.write_text(registry.read_text() + "jane-roe:\n  name: Jane Roe\n  kind: person\n"
+                        "john-doe:\n  name: John Doe\n  kind: person\n")
+    _commit(repo, "Reps.' signers_named & <fix> " * 6, "2024-03-04T10:00:00+00:00")
+    (repo / "letters" / f"{A}.md").rename(repo / "letters" / f"{B}.md")
+    _commit(repo, "Rename", "2024-03-05T10:00:00+00:00")
+    calls = []
+    real = history_module.subprocess.run
+    monkeypatch.setattr(history_module.subprocess, "run",
+                        lambda args, **kw: (calls.append(args[3]), real(args, **kw))[1])
+    archive = load_archive(repo)
+    page = render_changes(archive).markdown
+    assert _items(page) == [
+        "Renamed: The letter — Renamed from 2017-06-14-a-letter.",
+        "Corrected: The letter — Title corrected; recipient corrected; 3 signatories added; "
+        "text corrected.",
+        "Added: The letter — Added."]
+    assert calls.count("cat-file") == 1  # every version read by one git process
+    feed = changes_feed(archive, "https://test.example.org/")
+    assert "signers_named" not in feed and "Reps." not in feed and "signers_named" not in page
+    summaries = [e.findtext("{http://www.w3.org/2005/Atom}summary")
+                 for e in ET.fromstring(feed).iter("{http://www.w3.org/2005/Atom}entry")]
+    assert summaries == ["Renamed from 2017-06-14-a-letter.", "Title corrected; recipient "
+                         "corrected; 3 signatories added; text corrected.", "Added."]
+
+
+def test_changes_link_to_the_commit_when_a_repository_is_configured(repo):
+    config = repo / "mkdocs.yml"
+    config.write_text(config.read_text() + "extra:\n  source_repository: https://git.example.org/u/archive/\n")
+    letter = repo / "letters" / f"{A}.md"
+    letter.write_text(letter.read_text().replace("  - WOLA\n", ""))
+    _commit(repo, "Drop WOLA", "2024-03-04T10:00:00+00:00")
+    archive = load_archive(repo)
+    sha = archive.history.changes[0].commit
+    page = render_changes(archive).markdown
+    assert (f'<li><strong>Corrected</strong>: <a href="../letters/{A}/">A letter</a> — '
+            '<span class="us-what">1 signatory removed.</span> (<a href="https://git.example.org/'
+            f'u/archive/commit/{sha}">changes in commit {sha[:7]}</a>)</li>') in page
+    feed = changes_feed(archive, "https://test.example.org/")
+    assert (f'<link rel="related" title="the change in the repository" '
+            f'href="https://git.example.org/u/archive/commit/{sha}"/>') in feed
+
+
+@pytest.mark.parametrize("before, after, words", [
+    ({"signatories": ["A", "Lucille Roybal-Alford"]},
+     {"signatories": ["A", "Lucille Roybal-Allard"]}, ["1 signatory name corrected"]),
+    ({"signatories": ["A", "B"]}, {"signatories": ["B", "A"]}, ["signatories reordered"]),
+    ({"date": "2017-06-13"}, {"date": "2017-06-14"}, ["date corrected (was 2017-06-13)"]),
+    ({"recipients": [{"name": "X"}]}, {"recipients": [{"name": "X"}, {"name": "Y"}]},
+     ["1 recipient added"]),
+    ({"signers_named": ["A"]}, {"signers_named": ["A", "B"]}, ["1 signer named added"]),
+    ({"topics": ["a"]}, {"topics": ["b"]}, ["topics changed"]),
+    ({}, {}, []),
+])
+def test_compare_fields(before, after, words):
+    from undersigned.core.history import compare
+
+    assert compare(before, "x", after, "x") == words

@@ -45,7 +45,7 @@ def test_duplicate_ids_and_alias_clashes(tmp_path):
     _reg, problems = registry(tmp_path, "c:\n  name: Cy\n  kind: robot\n  colour: red\n")
     assert [str(p) for p in problems] == [
         "signatories.yaml:4: unknown key 'colour' in entry 'c'\n"
-        "  hint: allowed keys: name, kind, aliases, description, bioguide, url, wikidata",
+        "  hint: allowed keys: name, kind, aliases, description, bioguide, url, wikidata, sort",
         "signatories.yaml:3: kind 'robot' of 'c' is not allowed\n"
         "  hint: use one of: person, organization",
     ]

@@ -4,6 +4,7 @@ validating it is core/load.py."""
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
@@ -15,11 +16,12 @@ from typing import Any, overload
 from undersigned.core.history import History, read_history
 from undersigned.core.legislators import Legislators
 from undersigned.core.model import Entity, Letter, Signature, Term, Topic
-from undersigned.core.names import bare_tokens
+from undersigned.core.names import bare_tokens, fold
 from undersigned.core.paths import ORIGINAL_SUFFIX
 from undersigned.core.problems import Problem
 from undersigned.core.registry import Registry
 from undersigned.core.settings import Settings
+from undersigned.core.sorting import NameParts, name_parts
 
 
 class Signings(Sequence[tuple[Letter, Signature]]):
@@ -166,11 +168,72 @@ class Archive:
         return ranked[:limit] if limit else ranked
 
     @cached_property
+    def name_parts(self) -> dict[str, NameParts]:
+        """Registry id -> how the name is filed (family, given, suffix; see sorting.py)."""
+        return {e.id: name_parts(e, self.legislators) for e in self.registry.entities.values()}
+
+    @cached_property
     def _sort_names(self) -> dict[str, str]:
-        return {e.id: sort_key(e) for e in self.registry.entities.values()}
+        return {i: parts.key for i, parts in self.name_parts.items()}
 
     def sort_name(self, entity_id: str) -> str:
         return self._sort_names.get(entity_id, entity_id)
+
+    @cached_property
+    def _by_bioguide(self) -> dict[str, str]:
+        return {e.bioguide: e.id for e in self.registry.entities.values() if e.bioguide}
+
+    @cached_property
+    def senders(self) -> dict[str, str]:
+        """Slug -> the registry id of the document's sender, when the sender is someone the
+        registry holds (see sender_id)."""
+        out = {}
+        for letter in self.letters:
+            found = self._sender_id(letter)
+            if found:
+                out[letter.slug] = found
+        return out
+
+    def sender_id(self, letter: Letter) -> str | None:
+        return self.senders.get(letter.slug)
+
+    def _sender_id(self, letter: Letter) -> str | None:
+        """The registry entry a sender is: its name or alias ('Washington Office on Latin
+        America'), the same without titles ('Rep. Alan Lowenthal'), or the one Member of
+        Congress serving on the document's date with that name or family name ('Rep.
+        McClintock'); of several such Members, the one the document itself names as a signer.
+        Anything less certain stays plain text."""
+        sender = re.sub(r"^\s*(the\s+)?office\s+of\s+", "", letter.sender, flags=re.I)
+        tokens = bare_tokens(sender)
+        found = self.registry.resolve(letter.sender) or (
+            self.registry.resolve(" ".join(tokens)) if tokens else None)
+        if found or not tokens:
+            return found
+        members = {m.bioguide for m in self.legislators.match(sender, letter.date)
+                   if m.term_on(letter.date)}
+        if not members:
+            want = " ".join(tokens)
+            members = {m.bioguide for m in self.legislators.members.values()
+                       if fold(m.last) == want and m.term_on(letter.date)}
+        if len(members) > 1:
+            named = {self.registry.entities[s.id].bioguide
+                     for s in (*letter.signatures, *letter.signers_named)
+                     if s.id in self.registry.entities}
+            members &= named
+        if len(members) == 1:
+            return self._by_bioguide.get(members.pop())
+        return None
+
+    @cached_property
+    def issued(self) -> dict[str, list[Letter]]:
+        """Registry id -> the documents they sent or issued (press releases of a Member's
+        office, letters an organization sent), newest first."""
+        out: dict[str, list[Letter]] = defaultdict(list)
+        for letter in self.newest_first:
+            found = self.senders.get(letter.slug)
+            if found:
+                out[found].append(letter)
+        return dict(out)
 
     def role_on(self, entity: Entity | None, letter: Letter) -> Term | None:
         """The Member's term on the letter's date (party, state, district at the time)."""
@@ -188,13 +251,9 @@ class Archive:
         return bool(member and member.served_before(letter.date))
 
 
-def sort_key(entity: Entity) -> str:
-    """Family name first for people (A-Z indexes), the name as written for organizations."""
-
-    tokens = bare_tokens(entity.name)
-    if entity.kind == "person" and tokens:
-        return " ".join([tokens[-1], *tokens[:-1]])
-    return " ".join(tokens)
+def sort_key(entity: Entity, legislators: Legislators | None = None) -> str:
+    """The folded key an entry is filed by (family name first; see sorting.py)."""
+    return name_parts(entity, legislators).key
 
 
 def redirects(archive: Archive) -> list[tuple[str, Letter]]:

@@ -15,10 +15,12 @@ import logging
 import re
 import shutil
 import subprocess
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from undersigned.core.characters import NOT_XML
 
@@ -155,3 +157,150 @@ def parse_log(text: str, redirects: dict[str, str] | None = None) -> History:
             if old:  # what came before the rename belongs to the same document
                 later[old] = slug
     return history
+
+
+# What changed in a document, in plain words, from the file before and after the commit:
+# both front matters are read with the archive's own loader and compared field by field.
+
+FIELD_WORDS = {"title": "title", "date": "date", "type": "type", "sender": "sender",
+               "summary": "summary", "topics": "topics", "countries": "countries",
+               "related": "related documents", "source": "source", "original": "source"}
+
+
+def _names(value: object) -> list[str]:
+    """The names of a list of parties as written (a name, or a mapping with ``name``)."""
+    out = []
+    for item in value if isinstance(value, list) else []:
+        name = item.get("name") if isinstance(item, dict) else item
+        out.append(str(name) if name is not None else "")
+    return out
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _parties(before: object, after: object, one: str, many: str) -> list[str]:
+    """'3 signatories added', '1 signatory name corrected', 'recipient corrected' ..."""
+    if before == after:
+        return []
+    old, new = _names(before), _names(after)
+    added = sum((Counter(new) - Counter(old)).values())
+    removed = sum((Counter(old) - Counter(new)).values())
+    fixed = min(added, removed)
+    out = []
+    if fixed:
+        out.append(_count(fixed, f"{one} name", f"{many} names") + " corrected")
+    if added - fixed:
+        out.append(_count(added - fixed, one, many) + " added")
+    if removed - fixed:
+        out.append(_count(removed - fixed, one, many) + " removed")
+    if not out:
+        out.append(f"{many} reordered" if sorted(old) == sorted(new) and old != new
+                   else f"{one if len(new) == 1 else many} corrected")
+    return out
+
+
+def compare(before: dict[str, Any] | None, body_before: str, after: dict[str, Any] | None, body_after: str
+            ) -> list[str]:
+    """What differs between two versions of a document's front matter and body."""
+    if before is None or after is None:
+        return ["corrected"]
+    out: list[str] = []
+    for key in ("title", "date", "type", "sender"):
+        if before.get(key) != after.get(key):
+            was = before.get(key)
+            shown = f" (was {was})" if key == "date" and was is not None else ""
+            out.append(f"{FIELD_WORDS[key]} corrected{shown}")
+    out += _parties(before.get("recipients"), after.get("recipients"), "recipient",
+                    "recipients")
+    out += _parties(before.get("signatories"), after.get("signatories"), "signatory",
+                    "signatories")
+    out += [x.replace("signatory", "signer named").replace("signatories", "signers named")
+            for x in _parties(before.get("signers_named"), after.get("signers_named"),
+                              "signatory", "signatories")]
+    for key in ("topics", "countries", "related", "source", "summary"):
+        if before.get(key) != after.get(key):
+            out.append(f"{FIELD_WORDS[key]} " + ("changed" if key in ("topics", "countries",
+                                                                       "related")
+                                                 else "corrected"))
+    if body_before.strip() != body_after.strip():
+        out.append("text corrected")
+    return out
+
+
+def _request(commit: str, path: str) -> str | None:
+    return None if "\n" in path else f"{commit}:./{path}"
+
+
+def _blobs(root: Path, requests: list[str]) -> dict[str, bytes]:
+    """The content of each ``<commit>:<path>`` with one ``git cat-file --batch`` process
+    (missing objects are left out)."""
+    git = shutil.which("git")
+    if git is None or not requests:
+        return {}
+    unique = list(dict.fromkeys(requests))
+    try:
+        run = subprocess.run([git, "-C", str(root), "cat-file", "--batch"],
+                             input="\n".join(unique).encode("utf-8") + b"\n",
+                             capture_output=True, timeout=120)
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    if run.returncode != 0:
+        return {}
+    out, data, at = {}, run.stdout, 0
+    for request in unique:
+        end = data.find(b"\n", at)
+        if end < 0:
+            break
+        header = data[at:end].split(b" ")
+        at = end + 1
+        if len(header) == 3 and header[1] == b"blob" and header[2].isdigit():
+            size = int(header[2])
+            out[request] = data[at:at + size]
+            at += size + 1  # the content, then a newline
+    return out
+
+
+def _front(data: bytes | None, path: str, root: Path) -> tuple[dict[str, Any] | None, str]:
+    if data is None:
+        return None, ""
+    from undersigned.core.letters import read_letter
+
+    source, _problems = read_letter(root / path, path, root, data=data)
+    if source is None or not isinstance(source.front.data, dict):
+        return None, ""
+    return source.front.data, source.body
+
+
+def describe(root: Path, changes: list[Change]) -> dict[tuple[str, str], str]:
+    """(commit, slug) -> what the change did to the document, in plain words ('Title
+    corrected; 3 signatories added.'), from the file at the commit and at its parent."""
+    wanted: list[tuple[Change, str | None, str | None]] = []
+    for change in changes:
+        after = _request(change.commit, f"letters/{change.slug}.md")
+        before = _request(f"{change.commit}^", f"letters/{change.old or change.slug}.md")
+        wanted.append((change, before if change.kind != "added" else None,
+                       after if change.kind != "removed" else None))
+    blobs = _blobs(root, [r for _c, b, a in wanted for r in (b, a) if r])
+    out = {}
+    for change, before, after in wanted:
+        if change.kind == "added":
+            words = ["added"]
+        elif change.kind == "removed":
+            words = ["removed"]
+        else:
+            old, old_body = _front(blobs.get(before or ""),
+                                   f"letters/{change.old or change.slug}.md", root)
+            new, new_body = _front(blobs.get(after or ""), f"letters/{change.slug}.md", root)
+            words = [f"renamed from {change.old}"] if change.old else []
+            if old is not None and new is not None:
+                old.pop("redirect_from", None)
+                new.pop("redirect_from", None)
+            diff = compare(old, old_body, new, new_body)
+            words += [] if change.old and diff == ["corrected"] else diff
+            if not words:
+                words = ["file rewritten, the document unchanged"]
+        text = "; ".join(words)
+        out[(change.commit, change.slug)] = text[:1].upper() + text[1:] + "."
+    return out

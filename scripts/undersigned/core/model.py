@@ -116,6 +116,7 @@ class Entity:
     url: str | None = None
     wikidata: str | None = None
     line: int | None = None
+    sort: str | None = None  # how the name is filed, 'Family, Given' (see sorting.py)
 
     def __hash__(self) -> int:
         return hash(self.id)

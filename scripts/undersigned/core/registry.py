@@ -17,7 +17,7 @@ from undersigned.core.yamlfile import read_yaml_file
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REQUIRED = ("name", "kind")
-ALLOWED = REQUIRED + ("aliases", "description", "bioguide", "url", "wikidata")
+ALLOWED = REQUIRED + ("aliases", "description", "bioguide", "url", "wikidata", "sort")
 BIOGUIDE_RE = re.compile(r"^[A-Z]\d{6}$")
 
 
@@ -117,6 +117,18 @@ def load_registry(path: Path, rel: str = "signatories.yaml") -> tuple[Registry, 
                                     f"bioguide '{bioguide}' of '{entity_id}' is not a bioguide id",
                                     "a bioguide id is one capital letter and six digits, e.g. L000579"))
             bioguide = None
+        sort = raw.get("sort")
+        if sort is not None and not (isinstance(sort, str) and sort.strip(", ")):
+            problems.append(Problem(rel, doc.line(entity_id, "sort"),
+                                    f"'sort' of '{entity_id}' must be a non-empty string",
+                                    "write the name as filed: sort: \"Family, Given\""))
+            sort = None
+        elif sort is not None and kind == "person" and "," not in sort:
+            problems.append(Problem(rel, doc.line(entity_id, "sort"),
+                                    f"'sort' of '{entity_id}' has no comma: '{sort}'",
+                                    "write the family name, a comma and the given names: "
+                                    "sort: \"Reyes Covarrubias, Raúl\""))
+            sort = None
         for i, label in enumerate(([name] if name else []) + list(aliases)):
             key = fold(label)
             at = doc.line(entity_id, "aliases", i - 1) if i else doc.line(entity_id, "name")
@@ -133,7 +145,7 @@ def load_registry(path: Path, rel: str = "signatories.yaml") -> tuple[Registry, 
         registry.add(Entity(
             id=entity_id, name=name or entity_id, kind=kind if kind in KINDS else "person",
             aliases=tuple(aliases), description=_opt(raw, "description"), bioguide=bioguide,
-            url=_opt(raw, "url"), wikidata=_opt(raw, "wikidata"), line=line,
+            url=_opt(raw, "url"), wikidata=_opt(raw, "wikidata"), line=line, sort=sort,
         ))
     return registry, problems
 
@@ -163,7 +175,7 @@ def _opt(raw: dict[str, Any], key: str) -> str | None:
 def registry_payload(registry: Registry, problems: list[Problem]) -> dict[str, Any]:
     """The registry and its problems as JSON values (for the cache of cache.py)."""
     return {"entities": [[e.id, e.name, e.kind, list(e.aliases), e.description, e.bioguide,
-                          e.url, e.wikidata, e.line] for e in registry.entities.values()],
+                          e.url, e.wikidata, e.line, e.sort] for e in registry.entities.values()],
             "index": registry._index,
             "problems": [[p.path, p.line, p.message, p.hint, p.warning] for p in problems]}
 
@@ -173,7 +185,7 @@ def registry_from_payload(payload: dict[str, Any]) -> tuple[Registry, list[Probl
     for row in payload["entities"]:
         entity = Entity(id=row[0], name=row[1], kind=row[2], aliases=tuple(row[3]),
                         description=row[4], bioguide=row[5], url=row[6], wikidata=row[7],
-                        line=row[8])
+                        line=row[8], sort=row[9])
         registry.entities[entity.id] = entity
     registry._index = dict(payload["index"])
     return registry, [Problem(*p) for p in payload["problems"]]

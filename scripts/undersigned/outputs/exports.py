@@ -124,7 +124,7 @@ def signatories_json(archive: Archive) -> Iterator[dict[str, Any]]:
         record = {"id": e.id, "name": e.name, "kind": e.kind, "aliases": list(e.aliases),
                   "letters": [x.slug for x, _s in reversed(archive.signed.get(e.id, []))],
                   "received": [x.slug for x in reversed(archive.received.get(e.id, []))]}
-        for key in ("description", "bioguide", "url", "wikidata"):
+        for key in ("description", "bioguide", "url", "wikidata", "sort"):
             if getattr(e, key):
                 record[key] = getattr(e, key)
         yield record

@@ -87,7 +87,7 @@ def plan(archive: Archive, site_url: str = "", repo_edit: str | None = None,
                    for page in pages)
 
     eager(render_letters_index(archive))
-    for entity_id in sorted(set(archive.signed) | set(archive.named_in)):
+    for entity_id in sorted(set(archive.signed) | set(archive.named_in) | set(archive.issued)):
         entity = archive.registry.entities[entity_id]
         for n in range(1, signatory_pages(archive, entity_id) + 1):
             uri = signatory_uri(entity_id) if n == 1 else f"signatories/{entity_id}/page-{n}.md"

@@ -3,13 +3,15 @@ repository history (history.py); the same as an Atom feed, /changes.xml."""
 
 from __future__ import annotations
 
+from html import escape
 from itertools import groupby
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
+from undersigned.core.history import describe
 from undersigned.core.urls import letter_uri
-from undersigned.pages.common import Page, esc, front, link
+from undersigned.pages.common import Page, attr, front, link
 
 if TYPE_CHECKING:
     from undersigned.core.archive import Archive
@@ -40,6 +42,39 @@ def _former(archive: Archive, change: Change) -> str:
     return f" (formerly {old})" if old and change.now in archive.by_slug else ""
 
 
+def notes(archive: Archive) -> dict[tuple[str, str], str]:
+    """(commit, slug) -> what changed in the document, for the changes listed (history.py)."""
+    known = archive.__dict__.get("_change_notes")
+    if known is None:
+        history = archive.history
+        known = describe(archive.root, history.changes[:CHANGES_SHOWN]) if history else {}
+        archive.__dict__["_change_notes"] = known
+    return known
+
+
+def repository(archive: Archive) -> str:
+    """The repository's web address (mkdocs.yml ``extra.source_repository``), or ''."""
+    from undersigned.outputs.site import read_config
+
+    repo = (read_config(archive.root).get("extra") or {}).get("source_repository")
+    return repo.rstrip("/") if isinstance(repo, str) and repo.startswith(("https://",
+                                                                          "http://")) else ""
+
+
+def _what(archive: Archive, change: Change) -> str:
+    """What the change did to the document, in plain words (never the commit message)."""
+    if change.kind == "removed" and _label(archive, change) == LABELS["renamed"]:
+        return f"Moved to a new address ({change.now})."
+    letter = archive.by_slug.get(change.slug)
+    if change.kind == "added" and letter is not None and letter.redirect_from:
+        removed = {c.slug for c in archive.history.changes if c.kind == "removed"} \
+            if archive.history else set()
+        former = [old for old in letter.redirect_from if old in removed]
+        if former:
+            return f"Renamed from {', '.join(former)} (the old address leads here)."
+    return notes(archive).get((change.commit, change.slug), LABELS[change.kind] + ".")
+
+
 def render_changes(archive: Archive) -> Page:
     here = CHANGES_URI
     out = [front({"title": "Changes", "description": "Documents added to the Undersigned "
@@ -51,8 +86,11 @@ def render_changes(archive: Archive) -> Page:
                    "so its change history cannot be shown.</p>\n")
         return Page(here, "".join(out))
     shown = history.changes[:CHANGES_SHOWN]
-    out.append(f'<p class="us-note">Every addition and correction of a document, from the '
-               f"repository history; {len(history.changes):,} in all"
+    repo = repository(archive)
+    out.append('<p class="us-note">Every addition and correction of a document, from the '
+               "repository history, with what changed in the document"
+               + (" and a link to the change itself" if repo else "")
+               + f"; {len(history.changes):,} in all"
                + (f", the newest {len(shown)} listed" if len(shown) < len(history.changes)
                   else "")
                + '. Also as an Atom feed: <a href="../changes.xml">changes.xml</a>.</p>\n\n')
@@ -61,10 +99,11 @@ def render_changes(archive: Archive) -> Page:
         for change in group:
             title = _title(archive, change)
             target = (link(here, letter_uri(change.now), title)
-                      if change.now in archive.by_slug else esc(title))
-            target += esc(_former(archive, change))
-            out.append(f"<li><strong>{_label(archive, change)}</strong>: {target}"
-                       f' <span class="us-type">— {esc(change.subject)}</span></li>')
+                      if change.now in archive.by_slug else escape(title))
+            diff = (f' (<a href="{attr(f"{repo}/commit/{change.commit}")}">changes in commit '
+                    f"{change.commit[:7]}</a>)" if repo else "")
+            out.append(f"<li><strong>{_label(archive, change)}</strong>: {target} — "
+                       f'<span class="us-what">{escape(_what(archive, change))}</span>{diff}</li>')
         out.append("</ul>\n\n")
     return Page(here, "".join(out))
 
@@ -74,6 +113,7 @@ def changes_feed(archive: Archive, site_url: str) -> str:
     history = archive.history
     base = site_url.rstrip("/")
     newest = history.changes[:FEED_SIZE] if history else []
+    repo = repository(archive) if newest else ""
     updated = newest[0].time if newest else "1970-01-01T00:00:00Z"
     out = ['<?xml version="1.0" encoding="utf-8"?>',
            '<feed xmlns="http://www.w3.org/2005/Atom">',
@@ -92,7 +132,10 @@ def changes_feed(archive: Archive, site_url: str) -> str:
                 f"    <id>{xml_escape(f'{base}/changes/#{change.commit}-{change.slug}')}</id>",
                 f"    <link rel=\"alternate\" href={quoteattr(url)}/>",
                 f"    <updated>{xml_escape(change.time)}</updated>",
-                f"    <summary>{xml_escape(change.subject)}</summary>",
-                "  </entry>"]
+                f"    <summary>{xml_escape(_what(archive, change))}</summary>"]
+        if repo:
+            out.append(f"    <link rel=\"related\" title=\"the change in the repository\" "
+                       f"href={quoteattr(f'{repo}/commit/{change.commit}')}/>")
+        out.append("  </entry>")
     out += ["</feed>", ""]
     return "\n".join(out)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from undersigned.core.names import fold
+from undersigned.core.names import bare_tokens, slugify
+from undersigned.core.sorting import NameParts
 from undersigned.pages.common import TYPE_LABELS, human_date
 
 if TYPE_CHECKING:
@@ -28,13 +30,78 @@ CITED_AUTHORS = 100
 LINKED_DATA_AUTHORS = 10  # schema.org JSON-LD is for search engines: the first ten, linked
 
 
-def authors(archive: Archive, letter: Letter) -> list[str]:
-    """Signatories as printed (the 'authors' of a sign-on letter), or else the sender."""
-    names = [s.name for s in letter.signatures]
-    return names or [letter.sender]
+ET_AL = 3  # a citation names up to three signers; past that, the first and "et al."
+MONTHS = ("jan feb mar apr may jun jul aug sep oct nov dec").split()
 
 
-def cited_authors(archive: Archive, letter: Letter) -> tuple[list[str], bool]:
+@dataclass(frozen=True)
+class Author:
+    """One author (or recipient) of a citation: the registry's name, filed by ``parts`` (None
+    for an organization or a name the registry does not hold), and the form printed on the
+    document when it differs from the registry's."""
+
+    name: str
+    parts: NameParts | None = None
+    printed: str = ""
+
+    @property
+    def first(self) -> str:
+        """The first author of a citation: family name first ("Roybal-Allard, Lucille")."""
+        return self.parts.inverted if self.parts else self.name
+
+    @property
+    def bib(self) -> str:
+        """BibTeX: ``von Last, Jr., First`` for a person, ``{Name}`` for an organization."""
+        p = self.parts
+        if p is None:
+            return "{" + _bib_escape(self.name) + "}"
+        last = " ".join(x for x in (p.particle, p.family) if x)
+        fields = [last] + ([p.suffix] if p.suffix else []) + ([p.given] if p.given else [])
+        return ", ".join("{" + _bib_escape(f) + "}" if " and " in f.lower() or "," in f
+                         else _bib_escape(f) for f in fields)
+
+    @property
+    def csl(self) -> dict[str, str]:
+        p = self.parts
+        if p is None:
+            return {"literal": self.name}
+        out = {"family": p.family, "given": p.given}
+        if p.particle:
+            out["non-dropping-particle"] = p.particle
+        if p.suffix:
+            out["suffix"] = p.suffix
+        return {k: v for k, v in out.items() if v}
+
+
+def _differs(printed: str, name: str) -> bool:
+    """Is a printed name more than the registry's name with initials or punctuation dropped
+    ('Alan Lowenthal' for 'Alan S. Lowenthal' is not; 'Lucille Roybal-Alford' is)?"""
+    def words(text: str) -> list[str]:
+        return [w for w in bare_tokens(text) if len(w) > 1]
+    return words(printed) != words(name)
+
+
+def _author(archive: Archive, entity_id: str, printed: str) -> Author:
+    entity = archive.registry.get(entity_id) if entity_id else None
+    if entity is None:
+        return Author(printed)
+    parts = archive.name_parts.get(entity.id) if entity.kind == "person" else None
+    return Author(entity.name, parts, printed if _differs(printed, entity.name) else "")
+
+
+def authors(archive: Archive, letter: Letter) -> list[Author]:
+    """The signatories (the authors of a sign-on letter) by their registry names, or else the
+    sender (a press release: the office that issued it)."""
+    if letter.signatures:
+        return [_author(archive, s.id, s.name) for s in letter.signatures]
+    return [_author(archive, archive.sender_id(letter) or "", letter.sender)]
+
+
+def recipients(archive: Archive, letter: Letter) -> list[Author]:
+    return [_author(archive, r.id, r.name) for r in letter.recipients]
+
+
+def cited_authors(archive: Archive, letter: Letter) -> tuple[list[Author], bool]:
     """(the first CITED_AUTHORS authors, whether there are more). Reference managers should
     not lose signers, but 1,000-author records choke them; the full list is on the page and in
     the data."""
@@ -42,18 +109,114 @@ def cited_authors(archive: Archive, letter: Letter) -> tuple[list[str], bool]:
     return names[:CITED_AUTHORS], len(names) > CITED_AUTHORS
 
 
+def _printed_note(names: list[Author]) -> str:
+    return "; ".join(f"“{a.printed}” ({a.name})" for a in names if a.printed)
+
+
+def _series(items: list[str]) -> str:
+    if len(items) <= 2:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + ", and " + items[-1]
+
+
+def _addressee(archive: Archive, letter: Letter) -> str:
+    """' to Rex Tillerson, Secretary of State' (two named, more: the first and others)."""
+    named = [a.name + (f", {r.role}" if r.role else "")
+             for a, r in zip(recipients(archive, letter), letter.recipients, strict=True)]
+    if not named:
+        return ""
+    if len(named) > 2:
+        return f" to {named[0]}, and others"
+    return " to " + (f"{named[0]}, and {named[1]}" if len(named) == 2 else named[0])
+
+
+def _end(text: str) -> str:
+    """A sentence of the citation: a period unless it ends in one already."""
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def citation(archive: Archive, letter: Letter, site_url: str) -> str:
+    """The formatted citation (the archive's one style, see docs/about.md#how-to-cite):
+    signers (up to ET_AL named, the first family name first; past that the first and
+    "et al."), the title, the type, recipient and date, the number of signatories, the archive
+    and the URL. A signer printed differently from the registry's name is cited by the
+    registry's name with the printed form in brackets."""
+    names = authors(archive, letter)
+    shown = names[:1] if len(names) > ET_AL else names
+
+    def one(i: int, a: Author) -> str:
+        text = a.first if i == 0 else a.name
+        return text + (f" [printed “{a.printed}”]" if a.printed else "")
+
+    who = [one(i, a) for i, a in enumerate(shown)]
+    lead = f"{who[0]}, et al." if len(names) > ET_AL else _end(
+        who[0] if len(who) == 1 else (f"{who[0]}, and {who[1]}" if len(who) == 2
+                                       else _series(who)))
+    title = letter.title.strip()
+    title = title if title.endswith((".", "?", "!")) else title + "."
+    n = len(letter.signatures)
+    count = f" {n:,} signatories." if n > ET_AL else ""
+    return (f"{lead} “{title}” {TYPE_LABELS[letter.type]}{_addressee(archive, letter)}, "
+            f"{human_date(letter.date)}.{count} {ARCHIVE_NAME} archive. "
+            f"{page_url(site_url, letter.slug)}.")
+
+
 def chicago(archive: Archive, letter: Letter, site_url: str) -> str:
-    signers = authors(archive, letter)
-    who = letter.sender if len(signers) > 3 or not letter.signatures else ", ".join(signers)
-    to = ""
-    if letter.recipients:
-        r = letter.recipients[0]
-        to = f" to {r.name}" + (f", {r.role}" if r.role else "")
-        if len(letter.recipients) > 1:
-            to += " et al."
-    signed = f" Signed by {len(letter.signatures)}." if len(letter.signatures) > 3 else ""
-    return (f"{who}. “{letter.title}.” {TYPE_LABELS[letter.type]}{to}, "
-            f"{human_date(letter.date)}.{signed} {ARCHIVE_NAME}. {page_url(site_url, letter.slug)}.")
+    """The formatted citation (kept under its former name)."""
+    return citation(archive, letter, site_url)
+
+
+_KEY_SKIP = frozenset("""a an and the to of on in for from at by with about re letter letters press
+    release statement secretary president congressman congresswoman representative rep reps
+    senator sen members member congress urge urges urged call calls ask asks""".split())
+
+
+def _key_word(text: str, skip: set[str]) -> str:
+    for word in slugify(text, max_words=40).split("-"):
+        if word not in _KEY_SKIP and word not in skip and not word.isdigit():
+            return word
+    return ""
+
+
+def _base_key(archive: Archive, letter: Letter) -> str:
+    """``lowenthal2017tillerson``: the first author's family name, the year, and the first
+    recipient's family name (or else the first telling word of the title)."""
+    first = authors(archive, letter)[0]
+    who = (slugify(first.parts.family).replace("-", "") if first.parts
+           else _key_word(first.name, set())) or "anon"
+    recips = recipients(archive, letter)
+    what = ""
+    if recips:
+        r = recips[0]
+        what = slugify(r.parts.family).replace("-", "") if r.parts else _key_word(r.name, set())
+    if not what:
+        what = _key_word(letter.title, {who})
+    return f"{who}{letter.date.year}{what}"
+
+
+def bibtex_key(archive: Archive, letter: Letter) -> str:
+    """A readable citation key, unique in the archive: documents with the same key get b, c, …
+    in date order (the oldest keeps the plain key, so a newer document changes no key)."""
+    keys: dict[str, str] | None = archive.__dict__.get("_bibtex_keys")
+    seen: dict[str, int]
+    if keys is None:
+        keys, seen = {}, {}  # slug -> key, key -> documents with it so far
+        for other in archive.letters:  # oldest first
+            base = _base_key(archive, other)
+            n = seen[base] = seen.get(base, 0) + 1
+            keys[other.slug] = base if n == 1 else base + _suffix(n)
+        archive.__dict__["_bibtex_keys"] = keys
+    return keys.get(letter.slug) or _base_key(archive, letter)
+
+
+def _suffix(n: int) -> str:
+    """2 -> 'b', 26 -> 'z', 27 -> 'ab' ..."""
+    out = ""
+    n -= 1
+    while n > 0:
+        n, r = divmod(n, 26)
+        out = "abcdefghijklmnopqrstuvwxyz"[r] + out
+    return out or "a"
 
 
 # every character BibTeX or LaTeX reads as markup: a title like `\input{/etc/passwd}` stays text
@@ -66,43 +229,69 @@ def _bib_escape(text: str) -> str:
     return _BIB_SPECIAL.sub(lambda m: _BIB[m.group()], text)
 
 
+def _note(archive: Archive, letter: Letter, cited: list[Author], more: bool) -> str:
+    """What the citation fields cannot say: the number of signatories, printed forms that
+    differ from the registry's names, and the archive."""
+    parts = []
+    n = len(letter.signatures)
+    if n > 1:
+        parts.append(f"{n:,} signatories" + (f", the first {len(cited)} listed" if more else ""))
+    printed = _printed_note(cited)
+    if printed:
+        parts.append("printed as " + printed)
+    parts.append(f"{ARCHIVE_NAME} archive")
+    return "; ".join(parts[:-1]) + (". " if len(parts) > 1 else "") + parts[-1]
+
+
 def bibtex(archive: Archive, letter: Letter, site_url: str) -> str:
-    key = re.sub(r"[^a-z0-9]", "", fold(letter.sender).split(" ")[0] if letter.sender else "doc")
-    key = f"{key or 'doc'}{letter.date.year}{letter.slug[11:30].replace('-', '')}"
     cited, more = cited_authors(archive, letter)
-    names = " and ".join(["{" + _bib_escape(n) + "}" for n in cited] + (["others"] if more else []))
-    fields = [  # every value escaped (names above, each inside its own braces)
+    names = " and ".join([a.bib for a in cited] + (["others"] if more else []))
+    fields = [  # every value escaped (names in Author.bib)
         ("author", names),
         ("title", "{" + _bib_escape(letter.title) + "}"),
-        ("date", _bib_escape(letter.date.isoformat())),
+        ("howpublished", _bib_escape(TYPE_LABELS[letter.type]
+                                     + _addressee(archive, letter))),
+        ("year", str(letter.date.year)),
+        ("month", MONTHS[letter.date.month - 1]),
+        ("date", letter.date.isoformat()),
         ("type", _bib_escape(TYPE_LABELS[letter.type])),
-        ("organization", _bib_escape(letter.source.get("publisher") or letter.sender)),
         ("url", _bib_escape(page_url(site_url, letter.slug))),
-        ("note", _bib_escape(f"{ARCHIVE_NAME} archive")),
+        ("note", _bib_escape(_note(archive, letter, cited, more))),
     ]
-    body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields)
-    return f"@misc{{{key},\n{body}\n}}"
+    body = ",\n".join(f"  {k} = {v}" if k == "month" else f"  {k} = {{{v}}}"
+                       for k, v in fields)
+    return f"@misc{{{bibtex_key(archive, letter)},\n{body}\n}}"
 
 
 def csl(archive: Archive, letter: Letter, site_url: str) -> dict[str, Any]:
-    return {
-        "id": letter.slug,
-        "type": "personal_communication" if letter.type == "letter" else "article",
+    cited, more = cited_authors(archive, letter)
+    data: dict[str, Any] = {
+        "id": bibtex_key(archive, letter),
+        "type": "personal_communication" if letter.type == "letter" else "manuscript",
         "title": letter.title,
-        "author": [{"literal": n} for n in cited_authors(archive, letter)[0]],
-        "recipient": [{"literal": r.name} for r in letter.recipients],
+        "author": [a.csl for a in cited],
+        "recipient": [a.csl for a in recipients(archive, letter)],
         "issued": {"date-parts": [[letter.date.year, letter.date.month, letter.date.day]]},
         "genre": TYPE_LABELS[letter.type],
-        "publisher": letter.source.get("publisher") or ARCHIVE_NAME,
+        "archive": ARCHIVE_NAME,
         "URL": page_url(site_url, letter.slug),
+        "note": _note(archive, letter, cited, more),
     }
+    if letter.source.get("publisher"):
+        data["publisher"] = letter.source["publisher"]
+    return {k: v for k, v in data.items() if v != []}
+
+
+# Zotero reads the item type from Dublin Core's type (its own type names): a letter, and a
+# press release or statement as a manuscript (Highwire's tags alone make a journal article)
+ZOTERO_TYPES = {"letter": "letter", "press-release": "manuscript", "statement": "manuscript"}
 
 
 def head_meta(archive: Archive, letter: Letter, site_url: str) -> list[dict[str, str]]:
-    """Highwire Press citation_* tags (Google Scholar, Zotero)."""
+    """Highwire Press citation_* tags (Google Scholar, Zotero) and the Dublin Core type."""
     meta = [{"name": "citation_title", "content": letter.title}]
-    for name in cited_authors(archive, letter)[0]:
-        meta.append({"name": "citation_author", "content": name})
+    for author in cited_authors(archive, letter)[0]:
+        meta.append({"name": "citation_author", "content": author.first})
     meta += [
         {"name": "citation_publication_date", "content": letter.date.strftime("%Y/%m/%d")},
         {"name": "citation_date", "content": letter.date.strftime("%Y/%m/%d")},
@@ -118,6 +307,7 @@ def head_meta(archive: Archive, letter: Letter, site_url: str) -> list[dict[str,
         base = page_url(site_url, letter.slug).rsplit("/", 2)[0]
         meta.append({"name": "citation_fulltext_html_url",
                      "content": f"{base}/{letter.original.removeprefix('letters/')}"})
+    meta.append({"name": "DC.type", "content": ZOTERO_TYPES[letter.type]})
     return meta
 
 
@@ -142,6 +332,11 @@ def _person(archive: Archive, entity_id: str, name: str, site_url: str) -> dict[
     return {k: v for k, v in node.items() if v}
 
 
+def _registry_name(archive: Archive, entity_id: str, printed: str) -> str:
+    entity = archive.registry.get(entity_id)
+    return entity.name if entity else printed
+
+
 def jsonld(archive: Archive, letter: Letter, site_url: str) -> str:
     data: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -150,9 +345,10 @@ def jsonld(archive: Archive, letter: Letter, site_url: str) -> str:
         "headline": letter.title,
         "dateSent" if letter.type == "letter" else "datePublished": letter.date.isoformat(),
         "sender": {"@type": "Organization", "name": letter.sender},
-        "author": [_person(archive, s.id, s.name, site_url)
+        "author": [_person(archive, s.id, _registry_name(archive, s.id, s.name), site_url)
                    for s in letter.signatures[:LINKED_DATA_AUTHORS]],
-        "recipient": [_person(archive, r.id, r.name, site_url) for r in letter.recipients],
+        "recipient": [_person(archive, r.id, _registry_name(archive, r.id, r.name), site_url)
+                      for r in letter.recipients],
         "about": [{"@type": "Thing", "name": archive.topics[t].title} for t in letter.topics],
         "url": page_url(site_url, letter.slug),
         "isPartOf": {"@type": "Collection", "name": ARCHIVE_NAME},
@@ -166,9 +362,16 @@ def jsonld(archive: Archive, letter: Letter, site_url: str) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=False).replace("<", "\\u003c")
 
 
-def _code(title: str, text: str) -> str:
-    return (f'<div class="highlight"><span class="filename">{escape(title)}</span>'
+def _code(title: str, text: str, css: str = "") -> str:
+    extra = f" {css}" if css else ""
+    return (f'<div class="highlight{extra}"><span class="filename">{escape(title)}</span>'
             f"<pre><code>{escape(text)}</code></pre></div>")
+
+
+def _folded(title: str, text: str) -> str:
+    """A machine-readable form, closed until opened (with its own copy button)."""
+    return (f'<details class="us-cite-more"><summary>{escape(title)}</summary>'
+            f"{_code(title, text)}</details>")
 
 
 def citation_block(archive: Archive, letter: Letter, site_url: str) -> str:
@@ -176,9 +379,11 @@ def citation_block(archive: Archive, letter: Letter, site_url: str) -> str:
     return (
         "## How to cite { #cite }\n\n"
         '<div class="us-cite">'
-        + _code("Citation", chicago(archive, letter, site_url))
-        + _code("BibTeX", bibtex(archive, letter, site_url))
-        + _code("CSL-JSON", csl_json)
+        + _code("Citation", citation(archive, letter, site_url), "us-citation")
+        + '<p class="us-note">The archive\'s citation style: see '
+        f'<a href="{"../" * 2}about/#how-to-cite">how to cite</a>.</p>'
+        + _folded("BibTeX", bibtex(archive, letter, site_url))
+        + _folded("CSL-JSON", csl_json)
         + "</div>\n"
     )
 

@@ -8,7 +8,17 @@ from urllib.parse import quote
 
 from undersigned.core.names import fold
 from undersigned.core.urls import letter_uri, paged_uri, recipient_uri, signatory_uri
-from undersigned.pages.common import Page, attr, esc, front, href, link, pager_links, plural
+from undersigned.pages.common import (
+    TYPE_LABELS,
+    Page,
+    attr,
+    esc,
+    front,
+    href,
+    link,
+    pager_links,
+    plural,
+)
 from undersigned.pages.ego import EGO_TIES, ego_svg
 
 if TYPE_CHECKING:
@@ -80,10 +90,47 @@ def terms_table(archive: Archive, entity: Entity) -> str:
 
 
 def _also(here: str, entity: Entity, role: str, verb: str, target: str, n: int) -> str:
-    """Cross-link between someone's signatory and recipient pages."""
-    return (f'<div class="admonition note"><p class="admonition-title">Also a {role}</p>'
-            f"<p>{escape(entity.name)} {verb} {link(here, target, plural(n, 'document'))}."
+    """Cross-link between someone's signatory and recipient pages (an envelope for the
+    documents received, a signature for those signed: see undersigned.css)."""
+    return (f'<div class="admonition us-also-{role}"><p class="admonition-title">Also a {role}'
+            f"</p><p>{escape(entity.name)} {verb} {link(here, target, plural(n, 'document'))}."
             "</p></div>\n\n")
+
+
+def sender_html(archive: Archive, letter: Letter, here: str) -> str:
+    """The sender of a document, linked to their page when the registry holds them."""
+    found = archive.sender_id(letter)
+    if found and has_page(archive, found):
+        return link(here, signatory_uri(found), letter.sender)
+    return escape(letter.sender)
+
+
+def has_page(archive: Archive, entity_id: str) -> bool:
+    """Does the registry entry have a signatory page (signed, named as a signer or issued)?"""
+    return entity_id in archive.signed or entity_id in archive.named_in \
+        or entity_id in archive.issued
+
+
+ISSUED_ROWS = 100  # documents listed that someone sent or issued (newest first)
+
+
+def _issued(archive: Archive, entity: Entity, here: str) -> str:
+    """The documents the entry sent or issued: a Member's press releases, an organization's
+    letters."""
+    issued = archive.issued.get(entity.id, [])
+    if not issued:
+        return ""
+    rows = "".join(f"<tr><td>{x.date.isoformat()}</td><td>"
+                   f"{link(here, letter_uri(x.slug), x.title)}</td>"
+                   f"<td>{TYPE_LABELS[x.type]}</td></tr>" for x in issued[:ISSUED_ROWS])
+    more = (f'<p class="us-note">The newest {ISSUED_ROWS} of {len(issued)} are listed.</p>\n\n'
+            if len(issued) > ISSUED_ROWS else "")
+    return (f"## Issued by {esc(entity.name)} ({len(issued)}) {{ #issued }}\n\n"
+            '<p class="us-note">Press releases, statements and letters sent in their name '
+            "(the sender of the document).</p>\n\n"
+            '<table><thead><tr><th scope="col">Date</th><th scope="col">Document</th>'
+            '<th scope="col">Type</th></tr></thead><tbody>' + rows + "</tbody></table>\n\n"
+            + more)
 
 
 def _to(letter: Letter) -> str:
@@ -142,6 +189,7 @@ def render_signatory(archive: Archive, entity: Entity, page_no: int = 1) -> Page
     out.append(pager)
     if page_no > 1:
         return Page(here, "".join(out))
+    out.append(_issued(archive, entity, here))
     out.append(_named_in(archive, entity, here))
     out.append(terms_table(archive, entity))
     out.append(_cosigners(archive, entity, here))
@@ -229,15 +277,18 @@ def render_recipient(archive: Archive, entity: Entity, page_no: int = 1) -> Page
     pager = pager_links(recipient_uri(entity.id), page_no, recipient_pages(archive, entity.id))
     out.append(pager)
     senders: dict[str, int] = {}
+    example: dict[str, Letter] = {}
     for letter in every:
         senders[letter.sender] = senders.get(letter.sender, 0) + 1
+        example.setdefault(letter.sender, letter)
     rows = []
     for letter in letters:
         rec = next(r for r in letter.recipients if r.id == entity.id)
         office = ", ".join(escape(x) for x in (rec.role, rec.organization) if x)
         rows.append(f"<tr><td>{letter.date.isoformat()}</td><td>"
                     f"{link(here, letter_uri(letter.slug), letter.title)}</td><td>{office}</td>"
-                    f"<td>{escape(letter.sender)}</td><td>{len(letter.signatures)}</td></tr>")
+                    f"<td>{sender_html(archive, letter, here)}</td>"
+                    f"<td>{len(letter.signatures)}</td></tr>")
     out.append('<table><thead><tr><th scope="col">Date</th><th scope="col">Document</th>'
                '<th scope="col">Office on that date</th><th scope="col">From</th>'
                '<th scope="col">Signatories</th></tr></thead><tbody>' + "".join(rows)
@@ -247,7 +298,8 @@ def render_recipient(archive: Archive, entity: Entity, page_no: int = 1) -> Page
     ranked = sorted(senders.items(), key=lambda kv: (-kv[1], kv[0]))
     out.append("## Written to by\n\n<ul>")
     for sender, n in ranked[:COSIGNER_ROWS]:
-        out.append(f"<li>{escape(sender)}: {plural(n, 'document')}</li>")
+        out.append(f"<li>{sender_html(archive, example[sender], here)}: "
+                   f"{plural(n, 'document')}</li>")
     out.append("</ul>\n")
     if len(ranked) > COSIGNER_ROWS:
         out.append(f'<p class="us-note">The {COSIGNER_ROWS} most frequent of {len(ranked)} '

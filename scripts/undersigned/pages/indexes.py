@@ -7,7 +7,6 @@ from html import escape as esc_html
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
-from undersigned.core.archive import sort_key
 from undersigned.core.urls import (
     LETTERS_DIR,
     RECIPIENTS_DIR,
@@ -111,8 +110,9 @@ def _initial(name_key: str) -> str:
 def _entity_index(archive: Archive, ids: list[str], base: str, title: str, intro: str,
                   counts: dict[str, int], uri_of: Callable[[str], str], what: str) -> list[Page]:
     entities = sorted((archive.registry.entities[i] for i in ids),
-                      key=lambda e: (sort_key(e), e.id))
-    grouped = [(k, list(g)) for k, g in groupby(entities, key=lambda e: _initial(sort_key(e)))]
+                      key=lambda e: (archive.sort_name(e.id), e.id))
+    grouped = [(k, list(g)) for k, g in groupby(entities,
+                                                 key=lambda e: _initial(archive.sort_name(e.id)))]
     big = len(entities) > 600
     pages: list[Page] = []
     here = f"{base}/index.md"
@@ -135,7 +135,8 @@ def _entity_index(archive: Archive, ids: list[str], base: str, title: str, intro
             for e in chunk:
                 label = kind_label(archive, e)
                 kind = "member" if e.bioguide else e.kind
-                lines.append(f"<li>{link(page_uri, uri_of(e.id), e.name, data_kind=kind)}"
+                shown = e.name if e.kind == "organization" else archive.name_parts[e.id].inverted
+                lines.append(f"<li>{link(page_uri, uri_of(e.id), shown, data_kind=kind)}"
                              f" <span class=\"us-kind\">{label}</span> · "
                              f"<span class=\"us-count\">{plural(counts[e.id], what)}</span></li>")
             lines.append("</ul>\n\n")

@@ -23,6 +23,7 @@ from undersigned.pages.common import (
     link,
     plural,
 )
+from undersigned.pages.entities import sender_html
 from undersigned.pages.sanitize import body_html
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ def description(letter: Letter, body: str | None = None) -> str:
 
 def _meta_panel(archive: Archive, letter: Letter, here: str) -> str:
     rows = [("Date", link(here, year_uri(letter.year), human_date(letter.date))),
-            ("Type", TYPE_LABELS[letter.type]), ("From", escape(letter.sender))]
+            ("Type", TYPE_LABELS[letter.type]), ("From", sender_html(archive, letter, here))]
     if letter.recipients:
         rows.append(("To", "<br>".join(recipient_line(letter, r, here)
                                        for r in letter.recipients)))

@@ -11,8 +11,14 @@ from undersigned.pages.common import Page, front, href, link, plural
 
 if TYPE_CHECKING:
     from undersigned.core.archive import Archive
+    from undersigned.core.model import Recipient
 
 STATS_URI = "stats/index.md"
+
+
+def _fit(label: str, limit: int = 34) -> str:
+    """A bar's label cut at a word to fit beside the bar ('…'); the table has it whole."""
+    return label if len(label) <= limit else label[:limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def bar_chart(chart_id: str, title: str, desc: str, rows: list[tuple[str, int]],
@@ -29,7 +35,7 @@ def bar_chart(chart_id: str, title: str, desc: str, rows: list[tuple[str, int]],
             y = 5 + i * (bar_h + 6)
             w = max(1, round((width - label_w - 60) * value / top))
             parts.append(f'<text x="{label_w - 6}" y="{y + 13}" text-anchor="end">'
-                         f"{escape(label[:34])}</text><rect x=\"{label_w}\" y=\"{y}\" "
+                         f"{escape(_fit(label))}</text><rect x=\"{label_w}\" y=\"{y}\" "
                          f'width="{w}" height="{bar_h}"></rect><text x="{label_w + w + 4}" '
                          f'y="{y + 13}">{value}</text>')
     else:
@@ -115,6 +121,193 @@ def timeline(archive: Archive, here: str, search_uri: str = "search/index.md") -
             f"</thead><tbody>{''.join(rows)}</tbody></table></details>\n\n")
 
 
+SIZE_BINS = ((0, 0, "none"), (1, 1, "1"), (2, 5, "2–5"), (6, 10, "6–10"),
+             (11, 20, "11–20"), (21, 50, "21–50"), (51, 100, "51–100"), (101, None, "101+"))
+
+
+def _table(caption: str, heads: list[str], rows: list[list[str]]) -> str:
+    head = "".join(f'<th scope="col">{h}</th>' for h in heads)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return (f"<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>"
+            f"<tbody>{body}</tbody></table>\n\n")
+
+
+def _chart_pair(chart: str, table: str) -> str:
+    """A chart with its table beside it (below it on a narrow screen)."""
+    return f'<div class="us-chart-pair">\n{chart}\n{table.rstrip()}\n</div>\n\n'
+
+
+def signature_sizes(archive: Archive) -> str:
+    """How many documents carry how many signatures (a distribution)."""
+    counts = [0] * len(SIZE_BINS)
+    for letter in archive.letters:
+        n = len(letter.signatures)
+        for i, (low, high, _label) in enumerate(SIZE_BINS):
+            if n >= low and (high is None or n <= high):
+                counts[i] += 1
+                break
+    rows = [(label, counts[i]) for i, (_lo, _hi, label) in enumerate(SIZE_BINS)]
+    sizes = sorted(len(x.signatures) for x in archive.letters)
+    median = sizes[len(sizes) // 2] if sizes else 0
+    desc = (f"Documents by number of signatures, median {median}: "
+            + "; ".join(f"{label}: {n}" for label, n in rows) + ".")
+    chart = bar_chart("sizes", "Documents by number of signatures", desc, rows)
+    table = _table("Documents by number of signatures", ["Signatures", "Documents"],
+                   [[label, str(n)] for label, n in rows])
+    return ("## Signatures per document { #sizes }\n\n"
+            f'<p class="us-note">Median {median} signatures; press releases and statements '
+            "usually carry none (they name the signers of a letter instead).</p>\n\n"
+            + _chart_pair(chart, table))
+
+
+OFFICES_SHOWN = 6
+
+
+def office(rec: Recipient) -> str:
+    """The office a document was addressed to: the role as printed, else the organization,
+    else the person's name."""
+    return str(rec.role or rec.organization or rec.name).strip()
+
+
+def offices_over_time(archive: Archive) -> str:
+    """Documents per recipient office and year: the busiest offices, a row of bars each."""
+    per: dict[str, dict[int, int]] = {}
+    for letter in archive.letters:
+        for name in sorted({office(r) for r in letter.recipients}):
+            by_year = per.setdefault(name, {})
+            by_year[letter.year] = by_year.get(letter.year, 0) + 1
+    if not per:
+        return ""
+    ranked = sorted(per, key=lambda o: (-sum(per[o].values()), o))[:OFFICES_SHOWN]
+    years = sorted({y for o in ranked for y in per[o]})
+    top = max(n for o in ranked for n in per[o].values())
+    label_w, cell, row_h = 230, max(24, min(60, 400 // max(1, len(years)))), 44
+    width = label_w + cell * len(years) + 10
+    height = 24 + row_h * len(ranked)
+    parts = [f'<text x="{label_w + cell * i + cell / 2:.1f}" y="14" text-anchor="middle">'
+             f"{y}</text>" for i, y in enumerate(years)]
+    for r, name in enumerate(ranked):
+        y0 = 24 + r * row_h
+        parts.append(f'<text x="{label_w - 6}" y="{y0 + row_h - 12}" text-anchor="end">'
+                     f"{escape(_fit(name))}</text>")
+        parts.append(f'<line class="us-axis" x1="{label_w}" y1="{y0 + row_h - 8}" '
+                     f'x2="{width - 10}" y2="{y0 + row_h - 8}"></line>')
+        for i, y in enumerate(years):
+            n = per[name].get(y, 0)
+            if not n:
+                continue
+            h = max(2, round((row_h - 22) * n / top))
+            x = label_w + cell * i
+            parts.append(f'<rect x="{x + cell * 0.2:.1f}" y="{y0 + row_h - 8 - h}" '
+                         f'width="{cell * 0.6:.1f}" height="{h}"><title>{escape(name)}, {y}: '
+                         f"{plural(n, 'document')}</title></rect>"
+                         f'<text class="us-value" x="{x + cell / 2:.1f}" y="{y0 + row_h - 10 - h}" '
+                         f'text-anchor="middle">{n}</text>')
+    desc = "; ".join(f"{o}: " + ", ".join(f"{y} {per[o][y]}" for y in sorted(per[o]))
+                     for o in ranked)
+    chart = (f'<figure class="us-chart"><svg role="img" aria-labelledby="offices-t offices-d" '
+             f'viewBox="0 0 {width} {height}" width="100%" xmlns="http://www.w3.org/2000/svg">'
+             f'<title id="offices-t">Documents per recipient office and year</title>'
+             f'<desc id="offices-d">{escape(desc)}.</desc>{"".join(parts)}</svg>'
+             f"<figcaption>Documents per recipient office and year (the {len(ranked)} offices "
+             "written to most)</figcaption></figure>")
+    table = _table("Documents per recipient office and year", ["Office"] + [str(y) for y in years],
+                   [[escape(o)] + [str(per[o].get(y, 0)) for y in years] for o in ranked])
+    return ("## Documents per recipient office over time { #offices }\n\n"
+            '<p class="us-note">By the office the document names (a Secretary of State is '
+            "counted under the office, whoever held it).</p>\n\n" + _chart_pair(chart, table))
+
+
+PAIRS_SHOWN = 15
+
+
+def cosigning_pairs(archive: Archive, here: str) -> str:
+    """The pairs of signatories who most often signed the same document."""
+    from collections import Counter
+    from itertools import combinations
+
+    from undersigned.pages.entities import together_url
+
+    counts: Counter[tuple[str, str]] = Counter()
+    for letter in archive.letters:
+        counts.update(combinations(sorted({s.id for s in letter.signatures if s.id}), 2))
+    names = archive.registry.entities
+    filed = [(tuple(sorted(pair, key=lambda i: (archive.sort_name(i), i))), n)
+             for pair, n in counts.items()]  # each pair A–Z, the pairs by count, then A–Z
+    ranked = sorted(filed, key=lambda kv: (-kv[1], archive.sort_name(kv[0][0]),
+                                           archive.sort_name(kv[0][1]), kv[0]))[:PAIRS_SHOWN]
+    if not ranked:
+        return ""
+
+    def short(i: str) -> str:
+        return archive.name_parts[i].family if names[i].kind == "person" else names[i].name
+
+    rows = [(f"{short(a)} & {short(b)}", n) for (a, b), n in ranked]
+    desc = "Documents signed together: " + "; ".join(
+        f"{names[a].name} and {names[b].name}: {n}" for (a, b), n in ranked) + "."
+    chart = bar_chart("pairs", f"The {len(ranked)} most frequent co-signing pairs", desc, rows,
+                      horizontal=True)
+    table = _table("Most frequent co-signing pairs", ["Signatories", "Documents together"], [
+        [f"{link(here, signatory_uri(a), names[a].name)} and "
+         f"{link(here, signatory_uri(b), names[b].name)}",
+         f'<a href="{escape(together_url(here, [names[a].name, names[b].name]))}">{n}</a>']
+        for (a, b), n in ranked])
+    return ("## Most frequent co-signing pairs { #pairs }\n\n"
+            '<p class="us-note">Each count links to the documents the two signed together; '
+            "the whole network is in the data downloads.</p>\n\n" + _chart_pair(chart, table))
+
+
+TYPE_ORDER = ("letter", "press-release", "statement")
+
+
+def types_per_year(archive: Archive) -> str:
+    """The share of each type of document, year by year (100 % stacked bars)."""
+    from undersigned.pages.common import TYPE_LABELS
+
+    years = sorted(archive.by_year)
+    if not years:
+        return ""
+    per = {y: {t: sum(1 for x in archive.by_year[y] if x.type == t) for t in TYPE_ORDER}
+           for y in years}
+    width, bar_h, label_w = 640, 26, 60.0
+    height = 40 + len(years) * (bar_h + 8)
+    plot = width - label_w - 20
+    parts = []
+    for k, t in enumerate(TYPE_ORDER):  # the legend
+        x = label_w + k * 170
+        parts.append(f'<rect class="us-type-{k + 1}" x="{x}" y="4" width="14" height="14">'
+                     f'</rect><text x="{x + 20}" y="16">{TYPE_LABELS[t]}</text>')
+    for r, y in enumerate(years):
+        y0 = 30 + r * (bar_h + 8)
+        total = sum(per[y].values())
+        parts.append(f'<text x="{label_w - 6}" y="{y0 + 18}" text-anchor="end">{y}</text>')
+        x = float(label_w)
+        for k, t in enumerate(TYPE_ORDER):
+            n = per[y][t]
+            if not n:
+                continue
+            w = plot * n / total
+            share = round(100 * n / total)
+            parts.append(f'<rect class="us-type-{k + 1}" x="{x:.1f}" y="{y0}" width="{w:.1f}" '
+                         f'height="{bar_h}"><title>{y}: {TYPE_LABELS[t]} {n} of {total} '
+                         f"({share} %)</title></rect>")
+            if w > 44:
+                parts.append(f'<text class="us-on-bar" x="{x + w / 2:.1f}" y="{y0 + 18}" '
+                             f'text-anchor="middle">{share} %</text>')
+            x += w
+    desc = "; ".join(f"{y}: " + ", ".join(f"{TYPE_LABELS[t].lower()} {per[y][t]}"
+                                          for t in TYPE_ORDER) for y in years)
+    chart = (f'<figure class="us-chart us-types"><svg role="img" aria-labelledby="types-t '
+             f'types-d" viewBox="0 0 {width} {height}" width="100%" '
+             f'xmlns="http://www.w3.org/2000/svg"><title id="types-t">Share of documents by type'
+             f' per year</title><desc id="types-d">{escape(desc)}.</desc>{"".join(parts)}'
+             "</svg><figcaption>Share of documents by type per year</figcaption></figure>")
+    table = _table("Documents by type per year", ["Year"] + [TYPE_LABELS[t] for t in TYPE_ORDER],
+                   [[str(y)] + [f"{per[y][t]} ({round(100 * per[y][t] / sum(per[y].values()))} %)"
+                                for t in TYPE_ORDER] for y in years])
+    return "## Documents by type per year { #types }\n\n" + _chart_pair(chart, table)
+
+
 def render_stats(archive: Archive, top: int = 20) -> Page:
     here = STATS_URI
     years = sorted(archive.by_year.items())
@@ -124,8 +317,9 @@ def render_stats(archive: Archive, top: int = 20) -> Page:
     active = [(archive.registry.entities[i].name, len(v)) for i, v in ranked]
     year_desc = "; ".join(f"{y}: {n}" for y, n in per_year)
     active_desc = "; ".join(f"{name}: {n}" for name, n in active)
-    out = [front({"title": "Statistics", "description": "Documents per year and the most active "
-                  "signatories of the Undersigned archive."}),
+    out = [front({"title": "Statistics", "description": "Documents per year, the most active "
+                  "signatories, signatures per document, recipient offices over time, co-signing "
+                  "pairs and document types in the Undersigned archive."}),
            "# Statistics\n\n## Documents per year\n\n",
            bar_chart("per-year", "Documents per year", f"Number of documents by year: {year_desc}.",
                      per_year), "\n\n",
@@ -139,5 +333,7 @@ def render_stats(archive: Archive, top: int = 20) -> Page:
            '<table><caption>Most active signatories</caption><thead><tr>'
            '<th scope="col">Signatory</th><th scope="col">Documents signed</th></tr></thead><tbody>'
            + "".join(f"<tr><td>{link(here, signatory_uri(i), archive.registry.entities[i].name)}"
-                     f"</td><td>{len(v)}</td></tr>" for i, v in ranked) + "</tbody></table>\n"]
+                     f"</td><td>{len(v)}</td></tr>" for i, v in ranked) + "</tbody></table>\n\n",
+           signature_sizes(archive), offices_over_time(archive), cosigning_pairs(archive, here),
+           types_per_year(archive)]
     return Page(here, "".join(out))

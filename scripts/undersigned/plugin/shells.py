@@ -52,7 +52,7 @@ def head(build: Build, uri: str, site_url: str) -> dict[str, str]:
             return head_extras(archive, letter, site_url)
     elif uri.startswith("signatories/"):
         entity_id = uri[len("signatories/"):-len(".md")]
-        if entity_id in archive.signed:  # first page of a signatory
+        if entity_id in archive.registry.entities:  # the first page of anyone's (not page-2)
             return {"us_head": head_html(ld=entity_jsonld(archive, entity_id, site_url))}
     return {}
 
