@@ -12,6 +12,7 @@ from pathlib import Path
 from undersigned.convert import Options, convert_text
 from undersigned.convert.document import Document, render
 from undersigned.core.archive import Archive
+from undersigned.core.config import read_config
 from undersigned.core.hygiene import clean_values
 from undersigned.core.legislators import load_legislators
 from undersigned.core.letters import MAX_BYTES
@@ -21,11 +22,12 @@ from undersigned.core.problems import Problem, report
 from undersigned.core.publish import site_url_problem
 from undersigned.core.schema import YEARS
 from undersigned.core.writes import write_atomic
+from undersigned.ingest.proposals import Proposal, Resolution
 from undersigned.ingest.registry_edit import append_entries
 from undersigned.ingest.related import letter_meta, link_related
-from undersigned.ingest.resolve import Proposal, Resolution, Resolver
+from undersigned.ingest.resolve import Resolver
 from undersigned.ingest.scaffold import new_letter
-from undersigned.outputs.site import read_config, render_to_dir
+from undersigned.outputs.site import render_to_dir
 
 
 def _date(text: str) -> dt.date:
@@ -187,10 +189,17 @@ def cmd_import(root: Path, args: argparse.Namespace) -> int:
                                       if source.get(k)}
     _link_announcements(archive, sources, problems)
     writes = _plan_writes(root, archive, sources, problems, args.force)
+    new_entries = resolution.proposals
+    if new_entries and not args.add_new and not args.dry_run:
+        # a letter whose names the registry lacks would fail `check`: nothing is written
+        problems += [Problem(p.source, p.line, f"'{p.printed or p.name}' is not in "
+                             "signatories.yaml", "rerun with --add-new to append the entry "
+                             "proposed below (review its kind and name), or add the name to "
+                             "signatories.yaml (as a new entry or an alias) yourself")
+                     for p in new_entries]
     fatal = any(not p.warning for p in problems)
     for problem in sorted(problems, key=lambda p: (p.path, p.line or 0)):
         print(f"{'note' if problem.warning else 'error'}: {problem}", file=sys.stderr)
-    new_entries = resolution.proposals
     if args.dry_run:
         if args.json:
             payload = [{"path": w.target.relative_to(root).as_posix(),

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from helpers import REPO, write_hostile_archive
 from site_build import build_site
 from undersigned.cli import main
-from undersigned.outputs.site import read_config
+from undersigned.core.config import read_config
 
 
 def tree(root: Path) -> dict[str, bytes]:

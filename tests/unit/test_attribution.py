@@ -13,7 +13,8 @@ import pytest
 from undersigned.convert.document import Document
 from undersigned.core.legislators import load_legislators
 from undersigned.core.registry import Registry
-from undersigned.ingest.resolve import Resolution, Resolver
+from undersigned.ingest.proposals import Resolution
+from undersigned.ingest.resolve import Resolver
 
 
 def resolve_one(name: str, day: str, role: str | None = None):
@@ -84,7 +85,8 @@ def test_a_name_printed_with_another_affiliation_is_not_linked(name, day, role):
     ("David Price", "2019-03-01"), ("Mike Rogers", "2024-03-01"), ("Tim Scott", "2020-03-01")])
 def test_a_congressional_role_keeps_the_link(name, day):
     for role in ("Member of Congress", "United States Senator", "Ranking Member, Committee on "
-                 "Armed Services", "Co-Chair, Congressional Hispanic Caucus"):
+                 "Armed Services", "Co-Chair, Congressional Hispanic Caucus", "R-Indiana",
+                 "D-CA-12", "(D-TX)", "TX-20", "Democrat of Texas"):
         linked, messages = resolve_one(name, day, role)
         assert linked is not None, (role, messages)
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 import json
 
 from helpers import LETTER
-from undersigned.core.archive import load_archive
-from undersigned.pages.cite import bibtex, citation, citation_block, csl, head_meta
+from undersigned.core.load import load_archive
+from undersigned.pages.bibtex import bibtex, citation_block, csl
+from undersigned.pages.cite import citation, head_meta
 
 URL = "https://test.example.org/"
 FOUR = LETTER.replace("  - WOLA", "  - WOLA\n  - Rex Tillerson")

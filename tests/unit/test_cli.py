@@ -74,7 +74,7 @@ def test_a_weak_match_stays_an_error_with_the_closest_member(tmp_path, capsys):
 def test_never_overwrites_a_hand_edited_letter(archive_dir, capsys):
     root = archive_dir(letter=False)
     args = ["--root", str(root), "import", str(SEED), "--title", TITLE]
-    main(args)
+    assert main(args + ["--add-new"]) == 0
     target = root / "letters" / f"{SLUG}.md"
     edited = target.read_text().replace("type: letter", "type: letter\nsummary: Edited.")
     target.write_text(edited)

@@ -12,7 +12,8 @@ from helpers import DATA
 from undersigned.convert import Options, convert_text
 from undersigned.core.legislators import load_legislators
 from undersigned.core.registry import Registry
-from undersigned.ingest.resolve import Resolution, Resolver
+from undersigned.ingest.proposals import Resolution
+from undersigned.ingest.resolve import Resolver
 
 CORPUS = DATA / "corpus" / "press-releases"
 INDEX = {json.loads(line)["file"]: json.loads(line)

@@ -33,7 +33,7 @@ from undersigned.core.registry import Registry
 from undersigned.core.yamlfile import YamlError, load_yaml
 from undersigned.outputs.exports import data_texts
 from undersigned.outputs.sitemap import write_sitemaps
-from undersigned.pages.cite import bibtex
+from undersigned.pages.bibtex import bibtex
 
 TOPICS_FILE = {"topics.yaml": (REPO / "topics.yaml").read_text(encoding="utf-8")}
 SEED = DATA / "seeds" / "000_3468addb70574d91.txt"

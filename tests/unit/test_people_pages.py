@@ -4,7 +4,7 @@ their page, and boxes whose icons fit (an envelope for received, a signature for
 from __future__ import annotations
 
 from helpers import LETTER
-from undersigned.core.archive import load_archive
+from undersigned.core.load import load_archive
 from undersigned.pages import render_all
 
 RELEASE = """\

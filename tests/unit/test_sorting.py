@@ -8,8 +8,8 @@ import re
 import pytest
 
 from helpers import LETTER, REGISTRY, REPO, write
-from undersigned.core.archive import load_archive
 from undersigned.core.legislators import load_legislators
+from undersigned.core.load import load_archive
 from undersigned.core.model import Entity
 from undersigned.core.registry import load_registry
 from undersigned.core.sorting import name_parts, two_surname_rule

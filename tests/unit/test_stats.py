@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from undersigned.core.archive import load_archive
+from undersigned.core.load import load_archive
 from undersigned.pages.stats import (
     cosigning_pairs,
     offices_over_time,

@@ -47,12 +47,14 @@ CASES = {
     "unknown signatory": (
         LETTER.replace("  - WOLA", "  - Alan Lowental"),
         f"{L}:12: unknown signatory 'Alan Lowental'\n  hint: add it to signatories.yaml (or as "
-        "an alias of an existing entry); closest match: 'alan-lowenthal' (Alan Lowenthal, 96.3)"),
+        "an alias of an existing entry); `undersigned import FILE --add-new` adds the names of a "
+        "letter it imports; closest match: 'alan-lowenthal' (Alan Lowenthal, 96.3)"),
     "unknown recipient id": (
         LETTER.replace("  - name: Rex Tillerson\n", "  - name: Rex Tillerson\n    id: rex-t\n"),
         f"{L}:8: recipient id 'rex-t' is not in signatories.yaml\n  hint: add it to "
-        "signatories.yaml (or as an alias of an existing entry); closest match: "
-        "'rex-tillerson' (Rex Tillerson, 90)"),
+        "signatories.yaml (or as an alias of an existing entry); `undersigned import FILE "
+        "--add-new` adds the names of a letter it imports; closest match: "
+        "'rex-tillerson' (Rex Tillerson, 55.6)"),
     "related to a missing letter": (
         LETTER.replace("topics: [migration]", "topics: [migration]\nrelated: [2017-06-15-nope]"),
         f"{L}:14: related document '2017-06-15-nope' does not exist\n"

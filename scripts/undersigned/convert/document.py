@@ -41,6 +41,7 @@ class ConvertedDocument:
     columns: dict[str, int] = field(default_factory=dict)  # name -> names printed side by side
     chambers: dict[str, str] = field(default_factory=dict)  # name in prose -> 'sen' | 'rep'
     congress: bool = False  # its letterhead or signature block says Congress, Senate or House
+    sender_given: bool = False  # the sender came from the user (--sender), not the text
 
     @property
     def slug(self) -> str:

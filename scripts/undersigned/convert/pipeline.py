@@ -168,6 +168,7 @@ def _letter(job: _Job, region: Region, is_main: bool, trailing: list[Line]
         kinds={s.name: s.kind for s in region.signatures},
         lines={s.name: s.line for s in region.signatures},
         columns={s.name: s.columns for s in region.signatures if s.columns > 1},
+        sender_given=bool(is_main and options.sender),
         congress=region.congress or any(
             "congress" in x.lower() or "senate" in x.lower() or "house" in x.lower()
             for x in header.letterhead))

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from undersigned.core.characters import NOT_XML
+from undersigned.core.letters import read_letter
 
 log = logging.getLogger("mkdocs.plugins.undersigned")
 
@@ -265,8 +266,6 @@ def _blobs(root: Path, requests: list[str]) -> dict[str, bytes]:
 def _front(data: bytes | None, path: str, root: Path) -> tuple[dict[str, Any] | None, str]:
     if data is None:
         return None, ""
-    from undersigned.core.letters import read_letter
-
     source, _problems = read_letter(root / path, path, root, data=data)
     if source is None or not isinstance(source.front.data, dict):
         return None, ""

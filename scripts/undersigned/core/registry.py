@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz import process, utils
+from rapidfuzz import fuzz, process
 
 from undersigned.core.model import KINDS, Entity
 from undersigned.core.names import fold
@@ -19,6 +19,10 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REQUIRED = ("name", "kind")
 ALLOWED = REQUIRED + ("aliases", "description", "bioguide", "url", "wikidata", "sort")
 BIOGUIDE_RE = re.compile(r"^[A-Z]\d{6}$")
+
+
+SIMILAR = 85  # the least similarity (0-100, Levenshtein ratio of folded names) offered as
+# 'closest': two different people or organizations rarely come this close
 
 
 @dataclass
@@ -41,19 +45,25 @@ class Registry:
         return self._index.get(fold(name))
 
     def closest(self, name: str, limit: int = 3) -> list[tuple[str, str, float]]:
-        """(id, matched name, score 0-100) of the nearest names and aliases."""
+        """(id, matched name, score 0-100) of the names and aliases really like ``name``: a
+        slip of a few letters (``Alan Lowental``), never an entry that only shares a word
+        with it (a partial or token-set score would offer 'Human Rights Watch' for 'Human
+        Rights First'). An id is also found by its beginning (``rex-t``)."""
         choices = {}
         for entity in self.entities.values():
             for label in (entity.name, *entity.aliases):
                 choices[f"{entity.id}\x00{label}"] = fold(label)
-        found = process.extract(
-            fold(name), choices, limit=limit * 3, processor=utils.default_process
-        )
+        found = process.extract(fold(name), choices, scorer=fuzz.ratio, limit=limit * 3,
+                                score_cutoff=SIMILAR)
         out: list[tuple[str, str, float]] = []
         for _folded, score, key in found:
             entity_id, label = key.split("\x00", 1)
-            if score >= 60 and entity_id not in {o[0] for o in out}:
+            if entity_id not in {o[0] for o in out}:
                 out.append((entity_id, label, round(score, 1)))
+        if not out and "-" in name and " " not in name.strip():  # an id cut short
+            out = [(e.id, e.name, round(fuzz.ratio(name.strip(), e.id), 1))
+                   for e in sorted(self.entities.values(), key=lambda e: e.id)
+                   if e.id.startswith(name.strip())]
         return out[:limit]
 
 

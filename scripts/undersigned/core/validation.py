@@ -143,7 +143,8 @@ def _group(raw: Any) -> str | None:
 
 def _unknown_name(registry: Registry, name: str, what: str) -> str:
     near = registry.closest(name)
-    hint = "add it to signatories.yaml (or as an alias of an existing entry)"
+    hint = ("add it to signatories.yaml (or as an alias of an existing entry); "
+            "`undersigned import FILE --add-new` adds the names of a letter it imports")
     if near:
         hint += "; closest match: " + ", ".join(f"'{i}' ({label}, {s:g})" for i, label, s in near)
     return hint

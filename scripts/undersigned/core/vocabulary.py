@@ -30,8 +30,9 @@ PROSE_TITLES = (r"Congressm[ae]n", r"Congresswom[ae]n", r"Congressmembers?", r"R
 CONGRESS_ROLES = (r"members? of (?:the )?congress", r"congress(?:wo)?man", r"congressmember",
                   r"representative", r"senator", r"senate", r"house", r"caucus", r"committee",
                   r"subcommittee", r"ranking member", r"majority", r"minority", r"whip",
-                  r"speaker", r"delegate", r"resident commissioner", r"d-[a-z]{2}", r"r-[a-z]{2}",
-                  r"i-[a-z]{2}")
+                  r"speaker", r"delegate", r"resident commissioner",
+                  r"[dri]-[a-z]+",  # party and state or seat: 'R-Indiana', 'D-CA', 'D-CA-12'
+                  r"democrat(?:ic)?", r"republican", r"[a-z]{2}-\d{1,2}", r"at-large")
 
 # ---- offices ---------------------------------------------------------------------------------
 

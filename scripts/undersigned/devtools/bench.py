@@ -23,8 +23,8 @@ from typing import Any
 
 import yaml
 
+from undersigned.core.config import read_config
 from undersigned.devtools.synthetic import generate
-from undersigned.outputs.site import read_config
 
 REPO = Path(__file__).resolve().parents[3]  # scripts/undersigned/devtools/ -> the repository
 RUNNER = r"""

@@ -12,7 +12,7 @@ import yaml
 from undersigned.core.writes import write_atomic
 
 if TYPE_CHECKING:
-    from undersigned.ingest.resolve import Proposal
+    from undersigned.ingest.proposals import Proposal
 
 
 def _scalar(value: Any) -> str:

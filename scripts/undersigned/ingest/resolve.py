@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from itertools import combinations, pairwise
 from typing import Any
 
@@ -18,6 +17,7 @@ from undersigned.core.names import bare_tokens, fold, make_id
 from undersigned.core.problems import Problem
 from undersigned.core.registry import Registry
 from undersigned.core.vocabulary import SALUTATION_OFFICES
+from undersigned.ingest.proposals import Proposal, Resolution
 from undersigned.ingest.reconcile import (
     NICKNAMES,
     affiliation_problem,
@@ -28,7 +28,6 @@ from undersigned.ingest.reconcile import (
     serving_on,
     term_dates,
 )
-from undersigned.ingest.registry_edit import entry_yaml
 
 _SALUTATION = re.compile(r"^(?:\*\*)?dear\s++(.+?)[,:;]?(?:\*\*)?$", re.I)
 _OFFICE = re.compile(rf"^({'|'.join(SALUTATION_OFFICES)})\s++"
@@ -39,26 +38,6 @@ _ADDRESSEES = re.compile(r",\s*+(?:and\s++)?|(?<!\s)\s++and\s++|(?:(?<!\s)\s++)?
 STRONG = 88  # a fuzzy score this high is reported as "probably the same person"
 WEAK = 86  # a reconciliation score this high (above the 99th percentile of scores between two
 # different serving Members, 84.2: `python -m undersigned.ingest.reconcile`) but not automatic is an error
-
-
-@dataclass
-class Proposal:
-    id: str
-    name: str
-    kind: str
-    bioguide: str | None = None
-    aliases: list[str] = field(default_factory=list)
-    printed: str = ""
-    line: int | None = None
-
-    def yaml(self) -> str:
-        return entry_yaml(self)
-
-
-@dataclass
-class Resolution:
-    proposals: list[Proposal] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
 
 
 def _items(doc: Document, key: str) -> list[Any]:
@@ -185,7 +164,7 @@ class Resolver:
                     first = member.nickname or member.first
                     proposal = Proposal(self._free_id(make_id(f"{first} {member.last}")),
                                         member.name, "person", member.bioguide, printed=name,
-                                        line=line)
+                                        line=line, source=src)
                     if fold(name) != fold(member.name):
                         proposal.aliases.append(name)
                     self.by_bioguide[member.bioguide] = proposal.id
@@ -207,7 +186,7 @@ class Resolver:
                     continue
                 kind = kinds.get(name, "person")
                 proposal = Proposal(self._free_id(make_id(name, kind)), name.strip(), kind,
-                                    printed=name, line=line)
+                                    printed=name, line=line, source=src)
                 close = self.registry.closest(name)
                 if close:
                     result.problems.append(Problem(
@@ -219,7 +198,28 @@ class Resolver:
         if doc.metadata.get("type") == "letter" and _items(doc, "signatories") \
                 and members == len(_items(doc, "signatories")):
             doc.metadata["sender"] = "Members of Congress"
+        self._sender_follows_signers(doc, src, members, result)
         result.proposals = list(self.pending.values())
+
+    def _sender_follows_signers(self, doc: Document, src: str, members: int,
+                                result: Resolution) -> None:
+        """A letter the converter called one of "Members of Congress" (from its letterhead or
+        block) whose signers are mostly not Members gets the sender its signers say, with a
+        note; a sender the user gave (--sender) is never changed."""
+        signers = _items(doc, "signatories")
+        if doc.metadata.get("type") != "letter" or doc.sender_given or not signers \
+                or doc.metadata.get("sender") != "Members of Congress" \
+                or members * 2 >= len(signers):
+            return
+        kinds = [doc.kinds.get(_name(x), "person") for x in signers]
+        sender = ("Organizations" if all(k == "organization" for k in kinds)
+                  else "Organizations and individuals" if "organization" in kinds
+                  else "Individuals")
+        doc.metadata["sender"] = sender
+        result.problems.append(Problem(
+            src, doc.source_line, f"sender set to '{sender}': {members} of {len(signers)} "
+            "signers are Members of Congress", "pass --sender 'Name' to say who sent it",
+            warning=True))
 
     def _recipients_from_salutation(self, doc: Document, src: str, result: Resolution) -> None:
         """A letter printed without an address block ('Dear Secretary Mayorkas:'): each

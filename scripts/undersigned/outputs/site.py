@@ -3,15 +3,12 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from undersigned.core.archive import published_originals
+from undersigned.core.config import read_config
 from undersigned.core.letters import LetterChanged
 from undersigned.core.load import load_archive
 from undersigned.core.problems import report
@@ -63,29 +60,6 @@ def render_to_dir(root: Path, out: Path) -> int:
         print(f"error: {exc.filename or out}: {exc.strerror or exc}\n  hint: check that the "
               "folder can be written and the archive's files can be read", file=sys.stderr)
         return 1
-
-
-def read_config(root: Path) -> dict[str, Any]:
-    """mkdocs.yml as plain data: ``!ENV [NAME, default]`` is resolved as MkDocs does, other
-    Python tags are read as nothing."""
-    class _Loader(yaml.SafeLoader):
-        pass
-
-    def env(loader: Any, node: Any) -> Any:
-        names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) \
-            else [loader.construct_scalar(node)]
-        for name in names[:-1] if len(names) > 1 else names:
-            if os.environ.get(str(name)):
-                return os.environ[str(name)]
-        return names[-1] if len(names) > 1 else None
-
-    _Loader.add_constructor("!ENV", env)
-    _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_a: None)
-    try:
-        data = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-    except (OSError, yaml.YAMLError):
-        return {}
-    return data if isinstance(data, dict) else {}
 
 
 def _render(root: Path, out: Path) -> int:

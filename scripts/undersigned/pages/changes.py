@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
+from undersigned.core.config import read_config
 from undersigned.core.history import describe
 from undersigned.core.urls import letter_uri
 from undersigned.pages.common import Page, attr, front, link
@@ -54,8 +55,6 @@ def notes(archive: Archive) -> dict[tuple[str, str], str]:
 
 def repository(archive: Archive) -> str:
     """The repository's web address (mkdocs.yml ``extra.source_repository``), or ''."""
-    from undersigned.outputs.site import read_config
-
     repo = (read_config(archive.root).get("extra") or {}).get("source_repository")
     return repo.rstrip("/") if isinstance(repo, str) and repo.startswith(("https://",
                                                                           "http://")) else ""

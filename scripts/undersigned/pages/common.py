@@ -152,3 +152,15 @@ def pager_links(first: str, page_no: int, total: int) -> str:
     links = [f'<strong aria-current="page">{n}</strong>' if n == page_no
              else link(here, paged_uri(first, n), str(n)) for n in range(1, total + 1)]
     return '<nav class="us-pager" aria-label="Pages">Page ' + " · ".join(links) + "</nav>\n\n"
+
+
+# every character BibTeX or LaTeX reads as markup: a title like `\input{/etc/passwd}` stays text
+BIB = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}",
+        "^": r"\textasciicircum{}", "%": r"\%", "&": r"\&", "#": r"\#", "$": r"\$", "_": r"\_"}
+
+
+BIB_SPECIAL = re.compile(r"[\\{}~^%&#$_]")
+
+
+def bib_escape(text: str) -> str:
+    return BIB_SPECIAL.sub(lambda m: BIB[m.group()], text)

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 from undersigned.core.names import fold
 from undersigned.core.urls import letter_uri, recipient_uri, signatory_uri, topic_uri, year_uri
 from undersigned.core.vocabulary import COUNTRY_NAMES
-from undersigned.pages.cite import citation_block, head_html, head_meta, jsonld
+from undersigned.pages.bibtex import citation_block
+from undersigned.pages.cite import head_html, head_meta, jsonld
 from undersigned.pages.common import (
     TYPE_LABELS,
     Page,

@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from html import escape
+from itertools import combinations
 from typing import TYPE_CHECKING
 
 from undersigned.core.urls import signatory_uri, year_uri
-from undersigned.pages.common import Page, front, href, link, plural
+from undersigned.pages.common import TYPE_LABELS, Page, front, href, link, plural
+from undersigned.pages.entities import together_url
 
 if TYPE_CHECKING:
     from undersigned.core.archive import Archive
@@ -223,11 +226,6 @@ PAIRS_SHOWN = 15
 
 def cosigning_pairs(archive: Archive, here: str) -> str:
     """The pairs of signatories who most often signed the same document."""
-    from collections import Counter
-    from itertools import combinations
-
-    from undersigned.pages.entities import together_url
-
     counts: Counter[tuple[str, str]] = Counter()
     for letter in archive.letters:
         counts.update(combinations(sorted({s.id for s in letter.signatures if s.id}), 2))
@@ -262,8 +260,6 @@ TYPE_ORDER = ("letter", "press-release", "statement")
 
 def types_per_year(archive: Archive) -> str:
     """The share of each type of document, year by year (100 % stacked bars)."""
-    from undersigned.pages.common import TYPE_LABELS
-
     years = sorted(archive.by_year)
     if not years:
         return ""

@@ -1,0 +1,158 @@
+"""BibTeX and CSL-JSON records of a document: readable keys (first signer, year, recipient), every field escaped."""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from undersigned.core.names import slugify
+from undersigned.pages.cite import (
+    ARCHIVE_NAME,
+    MONTHS,
+    Author,
+    _addressee,
+    _printed_note,
+    authors,
+    citation,
+    cited_authors,
+    page_url,
+    recipients,
+)
+from undersigned.pages.common import TYPE_LABELS, bib_escape
+
+if TYPE_CHECKING:
+    from undersigned.core.archive import Archive
+    from undersigned.core.model import Letter
+
+
+_KEY_SKIP = frozenset("""a an and the to of on in for from at by with about re letter letters press
+    release statement secretary president congressman congresswoman representative rep reps
+    senator sen members member congress urge urges urged call calls ask asks""".split())
+
+
+def _key_word(text: str, skip: set[str]) -> str:
+    for word in slugify(text, max_words=40).split("-"):
+        if word not in _KEY_SKIP and word not in skip and not word.isdigit():
+            return word
+    return ""
+
+
+def _base_key(archive: Archive, letter: Letter) -> str:
+    """``lowenthal2017tillerson``: the first author's family name, the year, and the first
+    recipient's family name (or else the first telling word of the title)."""
+    first = authors(archive, letter)[0]
+    who = (slugify(first.parts.family).replace("-", "") if first.parts
+           else _key_word(first.name, set())) or "anon"
+    recips = recipients(archive, letter)
+    what = ""
+    if recips:
+        r = recips[0]
+        what = slugify(r.parts.family).replace("-", "") if r.parts else _key_word(r.name, set())
+    if not what:
+        what = _key_word(letter.title, {who})
+    return f"{who}{letter.date.year}{what}"
+
+
+def bibtex_key(archive: Archive, letter: Letter) -> str:
+    """A readable citation key, unique in the archive: documents with the same key get b, c, …
+    in date order (the oldest keeps the plain key, so a newer document changes no key)."""
+    keys: dict[str, str] | None = archive.__dict__.get("_bibtex_keys")
+    seen: dict[str, int]
+    if keys is None:
+        keys, seen = {}, {}  # slug -> key, key -> documents with it so far
+        for other in archive.letters:  # oldest first
+            base = _base_key(archive, other)
+            n = seen[base] = seen.get(base, 0) + 1
+            keys[other.slug] = base if n == 1 else base + _suffix(n)
+        archive.__dict__["_bibtex_keys"] = keys
+    return keys.get(letter.slug) or _base_key(archive, letter)
+
+
+def _suffix(n: int) -> str:
+    """2 -> 'b', 26 -> 'z', 27 -> 'ab' ..."""
+    out = ""
+    n -= 1
+    while n > 0:
+        n, r = divmod(n, 26)
+        out = "abcdefghijklmnopqrstuvwxyz"[r] + out
+    return out or "a"
+
+
+def _note(archive: Archive, letter: Letter, cited: list[Author], more: bool) -> str:
+    """What the citation fields cannot say: the number of signatories, printed forms that
+    differ from the registry's names, and the archive."""
+    parts = []
+    n = len(letter.signatures)
+    if n > 1:
+        parts.append(f"{n:,} signatories" + (f", the first {len(cited)} listed" if more else ""))
+    printed = _printed_note(cited)
+    if printed:
+        parts.append("printed as " + printed)
+    parts.append(f"{ARCHIVE_NAME} archive")
+    return "; ".join(parts[:-1]) + (". " if len(parts) > 1 else "") + parts[-1]
+
+
+def bibtex(archive: Archive, letter: Letter, site_url: str) -> str:
+    cited, more = cited_authors(archive, letter)
+    names = " and ".join([a.bib for a in cited] + (["others"] if more else []))
+    fields = [  # every value escaped (names in Author.bib)
+        ("author", names),
+        ("title", "{" + bib_escape(letter.title) + "}"),
+        ("howpublished", bib_escape(TYPE_LABELS[letter.type]
+                                     + _addressee(archive, letter))),
+        ("year", str(letter.date.year)),
+        ("month", MONTHS[letter.date.month - 1]),
+        ("date", letter.date.isoformat()),
+        ("type", bib_escape(TYPE_LABELS[letter.type])),
+        ("url", bib_escape(page_url(site_url, letter.slug))),
+        ("note", bib_escape(_note(archive, letter, cited, more))),
+    ]
+    body = ",\n".join(f"  {k} = {v}" if k == "month" else f"  {k} = {{{v}}}"
+                       for k, v in fields)
+    return f"@misc{{{bibtex_key(archive, letter)},\n{body}\n}}"
+
+
+def csl(archive: Archive, letter: Letter, site_url: str) -> dict[str, Any]:
+    cited, more = cited_authors(archive, letter)
+    data: dict[str, Any] = {
+        "id": bibtex_key(archive, letter),
+        "type": "personal_communication" if letter.type == "letter" else "manuscript",
+        "title": letter.title,
+        "author": [a.csl for a in cited],
+        "recipient": [a.csl for a in recipients(archive, letter)],
+        "issued": {"date-parts": [[letter.date.year, letter.date.month, letter.date.day]]},
+        "genre": TYPE_LABELS[letter.type],
+        "archive": ARCHIVE_NAME,
+        "URL": page_url(site_url, letter.slug),
+        "note": _note(archive, letter, cited, more),
+    }
+    if letter.source.get("publisher"):
+        data["publisher"] = letter.source["publisher"]
+    return {k: v for k, v in data.items() if v != []}
+
+
+def _code(title: str, text: str, css: str = "") -> str:
+    extra = f" {css}" if css else ""
+    return (f'<div class="highlight{extra}"><span class="filename">{escape(title)}</span>'
+            f"<pre><code>{escape(text)}</code></pre></div>")
+
+
+def _folded(title: str, text: str) -> str:
+    """A machine-readable form, closed until opened (with its own copy button)."""
+    return (f'<details class="us-cite-more"><summary>{escape(title)}</summary>'
+            f"{_code(title, text)}</details>")
+
+
+def citation_block(archive: Archive, letter: Letter, site_url: str) -> str:
+    csl_json = json.dumps([csl(archive, letter, site_url)], ensure_ascii=False, indent=2)
+    return (
+        "## How to cite { #cite }\n\n"
+        '<div class="us-cite">'
+        + _code("Citation", citation(archive, letter, site_url), "us-citation")
+        + '<p class="us-note">The archive\'s citation style: see '
+        f'<a href="{"../" * 2}about/#how-to-cite">how to cite</a>.</p>'
+        + _folded("BibTeX", bibtex(archive, letter, site_url))
+        + _folded("CSL-JSON", csl_json)
+        + "</div>\n"
+    )
