@@ -12,6 +12,7 @@ from undersigned.pages.stats import timeline
 from undersigned.pages.common import (LETTERS_DIR, RECIPIENTS_DIR, SIGNATORIES_DIR, TOPICS_DIR, TYPE_LABELS,
                      YEARS_DIR, Page, esc, front, human_date, letter_uri, link, paged_uri, pager_links, pages_of,
                      plural, recipient_uri, signatory_uri, topic_uri, year_uri)
+from undersigned.pages.depends import LETTER_ITEM_SHOWN, fact_getter
 from undersigned.pages.entities import kind_label
 
 if TYPE_CHECKING:
@@ -24,11 +25,14 @@ def letter_item(letter: Letter, here: str, memo: dict[tuple, str] | None = None)
     `mkdocs serve` session's, whose rebuilds write the same listings again)."""
     if memo is None:
         return _letter_item(letter, here)
-    key = (letter.slug, letter.title, letter.date, letter.type, len(letter.signatures), here)
+    key = (*_item_facts(letter), here)
     known = memo.get(key)
     if known is None:
         known = memo[key] = _letter_item(letter, here)
     return known
+
+
+_item_facts = fact_getter(LETTER_ITEM_SHOWN)  # what _letter_item shows (pages/depends.py)
 
 
 def _memo(archive: Archive) -> dict[tuple, str] | None:
