@@ -251,3 +251,23 @@ def test_a_new_and_a_removed_document(base: Path, tmp_path: Path):
         assert found.recipients == {REX}
     finally:
         shutil.rmtree(new, ignore_errors=True)
+
+
+def test_a_prolific_signatorys_cosigners_are_all_rebuilt_past_the_budget(base: Path,
+                                                                          tmp_path: Path,
+                                                                          monkeypatch):
+    """Ranking every co-signer's co-signers would cost too much: all who signed with the
+    renamed entry are rebuilt (a superset: the pages that changed are among them)."""
+    monkeypatch.setattr("undersigned.pages.depends.RANKING_BUDGET", 0)
+    new = tmp_path.parent / f"{tmp_path.name}-new"
+    shutil.copytree(base, new)
+    try:
+        _edit(REG, "name: Alan S. Lowenthal\n  kind: person\n  aliases: [Alan Lowenthal]",
+              "name: Alan Stuart Lowenthal\n  kind: person\n"
+              "  aliases: [Alan Lowenthal, Alan S. Lowenthal]")(new)
+        old_archive, new_archive = _load(base), _load(new)
+        found = dirty(old_archive, document_keys(old_archive), new_archive,
+                      document_keys(new_archive))
+        assert found.signatories == {ALAN, LUCILLE, WOLA, JIM}
+    finally:
+        shutil.rmtree(new, ignore_errors=True)

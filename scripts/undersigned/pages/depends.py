@@ -121,10 +121,19 @@ def _topics(archive: Archive, slug: str) -> Iterable[str]:
     return () if letter is None else letter.topics
 
 
+RANKING_BUDGET = 2_000  # documents read to say exactly whose co-signers show an entry
+
+
 def _cosigned_with(archive: Archive, entity_id: str) -> Iterable[str]:
-    """The signatories whose page shows ``entity_id`` among its co-signers."""
+    """The signatories whose page shows ``entity_id`` among its co-signers; all who signed
+    with it when ranking their co-signers would read more than RANKING_BUDGET documents
+    (a prolific signatory's co-signers: their pages are written after the rebuild
+    ends, in well under the seconds the ranking would take)."""
     near = {s.id for letter, _s in archive.signed.get(entity_id, ()) for s in letter.signatures}
-    return {other for other in near - {entity_id}
+    near.discard(entity_id)
+    if sum(len(archive.signed.get(other, ())) for other in near) > RANKING_BUDGET:
+        return near
+    return {other for other in near
             if any(o == entity_id for o, _n in shown_cosigners(archive, other))}
 
 
