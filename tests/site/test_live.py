@@ -1,7 +1,9 @@
-"""`mkdocs serve` rebuilds only what a change touches (undersigned/live.py), and what it serves
+"""`mkdocs serve` rebuilds only what a change touches (undersigned/serve/), and what it serves
 is, file for file and byte for byte, what a clean `mkdocs build` of the same archive writes:
-after changing a letter, a signatory's name, a topic's title, adding a document and removing
-one."""
+after changing a letter's title, a signatory's name, a topic's title, a letter's recipients
+and related documents, a press release's signers named, an entry's alias and another's kind,
+a published original, adding a document, renaming it (with and without redirect_from) and
+removing it."""
 
 from __future__ import annotations
 
@@ -115,6 +117,8 @@ def test_rebuilds_serve_what_a_clean_build_writes(archive: Path, tmp_path: Path)
     server = Server(archive, tmp_path)
     site_url = f"http://127.0.0.1:{server.port}/"
     letter = archive / "letters" / "2022-07-08-letter-secretary-mayorkas.md"
+    named = archive / "letters" / \
+        "2021-10-14-rep-mcclintock-demands-information-about-alien-encounters-at.md"
     try:
         steps = [
             # a letter's title (its page, listings, the search record, the exports)
@@ -127,6 +131,24 @@ def test_rebuilds_serve_what_a_clean_build_writes(archive: Path, tmp_path: Path)
             # a topic's title (its page, the documents under it, the search facets)
             lambda: _edit(archive / "topics.yaml", "title: Public health\n",
                           "title: Public health and pandemics\n"),
+            # a new recipient and a related document (the other end lists it too)
+            lambda: _edit(letter, "signatories: []\n",
+                          "- name: Juan S. Gonzalez\n  id: juan-s-gonzalez\n"
+                          "signatories: []\nrelated: [2022-08-03-letter-secretary-mayorkas]\n"),
+            # a signer named by a press release (their page lists it)
+            lambda: _edit(named, "  id: tom-mcclintock\n",
+                          "  id: tom-mcclintock\n- name: Alan Lowenthal\n"
+                          "  id: alan-lowenthal\n"),
+            # an entry's alias and another's kind (their pages; the documents' citations)
+            lambda: _edit(archive / "signatories.yaml",
+                          "name: Alejandro Mayorkas\n  kind: person\n",
+                          "name: Alejandro Mayorkas\n  kind: person\n"
+                          "  aliases: [Secretary Mayorkas]\n"),
+            lambda: _edit(archive / "signatories.yaml",
+                          "name: Juan S. Gonzalez\n  kind: person\n",
+                          "name: Juan S. Gonzalez\n  kind: organization\n"),
+            # a published original (copied again; no page shows its text)
+            lambda: _edit(named.with_suffix(".txt"), "McClintock", "McClintock (R-CA)"),
             # a new document, one renamed, one removed (pages and shards come and go)
             lambda: (archive / "letters" / "2022-12-01-letter-copy.md").write_text(
                 letter.read_text(encoding="utf-8").replace(

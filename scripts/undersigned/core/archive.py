@@ -78,9 +78,6 @@ class Archive:
     problems: list[Problem] = field(default_factory=list)
     cache_stats: tuple[int, int, int] = (0, 0, 0)  # letters from the cache, parsed, damaged
     hashes: dict[str, str] = field(default_factory=dict)  # slug -> hash of the file's bytes
-    # registry id -> (co-signers its page shows, documents together needed to be shown),
-    # recorded as signatory pages are rendered (see live.py)
-    shown_cosigners: dict[str, tuple[frozenset[str], int]] = field(default_factory=dict)
     settings: Settings = field(default_factory=Settings)  # what the build was told (settings.py)
     render_memo: RenderMemo | None = None  # a `mkdocs serve` session's, see RenderMemo
 

@@ -221,6 +221,13 @@ def _named_in(archive: Archive, entity: Entity, here: str) -> str:
 COSIGNER_ROWS = 15  # co-signers listed on a signatory page; the data has them all
 
 
+def shown_cosigners(archive: Archive, entity_id: str) -> list[tuple[str, int]]:
+    """The co-signers a signatory's page names: (id, documents signed together), the
+    strongest first (pages/depends.py: a renamed entry's co-signers' pages are rebuilt where
+    it is one of them)."""
+    return archive.cosigners(entity_id, limit=COSIGNER_ROWS)
+
+
 def together_url(here: str, names: list[str]) -> str:
     """The search page filtered to the documents every one of ``names`` signed."""
     query = "&".join(f"signatory={quote(n)}" for n in names)
@@ -231,11 +238,7 @@ def _cosigners(archive: Archive, entity: Entity, here: str) -> str:
     """The strongest co-signing ties: a small network figure and the same data as a table,
     each row linking to the documents the two signed together."""
     ranked = archive.cosigners(entity.id, limit=None)
-    shown = ranked[:COSIGNER_ROWS]
-    # for incremental rebuilds (live.py): whose names this page shows, and the fewest
-    # documents together a co-signer needs to be shown (0: every co-signer is)
-    archive.shown_cosigners[entity.id] = (
-        frozenset(o for o, _n in shown), shown[-1][1] if len(ranked) > len(shown) else 0)
+    shown = ranked[:COSIGNER_ROWS]  # shown_cosigners
     if not ranked:
         return ""
     names = archive.registry.entities

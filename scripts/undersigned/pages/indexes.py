@@ -31,6 +31,7 @@ from undersigned.pages.common import (
     pages_of,
     plural,
 )
+from undersigned.pages.depends import LETTER_ITEM_SHOWN, fact_getter
 from undersigned.pages.entities import kind_label
 from undersigned.pages.stats import timeline
 
@@ -44,11 +45,14 @@ def letter_item(letter: Letter, here: str, memo: dict[tuple[Any, ...], str] | No
     `mkdocs serve` session's, whose rebuilds write the same listings again)."""
     if memo is None:
         return _letter_item(letter, here)
-    key = (letter.slug, letter.title, letter.date, letter.type, len(letter.signatures), here)
+    key = (*_item_facts(letter), here)
     known = memo.get(key)
     if known is None:
         known = memo[key] = _letter_item(letter, here)
     return known
+
+
+_item_facts = fact_getter(LETTER_ITEM_SHOWN)  # what _letter_item shows (pages/depends.py)
 
 
 def _memo(archive: Archive) -> dict[tuple[Any, ...], str] | None:

@@ -42,8 +42,7 @@ def against_previous(session: ServeSession, build: Build, config: Any) -> None:
     build.shard_keys = [tuple(record_key(archive, x) for x in run)
                         for run in shards(archive)]
     if previous is not None:
-        build.dirty = dirty(previous.archive, previous.keys, archive, build.keys,
-                            previous.shown)
+        build.dirty = dirty(previous.archive, previous.keys, archive, build.keys)
         if len(previous.shards) == len(build.shard_keys):
             build.search_later = {k for k, key in enumerate(build.shard_keys)
                                   if previous.shards[k] != key}
@@ -59,7 +58,7 @@ def finish_rebuild(session: ServeSession, build: Build, config: Any) -> None:
     remember(session, build, config)
     write = page_writer(build, config, session.shells)
     if later:
-        bg.write_pages_later(session, site, rest(session, later, write, archive))
+        bg.write_pages_later(session, site, rest(later, write))
     bg.finish_search_in_background(
         session, site, BUNDLE,
         lambda: BackgroundIndex(archive, fork=False, only=only).finish(site))
@@ -68,18 +67,16 @@ def finish_rebuild(session: ServeSession, build: Build, config: Any) -> None:
     bg.tidy_memory_later(session)
 
 
-def rest(session: ServeSession, later: list[str], write: Callable[[str], None],
-          archive: Any) -> Callable[[], None]:
+def rest(later: list[str], write: Callable[[str], None]) -> Callable[[], None]:
     """The pages of a rebuild written after it (see background.write_pages_later)."""
     def run() -> None:
         started = time.perf_counter()
         for uri in later:
             write(uri)
-        if session.previous is not None:  # co-signers shown on the pages just written
-            session.previous.shown.update(archive.shown_cosigners)
         log.info(f"wrote the {len(later)} pages that show what changed in "
                  f"{time.perf_counter() - started:.1f} s")
     return run
+
 
 def background_exports(archive: Any, site_url: str
                         ) -> Callable[[Path, Callable[[], bool]], list[tuple[str, Path]]]:
@@ -107,7 +104,5 @@ def remember(session: ServeSession, build: Build, config: Any) -> None:
         stale |= previous.outputs - outputs
         written = outputs | {page_url(u) + "index.html" for u in pages}
         remove_stale(site, stale, written)
-    shown = dict(previous.shown) if build.incremental and previous is not None else {}
-    shown.update(build.archive.shown_cosigners)
     session.previous = State(build.fingerprint, build.archive, build.keys, pages, outputs,
-                             build.shard_keys, shown)
+                             build.shard_keys)

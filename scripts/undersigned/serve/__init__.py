@@ -7,12 +7,13 @@ cache, so only changed files are parsed) and compares it with the previous one:
 - L: documents whose file bytes, resolved ids or published original differ (or that were
   added or removed); E: registry entries whose fields differ; T: topics that differ; H:
   documents whose change history (git) differs.
-- A document's page shows the document, its signatories', recipients' and named signers'
-  entries, its topics and its related documents: it is rebuilt when any of these is in L, E,
-  T or H -- looked up in the previous archive *and* the new one, so links that disappear count.
-- A signatory's or recipient's page shows their entry, the documents they signed or received
-  and their co-signers' names: it is rebuilt when the entry is in E, when a document of theirs
-  is in L (before or after the change), or when a co-signer's entry is in E.
+- What each kind of page shows is declared once, next to the renderers (pages/depends.py):
+  the relations from its subject (a document's signatories, recipients, topics, related
+  documents, history; an entry's documents signed, received or naming it, and co-signers)
+  and the facts of each object reached. A page is rebuilt when an object it reaches, in the
+  previous archive or the new one, has other declared facts, or when it stops or starts
+  reaching a changed document (serve/dirty.py). tests/unit/test_depends.py fails when a
+  renderer reads anything not declared; tests/unit/test_dirty.py checks each kind of edit.
 - Listings, indexes, counts, the home page, statistics, feeds and search facets are computed
   from the whole archive on every rebuild, as in a full build.
 - The search index: a shard is re-indexed when the key of one of its documents changes (its
@@ -27,7 +28,7 @@ during a build and collects once after it; MkDocs' file watcher pauses while a b
 
 The bulk data downloads (data/*.csv, *.json, cmif.xml, the co-signing network) are written
 right after each rebuild in a background thread (the log says when they are complete);
-`mkdocs build` writes them before it finishes, as always. tests/site/test_live.py changes a
-letter, a registry name and a topic under a running `mkdocs serve` and compares every served
-file with a clean build of the same archive."""
+`mkdocs build` writes them before it finishes, as always. tests/site/test_live.py makes each
+kind of edit under a running `mkdocs serve` and compares every served file with a clean build
+of the same archive."""
 

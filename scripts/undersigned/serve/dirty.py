@@ -1,15 +1,18 @@
 """What a change touches: the keys that say a document, an entry or a topic changed, and the
-pages a change of the previous archive into the new one makes stale (see serve/__init__.py)."""
+pages a change of the previous archive into the new one makes stale, read from what
+pages/depends.py declares each kind of page shows (see serve/__init__.py)."""
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from undersigned.core.cache import code_version
+from undersigned.pages.depends import ALL, PAGES, RELATIONS, fact_getter, has_page
 
 if TYPE_CHECKING:
     from undersigned.core.archive import Archive
@@ -46,12 +49,6 @@ def document_keys(archive: Archive) -> dict[str, tuple[Any, ...]]:
     return {x.slug: document_key(archive, x.slug) for x in archive.letters}
 
 
-def _record(value: Any) -> tuple[Any, ...]:
-    """A registry entry or topic without its line number (lines move when others change)."""
-    return tuple(v for f, v in zip(dataclasses.fields(value), dataclasses.astuple(value), strict=True)
-                 if f.name != "line")
-
-
 @dataclass
 class Dirty:
     letters: set[str]  # slugs whose pages are rebuilt
@@ -84,55 +81,66 @@ def _page_of(uri: str) -> tuple[str, str]:
 
 
 def dirty(old: Archive, old_keys: dict[str, tuple[Any, ...]], new: Archive,
-          new_keys: dict[str, tuple[Any, ...]],
-          shown: dict[str, tuple[frozenset[str], int]] | None = None) -> Dirty:
-    """The pages a change of ``old`` into ``new`` touches (see the module's note). ``shown``:
-    the co-signers each signatory page showed (a renamed entry's co-signers are rebuilt only
-    where it is shown or has as many documents together as the last one shown)."""
-    shown = shown or {}
+          new_keys: dict[str, tuple[Any, ...]]) -> Dirty:
+    """The pages a change of ``old`` into ``new`` touches, as pages/depends.py declares what
+    each kind of page shows: a page is rebuilt when an object it reaches (in the previous
+    archive or the new one) has other declared facts, or when it stops or starts reaching a
+    changed document. Which pages reach an object is asked only for the objects that changed
+    (a relation's members change only with a document: its fields or its resolved ids)."""
     changed = {s for s in old_keys.keys() | new_keys.keys() if old_keys.get(s) != new_keys.get(s)}
     entities = set() if old.registry is new.registry else {  # the same file: the same object
         i for i in old.registry.entities.keys() | new.registry.entities.keys()
-        if _entity(old, i) != _entity(new, i)}
+        if _record(old.registry.entities.get(i)) != _record(new.registry.entities.get(i))}
     topics = {t for t in old.topics.keys() | new.topics.keys()
-              if _topic(old, t) != _topic(new, t)}
+              if _record(old.topics.get(t)) != _record(new.topics.get(t))}
     histories = _histories(old, new)
-    letters = set(changed) | histories
-    people: set[str] = set(entities)
-    for archive in (old, new):
-        for entity_id in entities:
-            signed = [x for x, _s in archive.signed.get(entity_id, [])]
-            letters.update(x.slug for x in signed)
-            letters.update(x.slug for x in archive.received.get(entity_id, []))
-            letters.update(x.slug for x in archive.named_in.get(entity_id, []))
-            together: dict[str, int] = {}
-            for letter in signed:  # co-signers' pages may show this entry's name
-                for s in {x.id for x in letter.signatures}:
-                    together[s] = together.get(s, 0) + 1
-            for other, n in together.items():
-                ids, needed = shown.get(other, (None, 0))
-                if ids is None or entity_id in ids or n >= needed:
-                    people.add(other)
-        for topic in topics:
-            letters.update(x.slug for x in archive.by_topic.get(topic, []))
-        for slug in changed:
-            letters.update(x.slug for x in archive.related.get(slug, []))
-            found = archive.by_slug.get(slug)
-            if found is not None:
-                people.update(s.id for s in (*found.signatures, *found.signers_named))
-                people.update(r.id for r in found.recipients)
-    return Dirty(letters, people, people, changed | histories | entities)
+    objects = {"document": changed, "entity": entities, "topic": topics, "history": histories}
+    pages: dict[str, set[str]] = {kind: set() for kind in PAGES}
+    for kind, shows in PAGES.items():
+        for edge in shows:
+            relation = RELATIONS[kind, edge.via]
+            facts = _facts(relation.target, edge.facts, old, old_keys, new_keys)
+            for key in objects[relation.target]:
+                differ = facts(old, key) != facts(new, key)
+                if not differ and relation.target != "document":
+                    continue  # the same facts, the same pages reaching it
+                before = {x for x in relation.inverse(old, key) if has_page(old, kind, x)}
+                after = {x for x in relation.inverse(new, key) if has_page(new, kind, x)}
+                pages[kind] |= (before | after) if differ else (before ^ after)
+    return Dirty(pages["letter"], pages["signatory"], pages["recipient"],
+                 changed | histories | entities)
 
 
-def _entity(archive: Archive, entity_id: str) -> tuple[Any, ...] | None:
-    e = archive.registry.entities.get(entity_id)
-    return None if e is None else (e.name, e.kind, e.aliases, e.description, e.bioguide, e.url,
-                                   e.wikidata)
+def _facts(target: str, names: tuple[str, ...], old: Archive, old_keys: dict[str, tuple[Any, ...]],
+           new_keys: dict[str, tuple[Any, ...]]) -> Callable[[Archive, str], Any]:
+    """(archive, key) -> the declared facts of the object (None: there is none)."""
+    if names == ALL:  # a whole document: its key
+        return lambda archive, slug: (old_keys if archive is old else new_keys).get(slug)
+    get = fact_getter(names) if names else (lambda _x: ())
+    if target == "document":
+        return lambda archive, slug: _maybe(get, archive.by_slug.get(slug))
+    if target == "entity":
+        return lambda archive, i: _maybe(get, archive.registry.entities.get(i))
+    if target == "topic":
+        return lambda archive, t: _maybe(get, archive.topics.get(t))
+    if target == "history":
+        def history(archive: Archive, slug: str) -> Any:
+            h = archive.history
+            return None if h is None else tuple(getattr(h, n).get(slug) for n in names)
+        return history
+    raise ValueError(f"pages/depends.py: no such kind of object: {target}")
 
 
-def _topic(archive: Archive, topic_id: str) -> tuple[Any, ...] | None:
-    topic = archive.topics.get(topic_id)
-    return _record(topic) if topic is not None else None
+def _maybe(get: Callable[[Any], tuple[Any, ...]], value: Any) -> tuple[Any, ...] | None:
+    return None if value is None else get(value)
+
+
+def _record(value: Any) -> tuple[Any, ...] | None:
+    """A registry entry or topic without its line number (lines move when others change)."""
+    if value is None:
+        return None
+    return tuple(v for f, v in zip(dataclasses.fields(value), dataclasses.astuple(value), strict=True)
+                 if f.name != "line")
 
 
 def _histories(old: Archive, new: Archive) -> set[str]:

@@ -30,7 +30,6 @@ class State:
     pages: set[str]  # generated pages (docs paths) written into shells
     outputs: set[str] = field(default_factory=set)  # site paths of MkDocs' files
     shards: list[tuple[Any, ...]] = field(default_factory=list)  # per shard, its documents' keys
-    shown: dict[str, tuple[frozenset[str], int]] = field(default_factory=dict)  # see Archive
 
 
 class ServeSession:

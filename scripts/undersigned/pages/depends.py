@@ -1,0 +1,187 @@
+"""What each kind of generated page shows, declared once, next to the renderers.
+
+A letter's page, a signatory's page and a recipient's page each show facts of their subject and
+of the objects they reach from it (a letter's signatories, topics and related documents; a
+signatory's documents and co-signers...). ``PAGES`` says which, as ``Shows(via, facts)``:
+
+- ``via``: how the page reaches the objects from its subject (``RELATIONS``: "self", the
+  letter's "signatures", "recipients", "signers_named", "topics", "related", "history"; the
+  entry's "signed", "named_in", "received" documents and "cosigners");
+- ``facts``: the fields of those objects it shows: an attribute (``"title"``), an attribute of
+  each item of a tuple (``"signatures.name"``), or only how many items it has
+  (``"signatures#"``); ``ALL``: the whole document (its file's bytes, resolved ids and published
+  original: serve/dirty.py ``document_key``).
+
+Listings, indexes, statistics and the changes page are computed from the whole archive on
+every build ("eager", see pages.plan); a listing item's memo key is ``LETTER_ITEM_SHOWN``.
+
+Who reads this: serve/dirty.py ``dirty()`` rebuilds, after a change under `mkdocs serve`, the
+pages that reach a changed object through a relation whose declared facts of it changed (or
+that stopped or started reaching it). tests/unit/test_depends.py renders every kind of page
+with objects that record what is read from them and fails when a renderer reads a fact (or a
+back-reference) not declared here: a renderer that starts showing a new field must say so here,
+and `mkdocs serve` then rebuilds for it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any
+
+from undersigned.pages.entities import shown_cosigners
+
+if TYPE_CHECKING:
+    from undersigned.core.archive import Archive
+
+ALL = ("*",)  # the whole document (serve/dirty.document_key)
+
+# a registry entry on its own signatory or recipient page (and in its JSON-LD)
+ENTITY_SHOWN = ("id", "name", "kind", "aliases", "description", "bioguide", "url", "wikidata")
+# a registry entry on a document's page, as a signatory (the registry name beside the printed
+# one, party and state, citation JSON-LD) and as a recipient (citation JSON-LD); the page names
+# signers named as printed
+SIGNER_SHOWN = ("id", "name", "kind", "bioguide")
+RECIPIENT_SHOWN = ("id", "kind", "bioguide")
+# a co-signer on a signatory's page (names sort ties: sort_key reads the kind)
+COSIGNER_SHOWN = ("id", "name", "kind")
+# a topic on a document's page (the topics' own pages are listings)
+TOPIC_SHOWN = ("id", "title")
+# a document in the related documents of another
+RELATED_SHOWN = ("slug", "title", "date", "type")
+# a document in a listing (indexes.letter_item; its memo key); "#": how many
+LETTER_ITEM_SHOWN = ("slug", "title", "date", "type", "signatures#")
+# a document in the table of a signatory's page (its row; its signatories: the co-signers)
+SIGNED_ROW_SHOWN = ("slug", "title", "date", "recipients#", "recipients.name", "signatures.id",
+                    "signatures.name", "signatures.role")
+# a document in the table of a recipient's page (its row; its sender: who writes to them)
+RECEIVED_ROW_SHOWN = ("slug", "title", "date", "sender", "recipients.id", "recipients.role",
+                      "recipients.organization", "signatures#")
+# a document that names a signatory among the signers of a letter it does not reproduce
+NAMED_ROW_SHOWN = ("slug", "title", "date")
+# a document's change history (first and last dates) on its page
+HISTORY_SHOWN = ("first", "last")
+
+
+@dataclass(frozen=True)
+class Shows:
+    via: str  # a key of RELATIONS
+    facts: tuple[str, ...]  # what the page shows of each object reached
+
+
+PAGES: dict[str, tuple[Shows, ...]] = {
+    # letters/<slug>.md and letters/<slug>/signatories.md
+    "letter": (Shows("self", ALL), Shows("signatures", SIGNER_SHOWN),
+               Shows("recipients", RECIPIENT_SHOWN), Shows("topics", TOPIC_SHOWN),
+               Shows("related", RELATED_SHOWN), Shows("history", HISTORY_SHOWN)),
+    # signatories/<id>.md (and its further pages)
+    "signatory": (Shows("self", ENTITY_SHOWN), Shows("signed", SIGNED_ROW_SHOWN),
+                  Shows("named_in", NAMED_ROW_SHOWN), Shows("received", ()),  # how many
+                  Shows("cosigners", COSIGNER_SHOWN)),
+    # recipients/<id>.md (and its further pages)
+    "recipient": (Shows("self", ENTITY_SHOWN), Shows("received", RECEIVED_ROW_SHOWN),
+                  Shows("signed", ())),  # how many
+}
+
+
+def has_page(archive: Archive, kind: str, key: str) -> bool:
+    """Has ``key`` a page of this kind (see pages.plan)?"""
+    if kind == "letter":
+        return key in archive.by_slug
+    if kind == "signatory":
+        return key in archive.signed or key in archive.named_in
+    return key in archive.received
+
+
+@dataclass(frozen=True)
+class Relation:
+    """How a page reaches objects of one kind from its subject, and back."""
+
+    target: str  # "document" (slug), "entity" (registry id), "topic" (id), "history" (slug)
+    forward: Callable[[Archive, str], Iterable[str]]  # subject -> objects
+    inverse: Callable[[Archive, str], Iterable[str]]  # object -> subjects
+
+
+def _ids(field: str) -> Callable[[Archive, str], Iterable[str]]:
+    def forward(archive: Archive, slug: str) -> Iterable[str]:
+        letter = archive.by_slug.get(slug)
+        return () if letter is None else {x.id for x in getattr(letter, field)}
+    return forward
+
+
+def _slugs(index: str) -> Callable[[Archive, str], Iterable[str]]:
+    def lookup(archive: Archive, key: str) -> Iterable[str]:
+        found = getattr(archive, index).get(key, ())
+        return {x.slug for x in (x[0] if isinstance(x, tuple) else x for x in found)}
+    return lookup
+
+
+def _topics(archive: Archive, slug: str) -> Iterable[str]:
+    letter = archive.by_slug.get(slug)
+    return () if letter is None else letter.topics
+
+
+RANKING_BUDGET = 2_000  # documents read to say exactly whose co-signers show an entry
+
+
+def _cosigned_with(archive: Archive, entity_id: str) -> Iterable[str]:
+    """The signatories whose page shows ``entity_id`` among its co-signers; all who signed
+    with it when ranking their co-signers would read more than RANKING_BUDGET documents
+    (a prolific signatory's co-signers: their pages are written after the rebuild
+    ends, in well under the seconds the ranking would take)."""
+    near = {s.id for letter, _s in archive.signed.get(entity_id, ()) for s in letter.signatures}
+    near.discard(entity_id)
+    if sum(len(archive.signed.get(other, ())) for other in near) > RANKING_BUDGET:
+        return near
+    return {other for other in near
+            if any(o == entity_id for o, _n in shown_cosigners(archive, other))}
+
+
+def _self(archive: Archive, key: str) -> Iterable[str]:
+    return (key,)
+
+
+RELATIONS: dict[tuple[str, str], Relation] = {
+    ("letter", "self"): Relation("document", _self, _self),
+    ("letter", "signatures"): Relation("entity", _ids("signatures"), _slugs("signed")),
+    ("letter", "recipients"): Relation("entity", _ids("recipients"), _slugs("received")),
+    ("letter", "topics"): Relation("topic", _topics, _slugs("by_topic")),
+    ("letter", "related"): Relation("document", _slugs("related"), _slugs("related")),
+    ("letter", "history"): Relation("history", _self, _self),
+    ("signatory", "self"): Relation("entity", _self, _self),
+    ("signatory", "signed"): Relation("document", _slugs("signed"), _ids("signatures")),
+    ("signatory", "named_in"): Relation("document", _slugs("named_in"), _ids("signers_named")),
+    ("signatory", "received"): Relation("document", _slugs("received"), _ids("recipients")),
+    ("signatory", "cosigners"): Relation(
+        "entity", lambda archive, i: {o for o, _n in shown_cosigners(archive, i)},
+        _cosigned_with),
+    ("recipient", "self"): Relation("entity", _self, _self),
+    ("recipient", "received"): Relation("document", _slugs("received"), _ids("recipients")),
+    ("recipient", "signed"): Relation("document", _slugs("signed"), _ids("signatures")),
+}
+
+
+def fact_getter(facts: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
+    """A function giving the declared ``facts`` of an object, as a tuple (compared before and
+    after a change; a listing item's memo key)."""
+    plain = [f for f in facts if "." not in f and not f.endswith("#")]
+    counted = [f[:-1] for f in facts if f.endswith("#")]
+    nested: dict[str, list[str]] = {}
+    for f in facts:
+        if "." in f:
+            head, _, name = f.partition(".")
+            nested.setdefault(head, []).append(name)
+    get_plain = attrgetter(*plain) if plain else None
+    if not counted and not nested and get_plain is not None:
+        return (lambda x: (get_plain(x),)) if len(plain) == 1 else get_plain
+    inner = {head: attrgetter(*names) for head, names in nested.items()}
+
+    def get(x: Any) -> tuple[Any, ...]:
+        out: list[Any] = []
+        if get_plain is not None:
+            got = get_plain(x)
+            out.extend(got if len(plain) > 1 else (got,))
+        out.extend(len(getattr(x, name)) for name in counted)
+        out.extend(tuple(map(g, getattr(x, head))) for head, g in inner.items())
+        return tuple(out)
+    return get
