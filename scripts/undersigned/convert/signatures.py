@@ -49,7 +49,7 @@ CONTACT_RE = re.compile(rf"^(?:{'|'.join(SIGNATURE_STOPS)})\s*+:", re.I)
 PARTY_RE = re.compile(r"^(?:[DRI]|Dem|Rep|Ind)\s*+[-–]|^[A-Z]{2}[-–]\d{1,2}$|^[A-Z]{2}$")
 STOP_RE = re.compile(r"^(?:cc|bcc|enclosures?|attachments?|related issues|related topics|"
                      r"issues|tags)\s*+:|^the honorable\b|^dear\b|^\*{0,2}"
-                     r"(?:questions for|appendix|annex)\b|^https?://|^#{3}", re.I)
+                     r"(?:questions for|appendix|annex)\b|^https?://|^#{3}|^\[\d{1,3}\]", re.I)
 # page furniture a signature block can run into at a page break: page numbers, running
 # headers (the letterhead, the date) — dropped with a note, never signatories
 FURNITURE_RE = re.compile(
@@ -77,6 +77,10 @@ def _listed(text: str) -> list[str] | None:
     Border'); a 'Name, Title, Organization' line is not a list."""
     if ";" in text:
         parts = [p.strip(" .") for p in text.split(";")]
+    elif text.count(",") >= 2 and all(
+            _person_like(p.strip(" .")) and not _role_line(p.strip(" ."))
+            for p in re.split(r",\s*+(?:and\s++|y\s++)?", text)):
+        parts = [p.strip(" .") for p in re.split(r",\s*+(?:and\s++|y\s++)?", text)]
     elif text.count(",") >= 3 and not text.rstrip().endswith("."):
         parts = [p.strip() for p in re.split(r",\s*+(?:and\s++|y\s++)?", text)]
         if any(ROLE_WORDS.search(p) or fold(p) in SUFFIXES or DEGREES_RE.match(p)
@@ -129,7 +133,9 @@ class Block:
 @lru_cache(maxsize=1 << 14)
 def classify(name: str) -> tuple[str, bool]:
     """('person'|'organization', certain?) from the printed text alone."""
-    if len(name.split()) >= 2 and name.isupper() and "(" not in name:
+    letters = [c for c in name if c.isalpha()]
+    if len(name.split()) >= 2 and "(" not in name and letters \
+            and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
         name = name.title()  # 'CHRISTOPHER J. DODD' is read as 'Christopher J. Dodd'
     tokens = fold(name).split()
     raw_tokens = TOKEN_RE.findall(name)
@@ -222,6 +228,7 @@ def parse_signatures(lines: list[Line], src: str, running: frozenset[str] = froz
     blank_run = 0
     since_title = 0  # signatories added since the last title row
     attach: Signed | None = None  # the signer the next role or organization line belongs to
+    role_lines = 0  # lines of role printed under that signer so far
     single_lines: set[int] = set()  # lines printed as one piece (candidates for columns)
     while i < len(lines):
         line = lines[i]
@@ -287,11 +294,12 @@ def parse_signatures(lines: list[Line], src: str, running: frozenset[str] = froz
             continue
         if attach is not None and attach is block.signatories[-1] and (
                 blank_run <= 1 and _role_line(plain)) or attach is not None and blank_run == 0 \
-                and attach is block.signatories[-1] and ((attach.role is not None and not _person_like(
+                and attach is block.signatories[-1] and ((role_lines and role_lines < 4 and not _person_like(
                     _parse_name(LIST_MARK_RE.sub("", plain))[0])) or (
                     attach.role is None and _owns_next(lines, i, attach))):
             # a role, a title or an organization printed under the name: the signer's
             attach.role = f"{attach.role}, {plain}" if attach.role else plain
+            role_lines += 1
             block.congress = block.congress or bool(_CONGRESS_ROLE_RE.search(plain))
             i += 1
             continue
@@ -302,7 +310,8 @@ def parse_signatures(lines: list[Line], src: str, running: frozenset[str] = froz
             text = text[lead.end():]
             block.congress = True
         trail = TRAILING_TITLE_RE.search(text)
-        if trail and _person_like(text[:trail.start()]):  # 'Tom Daschle United States Senator'
+        if trail and "," not in text and text[:trail.start()].split()[-1][:1].isupper() \
+                and _person_like(text[:trail.start()]):  # 'Tom Daschle United States Senator'
             text = text[:trail.start()]
             block.congress = True
         pieces = _listed(text) or [p for p in re.split(r"\s{3,}|\t+", text) if p.strip()]
@@ -333,6 +342,7 @@ def parse_signatures(lines: list[Line], src: str, running: frozenset[str] = froz
                         f"organization; proposed {kind}",
                         "check `kind:` of its entry in signatories.yaml", warning=True))
         added = block.signatories[before:]
+        role_lines = 0
         attach = added[-1] if len(added) == 1 and added[0].kind == "person" else None
         blank_run = 0
         i += 1
@@ -373,6 +383,8 @@ def _role_line(text: str) -> bool:
     if ROLE_START.match(text) and not (_person_like(text) and not ROLE_WORDS.search(text)):
         return True
     head = text.split(",")[0]
+    if _CONGRESS_ROLE_RE.search(head) and (not _person_like(head) or _ROLE_END_RE.search(head)):
+        return True  # 'Senate Democratic Leader', 'U.S. House of Representatives'
     return bool(_ROLE_END_RE.search(head)) and len(head.split()) <= 6 and not _person_like(head)
 
 
@@ -388,6 +400,8 @@ def _split_role(text: str) -> tuple[str, str | None]:
     """'Henry A. Waxman Ranking Member' -> ('Henry A. Waxman', 'Ranking Member'): a role run
     onto the name's line after it."""
     tokens = text.split()
+    if _role_line(text):
+        return text, None
     for k in range(2, min(len(tokens), 5)):
         head, tail = " ".join(tokens[:k]), " ".join(tokens[k:])
         if ROLE_START.match(tail) and _role_line(tail) and _person_like(head) \
