@@ -194,6 +194,10 @@ def _parse_name(text: str) -> tuple[str, str | None]:
         text = text[: m.start()].strip()
     text = SIGNED_RE.sub("", text).strip()
     text = text.rstrip(",;").strip()
+    last = text.split()[-1] if text.split() else ""
+    if last.endswith(".") and len(last) > 3 and last.count(".") == 1 \
+            and fold(last) not in SUFFIXES:
+        text = text[:-1]  # 'Patty Murray.' at the end of the letter
     head, comma, tail = text.rpartition(",")
     if comma and GENERIC_RE.match(tail.strip()) and _person_like(head.strip()):
         return head.strip(), role  # 'Pat Fallon, Member of Congress': the title is not a role
@@ -262,9 +266,15 @@ def parse_signatures(lines: list[Line], src: str, running: frozenset[str] = froz
             " Jr.") else plain
         if REPEATED_TITLE_RE.match(plain):  # side-by-side columns: the names above are pairs
             columns = len(_TITLE_RE.findall(plain))
-            for signed in block.signatories[since_title:]:
+            for signed in list(block.signatories[since_title:]):
                 if signed.line in single_lines:
                     signed.columns = columns
+                    names = split_columns(signed.name, columns)
+                    if len(names) > 1:  # 'JON S. CORZINE FRANK R. LAUTENBERG' over two titles
+                        at = block.signatories.index(signed)
+                        block.signatories[at:at + 1] = [
+                            Signed(x, None, "person", signed.line, True, 1, signed.group)
+                            for x in names]
             block.congress = True
             since_title = len(block.signatories)
             i += 1
@@ -378,9 +388,13 @@ def _role_line(text: str) -> bool:
     text = text.strip("*_ ").strip()
     if not text or TITLE_PREFIX.match(text):
         return False
+    lead = LEADING_TITLE_RE.match(text)
+    if lead and _person_like(text[lead.end():]):
+        return False  # 'Member of Congress Jane Doe': a title row run into the next name
     if GENERIC_RE.match(text.rstrip(".")) or REPEATED_TITLE_RE.match(text.rstrip(".")):
         return True
-    if ROLE_START.match(text) and not (_person_like(text) and not ROLE_WORDS.search(text)):
+    if ROLE_START.match(text) and (not _person_like(text) or ROLE_WORDS.search(text)
+                                   or _ROLE_END_RE.search(text)):
         return True
     head = text.split(",")[0]
     if _CONGRESS_ROLE_RE.search(head) and (not _person_like(head) or _ROLE_END_RE.search(head)):
@@ -400,7 +414,7 @@ def _split_role(text: str) -> tuple[str, str | None]:
     """'Henry A. Waxman Ranking Member' -> ('Henry A. Waxman', 'Ranking Member'): a role run
     onto the name's line after it."""
     tokens = text.split()
-    if _role_line(text):
+    if ROLE_START.match(text) or _CONGRESS_ROLE_RE.match(text):
         return text, None
     for k in range(2, min(len(tokens), 5)):
         head, tail = " ".join(tokens[:k]), " ".join(tokens[k:])
@@ -420,6 +434,35 @@ def _owns_next(lines: list[Line], i: int, signer: Signed) -> bool:
     prev = lines[i - 2] if i >= 2 else None
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     return (prev is None or prev.blank) and (nxt is None or nxt.blank)
+
+
+_INITIAL_RE = re.compile(r"^[A-Z]\.$")
+
+
+def split_columns(text: str, columns: int) -> tuple[str, ...]:
+    """Names printed side by side whose gap was lost ('Olympia J. Snowe Susan M. Collins
+    Lincoln Chafee' over three titles): the one cut into ``columns`` names of two to four words
+    where every middle initial sits inside a name; ``(text,)`` when no cut or more than one
+    fits. At most six columns of at most 24 words: a bounded search."""
+    tokens = text.split()
+    if not 2 <= columns <= 6 or len(tokens) > 24 or not all(t[:1].isupper() for t in tokens):
+        return (text,)
+    fits: list[tuple[str, ...]] = []
+
+    def walk(start: int, left: int, done: tuple[str, ...]) -> None:
+        if left == 0:
+            if start == len(tokens):
+                fits.append(done)
+            return
+        for size in (2, 3, 4):
+            part = tokens[start:start + size]
+            if len(part) < size or _INITIAL_RE.match(part[0]) or _INITIAL_RE.match(part[-1]) \
+                    or fold(part[0]) in SUFFIXES:
+                continue
+            walk(start + size, left - 1, (*done, " ".join(part)))
+
+    walk(0, columns, ())
+    return fits[0] if len(fits) == 1 else (text,)
 
 
 @lru_cache(maxsize=1 << 14)
