@@ -17,7 +17,14 @@ from undersigned.convert.lines import (
 )
 from undersigned.core.names import DEGREES_RE, SUFFIXES, fold
 from undersigned.core.problems import Problem
-from undersigned.core.vocabulary import CONGRESS_TITLES, ORGANIZATION_WORDS, PARTICLES
+from undersigned.core.vocabulary import (
+    CONGRESS_TITLES,
+    ORGANIZATION_WORDS,
+    PARTICLES,
+    ROLE_STARTS,
+    SIGNATURE_NOTES,
+    SIGNATURE_STOPS,
+)
 from undersigned.core.vocabulary import PLACES as PLACE_WORDS
 
 _TITLES = "|".join(CONGRESS_TITLES)
@@ -32,14 +39,17 @@ ROLE_WORDS = re.compile(
     r"caucus|whip|leader|speaker|president|director|secretary|commissioner|delegate|"
     r"executive|coordinator|founder|professor|profesora?|coordinadora?|directora?|presidenta?)\b",
     re.I)
-ROLE_START = re.compile(
-    r"^(?:chair(?:man|woman|person)?|co-chair(?:man|woman)?|vice[- ]chair(?:man|woman)?|"
-    r"ranking member|majority|minority|democratic|republican|speaker|whip|leader|president|"
-    r"executive director|director|secretary|member,|professor|dean)\b", re.I)
+ROLE_START = re.compile(rf"^(?:{'|'.join(ROLE_STARTS)})(?:\b|(?<=-))", re.I)
+# a congressional title printed on the name's own line: 'Tom Daschle United States Senator',
+# 'Member of Congress Jane Doe' (a title row run into the next name)
+TRAILING_TITLE_RE = re.compile(rf"(?<=[^\s,])\s++(?:{_TITLES})\.?$", re.I)
+LEADING_TITLE_RE = re.compile(rf"^(?:{_TITLES})\s++(?=[A-Z])", re.I)
+NOTE_RE = re.compile(rf"^\(?(?:{'|'.join(SIGNATURE_NOTES)})\b", re.I)
+CONTACT_RE = re.compile(rf"^(?:{'|'.join(SIGNATURE_STOPS)})\s*+:", re.I)
 PARTY_RE = re.compile(r"^(?:[DRI]|Dem|Rep|Ind)\s*+[-–]|^[A-Z]{2}[-–]\d{1,2}$|^[A-Z]{2}$")
 STOP_RE = re.compile(r"^(?:cc|bcc|enclosures?|attachments?|related issues|related topics|"
                      r"issues|tags)\s*+:|^the honorable\b|^dear\b|^\*{0,2}"
-                     r"(?:questions for|appendix|annex)\b", re.I)
+                     r"(?:questions for|appendix|annex)\b|^https?://|^#{3}|^\[\d{1,3}\]", re.I)
 # page furniture a signature block can run into at a page break: page numbers, running
 # headers (the letterhead, the date) — dropped with a note, never signatories
 FURNITURE_RE = re.compile(
@@ -67,6 +77,10 @@ def _listed(text: str) -> list[str] | None:
     Border'); a 'Name, Title, Organization' line is not a list."""
     if ";" in text:
         parts = [p.strip(" .") for p in text.split(";")]
+    elif text.count(",") >= 2 and all(
+            _person_like(p.strip(" .")) and not _role_line(p.strip(" ."))
+            for p in re.split(r",\s*+(?:and\s++|y\s++)?", text)):
+        parts = [p.strip(" .") for p in re.split(r",\s*+(?:and\s++|y\s++)?", text)]
     elif text.count(",") >= 3 and not text.rstrip().endswith("."):
         parts = [p.strip() for p in re.split(r",\s*+(?:and\s++|y\s++)?", text)]
         if any(ROLE_WORDS.search(p) or fold(p) in SUFFIXES or DEGREES_RE.match(p)
@@ -82,7 +96,7 @@ def _listed(text: str) -> list[str] | None:
 
 # (a match starts where its run of spaces starts: no search retried inside one run)
 PAREN_RE = re.compile(r"(?<!\s)\s*+\(([^()]{1,40})\)\s*+$")
-SIGNED_RE = re.compile(r"^/s/\s*+", re.I)
+SIGNED_RE = re.compile(r"^(?:/s/|\(s\)|\[signed\])\s*+", re.I)
 HEADING_RE = re.compile(r"^(?:#++\s*+)?\*\*(.+)\*\*$|^#++\s++(.+)$")
 TITLE_PREFIX = re.compile(r"^(?:(?:u\.\s?s\.|united states)\s++)?(?:rep\.|sen\.|representative|"
                           r"senator|congressman|congresswoman|the honorable|hon\.|dr\.)\s++", re.I)
@@ -119,6 +133,10 @@ class Block:
 @lru_cache(maxsize=1 << 14)
 def classify(name: str) -> tuple[str, bool]:
     """('person'|'organization', certain?) from the printed text alone."""
+    letters = [c for c in name if c.isalpha()]
+    if len(name.split()) >= 2 and "(" not in name and letters \
+            and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+        name = name.title()  # 'CHRISTOPHER J. DODD' is read as 'Christopher J. Dodd'
     tokens = fold(name).split()
     raw_tokens = TOKEN_RE.findall(name)
     if not tokens:
@@ -176,6 +194,10 @@ def _parse_name(text: str) -> tuple[str, str | None]:
         text = text[: m.start()].strip()
     text = SIGNED_RE.sub("", text).strip()
     text = text.rstrip(",;").strip()
+    last = text.split()[-1] if text.split() else ""
+    if last.endswith(".") and len(last) > 3 and last.count(".") == 1 \
+            and fold(last) not in SUFFIXES:
+        text = text[:-1]  # 'Patty Murray.' at the end of the letter
     head, comma, tail = text.rpartition(",")
     if comma and GENERIC_RE.match(tail.strip()) and _person_like(head.strip()):
         return head.strip(), role  # 'Pat Fallon, Member of Congress': the title is not a role
@@ -184,6 +206,10 @@ def _parse_name(text: str) -> tuple[str, str | None]:
         rest_tokens = fold(rest).split()
         if rest_tokens and all(t in SUFFIXES for t in rest_tokens) or DEGREES_RE.match(rest):
             return text, role  # 'John Conyers, Jr.', 'Ronny L. Jackson, M.D.'
+        degree, comma2, after = rest.partition(",")
+        if comma2 and DEGREES_RE.match(degree) and _person_like(head) and after.strip():
+            more = after.strip()  # 'Robert Maslansky, M.D., Doctors Council SEIU'
+            return f"{head.strip()},{degree}", f"{more} ({role})" if role else more
         if _person_like(head) and classify(text)[0] == "person" or (
             _person_like(head) and not ORG_WORDS & set(fold(head).split())
             and classify(rest)[0] == "organization"
@@ -205,6 +231,8 @@ def parse_signatures(lines: list[Line], src: str, running: frozenset[str] = froz
     i = 0
     blank_run = 0
     since_title = 0  # signatories added since the last title row
+    attach: Signed | None = None  # the signer the next role or organization line belongs to
+    role_lines = 0  # lines of role printed under that signer so far
     single_lines: set[int] = set()  # lines printed as one piece (candidates for columns)
     while i < len(lines):
         line = lines[i]
@@ -213,12 +241,17 @@ def parse_signatures(lines: list[Line], src: str, running: frozenset[str] = froz
             blank_run += 1
             i += 1
             continue
+        plain = s.strip("*_ ").strip()
         if END_MARK_RE.match(s) or STOP_RE.match(s) or FOOTDEF_RE.match(s) \
-                or LANGUAGE_MARK_RE.match(s):  # 'English version' and a translation
+                or LANGUAGE_MARK_RE.match(s) or CONTACT_RE.match(plain):  # 'Contact: ...'
             break
         if FURNITURE_RE.match(s.strip("*_ ")) or is_date_line(s) or fold(s) in running:
             block.dropped.append(line.no)
             i += 1
+            continue
+        if NOTE_RE.match(LIST_MARK_RE.sub("", plain)):  # 'Affiliations for identification only'
+            i += 1
+            attach = None
             continue
         if _prose(s) and not _listed(LIST_MARK_RE.sub("", s)):
             break
@@ -227,43 +260,85 @@ def parse_signatures(lines: list[Line], src: str, running: frozenset[str] = froz
             text = (heading.group(1) or heading.group(2)) if heading else s
             block.heading = text.strip("*_ ").rstrip(":").strip()
             i += 1
+            attach = None
             continue
-        plain = s.strip("*_ ").strip()
+        plain = plain.rstrip(".").strip() if plain.endswith(".") and not plain.endswith(
+            " Jr.") else plain
         if REPEATED_TITLE_RE.match(plain):  # side-by-side columns: the names above are pairs
             columns = len(_TITLE_RE.findall(plain))
-            for signed in block.signatories[since_title:]:
+            for signed in list(block.signatories[since_title:]):
                 if signed.line in single_lines:
                     signed.columns = columns
+                    names = split_columns(signed.name, columns)
+                    if len(names) > 1:  # 'JON S. CORZINE FRANK R. LAUTENBERG' over two titles
+                        at = block.signatories.index(signed)
+                        block.signatories[at:at + 1] = [
+                            Signed(x, None, "person", signed.line, True, 1, signed.group)
+                            for x in names]
             block.congress = True
             since_title = len(block.signatories)
             i += 1
             continue
-        if GENERIC_RE.match(plain) or plain.lower() in {"/s/", "s/"}:
+        if GENERIC_RE.match(plain) or plain.lower() in {"/s/", "s/", "(s)"}:
             since_title = len(block.signatories)
             block.congress = block.congress or bool(re.search(
                 r"congress|senator|representative", plain, re.I))
             i += 1
             continue
-        if block.signatories and ROLE_START.match(plain) and not _person_like(plain) \
-                and blank_run <= 1 and block.signatories[-1].role is None \
-                and not TITLE_PREFIX.match(plain):
-            block.signatories[-1].role = plain  # 'Maxine Waters' / 'Chairwoman'
+        if plain.endswith(":") and ":" not in plain[:-1]:  # a heading: 'In order of signing:'
+            if len(words(plain)) > 6:
+                break  # 'The text of the letter from the Secretary follows:'
             i += 1
-            blank_run = 0
+            attach = None
+            continue
+        row = [p.strip() for p in re.split(r"\s{3,}|\t+", plain) if p.strip()]
+        last_row = [x for x in block.signatories if block.signatories
+                    and x.line == block.signatories[-1].line]
+        if len(row) >= 2 and len(row) == len(last_row) and all(
+                _role_line(x) for x in row):  # 'Caucus Co-Chair   Caucus Co-Chair'
+            for signed, role in zip(last_row, row, strict=True):
+                signed.role = f"{signed.role}, {role}" if signed.role else role
+            block.congress = block.congress or any(_CONGRESS_ROLE_RE.search(x) for x in row)
+            attach = last_row[-1]
+            i += 1
+            continue
+        if attach is not None and attach is block.signatories[-1] and (
+                blank_run <= 1 and _role_line(plain)) or attach is not None and blank_run == 0 \
+                and attach is block.signatories[-1] and ((role_lines and role_lines < 4 and not _person_like(
+                    _parse_name(LIST_MARK_RE.sub("", plain))[0])) or (
+                    attach.role is None and _owns_next(lines, i, attach))):
+            # a role, a title or an organization printed under the name: the signer's
+            attach.role = f"{attach.role}, {plain}" if attach.role else plain
+            role_lines += 1
+            block.congress = block.congress or bool(_CONGRESS_ROLE_RE.search(plain))
+            i += 1
             continue
         text = LIST_MARK_RE.sub("", line.text.strip())
+        text = SIGNED_RE.sub("", text.strip().strip("*_ ").strip())
+        lead = LEADING_TITLE_RE.match(text)
+        if lead and _person_like(text[lead.end():]):  # 'Member of Congress Jane Doe'
+            text = text[lead.end():]
+            block.congress = True
+        trail = TRAILING_TITLE_RE.search(text)
+        if trail and "," not in text and text[:trail.start()].split()[-1][:1].isupper() \
+                and _person_like(text[:trail.start()]):  # 'Tom Daschle United States Senator'
+            text = text[:trail.start()]
+            block.congress = True
         pieces = _listed(text) or [p for p in re.split(r"\s{3,}|\t+", text) if p.strip()]
         if len(pieces) == 1:
             single_lines.add(line.no)
+        before = len(block.signatories)
         for piece in pieces:
             piece = SIGNED_RE.sub("", piece.strip().strip("*_ ").strip())
             if TITLE_PREFIX.match(piece):
                 block.congress = True
                 piece = TITLE_PREFIX.sub("", piece)
-            if not piece or GENERIC_RE.match(piece):
+            if not piece or GENERIC_RE.match(piece.rstrip(".")):
                 block.congress = block.congress or bool(piece)
                 continue
             name, role = _parse_name(piece)
+            if role is None and len(pieces) == 1:
+                name, role = _split_role(name)
             pair = split_pair(name)
             for one in pair:
                 kind, certain = classify(one)
@@ -276,9 +351,23 @@ def parse_signatures(lines: list[Line], src: str, running: frozenset[str] = froz
                         src, line.no, f"cannot tell whether '{one}' is a person or an "
                         f"organization; proposed {kind}",
                         "check `kind:` of its entry in signatories.yaml", warning=True))
+        added = block.signatories[before:]
+        role_lines = 0
+        attach = added[-1] if len(added) == 1 and added[0].kind == "person" else None
         blank_run = 0
         i += 1
     block.end = i
+    seen: dict[str, Signed] = {}
+    for signed in block.signatories:
+        key = " ".join(fold(signed.name).replace(".", " ").split())
+        if key in seen:
+            block.problems.append(Problem(
+                src, signed.line, f"'{signed.name}' is listed twice in one signature list "
+                f"(lines {seen[key].line} and {signed.line})",
+                "check the original; remove the duplicate from `signatories:` if it is one",
+                warning=True))
+        else:
+            seen[key] = signed
     if block.dropped:
         block.problems.append(Problem(
             src, block.dropped[0], f"dropped {len(block.dropped)} line(s) of page furniture "
@@ -286,6 +375,94 @@ def parse_signatures(lines: list[Line], src: str, running: frozenset[str] = froz
             + ", ".join(map(str, block.dropped)),
             "check the original if one of them was a signature", warning=True))
     return block
+
+
+_CONGRESS_ROLE_RE = re.compile(r"\b(?:caucus|committee|subcommittee|congress|senate|house|"
+                               r"ranking member|whip|speaker)\b", re.I)
+
+
+@lru_cache(maxsize=1 << 14)
+def _role_line(text: str) -> bool:
+    """A line that is a role or title, never someone: 'Chair', 'Special Envoy', 'Former Member
+    of Congress', 'Caucus Co-Chair', 'Professor of History, UNAM'."""
+    text = text.strip("*_ ").strip()
+    if not text or TITLE_PREFIX.match(text):
+        return False
+    lead = LEADING_TITLE_RE.match(text)
+    if lead and _person_like(text[lead.end():]):
+        return False  # 'Member of Congress Jane Doe': a title row run into the next name
+    if GENERIC_RE.match(text.rstrip(".")) or REPEATED_TITLE_RE.match(text.rstrip(".")):
+        return True
+    if ROLE_START.match(text) and (not _person_like(text) or ROLE_WORDS.search(text)
+                                   or _ROLE_END_RE.search(text)):
+        return True
+    head = text.split(",")[0]
+    if _CONGRESS_ROLE_RE.search(head) and (not _person_like(head) or _ROLE_END_RE.search(head)):
+        return True  # 'Senate Democratic Leader', 'U.S. House of Representatives'
+    return bool(_ROLE_END_RE.search(head)) and len(head.split()) <= 6 and not _person_like(head)
+
+
+# a role named by its last words: 'Caucus Co-Chair', 'Founding Director', 'Member of Congress'
+_ROLE_END_RE = re.compile(
+    r"\b(?:co-?chair(?:man|woman|person)?|chair(?:man|woman|person)?|director|directora|"
+    r"president|presidenta?|secretary|coordinator|coordinadora?|member|professor|envoy|"
+    r"founder|editor|ranking member|whip|leader|officer|counsel|fellow|emerit(?:us|a))$",
+    re.I)
+
+
+def _split_role(text: str) -> tuple[str, str | None]:
+    """'Henry A. Waxman Ranking Member' -> ('Henry A. Waxman', 'Ranking Member'): a role run
+    onto the name's line after it."""
+    tokens = text.split()
+    if ROLE_START.match(text) or _CONGRESS_ROLE_RE.match(text):
+        return text, None
+    for k in range(2, min(len(tokens), 5)):
+        head, tail = " ".join(tokens[:k]), " ".join(tokens[k:])
+        if ROLE_START.match(tail) and _role_line(tail) and _person_like(head) \
+                and not ORG_WORDS & set(fold(tail).split()) and len(tokens) - k <= 4:
+            return head, tail
+    return text, None
+
+
+def _owns_next(lines: list[Line], i: int, signer: Signed) -> bool:
+    """An organization line under a name is that signer's when the two stand alone between
+    blank lines ('Jane Doe' / 'WOLA', a blank, the next block): in a list printed one per line
+    an organization under a name is a signer of its own."""
+    if signer.kind != "person" or not signer.certain or _person_like(
+            _parse_name(LIST_MARK_RE.sub("", lines[i].s))[0]):
+        return False
+    prev = lines[i - 2] if i >= 2 else None
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return (prev is None or prev.blank) and (nxt is None or nxt.blank)
+
+
+_INITIAL_RE = re.compile(r"^[A-Z]\.$")
+
+
+def split_columns(text: str, columns: int) -> tuple[str, ...]:
+    """Names printed side by side whose gap was lost ('Olympia J. Snowe Susan M. Collins
+    Lincoln Chafee' over three titles): the one cut into ``columns`` names of two to four words
+    where every middle initial sits inside a name; ``(text,)`` when no cut or more than one
+    fits. At most six columns of at most 24 words: a bounded search."""
+    tokens = text.split()
+    if not 2 <= columns <= 6 or len(tokens) > 24 or not all(t[:1].isupper() for t in tokens):
+        return (text,)
+    fits: list[tuple[str, ...]] = []
+
+    def walk(start: int, left: int, done: tuple[str, ...]) -> None:
+        if left == 0:
+            if start == len(tokens):
+                fits.append(done)
+            return
+        for size in (2, 3, 4):
+            part = tokens[start:start + size]
+            if len(part) < size or _INITIAL_RE.match(part[0]) or _INITIAL_RE.match(part[-1]) \
+                    or fold(part[0]) in SUFFIXES:
+                continue
+            walk(start + size, left - 1, (*done, " ".join(part)))
+
+    walk(0, columns, ())
+    return fits[0] if len(fits) == 1 else (text,)
 
 
 @lru_cache(maxsize=1 << 14)

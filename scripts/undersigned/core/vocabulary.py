@@ -87,3 +87,42 @@ COUNTRY_PATTERNS = {
     "NI": r"nicaragu", "CR": r"costa ric", "PA": r"panam", "BZ": r"beliz", "CU": r"\bcuba",
     "HT": r"haiti", "VE": r"venezuel", "CO": r"colombi",
 }
+
+# ---- signature blocks --------------------------------------------------------------------------
+
+# lines that end a signature block: a press contact, copies, attachments, what follows the
+# letter in a release (regex alternatives, matched at the start of a line before a colon)
+SIGNATURE_STOPS = (r"contacts?", r"press contacts?", r"media contacts?", r"press", r"media",
+                   r"cc", r"bcc", r"copies", r"copy", r"enclosures?", r"attachments?",
+                   r"background", r"reminder", r"note", r"nota", r"contacto", r"prensa",
+                   r"related issues", r"related topics", r"issues", r"tags", r"source",
+                   r"fuente", r"for more information", r"más información", r"mas informacion")
+
+# notes printed in a list of signers that are not signers: 'Affiliations for identification
+# purposes only', 'Partial list, in alphabetical order', 'Las firmas continúan'
+SIGNATURE_NOTES = (r"(?:union |institutional )?(?:affiliations?|organi[sz]ations?|institutions?|"
+                   r"titles?)\s++(?:are\s++)?(?:listed\s++)?for\s++identification",
+                   r"for\s++identification\s++(?:purposes\s++)?only", r"partial list",
+                   r"in alphabetical order", r"in order of signing", r"list in formation",
+                   r"(?:more|additional|other) signatures", r"signatures? (?:continue|follow)",
+                   r"instituciones? (?:solo |sólo )?para identificaci[oó]n",
+                   r"(?:las )?firmas contin[uú]an", r"lista parcial", r"por orden alfab[eé]tico",
+                   r"en orden de firma")
+
+# a role printed with a signer, at the start of its line: 'Chair', 'Special Envoy', 'Former
+# Member of Congress', 'Professor of History', 'Executive Director', 'Directora'
+ROLE_STARTS = (r"chair(?:man|woman|person)?", r"co-?chair(?:man|woman|person)?",
+               r"vice[- ]chair(?:man|woman|person)?", r"ranking member", r"majority", r"minority",
+               r"democratic", r"republican", r"speaker", r"whip", r"leader", r"president",
+               r"vice[- ]president", r"executive", r"director", r"secretary", r"member,",
+               r"member of the", r"professor", r"associate professor", r"assistant professor",
+               r"dean", r"former", r"special", r"senior", r"chief", r"general", r"national",
+               r"founder", r"co-?founder", r"coordinator", r"organizer", r"editor", r"author",
+               r"ceo", r"board", r"treasurer", r"staff", r"pastor", r"bishop", r"rev(?:erend)?",
+               r"subcommittee on", r"committee on", r"caucus", r"envoy", r"ambassador",
+               r"researcher", r"lecturer", r"fellow", r"attorney", r"counsel", r"manager",
+               r"program", r"policy", r"advocacy", r"legal", r"shop steward", r"steward",
+               r"profesora?", r"investigadora?", r"directora?", r"coordinadora?",
+               r"presidenta?", r"secretaria?", r"fundadora?", r"integrante", r"miembro",
+               r"representante", r"diputada?", r"senadora?", r"abogada?", r"defensora?",
+               r"activista", r"periodista", r"académica?", r"academica?", r"ex[- ]")
