@@ -18,12 +18,14 @@ from test_dirty import FILES, _git
 from undersigned.core.archive import sort_key
 from undersigned.core.load import load_archive
 from undersigned.pages import depends, eager, plan
+from undersigned.pages.bibtex import bibtex_key
 from undersigned.pages.cite import entity_jsonld
 from undersigned.serve.dirty import _page_of
 
 NESTED = ("signatures", "recipients", "signers_named")  # tuples of records in a document
 BACKREFS = {"signed": "signed", "received": "received", "named_in": "named_in",
-            "related": "related", "topics": "by_topic", "cosigners": "signed"}
+            "related": "related", "topics": "by_topic", "cosigners": "signed",
+            "issued": "issued"}
 KINDS = {"letters": "letter", "signatories": "signatory", "recipients": "recipient"}
 
 
@@ -135,6 +137,16 @@ def recording(archive: Any, reads: Reads) -> Any:
         if name in BACKREFS.values():
             out.__dict__[name] = Lookups(out.__dict__[name], name, reads)
     out.__dict__["_sort_names"] = SortNames(registry.entities)
+    # archive-wide tables a page consults, built before anything is recorded: each document's
+    # sender entry (from the document itself and the registry: the "sender" relation) and the
+    # documents whose citation keys start alike (the "key_rivals" relation)
+    out.__dict__["senders"] = archive.senders
+    out.__dict__["issued"] = Lookups(archive.issued, "issued", reads)
+    for letter in archive.letters[:1]:
+        bibtex_key(archive, letter)  # every key and its beginning, from the real objects
+    for name in ("_bibtex_bases", "_bibtex_keys"):
+        if name in archive.__dict__:
+            out.__dict__[name] = archive.__dict__[name]
     if history is not None:
         out.__dict__["history"] = dataclasses.replace(
             history, first=_History(history.first, "first", reads),

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from undersigned.convert.lines import SALUTATION_RE, Line, find_date, is_date_line, is_prose, words
-from undersigned.convert.signatures import split_pair
+from undersigned.convert.people import split_pair
 from undersigned.core.vocabulary import OFFICES, OFFICES_ES
 
 LETTERHEAD_RE = re.compile(

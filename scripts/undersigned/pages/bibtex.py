@@ -58,15 +58,45 @@ def bibtex_key(archive: Archive, letter: Letter) -> str:
     """A readable citation key, unique in the archive: documents with the same key get b, c, …
     in date order (the oldest keeps the plain key, so a newer document changes no key)."""
     keys: dict[str, str] | None = archive.__dict__.get("_bibtex_keys")
-    seen: dict[str, int]
     if keys is None:
-        keys, seen = {}, {}  # slug -> key, key -> documents with it so far
-        for other in archive.letters:  # oldest first
-            base = _base_key(archive, other)
-            n = seen[base] = seen.get(base, 0) + 1
-            keys[other.slug] = base if n == 1 else base + _suffix(n)
+        keys = {}  # slug -> key
+        for base, slugs in _bases(archive)[0].items():  # each base's documents, oldest first
+            for n, slug in enumerate(slugs, start=1):
+                keys[slug] = base if n == 1 else base + _suffix(n)
         archive.__dict__["_bibtex_keys"] = keys
     return keys.get(letter.slug) or _base_key(archive, letter)
+
+
+def _bases(archive: Archive) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """base key -> its documents, oldest first; slug -> base key (computed once a build)."""
+    known = archive.__dict__.get("_bibtex_bases")
+    if known is None:
+        bases: dict[str, list[str]] = {}
+        base_of: dict[str, str] = {}
+        for other in archive.letters:  # oldest first
+            base = base_of[other.slug] = _base_key(archive, other)
+            bases.setdefault(base, []).append(other.slug)
+        known = archive.__dict__["_bibtex_bases"] = (bases, base_of)
+    return known
+
+
+def base_key_of(archive: Archive, slug: str) -> str | None:
+    return _bases(archive)[1].get(slug)
+
+
+def older_rivals(archive: Archive, slug: str) -> list[str]:
+    """The older documents whose key starts as this one's does: this one's suffix (b, c...)
+    counts them."""
+    bases, base_of = _bases(archive)
+    same = bases.get(base_of.get(slug, ""), [])
+    return same[:same.index(slug)] if slug in same else []
+
+
+def newer_rivals(archive: Archive, slug: str) -> list[str]:
+    """The newer documents whose key starts as this one's does (their suffixes count it)."""
+    bases, base_of = _bases(archive)
+    same = bases.get(base_of.get(slug, ""), [])
+    return same[same.index(slug) + 1:] if slug in same else []
 
 
 def _suffix(n: int) -> str:

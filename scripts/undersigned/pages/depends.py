@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
+from undersigned.pages.bibtex import newer_rivals, older_rivals
 from undersigned.pages.entities import shown_cosigners
 
 if TYPE_CHECKING:
@@ -37,14 +38,20 @@ if TYPE_CHECKING:
 ALL = ("*",)  # the whole document (serve/dirty.document_key)
 
 # a registry entry on its own signatory or recipient page (and in its JSON-LD)
-ENTITY_SHOWN = ("id", "name", "kind", "aliases", "description", "bioguide", "url", "wikidata")
+ENTITY_SHOWN = ("id", "name", "kind", "aliases", "description", "bioguide", "url", "wikidata",
+                "sort")
 # a registry entry on a document's page, as a signatory (the registry name beside the printed
 # one, party and state, citation JSON-LD) and as a recipient (citation JSON-LD); the page names
 # signers named as printed
-SIGNER_SHOWN = ("id", "name", "kind", "bioguide")
-RECIPIENT_SHOWN = ("id", "kind", "bioguide")
+SIGNER_SHOWN = ("id", "name", "kind", "bioguide", "sort")
+RECIPIENT_SHOWN = ("id", "name", "kind", "bioguide", "sort")  # (the citation names them)
+# the registry entry a document's sender is: which one (the link; its text is the sender as
+# printed), and, for a document cited by its sender (a press release), the name as cited. A
+# registry edit that makes a sender resolve to another entry changes who reaches it, which
+# serve/dirty.py follows for every changed entry.
+SENDER_SHOWN = ("id", "name", "kind", "sort")
 # a co-signer on a signatory's page (names sort ties: sort_key reads the kind)
-COSIGNER_SHOWN = ("id", "name", "kind")
+COSIGNER_SHOWN = ("id", "name", "kind", "sort")
 # a topic on a document's page (the topics' own pages are listings)
 TOPIC_SHOWN = ("id", "title")
 # a document in the related documents of another
@@ -57,6 +64,11 @@ SIGNED_ROW_SHOWN = ("slug", "title", "date", "recipients#", "recipients.name", "
 # a document in the table of a recipient's page (its row; its sender: who writes to them)
 RECEIVED_ROW_SHOWN = ("slug", "title", "date", "sender", "recipients.id", "recipients.role",
                       "recipients.organization", "signatures#")
+# a document its sender issued, on the sender's page ("Issued by")
+ISSUED_ROW_SHOWN = ("slug", "title", "date", "type")
+# an older document whose citation key starts like this one's (this one gets b, c...): its
+# key's beginning (pages/bibtex.py base_key_of; a computed fact, target "citekey")
+KEY_SHOWN = ("base",)
 # a document that names a signatory among the signers of a letter it does not reproduce
 NAMED_ROW_SHOWN = ("slug", "title", "date")
 # a document's change history (first and last dates) on its page
@@ -73,11 +85,12 @@ PAGES: dict[str, tuple[Shows, ...]] = {
     # letters/<slug>.md and letters/<slug>/signatories.md
     "letter": (Shows("self", ALL), Shows("signatures", SIGNER_SHOWN),
                Shows("recipients", RECIPIENT_SHOWN), Shows("topics", TOPIC_SHOWN),
-               Shows("related", RELATED_SHOWN), Shows("history", HISTORY_SHOWN)),
+               Shows("related", RELATED_SHOWN), Shows("history", HISTORY_SHOWN),
+               Shows("sender", SENDER_SHOWN), Shows("key_rivals", KEY_SHOWN)),
     # signatories/<id>.md (and its further pages)
     "signatory": (Shows("self", ENTITY_SHOWN), Shows("signed", SIGNED_ROW_SHOWN),
                   Shows("named_in", NAMED_ROW_SHOWN), Shows("received", ()),  # how many
-                  Shows("cosigners", COSIGNER_SHOWN)),
+                  Shows("cosigners", COSIGNER_SHOWN), Shows("issued", ISSUED_ROW_SHOWN)),
     # recipients/<id>.md (and its further pages)
     "recipient": (Shows("self", ENTITY_SHOWN), Shows("received", RECEIVED_ROW_SHOWN),
                   Shows("signed", ())),  # how many
@@ -141,6 +154,24 @@ def _self(archive: Archive, key: str) -> Iterable[str]:
     return (key,)
 
 
+def _sender(archive: Archive, slug: str) -> Iterable[str]:
+    letter = archive.by_slug.get(slug)
+    found = archive.sender_id(letter) if letter is not None else None
+    return (found,) if found else ()
+
+
+def _issued(archive: Archive, entity_id: str) -> Iterable[str]:
+    return {x.slug for x in archive.issued.get(entity_id, ())}
+
+
+def _older(archive: Archive, slug: str) -> Iterable[str]:
+    return older_rivals(archive, slug)
+
+
+def _newer(archive: Archive, slug: str) -> Iterable[str]:
+    return newer_rivals(archive, slug)
+
+
 RELATIONS: dict[tuple[str, str], Relation] = {
     ("letter", "self"): Relation("document", _self, _self),
     ("letter", "signatures"): Relation("entity", _ids("signatures"), _slugs("signed")),
@@ -148,10 +179,13 @@ RELATIONS: dict[tuple[str, str], Relation] = {
     ("letter", "topics"): Relation("topic", _topics, _slugs("by_topic")),
     ("letter", "related"): Relation("document", _slugs("related"), _slugs("related")),
     ("letter", "history"): Relation("history", _self, _self),
+    ("letter", "sender"): Relation("entity", _sender, _issued),
+    ("letter", "key_rivals"): Relation("citekey", _older, _newer),
     ("signatory", "self"): Relation("entity", _self, _self),
     ("signatory", "signed"): Relation("document", _slugs("signed"), _ids("signatures")),
     ("signatory", "named_in"): Relation("document", _slugs("named_in"), _ids("signers_named")),
     ("signatory", "received"): Relation("document", _slugs("received"), _ids("recipients")),
+    ("signatory", "issued"): Relation("document", _issued, _sender),
     ("signatory", "cosigners"): Relation(
         "entity", lambda archive, i: {o for o, _n in shown_cosigners(archive, i)},
         _cosigned_with),

@@ -100,7 +100,7 @@ def _also(here: str, entity: Entity, role: str, verb: str, target: str, n: int) 
 def sender_html(archive: Archive, letter: Letter, here: str) -> str:
     """The sender of a document, linked to their page when the registry holds them."""
     found = archive.sender_id(letter)
-    if found and has_page(archive, found):
+    if found:  # (a sender the registry holds has a page: it lists what they issued)
         return link(here, signatory_uri(found), letter.sender)
     return escape(letter.sender)
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from undersigned.core.cache import code_version
+from undersigned.pages.bibtex import base_key_of
 from undersigned.pages.depends import ALL, PAGES, RELATIONS, fact_getter, has_page
 
 if TYPE_CHECKING:
@@ -94,7 +95,8 @@ def dirty(old: Archive, old_keys: dict[str, tuple[Any, ...]], new: Archive,
     topics = {t for t in old.topics.keys() | new.topics.keys()
               if _record(old.topics.get(t)) != _record(new.topics.get(t))}
     histories = _histories(old, new)
-    objects = {"document": changed, "entity": entities, "topic": topics, "history": histories}
+    objects = {"document": changed, "citekey": changed, "entity": entities, "topic": topics,
+               "history": histories}
     pages: dict[str, set[str]] = {kind: set() for kind in PAGES}
     for kind, shows in PAGES.items():
         for edge in shows:
@@ -102,8 +104,9 @@ def dirty(old: Archive, old_keys: dict[str, tuple[Any, ...]], new: Archive,
             facts = _facts(relation.target, edge.facts, old, old_keys, new_keys)
             for key in objects[relation.target]:
                 differ = facts(old, key) != facts(new, key)
-                if not differ and relation.target != "document":
-                    continue  # the same facts, the same pages reaching it
+                if not differ and relation.target not in ("document", "citekey", "entity"):
+                    continue  # the same facts, the same pages reaching it (an entry's name
+                    # or aliases may change which documents resolve to it: followed)
                 before = {x for x in relation.inverse(old, key) if has_page(old, kind, x)}
                 after = {x for x in relation.inverse(new, key) if has_page(new, kind, x)}
                 pages[kind] |= (before | after) if differ else (before ^ after)
@@ -123,6 +126,8 @@ def _facts(target: str, names: tuple[str, ...], old: Archive, old_keys: dict[str
         return lambda archive, i: _maybe(get, archive.registry.entities.get(i))
     if target == "topic":
         return lambda archive, t: _maybe(get, archive.topics.get(t))
+    if target == "citekey":  # what a document's citation key is made of (pages/bibtex.py)
+        return lambda archive, slug: (base_key_of(archive, slug),)
     if target == "history":
         def history(archive: Archive, slug: str) -> Any:
             h = archive.history
