@@ -55,7 +55,8 @@ COSIGNER_SHOWN = ("id", "name", "kind", "sort")
 # a topic on a document's page (the topics' own pages are listings)
 TOPIC_SHOWN = ("id", "title")
 # a document in the related documents of another
-RELATED_SHOWN = ("slug", "title", "date", "type")
+RELATED_SHOWN = ("slug", "title", "date", "type", "signers_named.id", "signers_named.name")
+# (a letter printed without its list shows the signers a related release names)
 # a document in a listing (indexes.letter_item; its memo key); "#": how many
 LETTER_ITEM_SHOWN = ("slug", "title", "date", "type", "signatures#")
 # a document in the table of a signatory's page (its row; its signatories: the co-signers)

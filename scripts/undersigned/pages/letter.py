@@ -158,6 +158,26 @@ def render_letter_signatories(archive: Archive, letter: Letter) -> Page:
     return Page(here, "".join(out))
 
 
+def _named_in_releases(archive: Archive, letter: Letter, related: list[Letter],
+                       here: str) -> str:
+    """A letter reproduced without its signature list: the signers the releases announcing it
+    name, labelled as named there (never as printed signatures, and counted apart)."""
+    named: dict[str, tuple[str, Letter]] = {}
+    for other in related:
+        if other.type != "letter":
+            for s in other.signers_named:
+                named.setdefault(s.id, (s.name, other))
+    if not named:
+        return ""
+    items = "".join(f"<li>{link(here, signatory_uri(i), name)} "
+                    f'<span class="us-role">named in {link(here, letter_uri(rel.slug), rel.title)}'
+                    "</span></li>" for i, (name, rel) in named.items())
+    return (f"## Signers named in the release ({len(named)}) {{ #named }}\n\n"
+            '<p class="us-note">This copy of the letter prints no signature list; the release '
+            "that announces it names these signers. They are not counted as signatures.</p>\n\n"
+            f'<ul class="us-named">{items}</ul>\n\n')
+
+
 def render_letter(archive: Archive, letter: Letter, site_url: str = "",
                   repo_edit: str | None = None, head_in_front: bool = False) -> Page:
     here = letter_uri(letter.slug)
@@ -180,6 +200,8 @@ def render_letter(archive: Archive, letter: Letter, site_url: str = "",
             out.append(f'<p class="us-more">{link(here, signatories_uri(letter.slug), f"All {len(letter.signatures):,} signatories")}'
                        f" (the other {rest:,} are listed there, in printed order).</p>\n\n")
     related = archive.related.get(letter.slug, [])
+    if not letter.signatures:
+        out.append(_named_in_releases(archive, letter, related, here))
     if related:
         out.append("## Related documents\n\n<ul class=\"us-related\">")
         for other in related:

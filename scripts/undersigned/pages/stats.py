@@ -331,5 +331,23 @@ def render_stats(archive: Archive, top: int = 20) -> Page:
            + "".join(f"<tr><td>{link(here, signatory_uri(i), archive.registry.entities[i].name)}"
                      f"</td><td>{len(v)}</td></tr>" for i, v in ranked) + "</tbody></table>\n\n",
            signature_sizes(archive), offices_over_time(archive), cosigning_pairs(archive, here),
-           types_per_year(archive)]
+           types_per_year(archive), signatures_and_named(archive, here)]
     return Page(here, "".join(out))
+
+
+def signatures_and_named(archive: Archive, here: str) -> str:
+    """Printed signatures and signers only named in a release, counted apart, per year."""
+    rows = []
+    for year, letters in sorted(archive.by_year.items()):
+        printed = sum(len(x.signatures) for x in letters)
+        named = sum(len(x.signers_named) for x in letters)
+        rows.append(f"<tr><td>{link(here, year_uri(year), str(year))}</td><td>{printed}</td>"
+                    f"<td>{named}</td></tr>")
+    return ("## Signatures and signers named\n\n"
+            '<p class="us-note">Signatures printed in the documents, and signers a release '
+            "names for a letter it does not reproduce with its list (never counted as "
+            "signatures).</p>\n\n"
+            "<table><caption>Signatures printed and signers named in releases, by year"
+            '</caption><thead><tr><th scope="col">Year</th><th scope="col">Signatures printed'
+            '</th><th scope="col">Signers named in releases</th></tr></thead><tbody>'
+            + "".join(rows) + "</tbody></table>\n\n")
