@@ -11,9 +11,10 @@ from typing import Any
 from undersigned.convert.body import convert_body
 from undersigned.convert.document import ConvertedDocument, Options
 from undersigned.convert.header import parse_header
-from undersigned.convert.lines import LANGUAGE_MARK_RE, Line, split_lines
+from undersigned.convert.lines import LANGUAGE_MARK_RE, Line, is_prose, split_lines
 from undersigned.convert.press import find_sender, signers_in_prose, strip_furniture
 from undersigned.convert.regions import SPANISH_SALUTATION, Region, _find_regions
+from undersigned.convert.signatures import parse_signatures
 from undersigned.core.characters import BODY
 from undersigned.core.hygiene import clean
 from undersigned.core.model import Topic
@@ -190,12 +191,17 @@ def _release(job: _Job, outside: list[Line], letters: list[ConvertedDocument]
     sender = options.sender or sender
     issued: Any = options.date or parts.date or (
         letters[0].metadata["date"] if letters else None)
+    kind = options.type or "press-release"
+    signed = _statement_signers(parts.kept, job.source) if kind == "statement" or \
+        _SIGNER_HEADING.search("\n".join(x.s for x in parts.kept)) else []
+    if signed and not options.type:
+        kind = "statement"  # a text with a list of signers under a heading of its own
     meta: dict[str, Any] = {
         "title": options.title or parts.title,
         "date": issued,
-        "type": options.type or "press-release",
+        "type": kind,
         "sender": sender,
-        "signatories": [],
+        "signatories": [_signatory(x) for x in signed],
         "topics": _keywords(body.markdown, job.topics, job.keywords),
         "countries": _countries(body.markdown),
     }
@@ -211,9 +217,10 @@ def _release(job: _Job, outside: list[Line], letters: list[ConvertedDocument]
         x.metadata["signatories"] for x in letters) else {}  # the letter is not reproduced
     if named:
         meta["signers_named"] = list(named)
-    if not sender:
-        job.note(1, "cannot tell who issued this document", "pass --sender 'Office of Rep. Name'",
-                 warning=False)
+    if not sender:  # asked for, never invented
+        job.note(1, "cannot tell who issued this document", "pass --sender 'Office of Rep. Name'"
+                 if kind != "statement" else "pass --sender with the statement's author "
+                 "(an organization, a coalition, 'Signatories of the statement')", warning=False)
     for letter in letters:
         if letter.metadata["date"] is None:
             letter.metadata["date"] = issued
@@ -222,7 +229,34 @@ def _release(job: _Job, outside: list[Line], letters: list[ConvertedDocument]
         letter.metadata.setdefault("source", {})
         if options.url:
             letter.metadata["source"] = {"url": options.url}
-    return ConvertedDocument(meta, body.markdown, 1, "main", chambers=dict(named))
+    return ConvertedDocument(meta, body.markdown, 1, "main", chambers=dict(named),
+                             kinds={x.name: x.kind for x in signed},
+                             lines={x.name: x.line for x in signed})
+
+
+# a heading over a statement's signer list: 'Signed,', 'Signatories:', 'Firmantes:'
+_SIGNER_HEADING = re.compile(r"^\**(?:signed|signatories|signers|signed by|co-?signers|"
+                             r"firmantes|firman|suscriben|organizaciones firmantes|"
+                             r"initial signatories|list of signers)\s*[:,]?\**\s*$", re.I | re.M)
+
+
+def _statement_signers(lines: list[Line], source: str) -> list[Any]:
+    """The signers of a statement (no salutation, no closing): the list after its heading
+    ('Signatories:'), or else after its last paragraph of prose, when that list runs to the
+    end of the text and holds two names or more."""
+    start = next((k for k in range(len(lines) - 1, -1, -1)
+                  if _SIGNER_HEADING.match(lines[k].s)), None)
+    if start is None:
+        prose = [k for k, x in enumerate(lines) if not x.blank and is_prose(x.s)]
+        if not prose:
+            return []
+        start = prose[-1]
+    tail = lines[start + 1:]
+    block = parse_signatures(tail, source)
+    rest = [x for x in tail[block.end:] if not x.blank]
+    if len(block.signatories) < 2 or rest:
+        return []
+    return list(block.signatories)
 
 
 def _check_fields(job: _Job, docs: list[ConvertedDocument]) -> None:

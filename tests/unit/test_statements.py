@@ -1,0 +1,54 @@
+"""Statements and open letters import as `statement` with their signers as signatures; the
+sender is asked for when the text does not print it, never invented."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from helpers import DATA
+from undersigned.convert import Options, convert_text
+
+TEXT = (DATA / "convert" / "statement-signatories.txt").read_text(encoding="utf-8")
+SIGNERS = ["Washington Office on Latin America", "Latin America Working Group",
+           {"name": "Maria Gonzalez", "role": "Universidad Nacional Autónoma de México"},
+           {"name": "John Smith", "role": "Professor of History, Georgetown University"}]
+
+
+def _convert(text: str, **options):
+    return convert_text(text, source="s.txt", options=Options(date=dt.date(2021, 9, 20),
+                                                               **options))
+
+
+def test_a_list_under_its_heading_makes_a_statement():
+    result = _convert(TEXT, sender="Signatories of the statement")
+    [doc] = result.documents
+    assert doc.metadata["type"] == "statement"
+    assert doc.metadata["signatories"] == SIGNERS
+    assert doc.metadata["sender"] == "Signatories of the statement"
+    assert doc.kinds["Latin America Working Group"] == "organization"
+    # the text is the record: every signer's words stay in the body, in order
+    assert "Maria Gonzalez, Universidad Nacional Autónoma de México John Smith" in doc.body
+
+
+def test_a_statement_without_a_heading_when_the_type_is_given():
+    text = TEXT.replace("Signatories:\n", "")
+    [doc] = _convert(text, type="statement", sender="Signatories").documents
+    assert doc.metadata["signatories"] == SIGNERS
+    [doc] = _convert(text, sender="Signatories").documents  # not said: no list is guessed
+    assert doc.metadata["type"] == "press-release" and doc.metadata["signatories"] == []
+
+
+def test_the_sender_is_asked_for_never_invented():
+    result = _convert(TEXT)
+    [doc] = result.documents
+    assert doc.metadata["sender"] is None
+    problems = [str(p) for p in result.problems if not p.warning]
+    assert problems == ["s.txt:1: cannot tell who issued this document\n  hint: pass --sender "
+                        "with the statement's author (an organization, a coalition, "
+                        "'Signatories of the statement')"]
+
+
+def test_prose_after_the_list_means_it_is_not_a_signer_list():
+    text = TEXT + "\nFor more information, write to the coordinators of the campaign today.\n"
+    [doc] = _convert(text, type="statement", sender="S").documents
+    assert doc.metadata["signatories"] == []
