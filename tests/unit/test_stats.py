@@ -91,3 +91,30 @@ def test_every_chart_has_a_title_a_description_and_a_table_beside_it(archive_dir
     assert page.count('<div class="us-chart-pair">') == 4
     for pair in page.split('<div class="us-chart-pair">')[1:]:
         assert pair.index("</figure>") < pair.index("<table>") < pair.index("</div>")
+
+
+def _all_pairs(archive):
+    from collections import Counter
+    from itertools import combinations
+
+    counts: Counter = Counter()
+    for letter in archive.letters:
+        counts.update(combinations(sorted({s.id for s in letter.signatures if s.id}), 2))
+    return counts
+
+
+def test_the_top_pairs_are_those_of_counting_every_pair(tmp_path):
+    """top_pairs stops early and never holds every pair: the same k highest counts (and
+    every tie with the k-th) as counting all pairs, on the real archive and a synthetic one."""
+    from helpers import REPO
+    from undersigned.devtools.synthetic import generate
+    from undersigned.pages.stats import top_pairs
+
+    generate(REPO, tmp_path / "synthetic", 400, seed=3)
+    for root in (REPO, tmp_path / "synthetic"):
+        archive = load_archive(root)
+        every = _all_pairs(archive)
+        for k in (1, 5, 15):
+            kth = sorted(every.values(), reverse=True)[k - 1]
+            expected = {pair: n for pair, n in every.items() if n >= kth}
+            assert top_pairs(archive, k) == expected
