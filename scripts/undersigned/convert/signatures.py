@@ -166,6 +166,16 @@ def _parse_name(text: str) -> tuple[str, str | None]:
     return text, role
 
 
+def _last_row(signed: list[Signed]) -> list[Signed]:
+    """The signatories printed on the last signatory's line (read from the end: linear)."""
+    out: list[Signed] = []
+    for x in reversed(signed):
+        if x.line != signed[-1].line:
+            break
+        out.append(x)
+    return out[::-1]
+
+
 def parse_signatures(lines: list[Line], src: str, running: frozenset[str] = frozenset()
                      ) -> Block:
     """Read signatories from the lines after the closing ('Sincerely,'). ``running``: folded
@@ -236,8 +246,7 @@ def parse_signatures(lines: list[Line], src: str, running: frozenset[str] = froz
             attach = None
             continue
         row = [p.strip() for p in re.split(r"\s{3,}|\t+", plain) if p.strip()]
-        last_row = [x for x in block.signatories if block.signatories
-                    and x.line == block.signatories[-1].line]
+        last_row = _last_row(block.signatories)
         if len(row) >= 2 and len(row) == len(last_row) and all(
                 _role_line(x) for x in row):  # 'Caucus Co-Chair   Caucus Co-Chair'
             for signed, role in zip(last_row, row, strict=True):

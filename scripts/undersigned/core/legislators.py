@@ -48,6 +48,7 @@ def _term(raw: dict[str, Any]) -> Term:
 class Legislators:
     def __init__(self, members: list[Legislator]):
         self.members = {m.bioguide: m for m in members}
+        self._serving: dict[dt.date | None, dict[str, Legislator]] = {}
         self._by_name: dict[str, list[Legislator]] = {}
         for member in members:
             for variant in self.variants(member):
@@ -91,10 +92,14 @@ class Legislators:
         return found
 
     def serving_names(self, day: dt.date | None) -> dict[str, Legislator]:
-        """Official names of Members (serving on ``day`` when given), for fuzzy suggestions."""
-        return {
-            m.name: m for m in self.members.values() if day is None or m.term_on(day) is not None
-        }
+        """Official names of Members (serving on ``day`` when given), for fuzzy suggestions
+        (computed once a date: an import asks for every name it does not know)."""
+        known = self._serving.get(day)
+        if known is None:
+            known = self._serving[day] = {
+                m.name: m for m in self.members.values()
+                if day is None or m.term_on(day) is not None}
+        return known
 
 
 @lru_cache(maxsize=1)

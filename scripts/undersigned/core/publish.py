@@ -11,7 +11,7 @@ from undersigned.core.problems import Problem
 PLACEHOLDER_HOSTS = ("example.org", "example.com", "example.net", "localhost", "127.0.0.1")
 
 
-_FORM = re.compile(r"^https?://[A-Za-z0-9._~%!$&()*+,;=:@\[\]-]+(?:/[^\s\"'<>`\\{}|^]*)?$")
+_FORM = re.compile(r"^https?://[A-Za-z0-9._~%!$&()*+,;=:@\[\]-]+(?:/[^\s\"'<>`\\{}|^?#]*)?$")
 
 
 def site_url_form_problem(site_url: str | None, where: str = "mkdocs.yml") -> Problem | None:
@@ -29,7 +29,7 @@ def site_url_form_problem(site_url: str | None, where: str = "mkdocs.yml") -> Pr
     return Problem(where, None, f"site_url '{site_url}' is not an http(s) address",
                    "set site_url (or SITE_URL) to https://your-domain/ or "
                    "https://your-domain/path/: http or https, a host name, and no quotes, spaces, "
-                   "angle brackets or backslashes")
+                   "angle brackets, backslashes, query (?) or fragment (#)")
 
 
 def site_url_problem(site_url: str | None, where: str = "mkdocs.yml") -> Problem | None:

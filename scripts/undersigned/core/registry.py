@@ -152,10 +152,21 @@ def load_registry(path: Path, rel: str = "signatories.yaml") -> tuple[Registry, 
                                         "accents and punctuation; remove it from one entry"))
             else:
                 claimed.setdefault(key, (entity_id, label))
+        url, wikidata = _opt(raw, "url"), _opt(raw, "wikidata")
+        if url is not None and not re.match(r"^https?://[^\s\"'<>`\\]+$", url):
+            problems.append(Problem(rel, doc.line(entity_id, "url"),
+                                    f"url of '{entity_id}' is not an http(s) address",
+                                    "write the page's full address: https://…"))
+            url = None
+        if wikidata is not None and not re.fullmatch(r"Q[1-9][0-9]{0,11}", wikidata):
+            problems.append(Problem(rel, doc.line(entity_id, "wikidata"),
+                                    f"wikidata '{wikidata}' of '{entity_id}' is not a Wikidata id",
+                                    "a Wikidata id is Q and a number, e.g. Q42"))
+            wikidata = None
         registry.add(Entity(
             id=entity_id, name=name or entity_id, kind=kind if kind in KINDS else "person",
             aliases=tuple(aliases), description=_opt(raw, "description"), bioguide=bioguide,
-            url=_opt(raw, "url"), wikidata=_opt(raw, "wikidata"), line=line, sort=sort,
+            url=url, wikidata=wikidata, line=line, sort=sort,
         ))
     return registry, problems
 

@@ -105,7 +105,10 @@ class _Guard:
             raise self.fail(node, f"explicit tag '{_short(node.tag)}' is not allowed",
                             "remove the tag; values are plain text, numbers, lists and mappings")
         if expected == "tag:yaml.org,2002:int":
-            digits = sum(c.isdigit() for c in node.value)
+            text = node.value.lower().lstrip("+-")
+            if text.startswith(("0x", "0o", "0b")):
+                text = text[2:]  # hexadecimal digits are digits too (0xFFFF…)
+            digits = sum(c.isalnum() for c in text)
             if digits > MAX_INT_DIGITS:
                 raise self.fail(node, f"number with {digits} digits "
                                       f"(at most {MAX_INT_DIGITS} are read as a number)",

@@ -171,7 +171,8 @@ class Match:
 def best_member(printed: str, day: dt.date | None, legislators: Legislators,
                 serving: list[Legislator] | None = None) -> Match | None:
     """The serving Member a printed name most likely is, with the evidence."""
-    keys, owners = _index(tuple(serving) if serving is not None else _serving(legislators, day))
+    keys, owners = (_index(tuple(serving)) if serving is not None
+                    else _index_on(legislators, day))
     text = printed_key(printed)
     if not text or not keys:
         return None
@@ -199,6 +200,14 @@ def _index(serving: tuple[Legislator, ...]) -> tuple[list[str], list[Legislator]
             keys.append(key)
             owners.append(member)
     return keys, owners
+
+
+@lru_cache(maxsize=64)
+def _index_on(legislators: Legislators, day: dt.date | None
+              ) -> tuple[list[str], list[Legislator]]:
+    """_index of the Members serving on ``day``, found by the date (hashing the tuple of
+    Members to find it again cost more than matching: an import asks for every name)."""
+    return _index(_serving(legislators, day))
 
 
 @lru_cache(maxsize=64)

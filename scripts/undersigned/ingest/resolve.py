@@ -57,6 +57,7 @@ class Resolver:
         self.by_bioguide = {e.bioguide: e.id for e in registry.entities.values() if e.bioguide}
         self.pending: dict[str, Proposal] = {}
         self.pending_names: dict[str, str] = {}
+        self._choices: dict[int, dict[str, str]] = {}
 
     def _free_id(self, base: str) -> str:
         candidate, n = base, 2
@@ -363,7 +364,9 @@ class Resolver:
 
     def _near_member(self, name: str, day: Any) -> tuple[str, str, float] | None:
         serving = self.legislators.serving_names(day if isinstance(day, dt.date) else None)
-        choices = {n: " ".join(bare_tokens(n)) for n in serving}
+        choices = self._choices.get(id(serving))
+        if choices is None:  # folded once a date (an import asks for every unknown name)
+            choices = self._choices[id(serving)] = {n: " ".join(bare_tokens(n)) for n in serving}
         hit = process.extractOne(" ".join(bare_tokens(name)), choices,
                                  processor=utils.default_process)
         if hit and hit[1] >= STRONG and first_name_fits(name, serving[hit[2]]):
