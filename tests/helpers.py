@@ -92,7 +92,6 @@ evil-person:
   name: <img src=x onerror=alert('registry-name')>
   kind: person
   aliases: ["<script>alert('alias')</script>"]
-  url: javascript:alert('registry-url')
 """
 
 HOSTILE_LETTER = """\

@@ -190,8 +190,9 @@ def cmd_import(root: Path, args: argparse.Namespace) -> int:
     _link_announcements(archive, sources, problems)
     writes = _plan_writes(root, archive, sources, problems, args.force)
     new_entries = resolution.proposals
-    if new_entries and not args.add_new and not args.dry_run:
-        # a letter whose names the registry lacks would fail `check`: nothing is written
+    if new_entries and not args.add_new:
+        # a letter whose names the registry lacks would fail `check`: nothing is written (a
+        # --dry-run says the same, with the same exit status, as the import it previews)
         problems += [Problem(p.source, p.line, f"'{p.printed or p.name}' is not in "
                              "signatories.yaml", "rerun with --add-new to append the entry "
                              "proposed below (review its kind and name), or add the name to "

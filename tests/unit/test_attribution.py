@@ -113,3 +113,15 @@ def test_every_automatic_fuzzy_decision_keeps_its_evidence():
     assert messages == ["'Lisa Murkowksi' resolved to Lisa Murkowski (M001153, Senate "
                         "2017-01-03 to 2023-01-03), serving on 2021-03-01: score 92.9, next "
                         "Member 57.1"]
+
+
+def test_a_name_printed_among_members_that_no_member_had_is_said():
+    doc = Document({"type": "letter", "date": dt.date(2025, 3, 12),
+                    "signatories": ["Joaquin Castro", "Jordan Whitfield"]},
+                   "Dear Secretary:\n\nText.\n", congress=True)
+    result = Resolution()
+    Resolver(Registry(), load_legislators()).resolve(doc, "x.txt", result)
+    notes = [p.message for p in result.problems if p.warning]
+    assert ("'Jordan Whitfield' is printed among Members of Congress, but no Member of that "
+            "name served on 2025-03-12; proposed as a person, not linked to a Member") in notes
+    assert not any("Joaquin Castro" in n and "printed among" in n for n in notes)

@@ -332,7 +332,8 @@ def test_a_site_url_that_is_not_plain_http_is_refused(url):
     assert str(problem) == (
         f"mkdocs.yml: site_url '{visible(url)}' is not an http(s) address\n  hint: set site_url "
         "(or SITE_URL) to https://your-domain/ or https://your-domain/path/: http or https, a "
-        "host name, and no quotes, spaces, angle brackets or backslashes")
+        "host name, and no quotes, spaces, angle brackets, backslashes, query (?) or fragment "
+        "(#)")
 
 
 @pytest.mark.parametrize("url", ["https://undersigned.org/", "https://a.org/path/x_y/",

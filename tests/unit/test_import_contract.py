@@ -38,6 +38,10 @@ def test_an_import_with_names_the_registry_lacks_writes_nothing_without_add_new(
     text = tmp_path / "letter.txt"
     text.write_text(LETTER_TEXT, encoding="utf-8")
     before = sorted(p.relative_to(root).as_posix() for p in root.rglob("*"))
+    # the preview says what the import will say, with the same exit status
+    assert main(["--root", str(root), "import", str(text), "--title", "A letter",
+                 "--dry-run"]) == 1
+    assert "'Latin America Working Group' is not in signatories.yaml" in capsys.readouterr().err
     assert main(["--root", str(root), "import", str(text), "--title", "A letter"]) == 1
     err = capsys.readouterr().err
     assert sorted(p.relative_to(root).as_posix() for p in root.rglob("*")) == before

@@ -186,6 +186,13 @@ class Resolver:
                         "in signatories.yaml; otherwise add a new entry"))
                     continue
                 kind = kinds.get(name, "person")
+                if key == "signatories" and kind == "person" and doc.congress \
+                        and not refused:
+                    result.problems.append(Problem(
+                        src, line, f"'{name}' is printed among Members of Congress, but no "
+                        f"Member of that name served on {day}; proposed as a person, not linked "
+                        "to a Member", "check the name against the original; if it is a "
+                        "Member, add the printed form to their entry's aliases", warning=True))
                 proposal = Proposal(self._free_id(make_id(name, kind)), name.strip(), kind,
                                     printed=name, line=line, source=src)
                 close = self.registry.closest(name)

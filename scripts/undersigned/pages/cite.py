@@ -90,10 +90,17 @@ def _author(archive: Archive, entity_id: str, printed: str) -> Author:
 
 def authors(archive: Archive, letter: Letter) -> list[Author]:
     """The signatories (the authors of a sign-on letter) by their registry names, or else the
-    sender (a press release: the office that issued it)."""
+    sender (a press release: the office that issued it). A page asks four times (citation,
+    BibTeX, CSL-JSON, meta tags): the last letter's are kept on the archive (one letter's)."""
+    last = archive.__dict__.get("_authors_of")
+    if last is not None and last[0] is letter:
+        return list(last[1])
     if letter.signatures:
-        return [_author(archive, s.id, s.name) for s in letter.signatures]
-    return [_author(archive, archive.sender_id(letter) or "", letter.sender)]
+        found = [_author(archive, s.id, s.name) for s in letter.signatures]
+    else:
+        found = [_author(archive, archive.sender_id(letter) or "", letter.sender)]
+    archive.__dict__["_authors_of"] = (letter, found)
+    return list(found)
 
 
 def recipients(archive: Archive, letter: Letter) -> list[Author]:
