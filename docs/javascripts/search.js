@@ -105,6 +105,7 @@
   function setPerson(control, p) {
     control.value = p ? p.name : control.value;
     if (p) control.setAttribute("data-id", p.id); else control.removeAttribute("data-id");
+    control.removeAttribute("data-committed");
     message(control, "");
   }
 
@@ -127,6 +128,9 @@
     var text = control.value.trim();
     if (!text) { setPerson(control, null); return; }
     if (!names) return;
+    // once per text typed: leaving the field for its "Did you mean" button keeps the button
+    if (!control.getAttribute("data-id") && control.getAttribute("data-committed") === text) return;
+    control.setAttribute("data-committed", text);
     if (control.getAttribute("data-id")) {
       var cur = names.people.filter(function (p) { return p.id === control.getAttribute("data-id"); })[0];
       if (cur && cur.name === text) return;
@@ -173,6 +177,7 @@
     });
     control.addEventListener("input", function () {
       control.removeAttribute("data-id");
+      control.removeAttribute("data-committed");
       message(control, "");
     });
     control.addEventListener("change", function () {

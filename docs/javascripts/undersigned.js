@@ -325,7 +325,6 @@
     document.querySelectorAll("form[data-md-component=palette] label[for^=__palette]").forEach(function (l) {
       if (l.getAttribute("data-us-keys")) return;
       l.setAttribute("data-us-keys", "1");
-      l.setAttribute("role", "button");
       if (!l.hasAttribute("tabindex")) l.setAttribute("tabindex", "0");
       if (!l.hasAttribute("aria-label") && l.title) l.setAttribute("aria-label", l.title);
       l.addEventListener("keydown", function (ev) {
