@@ -344,7 +344,7 @@
   function setupPageToc() {
     var article = document.querySelector("article.md-content__inner");
     var links = document.querySelectorAll(".md-sidebar--secondary .md-nav--secondary > .md-nav__list > .md-nav__item > a.md-nav__link");
-    if (!article || links.length < 2 || article.querySelector(".us-page-toc")) return;
+    if (!article || links.length < 2 || article.querySelector(".us-page-toc") || !window.matchMedia) return;
     var details = document.createElement("details");
     details.className = "us-page-toc";
     var summary = document.createElement("summary");
@@ -364,7 +364,14 @@
     nav.appendChild(ul);
     details.appendChild(nav);
     var h1 = article.querySelector("h1");
-    if (h1) h1.insertAdjacentElement("afterend", details); else article.prepend(details);
+    var narrow = window.matchMedia("(max-width: 76.2344em)");
+    function place() {  // only where the sidebar is hidden
+      if (!narrow.matches) { details.remove(); return; }
+      if (details.isConnected) return;
+      if (h1) h1.insertAdjacentElement("afterend", details); else article.prepend(details);
+    }
+    place();
+    if (narrow.addEventListener) narrow.addEventListener("change", place);
   }
   function setup() {
     setupThemeKeys();
