@@ -19,9 +19,11 @@
   if (!root) return;
   var FACETS = [
     ["type", "Type"], ["year", "Year"], ["month", "Month"], ["topic", "Topic"],
-    ["signatory", "Signatory"], ["recipient", "Recipient"]
+    ["signatory", "Signatory"], ["recipient", "Recipient"], ["office", "Recipient's office"],
+    ["country", "Country"]
   ];
   var LISTED = { signatory: true, recipient: true }; // many values: text input + suggestions
+  var US = window.Undersigned;
   var bundle = new URL(root.getAttribute("data-bundle"), window.location.href);
   var siteRoot = new URL("..", bundle).pathname;
   var pagefind = null;
@@ -38,13 +40,21 @@
   var form = el("form", { role: "search", "aria-label": "Search the documents" });
   var label = el("label", { for: "us-q" }, "Search the full text of every document");
   var input = el("input", { id: "us-q", type: "search", name: "q", autocomplete: "off",
-    placeholder: "e.g. Roybal, asylum, Honduras" });
+    placeholder: "e.g. Roybal, asylum, Honduras", "aria-describedby": "us-q-help" });
   form.appendChild(label);
   form.appendChild(input);
+  form.appendChild(el("p", { id: "us-q-help", class: "us-help" }, "Every word must match " +
+    "(words are not combined with OR): to find either of two words, search for each in turn."));
+  // the filters fold away on a small screen, so that the results start near the top
+  var filterBox = el("details", { class: "us-filter-box", id: "us-filters" });
+  var filterSummary = el("summary", {}, "Filters");
+  filterBox.appendChild(filterSummary);
+  if (!window.matchMedia || window.matchMedia("(min-width: 45em)").matches) filterBox.open = true;
   var facets = el("div", { class: "us-facets" });
-  form.appendChild(facets);
+  filterBox.appendChild(facets);
   var clear = el("button", { type: "button", id: "us-clear" }, "Clear filters");
-  form.appendChild(clear);
+  filterBox.appendChild(clear);
+  form.appendChild(filterBox);
   var status = el("p", { id: "us-status", role: "status", "aria-live": "polite" });
   var results = el("ol", { id: "us-results", class: "us-results" });
   root.appendChild(form);
@@ -58,37 +68,123 @@
   var available = null;  // search/facets.json
 
   function state() {
-    var s = { q: input.value.trim(), filters: {}, signatories: [], mode: "all",
+    var s = { q: input.value.trim(), filters: {}, signatories: [], mode: "all", pending: [],
       sort: sortSelect && sortSelect.value === "relevance" ? "relevance" : "date" };
     FACETS.forEach(function (f) {
       if (f[0] === "signatory") return;
-      var v = controls[f[0]] ? controls[f[0]].value.trim() : "";
-      if (v) s.filters[f[0]] = v;
+      var c = controls[f[0]];
+      var v = c ? c.value.trim() : "";
+      if (v && LISTED[f[0]]) {
+        if (c.getAttribute("data-id")) s.filters[f[0]] = c.getAttribute("data-id");
+        else s.pending.push(c);
+      } else if (v) s.filters[f[0]] = v;
     });
-    signers.forEach(function (c) { if (c.value.trim()) s.signatories.push(c.value.trim()); });
+    signers.forEach(function (c) {
+      if (c.getAttribute("data-id")) s.signatories.push(c.getAttribute("data-id"));
+      else if (c.value.trim()) s.pending.push(c);
+    });
     if (modeSelect && modeSelect.value === "any") s.mode = "any";
     return s;
   }
 
   function active(s) {
-    return s.q || Object.keys(s.filters).length || s.signatories.length;
+    return s.q || Object.keys(s.filters).length || s.signatories.length || s.pending.length;
   }
 
-  var names = null;  // search/names.json: { signatory: {name: id}, recipient: {name: id} }
+  var names = null;  // search/names.json: { people: [{id, name, aliases, printed, keys...}] }
 
   function loadNameMap() {
     if (names) return Promise.resolve(names);
-    return fetch(new URL("../search/names.json", bundle)).then(function (r) { return r.json(); })
+    return US.loadNames(new URL("../search/names.json", bundle).href)
       .then(function (data) { names = data; return names; });
   }
 
-  function idOf(kind, value) {
-    // a name as shown, or an id (links may use either); unknown names match nothing
-    var map = (names && names[kind]) || {};
-    if (Object.prototype.hasOwnProperty.call(map, value)) return map[value];
-    var lower = value.toLowerCase();
-    var found = Object.keys(map).filter(function (n) { return n.toLowerCase() === lower; });
-    return found.length ? map[found[0]] : value;
+  // ---- the signatory and recipient inputs: suggestions as you type (registry names, aliases,
+  // printed forms, offices; accents and case do not matter); a name that fits one entry is
+  // that entry, several offer a choice, none says so. The control keeps the entry's id.
+  function setPerson(control, p) {
+    control.value = p ? p.name : control.value;
+    if (p) control.setAttribute("data-id", p.id); else control.removeAttribute("data-id");
+    control.removeAttribute("data-committed");
+    message(control, "");
+  }
+
+  function message(control, text, suggestion) {
+    var msg = document.getElementById(control.id + "-msg");
+    if (!msg) return;
+    msg.textContent = text;
+    if (suggestion) {
+      msg.textContent = "No one by that name. Did you mean ";
+      var b = el("button", { type: "button", class: "us-did-you-mean" }, suggestion.name);
+      b.addEventListener("click", function () { setPerson(control, suggestion); control.focus(); run(); });
+      msg.appendChild(b);
+      msg.appendChild(document.createTextNode("?"));
+    }
+  }
+
+  function commit(control) {
+    // resolve what was typed (on Enter, on leaving the field, from the URL)
+    var kind = control.getAttribute("data-kind");
+    var text = control.value.trim();
+    if (!text) { setPerson(control, null); return; }
+    if (!names) return;
+    // once per text typed: leaving the field for its "Did you mean" button keeps the button
+    if (!control.getAttribute("data-id") && control.getAttribute("data-committed") === text) return;
+    control.setAttribute("data-committed", text);
+    if (control.getAttribute("data-id")) {
+      var cur = names.people.filter(function (p) { return p.id === control.getAttribute("data-id"); })[0];
+      if (cur && cur.name === text) return;
+    }
+    var p = US.resolveName(names, text, kind);
+    if (p) { setPerson(control, p); return; }
+    control.removeAttribute("data-id");
+    var found = US.matchNames(names, text, kind);
+    if (found.length > 1) {
+      message(control, "“" + text + "” fits " + found.length + " names: choose one from the list.");
+      if (control.combo && document.activeElement === control) control.combo.open(suggestions(found, kind));
+    } else {
+      var near = US.nearestName(names, text, kind);
+      if (near) message(control, "", near);
+      else message(control, "No one by that name (“" + text + "”) " + (kind === "recipient" ?
+        "among the recipients." : "among the signatories."));
+    }
+  }
+
+  function suggestions(found, kind) {
+    return found.slice(0, 12).map(function (m) {
+      var p = m.person;
+      var detail = US.describe(p, kind);
+      var shown = [p.name].concat(p.aliases, p.printed, p.offices || []).filter(function (x) {
+        return US.fold(x) === m.via;
+      })[0];
+      if (shown && US.fold(shown) !== US.fold(p.name)) detail += "; also “" + shown + "”";
+      return { label: p.name, detail: detail, value: p.id, person: p };
+    });
+  }
+
+  function nameControl(control, kind) {
+    control.setAttribute("data-kind", kind);
+    control.setAttribute("aria-describedby", control.id + "-msg");
+    control.combo = US.combobox(control, {
+      label: kind === "signatory" ? "Signatories" : "Recipients",
+      suggest: function (text) {
+        return loadNameMap().then(function (data) {
+          return suggestions(US.matchNames(data, text, kind), kind);
+        });
+      },
+      pick: function (item) { setPerson(control, item.person); run(); },
+      enter: function () { loadNameMap().then(function () { commit(control); run(); }); return true; }
+    });
+    control.addEventListener("input", function () {
+      control.removeAttribute("data-id");
+      control.removeAttribute("data-committed");
+      message(control, "");
+    });
+    control.addEventListener("change", function () {
+      loadNameMap().then(function () { commit(control); run(); });
+    });
+    var msg = el("span", { id: control.id + "-msg", class: "us-name-msg", "aria-live": "polite" });
+    control.combo.list.insertAdjacentElement("afterend", msg);
   }
 
   function topicId(title) {
@@ -100,11 +196,10 @@
   function pagefindFilters(s) {
     var filters = {};
     Object.keys(s.filters).forEach(function (k) {
-      if (k === "recipient") filters[k] = idOf("recipient", s.filters[k]);
-      else if (k === "topic") filters[k] = topicId(s.filters[k]);
+      if (k === "topic") filters[k] = topicId(s.filters[k]);
       else filters[k] = s.filters[k];
     });
-    var ids = s.signatories.map(function (v) { return idOf("signatory", v); });
+    var ids = s.signatories;
     if (ids.length === 1) filters.signatory = ids[0];
     else if (ids.length > 1) filters.signatory = s.mode === "any" ? { any: ids } : { all: ids };
     return filters;
@@ -115,6 +210,10 @@
     if (s.q) params.set("q", s.q);
     Object.keys(s.filters).forEach(function (k) { params.set(k, s.filters[k]); });
     s.signatories.forEach(function (v) { params.append("signatory", v); });
+    s.pending.forEach(function (c) {  // a name not yet resolved stays as typed
+      var k = c.getAttribute("data-kind");
+      if (k === "signatory") params.append(k, c.value.trim()); else params.set(k, c.value.trim());
+    });
     if (s.signatories.length > 1 && s.mode === "any") params.set("mode", "any");
     if (s.sort === "relevance") params.set("sort", "relevance");
     var qs = params.toString();
@@ -132,22 +231,14 @@
     var wanted = params.getAll("signatory");
     while (signers.length < wanted.length) addSigner();
     wanted.forEach(function (v, i) { signers[i].value = v; });
+    if (controls.recipient) controls.recipient.removeAttribute("data-id");
+    signers.forEach(function (c) { c.removeAttribute("data-id"); });
     if (modeSelect) modeSelect.value = params.get("mode") === "any" ? "any" : "all";
     if (sortSelect) sortSelect.value = params.get("sort") === "relevance" ? "relevance" : "date";
     syncMode();
   }
 
-  function loadNames(list, key) {
-    // suggestions for signatory/recipient come from a separate file, fetched on first use
-    if (list.getAttribute("data-loaded")) return;
-    list.setAttribute("data-loaded", "1");
-    loadNameMap().then(function (map) {
-      Object.keys(map[key] || {}).forEach(function (v) { list.appendChild(el("option", { value: v })); });
-    }).catch(function () {});
-  }
-
   var signerBox = null;
-  var signerList = null;
 
   function syncMode() {
     if (modeSelect) modeSelect.parentNode.hidden = signers.length < 2;
@@ -158,12 +249,10 @@
     var wrap = el("label", { for: "us-f-signatory" + (n > 1 ? "-" + n : "") },
       n > 1 ? "and signatory " + n : "Signatory");
     var control = el("input", { id: "us-f-signatory" + (n > 1 ? "-" + n : ""), type: "text",
-      list: "us-l-signatory", autocomplete: "off", placeholder: "any",
-      "data-signatory": String(n) });
-    control.addEventListener("focus", loadNames.bind(null, signerList, "signatory"));
-    control.addEventListener("change", run);
+      autocomplete: "off", placeholder: "any: type a name", "data-signatory": String(n) });
     wrap.appendChild(control);
     signerBox.insertBefore(wrap, signerBox.querySelector(".us-signer-tools"));
+    nameControl(control, "signatory");
     signers.push(control);
     syncMode();
     return control;
@@ -172,8 +261,6 @@
   function buildSigners() {
     signerBox = el("fieldset", { class: "us-signers" });
     signerBox.appendChild(el("legend", {}, "Signed by"));
-    signerList = el("datalist", { id: "us-l-signatory" });
-    signerBox.appendChild(signerList);
     var tools = el("div", { class: "us-signer-tools" });
     var add = el("button", { type: "button", id: "us-add-signatory" }, "Add another signatory");
     add.addEventListener("click", function () { addSigner().focus(); });
@@ -212,20 +299,25 @@
       var wrap = el("label", { for: "us-f-" + key }, f[1]);
       var control;
       if (LISTED[key]) {
-        control = el("input", { id: "us-f-" + key, type: "text", list: "us-l-" + key,
-          autocomplete: "off", placeholder: "any" });
-        var list = el("datalist", { id: "us-l-" + key });
-        control.addEventListener("focus", loadNames.bind(null, list, key));
+        control = el("input", { id: "us-f-" + key, type: "text", autocomplete: "off",
+          placeholder: "any: type a name or office" });
         wrap.appendChild(control);
-        wrap.appendChild(list);
-      } else {
-        control = el("select", { id: "us-f-" + key });
-        control.appendChild(el("option", { value: "" }, "any"));
-        values.forEach(function (v) {
-          control.appendChild(el("option", { value: v }, v + " (" + counts[v] + ")"));
-        });
-        wrap.appendChild(control);
+        controls[key] = control;
+        facets.appendChild(wrap);
+        nameControl(control, key);
+        return;
       }
+      control = el("select", { id: "us-f-" + key });
+      control.appendChild(el("option", { value: "" }, "any"));
+      values.forEach(function (v) {
+        var shown = v;
+        if (key === "office") {
+          var who = (available.office_people || {})[v] || [];
+          shown = v + (who.length ? " — " + who.join(", ") : "");
+        } else if (key === "country") shown = (available.country_names || {})[v] || v;
+        control.appendChild(el("option", { value: v }, shown + " (" + counts[v] + ")"));
+      });
+      wrap.appendChild(control);
       controls[key] = control;
       control.addEventListener("change", run);
       facets.appendChild(wrap);
@@ -247,6 +339,8 @@
   function summary(s, n, partial) {
     if (!active(s)) return "Type a word or choose a filter.";
     var text = n + (n === 1 ? " document" : " documents") + " found";
+    var shownFilters = Object.keys(s.filters).length + s.signatories.length;
+    if (shownFilters) filterSummary.textContent = "Filters (" + shownFilters + " chosen)";
     if (partial) {
       text += " among the " + partial.docs.toLocaleString("en-US") + " newest documents searched (" +
         partial.first + " to " + partial.last + "); older ones are searched when you ask for more";
@@ -364,6 +458,20 @@
     var s = state();
     writeUrl(s);
     var mine = ++seq;
+    var chosen = Object.keys(s.filters).length + s.signatories.length;
+    filterSummary.textContent = chosen ? "Filters (" + chosen + " chosen)" : "Filters";
+    if (s.pending.length) {
+      // a name that is not one entry yet: no search until it is chosen
+      results.textContent = "";
+      more.hidden = true;
+      searchAll.hidden = true;
+      downloads.hidden = true;
+      current = null;
+      var c = s.pending[0];
+      status.textContent = "Choose a " + c.getAttribute("data-kind") + " for “" + c.value.trim() +
+        "”: " + ((document.getElementById(c.id + "-msg") || {}).textContent || "see the suggestions.");
+      return;
+    }
     if (!active(s)) {
       results.textContent = "";
       more.hidden = true;
@@ -373,10 +481,7 @@
       status.textContent = summary(s, 0);
       return;
     }
-    var named = s.signatories.length || s.filters.recipient;
-    (named ? loadNameMap() : Promise.resolve()).then(function () {
-      return startSearch(s, mine);
-    }).then(function (search) {
+    startSearch(s, mine).then(function (search) {
       if (mine !== seq) return;
       results.textContent = "";
       search.shown = 0;
@@ -410,6 +515,8 @@
   clear.addEventListener("click", function () {
     Object.keys(controls).forEach(function (k) { controls[k].value = ""; });
     signers.forEach(function (c) { c.value = ""; });
+    Object.keys(LISTED).forEach(function (k) { if (controls[k]) setPerson(controls[k], null); });
+    signers.forEach(function (c) { setPerson(c, null); });
     run();
   });
 
@@ -547,6 +654,11 @@
   }).then(function () {
     buildFacets(available);
     readUrl();
+    var named = [controls.recipient].concat(signers).filter(function (c) { return c && c.value.trim(); });
+    if (named.length) filterBox.open = true;
+    return (named.length ? loadNameMap().catch(function () { return null; }) : Promise.resolve())
+      .then(function () { named.forEach(commit); });
+  }).then(function () {
     run();
     root.setAttribute("data-ready", "true");
   }).catch(function (err) {

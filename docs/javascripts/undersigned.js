@@ -1,6 +1,197 @@
 /* Undersigned: progressive enhancements. The site works without them. */
 (function () {
   "use strict";
+
+  // ---- names: the archive's name index (search/names.json) and a suggesting combobox, shared
+  // by the search page (search.js) and the header search. fold() mirrors core.names.fold:
+  // case, accents, punctuation and spacing do not matter.
+  var US = window.Undersigned = window.Undersigned || {};
+  US.fold = function (text) {
+    return String(text || "").normalize("NFKD").replace(/[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff\ufe20-\ufe2f\u200b-\u200f\u2060-\u206f\ufeff\u00ad]/g, "")
+      .replace(/\p{M}/gu, "").toLowerCase().replace(/ß/g, "ss")
+      .replace(/[^\p{L}\p{N}_\s]/gu, " ").replace(/\s+/g, " ").trim();
+  };
+  var namesPromise = null;
+  US.loadNames = function (url) {
+    if (!namesPromise) {
+      namesPromise = fetch(url).then(function (r) {
+        if (!r.ok) throw new Error(r.status);
+        return r.json();
+      }).catch(function (err) { namesPromise = null; throw err; });
+    }
+    return namesPromise;
+  };
+  function fits(kind, p) {
+    return !kind || (kind === "signatory" ? p.signed > 0 : p.received > 0);
+  }
+  function scoreKey(key, q, tokens) {
+    if (key === q) return 100;
+    var words = key.split(" ");
+    var all = tokens.every(function (t) {
+      return words.some(function (w) { return w.slice(0, t.length) === t; });
+    });
+    if (!all) return 0;
+    return 40 + (key.slice(0, q.length) === q ? 10 : 0);
+  }
+  // the entries a typed name fits, best first: {person, score, via (the form that matched)}
+  US.matchNames = function (data, text, kind) {
+    var q = US.fold(text);
+    if (!q) return [];
+    var tokens = q.split(" ");
+    var out = [];
+    (data.people || []).forEach(function (p) {
+      if (!fits(kind, p)) return;
+      var best = 0, via = null;
+      p.keys.forEach(function (k) {
+        var sc = scoreKey(k, q, tokens);
+        if (sc > best) { best = sc; via = k; }
+      });
+      if (p.family && p.family === q) best = Math.max(best, 80);
+      if (best) out.push({ person: p, score: best, via: via });
+    });
+    out.sort(function (a, b) {
+      return b.score - a.score || count(b.person, kind) - count(a.person, kind) ||
+        (a.person.name < b.person.name ? -1 : 1);
+    });
+    return out;
+  };
+  function count(p, kind) {
+    return kind === "signatory" ? p.signed : kind === "recipient" ? p.received : p.signed + p.received;
+  }
+  // one entry a typed name means, or null (none, or several to choose from)
+  US.resolveName = function (data, text, kind) {
+    var found = US.matchNames(data, text, kind);
+    var exact = found.filter(function (m) { return m.score === 100; });
+    if (exact.length === 1) return exact[0].person;
+    var byId = (data.people || []).filter(function (p) { return p.id === text && fits(kind, p); });
+    if (byId.length) return byId[0];
+    return found.length === 1 ? found[0].person : null;
+  };
+  function distance(a, b) {
+    var prev = [], cur, i, j;
+    for (j = 0; j <= b.length; j++) prev[j] = j;
+    for (i = 1; i <= a.length; i++) {
+      cur = [i];
+      for (j = 1; j <= b.length; j++) {
+        cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      }
+      prev = cur;
+    }
+    return prev[b.length];
+  }
+  // the nearest entry to a name that fits none ("Did you mean …"), or null
+  US.nearestName = function (data, text, kind) {
+    var q = US.fold(text), best = null, bestD = Infinity;
+    if (!q) return null;
+    (data.people || []).forEach(function (p) {
+      if (!fits(kind, p)) return;
+      p.keys.concat(p.family ? [p.family] : []).forEach(function (k) {
+        var cands = [k].concat(k.split(" ").length > 1 && q.indexOf(" ") < 0 ? k.split(" ") : []);
+        cands.forEach(function (c) {
+          var d = distance(q, c);
+          if (d < bestD) { bestD = d; best = p; }
+        });
+      });
+    });
+    return bestD <= Math.max(2, Math.floor(q.length / 3)) ? best : null;
+  };
+  US.describe = function (p, kind) {
+    function docs(n) { return n + (n === 1 ? " document" : " documents"); }
+    var parts = [];
+    if (kind !== "recipient" && p.signed) parts.push((p.kind === "organization" ? "signatory organization, " : "signatory, ") + docs(p.signed));
+    if (kind !== "signatory" && p.received) parts.push("recipient" + (p.offices && p.offices.length ? " (" + p.offices[0] + ")" : "") + ", " + docs(p.received));
+    return parts.join("; ");
+  };
+  var comboCount = 0;
+  // An accessible combobox (input + listbox, aria-activedescendant; Down/Up move, Enter picks,
+  // Escape closes). opts.suggest(text) -> [{label, detail, value}]; opts.pick(item) is called
+  // with the chosen item; opts.enter(text) when Enter is pressed with no option active.
+  US.combobox = function (input, opts) {
+    var id = "us-cb-" + (++comboCount);
+    var list = document.createElement("ul");
+    list.id = id + "-list";
+    list.className = "us-listbox";
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", opts.label || "Suggestions");
+    list.hidden = true;
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-controls", list.id);
+    input.setAttribute("autocomplete", "off");
+    input.insertAdjacentElement("afterend", list);
+    var items = [], active = -1, shown = 0;
+    function close() {
+      list.hidden = true;
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+      active = -1;
+    }
+    function setActive(k) {
+      var options = list.querySelectorAll("[role=option]");
+      options.forEach(function (o, i) { o.setAttribute("aria-selected", String(i === k)); });
+      active = k;
+      if (k >= 0 && options[k]) {
+        input.setAttribute("aria-activedescendant", options[k].id);
+        options[k].scrollIntoView({ block: "nearest" });
+      } else input.removeAttribute("aria-activedescendant");
+    }
+    function choose(k) {
+      var item = items[k];
+      close();
+      if (item) opts.pick(item);
+    }
+    function render(found) {
+      items = found;
+      list.textContent = "";
+      found.forEach(function (item, i) {
+        var li = document.createElement("li");
+        li.id = id + "-opt-" + i;
+        li.setAttribute("role", "option");
+        li.setAttribute("aria-selected", "false");
+        var strong = document.createElement("span");
+        strong.className = "us-option-label";
+        strong.textContent = item.label;
+        li.appendChild(strong);
+        if (item.detail) {
+          var d = document.createElement("span");
+          d.className = "us-option-detail";
+          d.textContent = " — " + item.detail;
+          li.appendChild(d);
+        }
+        li.addEventListener("mousedown", function (ev) { ev.preventDefault(); });
+        li.addEventListener("click", function () { choose(i); });
+        list.appendChild(li);
+      });
+      shown = found.length;
+      list.hidden = !shown;
+      input.setAttribute("aria-expanded", String(!!shown));
+      active = -1;
+      input.removeAttribute("aria-activedescendant");
+    }
+    function update() {
+      var r = opts.suggest(input.value);
+      if (r && typeof r.then === "function") r.then(render); else render(r || []);
+    }
+    input.addEventListener("input", update);
+    input.addEventListener("keydown", function (ev) {
+      if (ev.key === "ArrowDown") {
+        ev.preventDefault();
+        if (list.hidden) { update(); return; }
+        setActive(Math.min(active + 1, shown - 1));
+      } else if (ev.key === "ArrowUp") {
+        ev.preventDefault();
+        if (!list.hidden) setActive(Math.max(active - 1, 0));
+      } else if (ev.key === "Enter") {
+        if (!list.hidden && active >= 0) { ev.preventDefault(); choose(active); }
+        else if (opts.enter) { if (opts.enter(input.value) !== false) { ev.preventDefault(); close(); } }
+      } else if (ev.key === "Escape") {
+        if (!list.hidden) { ev.preventDefault(); ev.stopPropagation(); close(); }
+      }
+    });
+    input.addEventListener("blur", function () { setTimeout(close, 150); });
+    return { close: close, update: update, list: list, open: function (found) { render(found); } };
+  };
   // A-Z index filter: All / Members of Congress / other people / organizations
   function setupFilters() {
     document.querySelectorAll(".us-filter").forEach(function (bar) {
@@ -56,6 +247,47 @@
     form.appendChild(input);
     var before = inner.querySelector("form.md-header__option, .md-header__option");
     inner.insertBefore(form, before || null);
+    // suggestions: people, organizations, recipients and topics (their pages), above a
+    // full-text search of the documents
+    var site = form.action.replace(/search\/$/, "");
+    var topics = null;
+    function loadTopics() {
+      if (!topics) {
+        topics = fetch(site + "search/facets.json").then(function (r) { return r.json(); })
+          .then(function (f) { return f.topic_titles || {}; }).catch(function () { return {}; });
+      }
+      return topics;
+    }
+    US.combobox(input, {
+      label: "Pages and documents",
+      suggest: function (text) {
+        var q = US.fold(text);
+        if (!q) return [];
+        return Promise.all([US.loadNames(site + "search/names.json").catch(function () { return {}; }),
+          loadTopics()]).then(function (got) {
+          var out = [];
+          US.matchNames(got[0], text, null).slice(0, 6).forEach(function (m) {
+            var p = m.person;
+            if (p.signed) out.push({ label: p.name, value: site + "signatories/" + p.id + "/",
+              detail: US.describe(p, "signatory") });
+            if (p.received) out.push({ label: p.name, value: site + "recipients/" + p.id + "/",
+              detail: US.describe(p, "recipient") });
+          });
+          var tokens = q.split(" ");
+          Object.keys(got[1]).forEach(function (id) {
+            var words = US.fold(got[1][id]).split(" ");
+            if (tokens.every(function (t) { return words.some(function (w) { return w.slice(0, t.length) === t; }); })) {
+              out.push({ label: got[1][id], value: site + "topics/" + id + "/", detail: "topic" });
+            }
+          });
+          out = out.slice(0, 8);
+          out.push({ label: "Search the documents for “" + text.trim() + "”",
+            value: form.action + "?q=" + encodeURIComponent(text.trim()), detail: "" });
+          return out;
+        });
+      },
+      pick: function (item) { window.location.href = item.value; }
+    });
   }
   // a table wider than the screen scrolls sideways: its wrapper is focusable, so a keyboard
   // can scroll it too, and named after the table's caption (WCAG 2.1.1)
@@ -88,7 +320,62 @@
       }
     });
   }
+  // the theme toggle (a label Material makes focusable) answers Space as well as Enter
+  function setupThemeKeys() {
+    document.querySelectorAll("form[data-md-component=palette] label[for^=__palette]").forEach(function (l) {
+      if (l.getAttribute("data-us-keys")) return;
+      l.setAttribute("data-us-keys", "1");
+      if (!l.hasAttribute("tabindex")) l.setAttribute("tabindex", "0");
+      if (!l.hasAttribute("aria-label") && l.title) l.setAttribute("aria-label", l.title);
+      l.addEventListener("keydown", function (ev) {
+        if (ev.key !== " " && ev.key !== "Spacebar") return;
+        ev.preventDefault();
+        var target = document.getElementById(l.htmlFor);
+        l.click();
+        // the next palette's toggle takes the focus, as with Enter
+        setTimeout(function () {
+          var next = document.querySelector("form[data-md-component=palette] label[for^=__palette]:not([hidden])");
+          if (next && target) next.focus();
+        }, 0);
+      });
+    });
+  }
+  // a page's table of contents where the sidebar is not shown (a phone, a narrow window)
+  function setupPageToc() {
+    var article = document.querySelector("article.md-content__inner");
+    var links = document.querySelectorAll(".md-sidebar--secondary .md-nav--secondary > .md-nav__list > .md-nav__item > a.md-nav__link");
+    if (!article || links.length < 2 || article.querySelector(".us-page-toc") || !window.matchMedia) return;
+    var details = document.createElement("details");
+    details.className = "us-page-toc";
+    var summary = document.createElement("summary");
+    summary.textContent = "On this page";
+    details.appendChild(summary);
+    var nav = document.createElement("nav");
+    nav.setAttribute("aria-label", "On this page");
+    var ul = document.createElement("ul");
+    links.forEach(function (a) {
+      var li = document.createElement("li");
+      var b = document.createElement("a");
+      b.href = a.getAttribute("href");
+      b.textContent = a.textContent.trim();
+      li.appendChild(b);
+      ul.appendChild(li);
+    });
+    nav.appendChild(ul);
+    details.appendChild(nav);
+    var h1 = article.querySelector("h1");
+    var narrow = window.matchMedia("(max-width: 76.2344em)");
+    function place() {  // only where the sidebar is hidden
+      if (!narrow.matches) { details.remove(); return; }
+      if (details.isConnected) return;
+      if (h1) h1.insertAdjacentElement("afterend", details); else article.prepend(details);
+    }
+    place();
+    if (narrow.addEventListener) narrow.addEventListener("change", place);
+  }
   function setup() {
+    setupThemeKeys();
+    setupPageToc();
     setupHeaderSearch();
     focusableScrollers();
     window.requestAnimationFrame(focusableScrollers);

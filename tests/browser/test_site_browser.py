@@ -131,7 +131,7 @@ def test_signatory_page_links_to_a_filtered_search(page):
 
 def test_header_search_box_opens_results(page):
     page.goto(f"/letters/{TILLERSON}/")
-    box = page.get_by_role("searchbox", name="Search the archive")
+    box = page.get_by_role("combobox", name="Search the archive")
     box.fill("Roybal")
     box.press("Enter")
     page.wait_for_url("**/search/?q=Roybal")

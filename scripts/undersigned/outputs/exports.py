@@ -10,12 +10,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from undersigned.core.archive import redirects
+from undersigned.core.names import fold
 from undersigned.core.release import data_release
 from undersigned.core.schema import LETTER_SCHEMA
+from undersigned.core.vocabulary import COUNTRY_NAMES
 from undersigned.outputs.cmif import cmif_xml
 from undersigned.outputs.feed import atom_feed
 from undersigned.outputs.network import EDGE_FIELDS
-from undersigned.outputs.search import shard_ranges
+from undersigned.outputs.search import office, shard_ranges
 from undersigned.pages.changes import changes_feed
 from undersigned.pages.cite import page_url
 from undersigned.pages.common import TYPE_LABELS
@@ -167,7 +169,9 @@ def datapackage(archive: Archive) -> dict[str, Any]:
 
 def search_facets(archive: Archive) -> dict[str, Any]:
     """Facet values with counts for the search page (small: loaded with the page). Topics are
-    filtered by id: ``topic`` counts by id, ``topic_titles`` gives each id's title."""
+    filtered by id: ``topic`` counts by id, ``topic_titles`` gives each id's title; ``office``
+    counts the offices of recipients, ``office_people`` names who held each (registry name, or
+    the name as printed for an unresolved recipient)."""
 
     def count(values: Iterable[str]) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -176,25 +180,74 @@ def search_facets(archive: Archive) -> dict[str, Any]:
         return dict(sorted(out.items()))
 
     topics = count(t for x in archive.letters for t in x.topics)
+    offices = count(o for x in archive.letters
+                    for o in dict.fromkeys(office(r.role) for r in x.recipients if r.role))
+    people: dict[str, dict[str, str | None]] = {}
+    for x in archive.letters:
+        for r in x.recipients:
+            if r.role:
+                e = archive.registry.entities.get(r.id) if r.id else None
+                people.setdefault(office(r.role), {})[r.id or r.name] = None if e is None else e.name
+    countries = count(c for x in archive.letters for c in dict.fromkeys(x.countries))
     return {
         "type": count(TYPE_LABELS[x.type] for x in archive.letters),
         "year": count(str(x.year) for x in archive.letters),
         "topic": topics,
         "topic_titles": {t: archive.topics[t].title for t in topics if t in archive.topics},
         "month": count(x.date.isoformat()[:7] for x in archive.letters),
+        # a recipient's office (the role a document gives it) and who held it; countries by
+        # code, with their names
+        "office": offices,
+        "office_people": {o: [people[o][i] or i for i in sorted(people[o], key=archive.sort_name)]
+                          for o in offices},
+        "country": countries,
+        "country_names": {c: COUNTRY_NAMES.get(c, c) for c in countries},
         # the index's shards, oldest first: folder (merged into /pagefind/ at query time),
         # first and last date, documents; the search page asks the newest first
         "shards": shard_ranges(archive),
     }
 
 
-def search_names(archive: Archive) -> dict[str, dict[str, str]]:
-    """Signatory and recipient names -> registry ids, for the search page's suggestions and
-    filters (loaded only when a name filter is used)."""
+def search_names(archive: Archive) -> dict[str, Any]:
+    """The name index of the search page's and the header's suggestions (loaded when a name
+    is typed): every signatory and recipient with its registry name, aliases, the forms the
+    documents print, its kind, how many documents it signed and received, and ``keys``, the
+    folded forms (core.names.fold: case, accents, punctuation) that a typed name is matched
+    against (search.js folds what is typed the same way); a recipient's keys also hold the
+    offices the documents give it. ``signatory`` and ``recipient`` map each registry name to
+    its id (links that name a person)."""
     entities = archive.registry.entities
+    printed: dict[str, dict[str, None]] = {}
+    offices: dict[str, dict[str, None]] = {}
+    for letter in archive.letters:
+        for sig in (*letter.signatures, *letter.signers_named):
+            if sig.id:
+                printed.setdefault(sig.id, {})[sig.name] = None
+        for r in letter.recipients:
+            if r.id:
+                printed.setdefault(r.id, {})[r.name] = None
+                if r.role:
+                    offices.setdefault(r.id, {})[r.role] = None
+    signers = set(archive.signed) | set(archive.named_in)
+    ids = sorted(signers | set(archive.received), key=lambda i: (archive.sort_name(i), i))
+    people = []
+    for i in ids:
+        e = entities[i]
+        forms = [x for x in printed.get(i, {}) if x != e.name and x not in e.aliases]
+        parts = archive.name_parts.get(i)
+        keys = dict.fromkeys(fold(x) for x in (e.name, *e.aliases, *forms,
+                                                 *(offices.get(i, {}))) if fold(x))
+        record: dict[str, Any] = {
+            "id": i, "name": e.name, "kind": e.kind, "aliases": list(e.aliases),
+            "printed": forms, "offices": list(offices.get(i, {})),
+            "signed": len(archive.signed.get(i, [])) + len(archive.named_in.get(i, [])),
+            "received": len(archive.received.get(i, [])),
+            "family": fold(parts.family) if parts and e.kind == "person" else "",
+            "keys": list(keys)}
+        people.append(record)
     return {
-        "signatory": {entities[i].name: i for i in sorted(set(archive.signed) | set(archive.named_in),
-                                                          key=lambda i: entities[i].name)},
+        "people": people,
+        "signatory": {entities[i].name: i for i in sorted(signers, key=lambda i: entities[i].name)},
         "recipient": {entities[i].name: i for i in sorted(archive.received,
                                                           key=lambda i: entities[i].name)},
     }

@@ -83,10 +83,20 @@ def plain_text(markdown: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+def office(role: str) -> str:
+    """A recipient's office as the search page's office filter names it: the role as printed,
+    spaces tidied, 'the Department of' and a leading 'U.S.' dropped ('Secretary of the
+    Department of Homeland Security' is 'Secretary of Homeland Security')."""
+    text = " ".join(role.split()).strip(" ,.;")
+    text = re.sub(r"^(?:U\.\s?S\.|United States)\s+", "", text)
+    return re.sub(r"\bof the Department of\b", "of", text)
+
+
 def record(archive: Archive, letter: Letter) -> dict[str, Any]:
     """The Pagefind record of one document: its own words (title, sender, recipients and
     signatures as printed, body), result metadata, filters and sort key. The filters name
-    signatories, recipients and topics by registry and topic id, never by name or title: a
+    signatories, recipients and topics by registry and topic id, never by name or title (offices
+by the role the document gives a recipient, countries by code): a
     record depends on the document's file and the ids its names resolve to, so renaming a
     signatory or a topic re-indexes nothing (the search page maps names to ids with
     search/names.json and search/facets.json)."""
@@ -104,8 +114,10 @@ def record(archive: Archive, letter: Letter) -> dict[str, Any]:
         if x)
     filters = {"year": [str(letter.year)], "month": [letter.date.isoformat()[:7]],
                "type": [TYPE_LABELS[letter.type]]}
+    offices = list(dict.fromkeys(office(r.role) for r in letter.recipients if r.role))
     for key, values in (("topic", list(letter.topics)), ("signatory", ids),
-                        ("recipient", recipients)):
+                        ("recipient", recipients), ("office", offices),
+                        ("country", list(dict.fromkeys(letter.countries)))):
         if values:
             filters[key] = values
     return {"url": "/" + page_url(letter_uri(letter.slug)), "content": content,

@@ -112,7 +112,8 @@ def _initial(name_key: str) -> str:
 
 
 def _entity_index(archive: Archive, ids: list[str], base: str, title: str, intro: str,
-                  counts: dict[str, int], uri_of: Callable[[str], str], what: str) -> list[Page]:
+                  counts: dict[str, int], uri_of: Callable[[str], str], what: str,
+                  extra: dict[str, str] | None = None) -> list[Page]:
     entities = sorted((archive.registry.entities[i] for i in ids),
                       key=lambda e: (archive.sort_name(e.id), e.id))
     grouped = [(k, list(g)) for k, g in groupby(entities,
@@ -142,7 +143,8 @@ def _entity_index(archive: Archive, ids: list[str], base: str, title: str, intro
                 shown = e.name if e.kind == "organization" else archive.name_parts[e.id].inverted
                 lines.append(f"<li>{link(page_uri, uri_of(e.id), shown, data_kind=kind)}"
                              f" <span class=\"us-kind\">{label}</span> · "
-                             f"<span class=\"us-count\">{plural(counts[e.id], what)}</span></li>")
+                             f"<span class=\"us-count\">{plural(counts[e.id], what)}</span>"
+                             f"{(extra or {}).get(e.id, '')}</li>")
             lines.append("</ul>\n\n")
             if big:
                 nav = pager_links(initial_uri(key), n, len(chunks))
@@ -169,9 +171,17 @@ def render_signatories_index(archive: Archive) -> list[Page]:
 def render_recipients_index(archive: Archive) -> list[Page]:
     counts = {i: len(v) for i, v in archive.received.items()}
     intro = (f"{plural(len(counts), 'person', 'people')} and offices the documents were "
-             "addressed to, with the number of documents each received.")
+             "addressed to, with the number of documents each received and the roles the "
+             "documents give them.")
+    roles: dict[str, dict[str, None]] = {}
+    for i, letters in archive.received.items():
+        for x in letters:
+            for r in x.recipients:
+                if r.id == i and r.role:
+                    roles.setdefault(i, {})[" ".join(r.role.split())] = None
+    extra = {i: f' · <span class="us-roles">{esc_html(", ".join(v))}</span>' for i, v in roles.items()}
     return _entity_index(archive, list(counts), RECIPIENTS_DIR, "Recipients", intro, counts,
-                         recipient_uri, "document")
+                         recipient_uri, "document", extra)
 
 
 def render_topics(archive: Archive) -> list[Page]:

@@ -62,6 +62,7 @@ def bar_chart(chart_id: str, title: str, desc: str, rows: list[tuple[str, int]],
 
 MONTH_NAMES = ("January February March April May June July August September October November "
                "December").split()
+TARGET = 26  # px: the least width of a bar's link (24, WCAG 2.5.8, with a margin)
 MAX_MONTH_BARS = 360  # thirty years of months; a longer archive is drawn by year
 
 
@@ -103,7 +104,9 @@ def timeline(archive: Archive, here: str, search_uri: str = "search/index.md") -
         h = max(2, round(tall * n / top))
         label = f"{period}: {plural(n, 'document')}"
         bars.append(f'<a href="{escape(target)}" aria-label="{escape(label)}"><title>'
-                    f'{escape(label)}</title><rect x="{x + slot * 0.1:.1f}" y="{base - h}" '
+                    f'{escape(label)}</title><path class="us-hit" d="M{x:.1f} {base - tall}h{slot:.1f}'
+                    f'v{tall + 24}h-{slot:.1f}z"></path>'
+                    f'<rect x="{x + slot * 0.1:.1f}" y="{base - h}" '
                     f'width="{max(slot * 0.8, 1):.1f}" height="{h}"></rect></a>')
         rows.append(f'<tr><td><a href="{escape(target)}">{period}</a></td><td>{n}</td></tr>')
     unit = "month" if months <= MAX_MONTH_BARS else "year"
@@ -112,8 +115,13 @@ def timeline(archive: Archive, here: str, search_uri: str = "search/index.md") -
             f"{first[0]} to {MONTH_NAMES[last[1] - 1]} {last[0]}; the busiest {unit} had {top}. "
             "Every bar links to the documents of that period; the table below gives the "
             "numbers.")
-    return (f'<figure class="us-chart us-timeline"><svg role="group" aria-labelledby="tl-t tl-d" '
-            f'viewBox="0 0 {width} {base + 24}" width="100%" xmlns="http://www.w3.org/2000/svg">'
+    # every bar is a link whose target (the whole height of its slot) is at least 24 px wide:
+    # a chart of many periods is wider than a phone and scrolls sideways
+    least = -(-width * TARGET // int(slot)) if slot < TARGET else 0
+    style = f' style="min-width: {least}px"' if least else ""
+    return (f'<figure class="us-chart us-timeline us-timeline-scroll"><svg role="group" '
+            f'aria-labelledby="tl-t tl-d" viewBox="0 0 {width} {base + 24}" width="100%"{style} '
+            'xmlns="http://www.w3.org/2000/svg">'
             f'<title id="tl-t">{title}</title><desc id="tl-d">{escape(desc)}</desc>'
             f'<line class="us-axis" x1="10" y1="{base}" x2="{width - 10}" y2="{base}"></line>'
             f'{"".join(bars)}{"".join(labels)}</svg><figcaption>{title}: select a bar to see '
