@@ -32,3 +32,15 @@ def build(config: Path, out: Path) -> None:
     mkdocs_build(load_config(str(config), site_dir=str(out), strict=True))
 
 
+
+
+def themed_page(chromium, site_url: str, scheme: str, viewport: dict | None = None):
+    """A new page in light ("default") or dark ("slate") Material, at ``viewport`` (desktop
+    1280×900 when None): the scheme is set before the site's scripts read it."""
+    context = chromium.new_context(base_url=site_url, viewport=viewport or
+                                   {"width": 1280, "height": 900})
+    page = context.new_page()
+    page.add_init_script(f"localStorage.setItem('/.__palette', JSON.stringify("
+                         f"{{index: {0 if scheme == 'default' else 1}, "
+                         f"color: {{scheme: '{scheme}'}}}}))")
+    return page

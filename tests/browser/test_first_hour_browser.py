@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from helpers import LETTER, MKDOCS_YML, REGISTRY, REPO, TOPICS, write
-from serving import build, serve
+from serving import build, serve, themed_page
 
 pytestmark = pytest.mark.browser
 TILLERSON = "2017-06-14-letter-secretary-tillerson-central-america-security"
@@ -130,12 +130,7 @@ def test_changes_after_a_real_edit_say_what_changed(chromium, edited_url):
 def test_axe_on_the_pages_touched(chromium, site_url, path, scheme, viewport):
     from axe_playwright_python.sync_playwright import Axe
 
-    context = chromium.new_context(base_url=site_url, viewport=viewport or
-                                   {"width": 1280, "height": 900})
-    page = context.new_page()
-    page.add_init_script(f"localStorage.setItem('/.__palette', JSON.stringify("
-                         f"{{index: {0 if scheme == 'default' else 1}, "
-                         f"color: {{scheme: '{scheme}'}}}}))")
+    page = themed_page(chromium, site_url, scheme, viewport)
     page.goto(path)
     page.wait_for_load_state("networkidle")
     for summary in page.locator("article details > summary").all():
@@ -145,7 +140,7 @@ def test_axe_on_the_pages_touched(chromium, site_url, path, scheme, viewport):
     violations = [(v["id"], [n["target"] for n in v["nodes"]][:3])
                   for v in results.response["violations"]]
     assert violations == []
-    context.close()
+    page.context.close()
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])

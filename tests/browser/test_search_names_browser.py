@@ -11,6 +11,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
+from serving import themed_page
+
 pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
 BLINKEN_LETTER = "/letters/2021-03-04-letter-secretary-blinken-migration-security-rule-law-human/"
@@ -286,12 +288,7 @@ def test_charts_and_network_have_3_to_1_contrast(chromium, site_url, scheme):
 def test_axe_on_the_pages_touched(chromium, site_url, path, scheme, viewport):
     from axe_playwright_python.sync_playwright import Axe
 
-    context = chromium.new_context(base_url=site_url, viewport=viewport or
-                                   {"width": 1280, "height": 900})
-    page = context.new_page()
-    page.add_init_script(f"localStorage.setItem('/.__palette', JSON.stringify("
-                         f"{{index: {0 if scheme == 'default' else 1}, "
-                         f"color: {{scheme: '{scheme}'}}}}))")
+    page = themed_page(chromium, site_url, scheme, viewport)
     page.goto(path)
     page.wait_for_load_state("networkidle")
     folded = page.locator("article details:not([open]) > summary:visible")
@@ -309,4 +306,4 @@ def test_axe_on_the_pages_touched(chromium, site_url, path, scheme, viewport):
     violations = [(v["id"], [n["target"] for n in v["nodes"]][:3])
                   for v in results.response["violations"]]
     assert violations == []
-    context.close()
+    page.context.close()
