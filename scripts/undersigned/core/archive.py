@@ -4,6 +4,7 @@ validating it is core/load.py."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from array import array
 from collections import Counter, defaultdict
@@ -16,7 +17,7 @@ from typing import Any, overload
 from undersigned.core.history import History, read_history
 from undersigned.core.legislators import Legislators
 from undersigned.core.model import Entity, Letter, Signature, Term, Topic
-from undersigned.core.names import bare_tokens, fold
+from undersigned.core.names import bare_tokens
 from undersigned.core.paths import ORIGINAL_SUFFIX
 from undersigned.core.problems import Problem
 from undersigned.core.registry import Registry
@@ -206,12 +207,7 @@ class Archive:
             self.registry.resolve(" ".join(tokens)) if tokens else None)
         if found or not tokens:
             return found
-        members = {m.bioguide for m in self.legislators.match(sender, letter.date)
-                   if m.term_on(letter.date)}
-        if not members:
-            want = " ".join(tokens)
-            members = {m.bioguide for m in self.legislators.members.values()
-                       if fold(m.last) == want and m.term_on(letter.date)}
+        members = set(self._members_named(sender, " ".join(tokens), letter.date))
         if len(members) > 1:
             named = {self.registry.entities[s.id].bioguide
                      for s in (*letter.signatures, *letter.signers_named)
@@ -220,6 +216,21 @@ class Archive:
         if len(members) == 1:
             return self._by_bioguide.get(members.pop())
         return None
+
+    def _members_named(self, sender: str, folded: str, day: dt.date) -> frozenset[str]:
+        """Bioguide ids of the Members serving on ``day`` whose name, or else family name, the
+        sender is (asked once a distinct sender and date: most documents share a sender)."""
+        memo: dict[tuple[str, dt.date], frozenset[str]] = self.__dict__.setdefault(
+            "_members_named_memo", {})
+        key = (sender, day)
+        known = memo.get(key)
+        if known is None:
+            found = {m.bioguide for m in self.legislators.match(sender, day) if m.term_on(day)}
+            if not found:
+                found = {m.bioguide for m in self.legislators.by_last(folded)
+                         if m.term_on(day)}
+            known = memo[key] = frozenset(found)
+        return known
 
     @cached_property
     def issued(self) -> dict[str, list[Letter]]:

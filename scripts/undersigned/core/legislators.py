@@ -68,6 +68,16 @@ class Legislators:
                 out.add(" ".join(bare_tokens(f"{first} {member.middle} {member.last}")))
         return {v for v in out if v}
 
+    def by_last(self, folded_last: str) -> list[Legislator]:
+        """The Members whose family name folds to ``folded_last`` (an index made once)."""
+        index = self.__dict__.get("_by_last")
+        if index is None:
+            index = {}
+            for member in self.members.values():
+                index.setdefault(fold(member.last), []).append(member)
+            self.__dict__["_by_last"] = index
+        return list(index.get(folded_last, ()))
+
     def get(self, bioguide: str) -> Legislator | None:
         return self.members.get(bioguide)
 

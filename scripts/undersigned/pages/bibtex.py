@@ -12,8 +12,8 @@ from undersigned.pages.cite import (
     MONTHS,
     Author,
     _addressee,
+    _author,
     _printed_note,
-    authors,
     citation,
     cited_authors,
     page_url,
@@ -41,13 +41,15 @@ def _key_word(text: str, skip: set[str]) -> str:
 def _base_key(archive: Archive, letter: Letter) -> str:
     """``lowenthal2017tillerson``: the first author's family name, the year, and the first
     recipient's family name (or else the first telling word of the title)."""
-    first = authors(archive, letter)[0]
+    # the first author and recipient only (every document's key is made at each build)
+    first = (_author(archive, letter.signatures[0].id, letter.signatures[0].name)
+             if letter.signatures else
+             _author(archive, archive.sender_id(letter) or "", letter.sender))
     who = (slugify(first.parts.family).replace("-", "") if first.parts
            else _key_word(first.name, set())) or "anon"
-    recips = recipients(archive, letter)
     what = ""
-    if recips:
-        r = recips[0]
+    if letter.recipients:
+        r = _author(archive, letter.recipients[0].id, letter.recipients[0].name)
         what = slugify(r.parts.family).replace("-", "") if r.parts else _key_word(r.name, set())
     if not what:
         what = _key_word(letter.title, {who})
