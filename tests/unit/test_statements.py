@@ -52,3 +52,52 @@ def test_prose_after_the_list_means_it_is_not_a_signer_list():
     text = TEXT + "\nFor more information, write to the coordinators of the campaign today.\n"
     [doc] = _convert(text, type="statement", sender="S").documents
     assert doc.metadata["signatories"] == []
+
+
+ASSEMBLED = DATA / "fidelity" / "texts" / "assembled"
+
+
+def _names(doc) -> list[str]:
+    return [x if isinstance(x, str) else x["name"] for x in doc.metadata["signatories"]]
+
+
+def test_spanish_signers_one_per_line_then_a_bullet_paragraph():
+    text = (ASSEMBLED / "spanish-statement-bullets.txt").read_text(encoding="utf-8")
+    [doc] = _convert(text, sender="Firmantes").documents
+    assert doc.metadata["type"] == "statement"
+    assert _names(doc) == [
+        "María Fernanda López", "José Luis Hernández", "Ana Gabriela Ramírez",
+        "Carlos Alberto Méndez", "Lucía Torres Aguilar", "Roberto Sánchez Ruiz",
+        "Patricia Morales", "Gabriela Castillo", "Fernando Ortiz Domínguez",
+        "Isabel Cristina Vega", "Miguel Ángel Flores", "Verónica Salazar", "Jorge Luis Navarro",
+        "Elena Rodríguez Paz", "Andrés Gutiérrez"]
+    signers = doc.metadata["signatories"]
+    assert signers[6] == {"name": "Patricia Morales",
+                          "role": "Instituto para las Mujeres en la Migración"}
+    assert signers[7] == {"name": "Gabriela Castillo", "role": "Alianza Américas"}
+    assert signers[-1] == {"name": "Andrés Gutiérrez", "role": "Kino Border Initiative"}
+
+
+def test_name_affiliation_country_lines_two_on_a_line_and_a_duplicate_reported():
+    text = (ASSEMBLED / "international-statement.txt").read_text(encoding="utf-8")
+    result = _convert(text, sender="Signatories")
+    [doc] = result.documents
+    assert _names(doc) == [
+        "Noam Whitfield", "Ana María Restrepo", "Kwame Mensah", "Sarah Lindqvist",
+        "Rafael Duarte", "Priya Raman", "Thomas Becker", "Claire Dubois", "Hiroshi Tanaka",
+        "Fatima Zahra Benali", "Liam O'Connor", "Sofía Herrera", "Kwame Mensah",
+        "Jane McAlevey", "Mehmet Yilmaz", "Olga Petrenko", "Daniel Okafor"]
+    signers = doc.metadata["signatories"]
+    assert {"name": "Rafael Duarte",
+            "role": "Central Única dos Trabalhadores, Brazil"} in signers
+    assert {"name": "Jane McAlevey",
+            "role": "University of California, Berkeley, United States"} in signers
+    assert {"name": "Claire Dubois", "role": "CGT, France"} in signers
+    twice = [p.message for p in result.problems if "listed twice" in p.message]
+    assert twice == ["'Kwame Mensah' is listed twice in one signature list (lines 13 and 22)"]
+
+
+def test_a_list_of_persons_run_together_is_still_split():
+    text = TEXT.replace("Signatories:\n", "Signatories:\n\nAna Ruiz, Pedro Gil, Luis Paz\n")
+    [doc] = _convert(text, sender="S").documents
+    assert _names(doc)[:3] == ["Ana Ruiz", "Pedro Gil", "Luis Paz"]

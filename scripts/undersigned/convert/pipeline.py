@@ -13,7 +13,7 @@ from undersigned.convert.document import ConvertedDocument, Options
 from undersigned.convert.header import parse_header
 from undersigned.convert.lines import LANGUAGE_MARK_RE, Line, is_prose, split_lines
 from undersigned.convert.press import find_sender, signers_in_prose, strip_furniture
-from undersigned.convert.regions import SPANISH_SALUTATION, Region, _find_regions
+from undersigned.convert.regions import SPANISH_SALUTATION, Region, _find_regions, language_of
 from undersigned.convert.signatures import parse_signatures
 from undersigned.core.characters import BODY
 from undersigned.core.hygiene import clean
@@ -108,9 +108,13 @@ def convert_text(text: str, *, source: str, options: Options | None = None,
     if not main_is_letter:
         docs.append(_release(job, outside, letters))
     else:
-        for letter in letters:
+        languages = [language_of(lines[r.salutation].s) if r.salutation < len(lines) else ""
+                     for r in regions]
+        for letter, language in zip(letters, languages, strict=True):
             if not letter.metadata["sender"]:
                 letter.metadata["sender"] = _letter_sender(letter, None)
+            if letter.metadata["date"] is None and language != languages[0]:
+                letter.metadata["date"] = letters[0].metadata["date"]  # its translation's
     docs.extend(letters)
     _check_fields(job, docs)
     job.result.documents = docs
@@ -192,8 +196,8 @@ def _release(job: _Job, outside: list[Line], letters: list[ConvertedDocument]
     issued: Any = options.date or parts.date or (
         letters[0].metadata["date"] if letters else None)
     kind = options.type or "press-release"
-    signed = _statement_signers(parts.kept, job.source) if kind == "statement" or \
-        _SIGNER_HEADING.search("\n".join(x.s for x in parts.kept)) else []
+    signed = _statement_signers(parts.kept, job.source, job.result.problems) \
+        if kind == "statement" or _SIGNER_HEADING.search("\n".join(x.s for x in parts.kept)) else []
     if signed and not options.type:
         kind = "statement"  # a text with a list of signers under a heading of its own
     meta: dict[str, Any] = {
@@ -240,7 +244,7 @@ _SIGNER_HEADING = re.compile(r"^\**(?:signed|signatories|signers|signed by|co-?s
                              r"initial signatories|list of signers)\s*[:,]?\**\s*$", re.I | re.M)
 
 
-def _statement_signers(lines: list[Line], source: str) -> list[Any]:
+def _statement_signers(lines: list[Line], source: str, problems: list[Problem]) -> list[Any]:
     """The signers of a statement (no salutation, no closing): the list after its heading
     ('Signatories:'), or else after its last paragraph of prose, when that list runs to the
     end of the text and holds two names or more."""
@@ -256,6 +260,7 @@ def _statement_signers(lines: list[Line], source: str) -> list[Any]:
     rest = [x for x in tail[block.end:] if not x.blank]
     if len(block.signatories) < 2 or rest:
         return []
+    problems.extend(block.problems)  # a name listed twice, a person or an organization
     return list(block.signatories)
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from undersigned.convert.lines import (
+    CLOSING_RE,
     END_MARK_RE,
     FOOTDEF_RE,
     LANGUAGE_MARK_RE,
@@ -30,6 +31,7 @@ from undersigned.core.vocabulary import (
     ROLE_STARTS,
     SIGNATURE_NOTES,
     SIGNATURE_STOPS,
+    WORLD_COUNTRIES,
 )
 
 _TITLES = "|".join(CONGRESS_TITLES)
@@ -53,7 +55,7 @@ NOTE_RE = re.compile(rf"^\(?(?:{'|'.join(SIGNATURE_NOTES)})\b", re.I)
 CONTACT_RE = re.compile(rf"^(?:{'|'.join(SIGNATURE_STOPS)})\s*+:", re.I)
 PARTY_RE = re.compile(r"^(?:[DRI]|Dem|Rep|Ind)\s*+[-–]|^[A-Z]{2}[-–]\d{1,2}$|^[A-Z]{2}$")
 STOP_RE = re.compile(r"^(?:cc|bcc|enclosures?|attachments?|related issues|related topics|"
-                     r"issues|tags)\s*+:|^the honorable\b|^dear\b|^\*{0,2}"
+                     r"issues|tags)\s*+:|^the honorable\b|^dear\b|^(?:estimad|apreciad|distinguid)[oa]s?\s|^\*{0,2}"
                      r"(?:questions for|appendix|annex)\b|^https?://|^#{3}|^\[\d{1,3}\]", re.I)
 # page furniture a signature block can run into at a page break: page numbers, running
 # headers (the letterhead, the date) — dropped with a note, never signatories
@@ -76,17 +78,34 @@ GROUP_RE = re.compile(
 LIST_MARK_RE = re.compile(r"^\s*+(?:\d{1,4}[.)]|[•*·▪‣–-])\s++")  # '1. WOLA', '• WOLA'
 
 
+_COUNTRIES = frozenset(fold(x) for x in WORLD_COUNTRIES)
+# a bullet between the signers of a paragraph: 'Jane Doe, WOLA • Juan Pérez, CDH Tabasco'
+BULLET_SPLIT_RE = re.compile(r"\s[•▪‣·]\s")
+
+
+def _with_country(text: str) -> bool:
+    """'Name, affiliation, Country': a person's name, then what they are, then a country
+    ('Hiroshi Tanaka, University of Tokyo, Japan') — one signer, never a list of names."""
+    head, _c, rest = text.partition(",")
+    country = rest.rpartition(",")[2].strip(" .")
+    return "," in rest and fold(country) in _COUNTRIES and _person_like(head.strip())
+
+
 def _listed(text: str) -> list[str] | None:
-    """Names run together in one line: 'WOLA; LAWG; CGRS' (semicolons), or four or more short
-    comma-separated names none of which is a role ('WOLA, LAWG, CGRS, Witness at the
-    Border'); a 'Name, Title, Organization' line is not a list."""
+    """Names run together in one line: 'WOLA; LAWG; CGRS' (semicolons), 'Jane Doe, WOLA •
+    Juan Pérez, CDH' (bullets), or four or more short comma-separated names none of which is
+    a role ('WOLA, LAWG, CGRS, Witness at the Border'); a 'Name, Title, Organization' line
+    and a 'Name, affiliation, Country' line are not a list."""
+    if BULLET_SPLIT_RE.search(text):
+        parts = [p.strip(" .;") for p in BULLET_SPLIT_RE.split(text)]
+        return [p for p in parts if p] if len([p for p in parts if p]) >= 2 else None
     if ";" in text:
         parts = [p.strip(" .") for p in text.split(";")]
     elif text.count(",") >= 2 and all(
             _person_like(p.strip(" .")) and not _role_line(p.strip(" ."))
             for p in re.split(r",\s*+(?:and\s++|y\s++)?", text)):
         parts = [p.strip(" .") for p in re.split(r",\s*+(?:and\s++|y\s++)?", text)]
-    elif text.count(",") >= 3 and not text.rstrip().endswith("."):
+    elif text.count(",") >= 3 and not text.rstrip().endswith(".") and not _with_country(text):
         parts = [p.strip() for p in re.split(r",\s*+(?:and\s++|y\s++)?", text)]
         if any(ROLE_WORDS.search(p) or fold(p) in SUFFIXES or DEGREES_RE.match(p)
                for p in parts):
@@ -161,8 +180,9 @@ def _parse_name(text: str) -> tuple[str, str | None]:
             more = rest.strip()
             role = f"{more} ({role})" if role else more
             return head.strip(), role or None
-        if _person_like(head) and classify(text)[0] != "organization":
-            return head.strip(), rest.strip()
+        if _person_like(head) and classify(text)[0] != "organization" or _with_country(text):
+            return head.strip(), rest.strip()  # 'Rafael Duarte, CUT, Brazil'
+
     return text, role
 
 
@@ -197,6 +217,7 @@ def parse_signatures(lines: list[Line], src: str, running: frozenset[str] = froz
             continue
         plain = s.strip("*_ ").strip()
         if END_MARK_RE.match(s) or STOP_RE.match(s) or FOOTDEF_RE.match(s) \
+                or CLOSING_RE.match(plain) \
                 or LANGUAGE_MARK_RE.match(s) or CONTACT_RE.match(plain):  # 'Contact: ...'
             break
         if FURNITURE_RE.match(s.strip("*_ ")) or is_date_line(s) or fold(s) in running:

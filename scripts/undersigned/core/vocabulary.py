@@ -126,3 +126,31 @@ ROLE_STARTS = (r"chair(?:man|woman|person)?", r"co-?chair(?:man|woman|person)?",
                r"presidenta?", r"secretaria?", r"fundadora?", r"integrante", r"miembro",
                r"representante", r"diputada?", r"senadora?", r"abogada?", r"defensora?",
                r"activista", r"periodista", r"académica?", r"academica?", r"ex[- ]")
+
+# the countries of the world as printed after a signer's affiliation ('Name, University,
+# Country'), English and Spanish (folded when used)
+WORLD_COUNTRIES = frozenset(x.strip() for x in """
+    afghanistan, albania, algeria, andorra, angola, argentina, armenia, australia, austria,
+    azerbaijan, bahamas, bahrain, bangladesh, barbados, belarus, belgium, belize, benin, bhutan,
+    bolivia, bosnia and herzegovina, botswana, brazil, brunei, bulgaria, burkina faso, burundi,
+    cambodia, cameroon, canada, cape verde, chad, chile, china, colombia, comoros, congo,
+    costa rica, croatia, cuba, cyprus, czech republic, czechia, denmark, djibouti, dominica,
+    dominican republic, ecuador, egypt, el salvador, eritrea, estonia, eswatini, ethiopia, fiji,
+    finland, france, gabon, gambia, georgia, germany, ghana, greece, grenada, guatemala, guinea,
+    guyana, haiti, honduras, hungary, iceland, india, indonesia, iran, iraq, ireland, israel,
+    italy, jamaica, japan, jordan, kazakhstan, kenya, korea, south korea, kosovo, kuwait,
+    kyrgyzstan, laos, latvia, lebanon, lesotho, liberia, libya, lithuania, luxembourg,
+    madagascar, malawi, malaysia, mali, malta, mauritania, mauritius, mexico, moldova, mongolia,
+    montenegro, morocco, mozambique, myanmar, namibia, nepal, netherlands, new zealand,
+    nicaragua, niger, nigeria, north macedonia, norway, oman, pakistan, palestine, panama,
+    papua new guinea, paraguay, peru, philippines, poland, portugal, puerto rico, qatar,
+    romania, russia, rwanda, saudi arabia, senegal, serbia, sierra leone, singapore, slovakia,
+    slovenia, somalia, south africa, south sudan, spain, sri lanka, sudan, suriname, sweden,
+    switzerland, syria, taiwan, tajikistan, tanzania, thailand, togo, trinidad and tobago,
+    tunisia, turkey, türkiye, turkiye, uganda, ukraine, united arab emirates, united kingdom, uk,
+    united states, usa, u.s., us, uruguay, uzbekistan, venezuela, vietnam, yemen, zambia,
+    zimbabwe, scotland, wales, england, northern ireland, hong kong, western sahara,
+    alemania, brasil, canadá, españa, estados unidos, eeuu, ee.uu., francia, inglaterra,
+    italia, japón, méxico, panamá, perú, reino unido, república dominicana, suecia, suiza,
+    bélgica, países bajos, haití, belice
+    """.split(","))
