@@ -135,3 +135,40 @@ def test_no_member_is_made_from_a_word_after_a_name():
     text = ("Today, Congressman Ro Khanna, Deputy Whip of the Congressional Progressive Caucus, "
             "sent a letter to Secretary Buttigieg.")
     assert list(signers_in_prose(text)) == ["Ro Khanna"]
+
+
+TWO_LETTERS = (DATA / "fidelity" / "texts" / "assembled" / "two-letters-english-spanish.txt"
+               ).read_text(encoding="utf-8")
+SIGNED_BOTH = ["Laura Jiménez", "David Morales", "Karen Spring"]
+
+
+def _signer_names(doc) -> list[str]:
+    return [x if isinstance(x, str) else x["name"] for x in doc.metadata["signatories"]]
+
+
+def test_two_signed_letters_in_two_languages_are_two_documents():
+    result = convert_text(TWO_LETTERS, source="t.txt")
+    english, spanish = result.documents
+    assert _signer_names(english) == SIGNED_BOTH
+    assert _signer_names(spanish) == SIGNED_BOTH
+    assert spanish.metadata["signatories"][1] == {
+        "name": "David Morales", "role": "Centro por la Justicia y el Derecho Internacional"}
+    assert spanish.body.startswith("Estimado Secretario Blinken:")
+    assert "Estimado" not in english.body and "Atentamente" not in english.body
+    assert str(spanish.metadata["date"]) == "2021-03-22"  # the date of the letter it translates
+
+
+def test_a_bare_spanish_salutation_is_never_a_signer():
+    text = TWO_LETTERS.replace("Estimado Secretario Blinken:", "Señor Secretario:")
+    english, spanish = convert_text(text, source="t.txt").documents
+    assert _signer_names(english) == SIGNED_BOTH and _signer_names(spanish) == SIGNED_BOTH
+
+
+def test_two_languages_one_signed_is_one_bilingual_letter():
+    head, _sig, spanish = TWO_LETTERS.partition("Sincerely,")
+    text = head + "Estimado" + spanish.partition("Estimado")[2]
+    result = convert_text(text, source="t.txt")
+    [doc] = result.documents
+    assert _signer_names(doc) == SIGNED_BOTH
+    assert "Dear Secretary Blinken:" in doc.body and "Estimado Secretario Blinken:" in doc.body
+    assert any("one letter in two languages" in p.message for p in result.problems)

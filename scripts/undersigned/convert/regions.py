@@ -160,9 +160,12 @@ def _find_regions(lines: list[Line], src: str, problems: list[Problem]) -> list[
                 continue
             addressee = re.sub(r"^(?:dear|to)\s++|[,:;]$", "", lines[sal].s, flags=re.I) \
                 if sal < n else ""
-            block = parse_signatures(lines[closing + 1:], src, frozenset({fold(addressee)}))
-            end = closing + 1 + block.end
             following = _next_index(dears, closing, n) or n
+            # the block ends before the next salutation at the latest ('Estimado Secretario:',
+            # the letter's translation): a salutation is never a signer
+            block = parse_signatures(lines[closing + 1:following], src,
+                                     frozenset({fold(addressee)}))
+            end = closing + 1 + block.end
             head = _address_before(lines, following, closing + 1) \
                 if following < n and all(x.blank for x in lines[end:following]) else following
             if head < following:  # the block ran into the next letter's recipient block
