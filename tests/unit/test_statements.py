@@ -101,3 +101,11 @@ def test_a_list_of_persons_run_together_is_still_split():
     text = TEXT.replace("Signatories:\n", "Signatories:\n\nAna Ruiz, Pedro Gil, Luis Paz\n")
     [doc] = _convert(text, sender="S").documents
     assert _names(doc)[:3] == ["Ana Ruiz", "Pedro Gil", "Luis Paz"]
+
+
+def test_a_bullet_paragraph_of_signers_is_not_the_last_paragraph_of_prose():
+    text = (ASSEMBLED / "spanish-statement-bullets.txt").read_text(encoding="utf-8")
+    [doc] = _convert(text.replace("Firmantes:\n\n", ""), type="statement",
+                     sender="S").documents
+    assert len(_names(doc)) == 15
+    assert _names(doc)[0] == "María Fernanda López" and _names(doc)[-1] == "Andrés Gutiérrez"

@@ -14,7 +14,7 @@ from undersigned.convert.header import parse_header
 from undersigned.convert.lines import LANGUAGE_MARK_RE, Line, is_prose, split_lines
 from undersigned.convert.press import find_sender, signers_in_prose, strip_furniture
 from undersigned.convert.regions import SPANISH_SALUTATION, Region, _find_regions, language_of
-from undersigned.convert.signatures import parse_signatures
+from undersigned.convert.signatures import BULLET_SPLIT_RE, parse_signatures
 from undersigned.core.characters import BODY
 from undersigned.core.hygiene import clean
 from undersigned.core.model import Topic
@@ -251,7 +251,8 @@ def _statement_signers(lines: list[Line], source: str, problems: list[Problem]) 
     start = next((k for k in range(len(lines) - 1, -1, -1)
                   if _SIGNER_HEADING.match(lines[k].s)), None)
     if start is None:
-        prose = [k for k, x in enumerate(lines) if not x.blank and is_prose(x.s)]
+        prose = [k for k, x in enumerate(lines) if not x.blank and is_prose(x.s)
+                 and not BULLET_SPLIT_RE.search(x.s)]  # 'Name, Org • Name, Org' is signers
         if not prose:
             return []
         start = prose[-1]
