@@ -11,13 +11,14 @@ from typing import TYPE_CHECKING, Any
 
 from undersigned.core.archive import redirects
 from undersigned.core.names import fold
+from undersigned.core.offices import recipient_office
 from undersigned.core.release import data_release
 from undersigned.core.schema import LETTER_SCHEMA
 from undersigned.core.vocabulary import COUNTRY_NAMES
 from undersigned.outputs.cmif import cmif_xml
 from undersigned.outputs.feed import atom_feed
 from undersigned.outputs.network import EDGE_FIELDS
-from undersigned.outputs.search import office, shard_ranges
+from undersigned.outputs.search import shard_ranges
 from undersigned.pages.changes import changes_feed
 from undersigned.pages.cite import page_url
 from undersigned.pages.common import TYPE_LABELS
@@ -181,13 +182,15 @@ def search_facets(archive: Archive) -> dict[str, Any]:
 
     topics = count(t for x in archive.letters for t in x.topics)
     offices = count(o for x in archive.letters
-                    for o in dict.fromkeys(office(r.role) for r in x.recipients if r.role))
+                    for o in dict.fromkeys(recipient_office(archive, r) for r in x.recipients
+                                           if r.role))
     people: dict[str, dict[str, str | None]] = {}
     for x in archive.letters:
         for r in x.recipients:
             if r.role:
                 e = archive.registry.entities.get(r.id) if r.id else None
-                people.setdefault(office(r.role), {})[r.id or r.name] = None if e is None else e.name
+                people.setdefault(recipient_office(archive, r), {})[r.id or r.name] = \
+                    None if e is None else e.name
     countries = count(c for x in archive.letters for c in dict.fromkeys(x.countries))
     return {
         "type": count(TYPE_LABELS[x.type] for x in archive.letters),

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from undersigned.core.interrupts import default_signals, remove_folder, temporary_folder
+from undersigned.core.offices import recipient_office
 from undersigned.core.urls import letter_uri, page_url
 from undersigned.outputs.pagefind import SearchIndexError, _index_shard, canonicalize
 from undersigned.pages.common import TYPE_LABELS
@@ -83,15 +84,6 @@ def plain_text(markdown: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def office(role: str) -> str:
-    """A recipient's office as the search page's office filter names it: the role as printed,
-    spaces tidied, 'the Department of' and a leading 'U.S.' dropped ('Secretary of the
-    Department of Homeland Security' is 'Secretary of Homeland Security')."""
-    text = " ".join(role.split()).strip(" ,.;")
-    text = re.sub(r"^(?:U\.\s?S\.|United States)\s+", "", text)
-    return re.sub(r"\bof the Department of\b", "of", text)
-
-
 def record(archive: Archive, letter: Letter) -> dict[str, Any]:
     """The Pagefind record of one document: its own words (title, sender, recipients and
     signatures as printed, body), result metadata, filters and sort key. The filters name
@@ -114,7 +106,8 @@ by the role the document gives a recipient, countries by code): a
         if x)
     filters = {"year": [str(letter.year)], "month": [letter.date.isoformat()[:7]],
                "type": [TYPE_LABELS[letter.type]]}
-    offices = list(dict.fromkeys(office(r.role) for r in letter.recipients if r.role))
+    offices = list(dict.fromkeys(recipient_office(archive, r) for r in letter.recipients
+                                 if r.role))
     for key, values in (("topic", list(letter.topics)), ("signatory", ids),
                         ("recipient", recipients), ("office", offices),
                         ("country", list(dict.fromkeys(letter.countries)))):
@@ -130,7 +123,9 @@ def record_key(archive: Archive, letter: Letter) -> tuple[Any, ...]:
     (an incremental build re-indexes a shard when a key in it changes)."""
     return (letter.slug, archive.hashes.get(letter.slug),
             tuple(s.id for s in (*letter.signatures, *letter.signers_named)),
-            tuple(r.id for r in letter.recipients))
+            tuple(r.id for r in letter.recipients),
+            tuple(recipient_office(archive, r) for r in letter.recipients))  # (other documents
+    # may say which office a bare 'Secretary' is)
 
 
 def build_index(archive: Archive, out: Path, only: set[int] | None = None) -> None:

@@ -7,6 +7,7 @@ from collections import Counter
 from html import escape
 from typing import TYPE_CHECKING
 
+from undersigned.core.offices import recipient_office
 from undersigned.core.urls import signatory_uri, year_uri
 from undersigned.pages.common import TYPE_LABELS, Page, front, href, link, plural
 from undersigned.pages.entities import together_url
@@ -173,17 +174,18 @@ def signature_sizes(archive: Archive) -> str:
 OFFICES_SHOWN = 6
 
 
-def office(rec: Recipient) -> str:
-    """The office a document was addressed to: the role as printed, else the organization,
-    else the person's name."""
-    return str(rec.role or rec.organization or rec.name).strip()
+def office(archive: Archive, rec: Recipient) -> str:
+    """The office a document was addressed to: the role (as the search filter names it, a
+    bare 'Secretary' read as the office the same person holds elsewhere), else the
+    organization, else the person's name."""
+    return str(recipient_office(archive, rec) or rec.organization or rec.name).strip()
 
 
 def offices_over_time(archive: Archive) -> str:
     """Documents per recipient office and year: the busiest offices, a row of bars each."""
     per: dict[str, dict[int, int]] = {}
     for letter in archive.letters:
-        for name in sorted({office(r) for r in letter.recipients}):
+        for name in sorted({office(archive, r) for r in letter.recipients}):
             by_year = per.setdefault(name, {})
             by_year[letter.year] = by_year.get(letter.year, 0) + 1
     if not per:
