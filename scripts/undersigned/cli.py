@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from undersigned.convert import Options, convert_text
-from undersigned.convert.document import Document, render
+from undersigned.convert.document import ConvertedDocument, render
 from undersigned.core.archive import Archive
 from undersigned.core.config import read_config
 from undersigned.core.hygiene import clean_values
@@ -117,14 +117,14 @@ class _Source:
 
     rel: str
     data: bytes
-    docs: list[Document]
+    docs: list[ConvertedDocument]
 
 
 @dataclass
 class _Write:
     target: Path
     content: bytes
-    doc: Document | None = None  # None: the original text
+    doc: ConvertedDocument | None = None  # None: the original text
 
 
 def _read_input(path: Path) -> tuple[str, bytes | None, str | None]:

@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from undersigned.convert.document import Document
+from undersigned.convert.document import ConvertedDocument
 from undersigned.core.legislators import load_legislators
 from undersigned.core.registry import Registry
 from undersigned.ingest.proposals import Resolution
@@ -20,8 +20,8 @@ from undersigned.ingest.resolve import Resolver
 def resolve_one(name: str, day: str, role: str | None = None):
     """(bioguide linked automatically or None, every message) for one printed signer."""
     item: object = {"name": name, "role": role} if role else name
-    doc = Document({"type": "letter", "date": dt.date.fromisoformat(day),
-                    "signatories": [item]}, "Dear Secretary:\n\nText.\n")
+    doc = ConvertedDocument({"type": "letter", "date": dt.date.fromisoformat(day),
+                             "signatories": [item]}, "Dear Secretary:\n\nText.\n")
     resolver = Resolver(Registry(), load_legislators())
     result = Resolution()
     resolver.resolve(doc, "x.txt", result)
@@ -116,9 +116,9 @@ def test_every_automatic_fuzzy_decision_keeps_its_evidence():
 
 
 def test_a_name_printed_among_members_that_no_member_had_is_said():
-    doc = Document({"type": "letter", "date": dt.date(2025, 3, 12),
-                    "signatories": ["Joaquin Castro", "Jordan Whitfield"]},
-                   "Dear Secretary:\n\nText.\n", congress=True)
+    doc = ConvertedDocument({"type": "letter", "date": dt.date(2025, 3, 12),
+                             "signatories": ["Joaquin Castro", "Jordan Whitfield"]},
+                            "Dear Secretary:\n\nText.\n", congress=True)
     result = Resolution()
     Resolver(Registry(), load_legislators()).resolve(doc, "x.txt", result)
     notes = [p.message for p in result.problems if p.warning]

@@ -1,6 +1,6 @@
 """Plain text -> archive documents. Pure: text in, documents and notes out (no file I/O)."""
 
-from undersigned.convert.document import Document, Options
+from undersigned.convert.document import ConvertedDocument, Options
 from undersigned.convert.pipeline import convert_text
 
-__all__ = ["Document", "Options", "convert_text"]
+__all__ = ["ConvertedDocument", "Options", "convert_text"]

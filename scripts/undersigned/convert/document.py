@@ -90,5 +90,3 @@ def render(doc: ConvertedDocument) -> str:
                                width=10**9, default_flow_style=style))
     return "---\n" + "".join(parts) + f"---\n\n{doc.body.strip()}\n"
 
-
-Document = ConvertedDocument  # the name the ingest code and the tests have long used

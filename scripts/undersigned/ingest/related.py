@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from undersigned.convert.document import Document
+from undersigned.convert.document import ConvertedDocument
 from undersigned.core.model import Letter
 from undersigned.core.names import bare_tokens, fold
 
@@ -20,7 +20,7 @@ def _surname(name: str) -> str:
     return tokens[-1] if tokens else ""
 
 
-def link_related(press: Document, letters: list[tuple[str, dict[str, Any]]],
+def link_related(press: ConvertedDocument, letters: list[tuple[str, dict[str, Any]]],
                  ) -> tuple[list[str], list[str]]:
     """Slugs of letters a press release announces: (chosen, other candidates).
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from rapidfuzz import process, utils
 
-from undersigned.convert.document import Document
+from undersigned.convert.document import ConvertedDocument
 from undersigned.core.legislators import Legislators
 from undersigned.core.model import Legislator
 from undersigned.core.names import bare_tokens, fold, make_id
@@ -40,7 +40,7 @@ WEAK = 86  # a reconciliation score this high (above the 99th percentile of scor
 # different serving Members, 84.2: `python -m undersigned.ingest.reconcile`) but not automatic is an error
 
 
-def _items(doc: Document, key: str) -> list[Any]:
+def _items(doc: ConvertedDocument, key: str) -> list[Any]:
     return doc.metadata.get(key) or []
 
 
@@ -91,7 +91,7 @@ class Resolver:
                 out.append(parts)
         return out
 
-    def _split_columns(self, doc: Document, src: str, result: Resolution) -> None:
+    def _split_columns(self, doc: ConvertedDocument, src: str, result: Resolution) -> None:
         """Names printed side by side on one line ('Sara Jacobs María Elvira Salazar' over
         'Member of Congress Member of Congress') become one signatory each: the cut must give
         people the registry or the Members serving on the date know, and only one cut may."""
@@ -129,7 +129,7 @@ class Resolver:
         if items:
             doc.metadata["signatories"] = out
 
-    def resolve(self, doc: Document, src: str, result: Resolution) -> None:
+    def resolve(self, doc: ConvertedDocument, src: str, result: Resolution) -> None:
         self._split_columns(doc, src, result)
         day = doc.metadata.get("date")
         kinds, lines = doc.kinds, doc.lines
@@ -209,7 +209,7 @@ class Resolver:
         self._sender_follows_signers(doc, src, members, result)
         result.proposals = list(self.pending.values())
 
-    def _sender_follows_signers(self, doc: Document, src: str, members: int,
+    def _sender_follows_signers(self, doc: ConvertedDocument, src: str, members: int,
                                 result: Resolution) -> None:
         """A letter the converter called one of "Members of Congress" (from its letterhead or
         block) whose signers are mostly not Members gets the sender its signers say, with a
@@ -229,7 +229,7 @@ class Resolver:
             "signers are Members of Congress", "pass --sender 'Name' to say who sent it",
             warning=True))
 
-    def _recipients_from_salutation(self, doc: Document, src: str, result: Resolution) -> None:
+    def _recipients_from_salutation(self, doc: ConvertedDocument, src: str, result: Resolution) -> None:
         """A letter printed without an address block ('Dear Secretary Mayorkas:'): each
         addressee the salutation names by office and family name becomes a recipient when
         exactly one person in the registry has that family name; the name stays as printed,
@@ -258,7 +258,7 @@ class Resolver:
                     f"{r['role']} {r['name']} = '{r['id']}'" for r in found),
                 "check them; the letter has no address block", warning=True))
 
-    def _named_signers(self, doc: Document, src: str, result: Resolution) -> None:
+    def _named_signers(self, doc: ConvertedDocument, src: str, result: Resolution) -> None:
         """Signers named in running text are recorded only as Members of Congress resolved
         with evidence (a surname alone: the one serving Member of that name on the date);
         anyone else named there is left to the text, with a note: no person is invented
