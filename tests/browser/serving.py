@@ -44,3 +44,28 @@ def themed_page(chromium, site_url: str, scheme: str, viewport: dict | None = No
                          f"{{index: {0 if scheme == 'default' else 1}, "
                          f"color: {{scheme: '{scheme}'}}}}))")
     return page
+
+
+def axe_violations(page) -> list[tuple[str, list]]:
+    """axe's violations on the page as it is now: (rule, up to three targets) each."""
+    from axe_playwright_python.sync_playwright import Axe  # (a test dependency)
+
+    results = Axe().run(page)
+    return [(v["id"], [n["target"] for n in v["nodes"]][:3])
+            for v in results.response["violations"]]
+
+
+_CONTRAST = """selector => {
+    const lum = c => { const [r, g, b] = c.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number)
+        .map(v => v / 255).map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+    const bg = lum(getComputedStyle(document.body).backgroundColor);
+    return [...document.querySelectorAll(selector)].map(r => {
+        const l = lum(getComputedStyle(r).fill);
+        return (Math.max(l, bg) + 0.05) / (Math.min(l, bg) + 0.05); });
+}"""
+
+
+def contrast_ratios(page, selector: str) -> list[float]:
+    """The contrast of each filled shape ``selector`` finds against the page's background."""
+    return list(page.evaluate(_CONTRAST, selector))
