@@ -273,3 +273,26 @@ def test_a_prolific_signatorys_cosigners_are_all_rebuilt_past_the_budget(base: P
         assert found.signatories == {ALAN, LUCILLE, WOLA, JIM}
     finally:
         shutil.rmtree(new, ignore_errors=True)
+
+
+def test_the_page_of_someone_who_only_issued_documents_follows_them(archive_dir,
+                                                                      tmp_path: Path):
+    """An entry that signs nothing but issued a release has a page ("Issued by"): retitling
+    the release rebuilds it (pages.plan and serve agree on who has a page)."""
+    release = LETTER_C.replace("C release", "D release").replace("2017-08-01", "2017-08-02") \
+        .replace("Washington Office on Latin America", "Latin America Working Group") \
+        .replace("signers_named:\n  - Lucille Roybal-Allard\n", "")
+    files = {**FILES, "letters/2017-08-02-d-release.md": release,
+             "signatories.yaml": REGISTRY_MORE + "lawg:\n  name: Latin America Working Group\n"
+                                                 "  kind: organization\n"}
+    base = archive_dir(files)
+    new = tmp_path.parent / f"{tmp_path.name}-new"
+    shutil.copytree(base, new)
+    try:
+        _edit("letters/2017-08-02-d-release.md", "title: D release", "title: D release, "
+              "retitled")(new)
+        found = _check(base, new)
+        assert "lawg" in found.signatories
+        assert "signatories/lawg.md" in dict(plan(_load(new), "", None))
+    finally:
+        shutil.rmtree(new, ignore_errors=True)

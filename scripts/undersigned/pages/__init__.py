@@ -12,6 +12,7 @@ from undersigned.core.urls import letter_uri, paged_uri, recipient_uri, signator
 from undersigned.pages.changes import render_changes
 from undersigned.pages.common import Page
 from undersigned.pages.entities import (
+    has_page,
     recipient_pages,
     render_recipient,
     render_signatory,
@@ -87,7 +88,7 @@ def plan(archive: Archive, site_url: str = "", repo_edit: str | None = None,
                    for page in pages)
 
     eager(render_letters_index(archive))
-    for entity_id in sorted(set(archive.signed) | set(archive.named_in) | set(archive.issued)):
+    for entity_id in sorted(i for i in archive.registry.entities if has_page(archive, i)):
         entity = archive.registry.entities[entity_id]
         for n in range(1, signatory_pages(archive, entity_id) + 1):
             uri = signatory_uri(entity_id) if n == 1 else f"signatories/{entity_id}/page-{n}.md"

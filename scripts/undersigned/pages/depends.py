@@ -30,6 +30,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from undersigned.pages.bibtex import newer_rivals, older_rivals
+from undersigned.pages.entities import has_page as has_signatory_page
 from undersigned.pages.entities import shown_cosigners
 
 if TYPE_CHECKING:
@@ -103,7 +104,7 @@ def has_page(archive: Archive, kind: str, key: str) -> bool:
     if kind == "letter":
         return key in archive.by_slug
     if kind == "signatory":
-        return key in archive.signed or key in archive.named_in
+        return has_signatory_page(archive, key)
     return key in archive.received
 
 
