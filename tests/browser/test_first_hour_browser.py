@@ -110,7 +110,7 @@ def test_changes_after_a_real_edit_say_what_changed(chromium, edited_url):
     assert items.all_inner_texts() == [
         "Corrected: The letter to Tillerson — Title corrected; 1 signatory added; text "
         f"corrected. (changes in commit {sha[:7]})",
-        f"Added: The letter to Tillerson — Added. (changes in commit {first[:7]})"]
+        f"Added: The letter to Tillerson — New in the archive. (changes in commit {first[:7]})"]
     body = page.locator("article").inner_text()
     assert "Reps." not in body and "signers_named" not in body and "&#x27;" not in body
     diff = items.first.get_by_role("link", name=f"changes in commit {sha[:7]}")

@@ -155,7 +155,7 @@ def test_changes_page_and_feed(history_site):
     soup = BeautifulSoup((site / "changes/index.html").read_text(), "html.parser")
     items = [li.get_text() for li in soup.select("ul.us-changes li")]
     assert items == ["Renamed: A letter — Renamed from 2017-06-14-a-letter.",
-                     "Added: A letter — Added."]  # what changed, never the commit message
+                     "Added: A letter — New in the archive."]  # what changed, never the commit message
     assert "Correct the title" not in (site / "changes/index.html").read_text()
     assert "Correct the title" not in (site / "changes.xml").read_text()
     links = [a["href"] for a in soup.select("ul.us-changes li a")]  # no repository: no diff

@@ -150,14 +150,14 @@ def test_changes_say_what_changed_in_the_document_never_the_message(repo, monkey
         "Renamed: The letter — Renamed from 2017-06-14-a-letter.",
         "Corrected: The letter — Title corrected; recipient corrected; 3 signatories added; "
         "text corrected.",
-        "Added: The letter — Added."]
+        "Added: The letter — New in the archive."]
     assert calls.count("cat-file") == 1  # every version read by one git process
     feed = changes_feed(archive, "https://test.example.org/")
     assert "signers_named" not in feed and "Reps." not in feed and "signers_named" not in page
     summaries = [e.findtext("{http://www.w3.org/2005/Atom}summary")
                  for e in ET.fromstring(feed).iter("{http://www.w3.org/2005/Atom}entry")]
     assert summaries == ["Renamed from 2017-06-14-a-letter.", "Title corrected; recipient "
-                         "corrected; 3 signatories added; text corrected.", "Added."]
+                         "corrected; 3 signatories added; text corrected.", "New in the archive."]
 
 
 def test_changes_link_to_the_commit_when_a_repository_is_configured(repo):
@@ -179,7 +179,7 @@ def test_changes_link_to_the_commit_when_a_repository_is_configured(repo):
 
 @pytest.mark.parametrize("before, after, words", [
     ({"signatories": ["A", "Lucille Roybal-Alford"]},
-     {"signatories": ["A", "Lucille Roybal-Allard"]}, ["1 signatory name corrected"]),
+     {"signatories": ["A", "Lucille Roybal-Allard"]}, ["name of 1 signatory corrected"]),
     ({"signatories": ["A", "B"]}, {"signatories": ["B", "A"]}, ["signatories reordered"]),
     ({"date": "2017-06-13"}, {"date": "2017-06-14"}, ["date corrected (was 2017-06-13)"]),
     ({"recipients": [{"name": "X"}]}, {"recipients": [{"name": "X"}, {"name": "Y"}]},

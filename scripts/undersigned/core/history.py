@@ -182,7 +182,7 @@ def _count(n: int, one: str, many: str) -> str:
 
 
 def _parties(before: object, after: object, one: str, many: str) -> list[str]:
-    """'3 signatories added', '1 signatory name corrected', 'recipient corrected' ..."""
+    """'3 signatories added', 'name of 1 signatory corrected', 'recipient corrected' ..."""
     if before == after:
         return []
     old, new = _names(before), _names(after)
@@ -191,7 +191,8 @@ def _parties(before: object, after: object, one: str, many: str) -> list[str]:
     fixed = min(added, removed)
     out = []
     if fixed:
-        out.append(_count(fixed, f"{one} name", f"{many} names") + " corrected")
+        out.append(f"{'name' if fixed == 1 else 'names'} of {_count(fixed, one, many)} "
+                   "corrected")
     if added - fixed:
         out.append(_count(added - fixed, one, many) + " added")
     if removed - fixed:
@@ -276,30 +277,26 @@ def describe(root: Path, changes: list[Change]) -> dict[tuple[str, str], str]:
     """(commit, slug) -> what the change did to the document, in plain words ('Title
     corrected; 3 signatories added.'), from the file at the commit and at its parent."""
     wanted: list[tuple[Change, str | None, str | None]] = []
-    for change in changes:
-        after = _request(change.commit, f"letters/{change.slug}.md")
-        before = _request(f"{change.commit}^", f"letters/{change.old or change.slug}.md")
-        wanted.append((change, before if change.kind != "added" else None,
-                       after if change.kind != "removed" else None))
+    for change in changes:  # an addition or a removal says so by its label: no versions read
+        if change.kind in ("added", "removed"):
+            continue
+        wanted.append((change, _request(f"{change.commit}^",
+                                         f"letters/{change.old or change.slug}.md"),
+                       _request(change.commit, f"letters/{change.slug}.md")))
     blobs = _blobs(root, [r for _c, b, a in wanted for r in (b, a) if r])
     out = {}
     for change, before, after in wanted:
-        if change.kind == "added":
-            words = ["added"]
-        elif change.kind == "removed":
-            words = ["removed"]
-        else:
-            old, old_body = _front(blobs.get(before or ""),
-                                   f"letters/{change.old or change.slug}.md", root)
-            new, new_body = _front(blobs.get(after or ""), f"letters/{change.slug}.md", root)
-            words = [f"renamed from {change.old}"] if change.old else []
-            if old is not None and new is not None:
-                old.pop("redirect_from", None)
-                new.pop("redirect_from", None)
-            diff = compare(old, old_body, new, new_body)
-            words += [] if change.old and diff == ["corrected"] else diff
-            if not words:
-                words = ["file rewritten, the document unchanged"]
+        old, old_body = _front(blobs.get(before or ""),
+                               f"letters/{change.old or change.slug}.md", root)
+        new, new_body = _front(blobs.get(after or ""), f"letters/{change.slug}.md", root)
+        words = [f"renamed from {change.old}"] if change.old else []
+        if old is not None and new is not None:
+            old.pop("redirect_from", None)
+            new.pop("redirect_from", None)
+        diff = compare(old, old_body, new, new_body)
+        words += [] if change.old and diff == ["corrected"] else diff
+        if not words:
+            words = ["file rewritten, the document unchanged"]
         text = "; ".join(words)
         out[(change.commit, change.slug)] = text[:1].upper() + text[1:] + "."
     return out

@@ -60,6 +60,11 @@ def repository(archive: Archive) -> str:
                                                                           "http://")) else ""
 
 
+# what a change says when the document's versions tell nothing more (its label says the rest)
+DEFAULT_NOTES = {"added": "New in the archive.", "corrected": "Corrected.",
+                 "renamed": "Renamed.", "removed": "No longer in the archive."}
+
+
 def _what(archive: Archive, change: Change) -> str:
     """What the change did to the document, in plain words (never the commit message)."""
     if change.kind == "removed" and _label(archive, change) == LABELS["renamed"]:
@@ -71,7 +76,7 @@ def _what(archive: Archive, change: Change) -> str:
         former = [old for old in letter.redirect_from if old in removed]
         if former:
             return f"Renamed from {', '.join(former)} (the old address leads here)."
-    return notes(archive).get((change.commit, change.slug), LABELS[change.kind] + ".")
+    return notes(archive).get((change.commit, change.slug), DEFAULT_NOTES[change.kind])
 
 
 def render_changes(archive: Archive) -> Page:
