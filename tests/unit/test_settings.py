@@ -65,3 +65,22 @@ def test_an_unknown_option_is_an_error(tmp_path):
     (tmp_path / "docs").mkdir()
     with pytest.raises((Abort, ConfigurationError)):
         load_config(str(config_file), strict=True)
+
+
+@pytest.mark.parametrize("size", [0, -5])
+def test_a_shard_size_below_one_is_an_error_with_a_hint(tmp_path, size):
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import PluginError
+
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(
+        MKDOCS_YML.format(overrides=(REPO / "docs" / "overrides").as_posix()).replace(
+            "plugins: [undersigned]", f"plugins:\n  - undersigned:\n      search_shard_size: {size}\n"),
+        encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    plugin = load_config(str(config_file)).plugins["undersigned"]
+    with pytest.raises(PluginError) as caught:
+        plugin._settings()
+    assert str(caught.value) == (f"mkdocs.yml: undersigned: search_shard_size is {size}\n  hint: "
+                                 "give a positive number of documents per search shard (500 by "
+                                 "default)")

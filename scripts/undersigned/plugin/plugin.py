@@ -99,6 +99,11 @@ class UndersignedPlugin(BasePlugin[UndersignedConfig]):  # type: ignore[no-untyp
         self._cancel()
 
     def _settings(self) -> Settings:
+        size = self.config.get("search_shard_size")
+        if size is not None and size < 1:
+            raise PluginError(f"mkdocs.yml: undersigned: search_shard_size is {size}\n  hint: "
+                              "give a positive number of documents per search shard (500 by "
+                              "default)")
         return Settings.from_env().overridden(dict(self.config))
 
     # ---- one build -----------------------------------------------------------------------
