@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
+from undersigned.convert.header import LETTERHEAD_RE
 from undersigned.convert.lines import (
     END_MARK_RE,
     LANGUAGE_MARK_RE,
@@ -74,6 +75,13 @@ def _before_headline(text: str) -> bool:
                 or SITE_NAME_RE.match(text) or LANGUAGE_MARK_RE.match(text))
 
 
+def _capital_headline(text: str) -> bool:
+    """A headline printed in capitals, with the lead paragraph right under it ('SEN. CANTWELL
+    SEEKS CLARIFICATION ...'): five or more words, no lower-case letter, not a letterhead."""
+    return (len(words(text)) >= 5 and not any(c.islower() for c in text)
+            and not LETTERHEAD_RE.match(text) and text[-1:] not in ",:")
+
+
 def strip_furniture(lines: list[Line], *, headline: bool = True) -> PressParts:
     """Drop page furniture; find the headline and the dateline/publication date."""
     parts = PressParts()
@@ -83,7 +91,8 @@ def strip_furniture(lines: list[Line], *, headline: bool = True) -> PressParts:
         idx = lines.index(first)
         nxt = lines[idx + 1] if idx + 1 < len(lines) else None
         if (len(first.s) <= 200 and not is_prose(first.s) or len(words(first.s)) <= 25
-                and first.s[-1:] not in ".:") and (nxt is None or nxt.blank) \
+                and first.s[-1:] not in ".:") and (nxt is None or nxt.blank
+                                                   or _capital_headline(first.s)) \
                 and not is_date_line(first.s) and not DROP_RE.match(first.s):
             parts.title, parts.title_line = first.s.strip("*# "), first.no
     cut = False
