@@ -13,8 +13,9 @@ from undersigned.convert.document import ConvertedDocument, Options
 from undersigned.convert.header import parse_header
 from undersigned.convert.lines import LANGUAGE_MARK_RE, Line, is_prose, split_lines
 from undersigned.convert.press import find_sender, signers_in_prose, strip_furniture
+from undersigned.convert.printed import BULLET_SPLIT_RE
 from undersigned.convert.regions import SPANISH_SALUTATION, Region, _find_regions, language_of
-from undersigned.convert.signatures import BULLET_SPLIT_RE, parse_signatures
+from undersigned.convert.signatures import parse_signatures
 from undersigned.core.characters import BODY
 from undersigned.core.hygiene import clean
 from undersigned.core.model import Topic

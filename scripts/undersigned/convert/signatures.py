@@ -23,6 +23,18 @@ from undersigned.convert.people import (
     split_columns,
     split_pair,
 )
+from undersigned.convert.printed import (
+    PARTY_ONLY_RE,
+    PARTY_THEN_ROLE_RE,
+    PLURAL_TITLE_RE,
+    URL_RE,
+    _listed,
+    _of_state,
+    _run_together,
+    _title_words,
+    _with_country,
+    _without_conjunction,
+)
 from undersigned.convert.roles import (
     _CONGRESS_ROLE_RE,
     _TITLE_RE,
@@ -41,7 +53,6 @@ from undersigned.core.vocabulary import (
     PARTICLES,
     SIGNATURE_NOTES,
     SIGNATURE_STOPS,
-    WORLD_COUNTRIES,
 )
 
 NOTE_RE = re.compile(rf"^\(?(?:{'|'.join(SIGNATURE_NOTES)})\b", re.I)
@@ -69,46 +80,6 @@ GROUP_RE = re.compile(
     r"regionales))?(?:[\s,]++(?:and|y|&)\s++(?:individuals|academics|personas|individuos))?"
     r"(?:\s*+[(—–:-][^.;]{0,80})?:?$", re.I)
 LIST_MARK_RE = re.compile(r"^\s*+(?:\d{1,4}[.)]|[•*·▪‣–-])\s++")  # '1. WOLA', '• WOLA'
-
-
-_COUNTRIES = frozenset(fold(x) for x in WORLD_COUNTRIES)
-# a bullet between the signers of a paragraph: 'Jane Doe, WOLA • Juan Pérez, CDH Tabasco'
-BULLET_SPLIT_RE = re.compile(r"\s[•▪‣·]\s")
-
-
-def _with_country(text: str) -> bool:
-    """'Name, affiliation, Country': a person's name, then what they are, then a country
-    ('Hiroshi Tanaka, University of Tokyo, Japan') — one signer, never a list of names."""
-    head, _c, rest = text.partition(",")
-    country = rest.rpartition(",")[2].strip(" .")
-    return "," in rest and fold(country) in _COUNTRIES and _person_like(head.strip())
-
-
-def _listed(text: str) -> list[str] | None:
-    """Names run together in one line: 'WOLA; LAWG; CGRS' (semicolons), 'Jane Doe, WOLA •
-    Juan Pérez, CDH' (bullets), or four or more short comma-separated names none of which is
-    a role ('WOLA, LAWG, CGRS, Witness at the Border'); a 'Name, Title, Organization' line
-    and a 'Name, affiliation, Country' line are not a list."""
-    if BULLET_SPLIT_RE.search(text):
-        parts = [p.strip(" .;") for p in BULLET_SPLIT_RE.split(text)]
-        return [p for p in parts if p] if len([p for p in parts if p]) >= 2 else None
-    if ";" in text:
-        parts = [p.strip(" .") for p in text.split(";")]
-    elif text.count(",") >= 2 and all(
-            _person_like(p.strip(" .")) and not _role_line(p.strip(" ."))
-            for p in re.split(r",\s*+(?:and\s++|y\s++)?", text)):
-        parts = [p.strip(" .") for p in re.split(r",\s*+(?:and\s++|y\s++)?", text)]
-    elif text.count(",") >= 3 and not text.rstrip().endswith(".") and not _with_country(text):
-        parts = [p.strip() for p in re.split(r",\s*+(?:and\s++|y\s++)?", text)]
-        if any(ROLE_WORDS.search(p) or fold(p) in SUFFIXES or DEGREES_RE.match(p)
-               for p in parts):
-            return None
-    else:
-        return None
-    parts = [p for p in parts if p]
-    if len(parts) < 2 or any(len(p.split()) > 10 for p in parts):
-        return None
-    return parts
 
 
 # (a match starts where its run of spaces starts: no search retried inside one run)
@@ -211,7 +182,10 @@ def parse_signatures(lines: list[Line], src: str, running: frozenset[str] = froz
                 or CLOSING_RE.match(plain) \
                 or LANGUAGE_MARK_RE.match(s) or CONTACT_RE.match(plain):  # 'Contact: ...'
             break
-        if FURNITURE_RE.match(s.strip("*_ ")) or is_date_line(s) or fold(s) in running:
+        if URL_RE.search(s) and block.signatories:
+            break  # 'For the letter with its footnotes, visit http://…'
+        if FURNITURE_RE.match(s.strip("*_ ")) or is_date_line(s) or fold(s) in running \
+                or URL_RE.search(s):
             block.dropped.append(line.no)
             i += 1
             continue
@@ -245,7 +219,8 @@ def parse_signatures(lines: list[Line], src: str, running: frozenset[str] = froz
             since_title = len(block.signatories)
             i += 1
             continue
-        if GENERIC_RE.match(plain) or plain.lower() in {"/s/", "s/", "(s)"}:
+        if GENERIC_RE.match(plain) or plain.lower() in {"/s/", "s/", "(s)"} \
+                or _title_words(plain):
             since_title = len(block.signatories)
             block.congress = block.congress or bool(re.search(
                 r"congress|senator|representative", plain, re.I))
@@ -289,25 +264,44 @@ def parse_signatures(lines: list[Line], src: str, running: frozenset[str] = froz
                 and _person_like(text[:trail.start()]):  # 'Tom Daschle United States Senator'
             text = text[:trail.start()]
             block.congress = True
-        pieces = _listed(text) or [p for p in re.split(r"\s{3,}|\t+", text) if p.strip()]
+        plural = PLURAL_TITLE_RE.match(text)  # 'Senators Jeffords, Sarbanes and Crapo.'
+        text = text[plural.end():] if plural else text
+        pieces = _listed(text) or _run_together(text) or (plural and [
+            p for p in re.split(r",\s*+(?:and\s++)?|\s++and\s++", text.rstrip(".")) if p.strip()
+        ]) or [
+            p for p in re.split(r"\s{3,}|\t+", text) if p.strip()]
         if len(pieces) == 1:
             single_lines.add(line.no)
         before = len(block.signatories)
         for piece in pieces:
             piece = SIGNED_RE.sub("", piece.strip().strip("*_ ").strip())
+            piece = _without_conjunction(PLURAL_TITLE_RE.sub("", piece))
+            party = PARTY_ONLY_RE.match(piece)
+            if party and block.signatories and block.signatories[-1].line == line.no \
+                    and block.signatories[-1].role is None:  # 'John Kerry, (D-MA)'
+                block.signatories[-1].role = party.group(1)
+                continue
             if TITLE_PREFIX.match(piece):
                 block.congress = True
                 piece = TITLE_PREFIX.sub("", piece)
             if not piece or GENERIC_RE.match(piece.rstrip(".")):
                 block.congress = block.congress or bool(piece)
                 continue
-            name, role = _parse_name(piece)
+            then_role = PARTY_THEN_ROLE_RE.match(piece)
+            if then_role and _person_like(then_role.group(1)):
+                role = f"{then_role.group(2)}, {then_role.group(3).rstrip('.')}"
+                name = then_role.group(1)
+            else:
+                name, role = _parse_name(piece)
             if role is None and len(pieces) == 1:
                 name, role = _split_role(name)
+            if role is None:
+                name, role = _of_state(name)
+            name = _without_conjunction(name)  # 'Max Baucus and (D-MT)'
             pair = split_pair(name)
             for one in pair:
                 kind, certain = classify(one)
-                if len(pair) == 2:
+                if len(pair) == 2 or plural:  # 'Senators Jeffords, Sarbanes and Crapo'
                     kind, certain = "person", True
                 block.signatories.append(Signed(one, role, kind, line.no, certain,
                                                 group=block.heading))

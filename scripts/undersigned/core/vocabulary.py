@@ -154,3 +154,24 @@ WORLD_COUNTRIES = frozenset(x.strip() for x in """
     italia, japón, méxico, panamá, perú, reino unido, república dominicana, suecia, suiza,
     bélgica, países bajos, haití, belice
     """.split(","))
+
+# the states and territories of the United States, as printed after a Member's name ('Russ
+# Feingold of Wisconsin') (folded when used)
+US_STATES = frozenset(x.strip() for x in """
+    alabama, alaska, arizona, arkansas, california, colorado, connecticut, delaware, florida,
+    georgia, hawaii, idaho, illinois, indiana, iowa, kansas, kentucky, louisiana, maine,
+    maryland, massachusetts, michigan, minnesota, mississippi, missouri, montana, nebraska,
+    nevada, new hampshire, new jersey, new mexico, new york, north carolina, north dakota, ohio,
+    oklahoma, oregon, pennsylvania, rhode island, south carolina, south dakota, tennessee, texas,
+    utah, vermont, virginia, washington, west virginia, wisconsin, wyoming, puerto rico, guam,
+    american samoa, the virgin islands, the northern mariana islands, the district of columbia
+    """.split(","))
+
+# the words a congressional title line is made of ('Member of Congress', 'Member United States
+# House', 'U.S. Senator'): a line of these words only is a title, never a signer, also when
+# one is misprinted by a letter or two ('Member of Congres')
+TITLE_LINE_WORDS = frozenset({
+    "member", "members", "of", "the", "congress", "united", "states", "u.s", "us", "house",
+    "senate", "senator", "senators", "representative", "representatives", "congressman",
+    "congresswoman", "congressmember", "delegate", "resident", "commissioner", "in", "to",
+})

@@ -1,0 +1,111 @@
+"""One printed line of a signature block read as names: a list run together on one line
+('WOLA; LAWG', 'Senators Jeffords, Sarbanes and Crapo', names with titles between them), the
+party and state or home state printed with a name, a line of title words only."""
+
+from __future__ import annotations
+
+import re
+
+from undersigned.convert.people import _person_like
+from undersigned.convert.roles import ROLE_WORDS, TITLE_PREFIX, TRAILING_TITLE_RE, _role_line
+from undersigned.core.names import DEGREES_RE, SUFFIXES, fold
+from undersigned.core.vocabulary import TITLE_LINE_WORDS, US_STATES, WORLD_COUNTRIES
+
+_COUNTRIES = frozenset(fold(x) for x in WORLD_COUNTRIES)
+# a bullet between the signers of a paragraph: 'Jane Doe, WOLA • Juan Pérez, CDH Tabasco'
+BULLET_SPLIT_RE = re.compile(r"\s[•▪‣·]\s")
+
+
+def _with_country(text: str) -> bool:
+    """'Name, affiliation, Country': a person's name, then what they are, then a country
+    ('Hiroshi Tanaka, University of Tokyo, Japan') — one signer, never a list of names."""
+    head, _c, rest = text.partition(",")
+    country = rest.rpartition(",")[2].strip(" .")
+    return "," in rest and fold(country) in _COUNTRIES and _person_like(head.strip())
+
+
+def _listed(text: str) -> list[str] | None:
+    """Names run together in one line: 'WOLA; LAWG; CGRS' (semicolons), 'Jane Doe, WOLA •
+    Juan Pérez, CDH' (bullets), or four or more short comma-separated names none of which is
+    a role ('WOLA, LAWG, CGRS, Witness at the Border'); a 'Name, Title, Organization' line
+    and a 'Name, affiliation, Country' line are not a list."""
+    if BULLET_SPLIT_RE.search(text):
+        parts = [p.strip(" .;") for p in BULLET_SPLIT_RE.split(text)]
+        return [p for p in parts if p] if len([p for p in parts if p]) >= 2 else None
+    if ";" in text:
+        parts = [p.strip(" .") for p in text.split(";")]
+    elif text.count(",") >= 2 and all(
+            _person_like(p.strip(" .")) and not _role_line(p.strip(" ."))
+            for p in re.split(r",\s*+(?:and\s++|y\s++)?", text)):
+        parts = [p.strip(" .") for p in re.split(r",\s*+(?:and\s++|y\s++)?", text)]
+    elif text.count(",") >= 3 and not text.rstrip().endswith(".") and not _with_country(text):
+        parts = [p.strip() for p in re.split(r",\s*+(?:and\s++|y\s++)?", text)]
+        if any(ROLE_WORDS.search(p) or fold(p) in SUFFIXES or DEGREES_RE.match(p)
+               for p in parts):
+            return None
+    else:
+        return None
+    parts = [p for p in parts if p]
+    if len(parts) < 2 or any(len(p.split()) > 10 for p in parts):
+        return None
+    return parts
+
+
+# 'U.S. Senators Gordon Smith (R-OR), Maria Cantwell (D-WA), ...': the plural title before a
+# list of names, never part of the first name
+PLURAL_TITLE_RE = re.compile(
+    r"^(?:(?:u\.\s?s\.|united states)\s++)?(?:sens\.|senators|reps\.|representatives|"
+    r"congressmen|congresswomen|congressmembers|members of congress)\s++(?=[A-Z])", re.I)
+# a party and state printed as its own item of a list: 'John Kerry, (D-MA), ...'
+PARTY_ONLY_RE = re.compile(r"^\(\s*+((?:[DRI]|Dem|Rep|Ind)\s*+[-–][^()]{1,30}?)\s*+\)$")
+# 'Harry Reid (D-NV), Senate Majority Leader': party and state, then a role
+PARTY_THEN_ROLE_RE = re.compile(
+    r"^([^(),]{3,60}?)\s*+\(((?:[DRI]|Dem|Rep|Ind)\s*+[-–][^()]{1,30}?)\),\s*+(\S.*)$")
+# 'Maria Cantwell U.S. Senator Mike Crapo U.S. Representative Rick Larsen': names and titles
+# run together on one line
+INNER_TITLE_RE = re.compile(
+    r"(?<!\s)\s++(?:(?:u\.\s?s\.|united states)\s++)?(?:senator|representative|member of congress)"
+    r"\s++(?=[A-Z])", re.I)
+URL_RE = re.compile(r"https?://|\bwww\.|^click here\b", re.I)
+_US_STATES = frozenset(fold(x) for x in US_STATES)
+
+
+def _without_conjunction(text: str) -> str:
+    """'Max Baucus and' / 'and Jim Webb' -> the name: the conjunction of a list run over its
+    lines."""
+    tokens = text.split()
+    if tokens and tokens[0].lower() in {"and", "y", "&"}:
+        tokens = tokens[1:]
+    if tokens and tokens[-1].lower() in {"and", "y", "&"}:
+        tokens = tokens[:-1]
+    return " ".join(tokens).rstrip(",") if len(tokens) < len(text.split()) else text.strip()
+
+
+def _title_words(text: str) -> bool:
+    """A line of title words only ('Member United States House', 'Member of Congres'): a title
+    row, never a signer. A word may be a title word cut short by a letter or two."""
+    tokens = [t.strip(".") for t in re.findall(r"[a-z.]+", fold(text))]
+    if len(tokens) < 2 or not {"member", "senator", "representative", "congress"} & {
+            t for t in tokens} and not any(t.startswith("congres") for t in tokens):
+        return False
+    return all(t in TITLE_LINE_WORDS or len(t) >= 5 and any(
+        w.startswith(t) and len(w) - len(t) <= 2 for w in TITLE_LINE_WORDS) for t in tokens)
+
+
+def _of_state(name: str) -> tuple[str, str | None]:
+    """'Russ Feingold of Wisconsin' -> ('Russ Feingold', 'Wisconsin')."""
+    head, of, state = name.rpartition(" of ")
+    if of and fold(state.strip()) in _US_STATES and _person_like(head.strip()):
+        return head.strip(), state.strip()
+    return name, None
+
+
+def _run_together(text: str) -> list[str] | None:
+    """Names printed on one line with a title between them, each a person."""
+    if "," in text or not INNER_TITLE_RE.search(text):
+        return None
+    parts = [p.strip() for p in INNER_TITLE_RE.split(TITLE_PREFIX.sub("", text)) if p.strip()]
+    parts = [TRAILING_TITLE_RE.sub("", p).strip() for p in parts]
+    if len(parts) >= 2 and all(_person_like(p) for p in parts):
+        return parts
+    return None
