@@ -16,8 +16,8 @@ from undersigned.devtools import classifiers
 def test_the_labelled_set():
     items = classifiers.labelled_set()
     assert Counter(i.source for i in items) == {"registry": 210, "legislators": 210,
-                                                "fidelity": 40}
-    assert Counter(i.kind for i in items) == {"person": 361, "organization": 99}
+                                                "fidelity": 51}
+    assert Counter(i.kind for i in items) == {"person": 361, "organization": 110}
     lines = {i.text for i in items if i.source == "fidelity"}
     assert {"Member of Congress", "Ranking Member", "Church World Service"} <= lines
     assert not lines & {"Marcia L. Fudge", "Ronny L. Jackson, M.D"}  # a recipient, a signer
@@ -26,9 +26,9 @@ def test_the_labelled_set():
 def test_our_classifier_on_the_labelled_set():
     result = classifiers.accuracy(classify, classifiers.labelled_set())
     assert result.confusion == {("person", "person"): 360, ("person", "organization"): 1,
-                                ("organization", "person"): 11,
-                                ("organization", "organization"): 88}
-    assert (result.right, result.total) == (448, 460)
+                                ("organization", "person"): 16,
+                                ("organization", "organization"): 94}
+    assert (result.right, result.total) == (454, 471)
     assert ("Guadalupe cepeda Aguilar", "organization") in [(i.text, got)
                                                             for i, got in result.misses]
 
@@ -50,7 +50,7 @@ def test_swapping_classify_puts_it_back():
     (classifiers.probablepeople_classify, "probablepeople"),
 ])
 def test_the_adapters_on_obvious_names(adapter, library):
-    pytest.importorskip(library)
+    __import__(library)  # declared in the [test] extra: never skipped
     assert adapter("Christopher J. Dodd") == ("person", True)
     assert adapter("Sherrod Brown") == ("person", True)
     assert adapter("Kids in Need of Defense")[0] == "organization"
