@@ -103,13 +103,24 @@ def test_fidelity_benchmark_runs_and_holds(capsys):
 
     assert fidelity([]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("68 documents\n")
+    assert out.startswith("79 documents\n")
     for field in ("documents", "type", "title", "date", "sender", "recipients", "signatories",
                   "signers_named"):
         line = next(x for x in out.splitlines() if x.strip().startswith(field + " "))
         assert line.rstrip().endswith("100.0% exact"), line
-    assert "all layouts             100.0%   100.0%   (247 / 247)" in out
+    assert "all layouts             100.0%   100.0%   (323 / 323)" in out
     assert "all releases            100.0%   100.0%   (37 / 37)" in out
+
+
+def test_salutations_without_dear_open_a_letter():
+    """'Gentlemen:' over a letter to two officials (Senate 2007-08) opens it like 'Dear ...:';
+    the same words inside a sentence do not."""
+    from undersigned.convert.regions import is_dear
+
+    for text in ("Gentlemen:", "Ladies and Gentlemen:", "Sirs:", "Colleagues:", "Gentlemen,"):
+        assert is_dear(text), text
+    assert not is_dear("Gentlemen of the committee asked us to write.")
+    assert not is_dear("Colleagues: the vote is tomorrow.")
 
 
 def test_spanish_salutations_open_a_letter():

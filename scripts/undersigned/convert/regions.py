@@ -35,7 +35,8 @@ SPANISH_SALUTATION = (r"estimad[oa]s?|apreciad[oa]s?|apreciables?|respetad[oa]s?
 
 
 BARE_SALUTATION_RE = re.compile(
-    rf"^(?:\*\*)?(?:(?:{SPANISH_SALUTATION})\s++[^.:;]{{2,160}}|ladies and gentlemen|"
+    rf"^(?:\*\*)?(?:(?:{SPANISH_SALUTATION})\s++[^.:;]{{2,160}}|ladies and gentlemen|gentlemen|"
+    r"sirs|gentlewomen|colleagues|"
     r"(?:mr\.?|madam|madame)\s++(?:vice\s++)?(?:president|secretary|speaker|ambassador|"
     r"chair(?:man|woman)?|administrator|attorney general|leader|commissioner|director)"
     r"(?:\s++[A-Z][\w'’-]++)?)[,:](?:\*\*)?$", re.I)
@@ -82,7 +83,8 @@ _DEAR_STARTS = ("dear", "**dear", "to ", "**to ", "estimad", "apreciad", "distin
 
 
 _BARE_STARTS = ("apreciab", "respet", "querid", "excelent", "señor", "sr.", "sra.",
-                "sres.", "sras.", "ladies", "madam", "mr.", "mr ")
+                "sres.", "sras.", "ladies", "madam", "mr.", "mr ", "gentlem", "sirs",
+                "colleag")
 
 
 def is_dear(text: str) -> bool:
