@@ -51,6 +51,26 @@ def _kind(block: list[Line]) -> str:
     return "para"
 
 
+def _line_paragraphs(block: list[Line]) -> list[list[Line]]:
+    """A run of lines with no blank line between them is one paragraph re-joined, unless its
+    lines are whole paragraphs: a long line (over 100 characters: no hard-wrapped text is
+    that wide) that ends a sentence, followed by a line that starts one (web pages saved as
+    text print a paragraph a line)."""
+    out = [[block[0]]]
+    for prev, line in zip(block, block[1:], strict=False):
+        if len(prev.s) > 100 and prev.s.endswith(END_PUNCT) and (
+                line.s[:1].isupper() or line.s[:1] in '"“¿¡' or line.s[:1].isdigit()):
+            out.append([line])
+        else:
+            out[-1].append(line)
+    return out
+
+
+def _paragraph_blocks(flow: list[Line]) -> list[list[Line]]:
+    return [part for block in blocks(flow)
+            for part in (_line_paragraphs(block) if _kind(block) == "para" else [block])]
+
+
 def convert_body(lines: list[Line], src: str) -> Body:
     """Convert the lines of a body (salutation .. closing) to Markdown."""
     problems: list[Problem] = []
@@ -85,7 +105,7 @@ def convert_body(lines: list[Line], src: str) -> Body:
     defined = set(defs)
     prev_end = -1
     index_of = {id(x): i for i, x in enumerate(flow)}
-    for block in blocks(flow):
+    for block in _paragraph_blocks(flow):
         start = index_of[id(block[0])]
         kind = _kind(block)
         after_break = any(prev_end < b <= start for b in breaks)
