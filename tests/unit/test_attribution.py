@@ -125,3 +125,48 @@ def test_a_name_printed_among_members_that_no_member_had_is_said():
     assert ("'Jordan Whitfield' is printed among Members of Congress, but no Member of that "
             "name served on 2025-03-12; proposed as a person, not linked to a Member") in notes
     assert not any("Joaquin Castro" in n and "printed among" in n for n in notes)
+
+
+@pytest.mark.parametrize("name, day, bioguide", [
+    # Members of 2005-08 who also served after 2013: linked with their terms of the time
+    ("Dianne Feinstein", "2007-02-08", "F000062"),
+    ("John Cornyn", "2006-04-05", "C001056"),
+    ("Bob Casey", "2007-03-03", "C001070"),
+    # Members who left before 2013 are not in the bundled list: never another Member
+    ("Ted Kennedy", "2007-03-03", None),       # not John Kennedy (Senate from 2017)
+    ("John Salazar", "2007-03-03", None),      # not María Elvira Salazar (House from 2021)
+    ("Ken Salazar", "2007-03-03", None),
+    ("Ben Nelson", "2007-03-03", None),        # not Bill Nelson (serving in 2007)
+    ("Kay Bailey Hutchison", "2006-01-26", None),
+])
+def test_letters_before_2013_link_only_members_the_data_holds(name, day, bioguide):
+    linked, messages = resolve_one(name, day)
+    assert linked == bioguide, messages
+
+
+def congress_letter(names: list[str], day: str) -> tuple[ConvertedDocument, Resolution]:
+    doc = ConvertedDocument({"type": "letter", "date": dt.date.fromisoformat(day),
+                             "sender": "Members of Congress", "signatories": list(names)},
+                            "Dear Secretary:\n\nText.\n", congress=True)
+    result = Resolution()
+    Resolver(Registry(), load_legislators()).resolve(doc, "x.txt", result)
+    return doc, result
+
+
+def test_a_senator_who_left_before_2013_is_not_said_to_have_not_served():
+    """A 2007 Senate letter: the note says the bundled list lacks the name, not that no such
+    Member served; and the sender stays 'Members of Congress' though most signers are not
+    in the list (after 2013 the same letter would be re-labelled by its signers)."""
+    doc, result = congress_letter(["Ted Kennedy", "Ken Salazar", "Dianne Feinstein"],
+                                  "2007-03-03")
+    assert ("'Ted Kennedy' is printed among Members of Congress, but is not in the bundled "
+            "list of Members for 2007-03-03 (it holds every Member who served from 2013-01-03 "
+            "on, with all their terms; one who left earlier is not in it); proposed as a "
+            "person, not linked to a Member") in [p.message for p in result.problems]
+    assert doc.metadata["sender"] == "Members of Congress"
+    later, result = congress_letter(["Jane Roe", "Juan Pérez", "Dianne Feinstein"],
+                                    "2019-03-01")
+    assert later.metadata["sender"] == "Individuals"
+    assert ("'Jane Roe' is printed among Members of Congress, but no Member of that name "
+            "served on 2019-03-01; proposed as a person, not linked to a Member") in [
+        p.message for p in result.problems]

@@ -48,6 +48,15 @@ def _name(item: Any) -> str:
     return item if isinstance(item, str) else item["name"]
 
 
+# the first day the bundled list of Members is complete for: it holds every Member who served
+# from then on (with their earlier terms), none who left before
+DATA_FROM = dt.date(2013, 1, 3)
+
+
+def _before_data(day: object) -> bool:
+    return isinstance(day, dt.date) and day < DATA_FROM
+
+
 class Resolver:
     """Resolves names across one import run (new entries are shared between its documents)."""
 
@@ -189,9 +198,13 @@ class Resolver:
                 if key == "signatories" and kind == "person" and doc.congress \
                         and not refused:
                     result.problems.append(Problem(
-                        src, line, f"'{name}' is printed among Members of Congress, but no "
-                        f"Member of that name served on {day}; proposed as a person, not linked "
-                        "to a Member", "check the name against the original; if it is a "
+                        src, line, f"'{name}' is printed among Members of Congress, but "
+                        + (f"no Member of that name served on {day}" if not _before_data(day)
+                           else f"is not in the bundled list of Members for {day} (it holds "
+                           f"every Member who served from {DATA_FROM} on, with all their "
+                           "terms; one who left earlier is not in it)")
+                        + "; proposed as a person, not linked to a Member",
+                        "check the name against the original; if it is a "
                         "Member, add the printed form to their entry's aliases", warning=True))
                 proposal = Proposal(self._free_id(make_id(name, kind)), name.strip(), kind,
                                     printed=name, line=line, source=src)
@@ -217,8 +230,9 @@ class Resolver:
         signers = _items(doc, "signatories")
         if doc.metadata.get("type") != "letter" or doc.sender_given or not signers \
                 or doc.metadata.get("sender") != "Members of Congress" \
-                or members * 2 >= len(signers):
-            return
+                or members * 2 >= len(signers) \
+                or doc.congress and _before_data(doc.metadata.get("date")):
+            return  # (before 2013 a Member the bundled list lacks still signs as a Member)
         kinds = [doc.kinds.get(_name(x), "person") for x in signers]
         sender = ("Organizations" if all(k == "organization" for k in kinds)
                   else "Organizations and individuals" if "organization" in kinds
