@@ -132,3 +132,57 @@ def test_spanish_salutations_open_a_letter():
     assert is_dear("Estimados Sr. Presidente, Sra. Vicepresidente, Senador Menéndez, "
                    "Representante Sánchez y dirigentes de caucus:")
     assert not is_dear("Estimamos que el programa deportó a 170.000 personas.")
+
+
+def _signers(text: str, **options: str) -> tuple[list[object], list[str]]:
+    from undersigned.convert import Options, convert_text
+
+    result = convert_text(text, source="t.txt", options=Options(**options))
+    doc = result.documents[-1]
+    return doc.metadata.get("signatories", []), [p.message for p in result.problems]
+
+
+def test_a_headed_list_ended_by_a_contact_and_a_link_is_read_and_its_column_heads_skipped():
+    """Found by the adversarial review: a Spanish statement's list under 'Firmantes:' lost
+    every signer because a press contact and a link followed it; 'Nombre, organización' (the
+    columns' heads) became a signer."""
+    sigs, _ = _signers(
+        "Declaración sobre Honduras\n\n26 de abril de 2013\n\nLas organizaciones abajo "
+        "firmantes expresamos nuestra preocupación por la situación en Honduras.\n\n"
+        "Firmantes:\n\nNombre, organización\nBertha Oliva, COFADEH\n"
+        "Centro por la Justicia y el Derecho Internacional (CEJIL)\n"
+        "Contacto de prensa: Juan Pérez, prensa@example.org\n"
+        "Para más información visite www.example.org\n", type="statement", sender="COFADEH")
+    assert sigs == [{"name": "Bertha Oliva", "role": "COFADEH"},
+                    "Centro por la Justicia y el Derecho Internacional (CEJIL)"]
+
+
+def test_a_headed_list_followed_by_prose_is_reported_not_dropped_silently():
+    _, messages = _signers(
+        "Statement on Honduras\n\nApril 26, 2013\n\nWe are deeply concerned about the "
+        "situation of the defenders in Honduras and call for their protection now.\n\n"
+        "Signatories:\n\nJane Roe\nJohn Doe\n\nWe will continue to follow the situation of "
+        "the defenders closely and will report on it again in the coming weeks.\n",
+        type="statement", sender="WOLA")
+    assert ("the list under 'Signatories:' is followed by other text (line 12); its 2 "
+            "name(s) were not read as signers") in messages
+
+
+def test_name_title_organization_separated_by_slashes():
+    sigs, _ = _signers(
+        "Letter to Secretary Blinken\n\nMarch 5, 2024\n\nDear Secretary Blinken:\n\nWe write "
+        "to urge you to act.\n\nSincerely,\n\nName / Title / Organization\n"
+        "Jim McGovern / Co-Chair / Tom Lantos Human Rights Commission\n"
+        "Ana Perez / Director / Latin America Working Group\n")
+    assert sigs == [
+        {"name": "Jim McGovern", "role": "Co-Chair, Tom Lantos Human Rights Commission"},
+        {"name": "Ana Perez", "role": "Director, Latin America Working Group"}]
+
+
+def test_a_family_name_over_a_congressional_title_is_a_person():
+    sigs, messages = _signers(
+        "Letter to Secretary Blinken\n\nMarch 5, 2024\n\nDear Secretary Blinken:\n\nWe write "
+        "to urge you to act.\n\nSincerely,\n\nKennedy\nMember of Congress\n\nPrice\n"
+        "Member of Congress\n")
+    assert sigs == ["Kennedy", "Price"]
+    assert not [m for m in messages if "person or an organization" in m]

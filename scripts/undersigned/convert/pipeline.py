@@ -15,7 +15,7 @@ from undersigned.convert.lines import LANGUAGE_MARK_RE, Line, is_prose, split_li
 from undersigned.convert.press import find_sender, signers_in_prose, strip_furniture
 from undersigned.convert.printed import BULLET_SPLIT_RE
 from undersigned.convert.regions import SPANISH_SALUTATION, Region, _find_regions, language_of
-from undersigned.convert.signatures import parse_signatures
+from undersigned.convert.signatures import ends_list, parse_signatures
 from undersigned.core.characters import BODY
 from undersigned.core.hygiene import clean
 from undersigned.core.model import Topic
@@ -251,6 +251,7 @@ def _statement_signers(lines: list[Line], source: str, problems: list[Problem]) 
     end of the text and holds two names or more."""
     start = next((k for k in range(len(lines) - 1, -1, -1)
                   if _SIGNER_HEADING.match(lines[k].s)), None)
+    headed = start is not None
     if start is None:
         prose = [k for k, x in enumerate(lines) if not x.blank and is_prose(x.s)
                  and not BULLET_SPLIT_RE.search(x.s)]  # 'Name, Org • Name, Org' is signers
@@ -260,7 +261,14 @@ def _statement_signers(lines: list[Line], source: str, problems: list[Problem]) 
     tail = lines[start + 1:]
     block = parse_signatures(tail, source)
     rest = [x for x in tail[block.end:] if not x.blank]
-    if len(block.signatories) < 2 or rest:
+    if len(block.signatories) < 2 or rest and not (headed and ends_list(rest[0].s)):
+        if headed and block.signatories:
+            problems.append(Problem(
+                source, lines[start].no, f"the list under '{lines[start].s}' is followed by "
+                f"other text (line {rest[0].no if rest else lines[start].no}); its "
+                f"{len(block.signatories)} name(s) were not read as signers",
+                "check the original; list the signers in `signatories:` by hand",
+                warning=True))
         return []
     problems.extend(block.problems)  # a name listed twice, a person or an organization
     return list(block.signatories)

@@ -9,7 +9,12 @@ import re
 from undersigned.convert.people import _person_like
 from undersigned.convert.roles import ROLE_WORDS, TITLE_PREFIX, TRAILING_TITLE_RE, _role_line
 from undersigned.core.names import DEGREES_RE, SUFFIXES, fold
-from undersigned.core.vocabulary import TITLE_LINE_WORDS, US_STATES, WORLD_COUNTRIES
+from undersigned.core.vocabulary import (
+    COLUMN_HEAD_WORDS,
+    TITLE_LINE_WORDS,
+    US_STATES,
+    WORLD_COUNTRIES,
+)
 
 _COUNTRIES = frozenset(fold(x) for x in WORLD_COUNTRIES)
 # a bullet between the signers of a paragraph: 'Jane Doe, WOLA • Juan Pérez, CDH Tabasco'
@@ -108,4 +113,20 @@ def _run_together(text: str) -> list[str] | None:
     parts = [TRAILING_TITLE_RE.sub("", p).strip() for p in parts]
     if len(parts) >= 2 and all(_person_like(p) for p in parts):
         return parts
+    return None
+
+
+def _column_heads(text: str) -> bool:
+    """'Name, Organization', 'Nombre, organización', 'Name / Title / Organization': the heads
+    of the columns of a list, never a signer."""
+    tokens = re.findall(r"\w+", fold(text))
+    return len(tokens) >= 2 and all(t in COLUMN_HEAD_WORDS for t in tokens)
+
+
+def slash_parts(text: str) -> tuple[str, str] | None:
+    """'Jim McGovern / Co-Chair / Tom Lantos Human Rights Commission' -> the name and what is
+    printed with it."""
+    parts = [p.strip() for p in text.split(" / ")]
+    if len(parts) >= 2 and all(parts) and _person_like(parts[0]):
+        return parts[0], ", ".join(parts[1:])
     return None

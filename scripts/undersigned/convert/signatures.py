@@ -28,12 +28,14 @@ from undersigned.convert.printed import (
     PARTY_THEN_ROLE_RE,
     PLURAL_TITLE_RE,
     URL_RE,
+    _column_heads,
     _listed,
     _of_state,
     _run_together,
     _title_words,
     _with_country,
     _without_conjunction,
+    slash_parts,
 )
 from undersigned.convert.roles import (
     _CONGRESS_ROLE_RE,
@@ -189,7 +191,8 @@ def parse_signatures(lines: list[Line], src: str, running: frozenset[str] = froz
             block.dropped.append(line.no)
             i += 1
             continue
-        if NOTE_RE.match(LIST_MARK_RE.sub("", plain)):  # 'Affiliations for identification only'
+        if NOTE_RE.match(LIST_MARK_RE.sub("", plain)) or _column_heads(plain):
+            # 'Affiliations for identification only', 'Name, Organization'
             i += 1
             attach = None
             continue
@@ -221,6 +224,11 @@ def parse_signatures(lines: list[Line], src: str, running: frozenset[str] = froz
             continue
         if GENERIC_RE.match(plain) or plain.lower() in {"/s/", "s/", "(s)"} \
                 or _title_words(plain):
+            for signed in block.signatories[since_title:]:  # 'Kennedy' / 'Member of Congress'
+                if not signed.certain and len(signed.name.split()) == 1:
+                    signed.kind, signed.certain = "person", True
+                    block.problems = [p for p in block.problems
+                                      if f"whether '{signed.name}' is" not in p.message]
             since_title = len(block.signatories)
             block.congress = block.congress or bool(re.search(
                 r"congress|senator|representative", plain, re.I))
@@ -288,7 +296,10 @@ def parse_signatures(lines: list[Line], src: str, running: frozenset[str] = froz
                 block.congress = block.congress or bool(piece)
                 continue
             then_role = PARTY_THEN_ROLE_RE.match(piece)
-            if then_role and _person_like(then_role.group(1)):
+            slashed = slash_parts(piece)  # 'Name / Title / Organization'
+            if slashed:
+                name, role = slashed
+            elif then_role and _person_like(then_role.group(1)):
                 role = f"{then_role.group(2)}, {then_role.group(3).rstrip('.')}"
                 name = then_role.group(1)
             else:
@@ -334,6 +345,13 @@ def parse_signatures(lines: list[Line], src: str, running: frozenset[str] = froz
             + ", ".join(map(str, block.dropped)),
             "check the original if one of them was a signature", warning=True))
     return block
+
+
+def ends_list(text: str) -> bool:
+    """A line that ends a list of signers after it: a contact, a link, 'cc:', '###'."""
+    plain = text.strip("*_ ").strip()
+    return bool(CONTACT_RE.match(plain) or URL_RE.search(plain) or STOP_RE.match(plain)
+                or END_MARK_RE.match(text))
 
 
 def _owns_next(lines: list[Line], i: int, signer: Signed) -> bool:

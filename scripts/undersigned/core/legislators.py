@@ -131,3 +131,13 @@ def load_legislators() -> Legislators:
         for r in raw["legislators"]
     ]
     return Legislators(members)
+
+
+# the first day the bundled list of Members is complete for: it holds every Member who served
+# from then on (with their earlier terms), none who left before
+DATA_FROM = dt.date(2013, 1, 3)
+
+
+def before_data(day: object) -> bool:
+    """A day the bundled list may lack a Member who served on it."""
+    return isinstance(day, dt.date) and day < DATA_FROM

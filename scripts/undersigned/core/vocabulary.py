@@ -96,7 +96,16 @@ SIGNATURE_STOPS = (r"contacts?", r"press contacts?", r"media contacts?", r"press
                    r"cc", r"bcc", r"copies", r"copy", r"enclosures?", r"attachments?",
                    r"background", r"reminder", r"note", r"nota", r"contacto", r"prensa",
                    r"related issues", r"related topics", r"issues", r"tags", r"source",
-                   r"fuente", r"for more information", r"más información", r"mas informacion")
+                   r"fuente", r"for more information", r"más información", r"mas informacion",
+                   r"contactos? de prensa", r"contactos? para medios", r"contacto de medios")
+
+# the column heads of a printed list of signers: 'Name, Organization', 'Nombre, organización',
+# 'Name / Title / Organization' (folded words; a line of these only is never a signer)
+COLUMN_HEAD_WORDS = frozenset({
+    "name", "names", "title", "organization", "organisation", "affiliation", "institution",
+    "country", "role", "position", "signature", "nombre", "nombres", "cargo", "titulo",
+    "organizacion", "afiliacion", "institucion", "pais", "firma",
+})
 
 # notes printed in a list of signers that are not signers: 'Affiliations for identification
 # purposes only', 'Partial list, in alphabetical order', 'Las firmas continúan'

@@ -11,7 +11,7 @@ from typing import Any
 from rapidfuzz import process, utils
 
 from undersigned.convert.document import ConvertedDocument
-from undersigned.core.legislators import Legislators
+from undersigned.core.legislators import DATA_FROM, Legislators, before_data
 from undersigned.core.model import Legislator
 from undersigned.core.names import bare_tokens, fold, make_id
 from undersigned.core.problems import Problem
@@ -46,15 +46,6 @@ def _items(doc: ConvertedDocument, key: str) -> list[Any]:
 
 def _name(item: Any) -> str:
     return item if isinstance(item, str) else item["name"]
-
-
-# the first day the bundled list of Members is complete for: it holds every Member who served
-# from then on (with their earlier terms), none who left before
-DATA_FROM = dt.date(2013, 1, 3)
-
-
-def _before_data(day: object) -> bool:
-    return isinstance(day, dt.date) and day < DATA_FROM
 
 
 class Resolver:
@@ -199,7 +190,7 @@ class Resolver:
                         and not refused:
                     result.problems.append(Problem(
                         src, line, f"'{name}' is printed among Members of Congress, but "
-                        + (f"no Member of that name served on {day}" if not _before_data(day)
+                        + (f"no Member of that name served on {day}" if not before_data(day)
                            else f"is not in the bundled list of Members for {day} (it holds "
                            f"every Member who served from {DATA_FROM} on, with all their "
                            "terms; one who left earlier is not in it)")
@@ -231,7 +222,7 @@ class Resolver:
         if doc.metadata.get("type") != "letter" or doc.sender_given or not signers \
                 or doc.metadata.get("sender") != "Members of Congress" \
                 or members * 2 >= len(signers) \
-                or doc.congress and _before_data(doc.metadata.get("date")):
+                or doc.congress and before_data(doc.metadata.get("date")):
             return  # (before 2013 a Member the bundled list lacks still signs as a Member)
         kinds = [doc.kinds.get(_name(x), "person") for x in signers]
         sender = ("Organizations" if all(k == "organization" for k in kinds)
