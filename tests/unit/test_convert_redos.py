@@ -138,6 +138,7 @@ def test_no_converter_pattern_backtracks_on_adversarial_strings():
         MODULES = ["undersigned.convert.body", "undersigned.convert.header",
                    "undersigned.convert.lines", "undersigned.convert.pipeline",
                    "undersigned.convert.press", "undersigned.convert.signatures",
+                   "undersigned.convert.printed",
                    "undersigned.convert.regions", "undersigned.convert.people",
                    "undersigned.convert.roles", "undersigned.core.vocabulary",
                    "undersigned.core.names", "undersigned.ingest.resolve",

@@ -90,8 +90,8 @@ def _title_words(text: str) -> bool:
     """A line of title words only ('Member United States House', 'Member of Congres'): a title
     row, never a signer. A word may be a title word cut short by a letter or two."""
     tokens = [t.strip(".") for t in re.findall(r"[a-z.]+", fold(text))]
-    if len(tokens) < 2 or not {"member", "senator", "representative", "congress"} & {
-            t for t in tokens} and not any(t.startswith("congres") for t in tokens):
+    if len(tokens) < 2 or not {"member", "senator", "representative", "congress"} & set(
+            tokens) and not any(t.startswith("congres") for t in tokens):
         return False
     return all(t in TITLE_LINE_WORDS or len(t) >= 5 and any(
         w.startswith(t) and len(w) - len(t) <= 2 for w in TITLE_LINE_WORDS) for t in tokens)

@@ -283,6 +283,7 @@ def parse_signatures(lines: list[Line], src: str, running: frozenset[str] = froz
         before = len(block.signatories)
         for piece in pieces:
             piece = SIGNED_RE.sub("", piece.strip().strip("*_ ").strip())
+            # 'and Jim Webb, U.S. Senator': before the name is read ('and Jim Webb' is no name)
             piece = _without_conjunction(PLURAL_TITLE_RE.sub("", piece))
             party = PARTY_ONLY_RE.match(piece)
             if party and block.signatories and block.signatories[-1].line == line.no \
