@@ -186,3 +186,17 @@ def test_a_family_name_over_a_congressional_title_is_a_person():
         "Member of Congress\n")
     assert sigs == ["Kennedy", "Price"]
     assert not [m for m in messages if "person or an organization" in m]
+
+
+def test_each_member_named_in_prose_keeps_the_title_printed_before_them():
+    """'U.S. Senator Bob Menendez (D-N.J.) and Representative Adriano Espaillat (NY-13) led …':
+    the archive said 'Sen. Adriano Espaillat' (the first title carried to every name)."""
+    from undersigned.convert.press import find_sender, named_members
+
+    text = ("WASHINGTON, DC -- U.S. Senator Bob Menendez (D-N.J.) and Representative Adriano "
+            "Espaillat (NY-13) led a group of 20 colleagues in sending a letter.")
+    assert named_members(text) == [("Sen.", "Bob Menendez"), ("Rep.", "Adriano Espaillat")]
+    assert find_sender(text, "https://espaillat.house.gov/media/press-releases/x") == (
+        "Rep. Adriano Espaillat", "member")
+    assert named_members("Senators Bob Menendez and Tim Kaine led a letter.") == [
+        ("Sen.", "Bob Menendez"), ("Sen.", "Tim Kaine")]

@@ -21,7 +21,7 @@ from undersigned.core.hygiene import clean
 from undersigned.core.model import Topic
 from undersigned.core.problems import Problem
 from undersigned.core.schema import YEARS
-from undersigned.core.vocabulary import COUNTRY_PATTERNS
+from undersigned.core.vocabulary import COUNTRY_PATTERNS, OFFICES, OFFICES_ES
 
 COUNTRIES = COUNTRY_PATTERNS
 
@@ -49,6 +49,15 @@ def _countries(text: str) -> list[str]:
     return [code for _pos, code in sorted(found)]
 
 
+# a role that is an office: 'Secretary', 'Majority Leader', 'Acting Administrator', 'The
+# Secretary of State', 'American Ambassador to Mexico'
+_OFFICE_ROLE_RE = re.compile(
+    r"^(?:(?:the|acting|majority|minority|deputy|under|assistant|vice|senate|house|american|"
+    r"united states|u\.s\.)\s++)*+(?:comptroller|inspector general|prime minister|"
+    r"(?:legal )?adviser|" + "|".join(re.escape(x) for x in OFFICES + OFFICES_ES) + r")\b",
+    re.I)
+
+
 def _letter_title(recipients: list[dict[str, str]], salutation: str = "") -> str:
     if not recipients:
         m = re.match(rf"^(?:\*\*)?(?:dear|to|{SPANISH_SALUTATION})\s++(.+?)[,:;]?(?:\*\*)?$",
@@ -56,7 +65,10 @@ def _letter_title(recipients: list[dict[str, str]], salutation: str = "") -> str
         return f"Letter to {m.group(1).strip()}" if m else "Letter"
     first = recipients[0]
     role = first.get("role", "")
-    label = f"{role} {first['name']}" if role and len(role.split()) <= 5 else first["name"]
+    # an office reads before the name ('Secretary Michael Chertoff'); an institution or a
+    # role with its bureau does not ('Senate Judiciary Committee Patrick Leahy')
+    office = bool(_OFFICE_ROLE_RE.match(role)) and "," not in role
+    label = f"{role} {first['name']}" if office and len(role.split()) <= 5 else first["name"]
     more = len(recipients) - 1
     return f"Letter to {label}" + (f" and {more} other{'s' if more > 1 else ''}" if more else "")
 

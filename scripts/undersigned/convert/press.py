@@ -143,7 +143,7 @@ _NAME = (rf"{_WORD}(?:{_SP}(?:{_WORD}|\"[^\"]{{1,20}}\"|"
 _SEAT = r"(?:\s*+\((?:[DRI]-[A-Z][\w.]*+(?:-\d{1,2})?|[A-Z]{2}-(?:\d{1,2}|AL))\))?"
 SPEAKERS_RE = re.compile(_TITLE + rf"(?P<names>{_NAME}{_SEAT}(?:(?:,\s++(?:and\s++|y\s++)?|\s++(?:and|y)\s++)"
                          rf"(?:(?:{_TITLES})\s++)?{_NAME}{_SEAT})*)")
-_ONE_RE = re.compile(rf"(?:(?:{_TITLES})\s++)?(?P<name>{_NAME}){_SEAT}")
+_ONE_RE = re.compile(rf"(?:(?P<own>{_TITLES})\s++)?(?P<name>{_NAME}){_SEAT}")
 
 
 # capitalized words after a Member's name that are an office, not another Member: 'Eliot L.
@@ -184,8 +184,10 @@ def named_members(text: str) -> list[tuple[str, str]]:
     """(title, name) of every Member named with a title in ``text``, in order of mention."""
     out: list[tuple[str, str]] = []
     for m in SPEAKERS_RE.finditer(text):
-        title = "Sen." if m.group("title").lower().startswith("sen") else "Rep."
         for one in _ONE_RE.finditer(m.group("names")):
+            # each name has the title printed before it: 'Senator A and Representative B'
+            printed = one.group("own") or m.group("title")
+            title = "Sen." if printed.lower().startswith("sen") else "Rep."
             name = _member_name(one.group("name"))
             if name and name not in {n for _t, n in out}:
                 out.append((title, name))
