@@ -27,6 +27,7 @@ from undersigned.ingest.registry_edit import append_entries
 from undersigned.ingest.related import letter_meta, link_related
 from undersigned.ingest.resolve import Resolver
 from undersigned.ingest.scaffold import new_letter
+from undersigned.ingest.senders import sender_forms
 from undersigned.outputs.site import render_to_dir
 
 
@@ -173,6 +174,7 @@ def cmd_import(root: Path, args: argparse.Namespace) -> int:
         for doc in result.documents:
             doc.metadata = clean_values(doc.metadata)
             resolver.resolve(doc, rel, resolution)
+        sender_forms(result.documents, rel, resolver, resolution)
         assert data is not None
         sources.append(_Source(rel, data, result.documents))
     problems += resolution.problems
@@ -190,6 +192,14 @@ def cmd_import(root: Path, args: argparse.Namespace) -> int:
     _link_announcements(archive, sources, problems)
     writes = _plan_writes(root, archive, sources, problems, args.force)
     new_entries = resolution.proposals
+    # a name very like an existing entry's ('Alejandro N. Mayorkas') is never added as a second
+    # entry for one person: the contributor says which it is
+    problems += [Problem(p.source, p.line, f"'{p.printed or p.name}' is very like "
+                         f"'{same[0]}' ({same[1]}, {same[2]:g}) in signatories.yaml; "
+                         "--add-new does not add a second entry for it",
+                         f"if it is the same person, add '{p.printed or p.name}' to the "
+                         f"aliases of '{same[0]}'; if not, add its entry to signatories.yaml "
+                         "by hand") for p in new_entries if (same := p.same_as)]
     if new_entries and not args.add_new:
         # a letter whose names the registry lacks would fail `check`: nothing is written (a
         # --dry-run says the same, with the same exit status, as the import it previews)
@@ -332,6 +342,7 @@ def _plan_writes(root: Path, archive: Archive, sources: list[_Source], problems:
 
 
 def _print_proposals(proposals: list[Proposal]) -> None:
+    proposals = [p for p in proposals if not p.same_as]  # (each has its own error above)
     if not proposals:
         return
     print(f"\n{len(proposals)} name(s) are not in signatories.yaml; proposed entries "

@@ -167,3 +167,76 @@ def test_render_stops_with_the_name_of_a_letter_edited_while_it_runs(archive_dir
     assert capsys.readouterr().err == (
         f"error: {path}: changed after it was checked\n  hint: a letter was edited while the "
         "pages were being written; run the command again\n")
+
+
+MAYORKAS = """Letter to Secretary Tillerson
+
+March 1, 2017
+
+The Honorable Rex W. Tillerson
+Secretary of State
+Washington, DC 20520
+
+Dear Secretary Tillerson:
+
+We write about asylum at the border with Mexico and urge you to act.
+
+Sincerely,
+
+Alan Lowenthal
+Member of Congress
+"""
+
+
+def test_add_new_never_adds_a_second_entry_for_a_name_very_like_one(archive_dir, capsys):
+    """Found by a newcomer: 'Alejandro N. Mayorkas' next to 'Alejandro Mayorkas' was proposed
+    (and with --add-new appended) as a second entry. The fixture registry has 'Rex Tillerson';
+    the letter prints 'Rex W. Tillerson' on line 5."""
+    root = archive_dir(letter=False)
+    text = root / "m.txt"
+    text.write_text(MAYORKAS, encoding="utf-8")
+    registry = (root / "signatories.yaml").read_bytes()
+    assert main(["--root", str(root), "import", str(text), "--add-new"]) == 1
+    err = capsys.readouterr().err
+    assert (f"error: {text}:5: 'Rex W. Tillerson' is very like 'rex-tillerson' (Rex Tillerson, "
+            "92.9) in signatories.yaml; --add-new does not add a second entry for it\n"
+            "  hint: if it is the same person, add 'Rex W. Tillerson' to the aliases of "
+            "'rex-tillerson'; if not, add its entry to signatories.yaml by hand") in err
+    assert "rex-w-tillerson:" not in err  # not offered among the entries --add-new appends
+    assert (root / "signatories.yaml").read_bytes() == registry
+    assert not (root / "letters").exists() or not list((root / "letters").iterdir())
+
+
+DURBIN = """SEN. DURBIN URGES SECRETARY TILLERSON TO PROTECT ASYLUM SEEKERS AT THE BORDER
+  Sen. Dick Durbin (D-IL) today sent a letter to Secretary of State Rex Tillerson about asylum seekers.
+   The text of the letter follows:
+   March 1, 2017
+   The Honorable Rex Tillerson
+  Secretary of State
+  Washington, DC 20520
+   Dear Secretary Tillerson:
+   We write to urge you to protect asylum seekers who arrive at the border with Mexico and to hear each of them.
+   Sincerely,
+  Richard J. Durbin
+  United States Senator
+"""
+
+
+def test_the_member_who_issued_a_release_is_linked_as_printed(archive_dir, capsys):
+    """'Sen. Dick Durbin' issued the release; the letter's signature proposes 'Richard J.
+    Durbin' (D000563): the printed form becomes an alias, so the release's sender is a link."""
+    root = archive_dir(letter=False)
+    text = root / "d.txt"
+    text.write_text(DURBIN, encoding="utf-8")
+    assert main(["--root", str(root), "import", str(text), "--add-new"]) == 0
+    capsys.readouterr()
+    assert ("richard-durbin:\n  name: Richard J. Durbin\n  kind: person\n"
+            "  aliases: [Dick Durbin]\n  bioguide: D000563\n") in (
+        root / "signatories.yaml").read_text(encoding="utf-8")
+    for path in (root / "letters").glob("*.md"):  # (the fixture's topics have no keywords)
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            "\nsignatories:", "\ntopics: [migration]\nsignatories:", 1), encoding="utf-8")
+    archive = load_archive(root)
+    assert [p for p in archive.problems if not p.warning] == []
+    release = next(x for x in archive.letters if x.type == "press-release")
+    assert (release.sender, archive.sender_id(release)) == ("Sen. Dick Durbin", "richard-durbin")

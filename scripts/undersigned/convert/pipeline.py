@@ -184,7 +184,8 @@ def _letter(job: _Job, region: Region, is_main: bool, trailing: list[Line]
     return ConvertedDocument(
         meta, body.markdown, lines[region.start].no, "main" if is_main else "embedded",
         kinds={s.name: s.kind for s in region.signatures},
-        lines={s.name: s.line for s in region.signatures},
+        lines={**{r["name"]: x.no for r in recipients for x in lines[region.start:region.salutation]
+                  if r["name"] in x.s}, **{s.name: s.line for s in region.signatures}},
         columns={s.name: s.columns for s in region.signatures if s.columns > 1},
         sender_given=bool(is_main and options.sender),
         congress=region.congress or any(

@@ -11,13 +11,13 @@ from typing import Any
 from rapidfuzz import process, utils
 
 from undersigned.convert.document import ConvertedDocument
-from undersigned.core.legislators import DATA_FROM, Legislators, before_data
+from undersigned.core.legislators import Legislators, before_data
 from undersigned.core.model import Legislator
 from undersigned.core.names import bare_tokens, fold, make_id
 from undersigned.core.problems import Problem
 from undersigned.core.registry import Registry
 from undersigned.core.vocabulary import SALUTATION_OFFICES
-from undersigned.ingest.proposals import Proposal, Resolution
+from undersigned.ingest.proposals import Proposal, Resolution, not_a_listed_member
 from undersigned.ingest.reconcile import (
     NICKNAMES,
     affiliation_problem,
@@ -188,18 +188,10 @@ class Resolver:
                 kind = kinds.get(name, "person")
                 if key == "signatories" and kind == "person" and doc.congress \
                         and not refused:
-                    result.problems.append(Problem(
-                        src, line, f"'{name}' is printed among Members of Congress, but "
-                        + (f"no Member of that name served on {day}" if not before_data(day)
-                           else f"is not in the bundled list of Members for {day} (it holds "
-                           f"every Member who served from {DATA_FROM} on, with all their "
-                           "terms; one who left earlier is not in it)")
-                        + "; proposed as a person, not linked to a Member",
-                        "check the name against the original; if it is a "
-                        "Member, add the printed form to their entry's aliases", warning=True))
-                proposal = Proposal(self._free_id(make_id(name, kind)), name.strip(), kind,
-                                    printed=name, line=line, source=src)
+                    result.problems.append(not_a_listed_member(src, line, name, day))
                 close = self.registry.closest(name)
+                proposal = Proposal(self._free_id(make_id(name, kind)), name.strip(), kind,
+                                    printed=name, line=line, source=src, near=close)
                 if close:
                     result.problems.append(Problem(
                         src, line, f"new name '{name}' (proposed id '{proposal.id}')",

@@ -43,7 +43,8 @@ def ego_svg(archive: Archive, entity_id: str, ties: list[tuple[str, int]],
                      f'<text x="{x + dx:.1f}" y="{y + dy:.1f}" text-anchor="{anchor}">'
                      f"{escape(short)}</text></a>")
     desc = "; ".join(f"{names[o].name}: {n}" for o, n in ties)
-    title = f"{me} and the {len(ties)} co-signers with the most documents signed together"
+    title = (f"{me} and the {len(ties)} co-signers with the most documents signed together"
+             if len(ties) > 1 else f"{me} and their co-signer")
     return (f'<figure class="us-chart us-network"><svg role="group" aria-labelledby='
             f'"ego-t ego-d" viewBox="0 0 {width} {height}" width="100%" '
             f'xmlns="http://www.w3.org/2000/svg"><title id="ego-t">{escape(title)}</title>'
