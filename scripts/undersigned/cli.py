@@ -147,7 +147,8 @@ def cmd_import(root: Path, args: argparse.Namespace) -> int:
     """Convert, resolve, choose slugs, then write everything or nothing."""
     archive = load_archive(root)
     keywords = {t.id: list(t.keywords) for t in archive.topics.values()}
-    resolver = Resolver(archive.registry, load_legislators())
+    resolver = Resolver(archive.registry, load_legislators(),
+                        {k: [x.date for x in v] for k, v in archive.received.items()})
     resolution = Resolution()
     problems: list[Problem] = []
     options = Options(title=args.title, date=args.date, type=args.type, url=args.url,

@@ -170,3 +170,35 @@ def test_a_senator_who_left_before_2013_is_not_said_to_have_not_served():
     assert ("'Jane Roe' is printed among Members of Congress, but no Member of that name "
             "served on 2019-03-01; proposed as a person, not linked to a Member") in [
         p.message for p in result.problems]
+
+
+@pytest.mark.parametrize("day, linked", [("2008-06-01", True), ("2010-03-05", False),
+                                         ("1995-03-05", False)])
+def test_a_salutations_addressee_is_taken_only_when_the_archive_addressed_them_then(
+        day, linked, tmp_path):
+    """Found by the adversarial review: 'Dear Secretary Rice:' on a letter of 2010 (or 1995)
+    became the registry's only Rice, Condoleezza Rice, Secretary until 2009. The archive's
+    letters to her (2008-03-12) are the evidence of when she was addressed so."""
+    from undersigned.core.registry import load_registry
+
+    path = tmp_path / "signatories.yaml"
+    path.write_text("condoleezza-rice:\n  name: Condoleezza Rice\n  kind: person\n",
+                    encoding="utf-8")
+    registry, problems = load_registry(path)
+    assert problems == []
+    doc = ConvertedDocument({"type": "letter", "date": dt.date.fromisoformat(day),
+                             "signatories": ["Dianne Feinstein"]},
+                            "Dear Secretary Rice:\n\nText.\n")
+    result = Resolution()
+    Resolver(registry, load_legislators(),
+             {"condoleezza-rice": [dt.date(2008, 3, 12)]}).resolve(doc, "x.txt", result)
+    messages = [p.message for p in result.problems]
+    if linked:
+        assert doc.metadata["recipients"] == [
+            {"name": "Rice", "id": "condoleezza-rice", "role": "Secretary"}]
+    else:
+        assert "recipients" not in doc.metadata or not doc.metadata["recipients"]
+        assert ("the salutation's addressee may be 'condoleezza-rice' (Condoleezza Rice), the "
+                "only person of that family name in the registry, but letters to them: "
+                f"2008-03-12 to 2008-03-12, none within a year of {day}; not taken as a "
+                "recipient") in messages

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from undersigned.core.legislators import DATA_FROM, before_data
+from undersigned.core.model import Entity
 from undersigned.core.names import fold
 from undersigned.core.problems import Problem
 from undersigned.ingest.registry_edit import entry_yaml
@@ -58,3 +60,18 @@ def not_a_listed_member(src: str, line: int | None, name: str, day: object) -> P
             "a Member who left before 2013 stays a person entry (CONTRIBUTING.md)" if earlier
             else "if it is a Member, add the printed form to their entry's aliases"),
         warning=True)
+
+
+NOT_LINKED_HINT = "add `recipients:` with the name and role of each addressee by hand"
+
+
+def addressed_then(entity: Entity, dates: list[dt.date], day: object) -> str | None:
+    """Why a salutation's 'Secretary Rice' is not taken for the registry's only Rice: the
+    archive has no letter to them within a year of ``day`` (None when it has one)."""
+    if isinstance(day, dt.date) and any(abs((d - day).days) <= 366 for d in dates):
+        return None
+    seen = (f"letters to them: {min(dates)} to {max(dates)}" if dates
+            else "the archive has no letter to them")
+    return (f"the salutation's addressee may be '{entity.id}' ({entity.name}), the only person "
+            f"of that family name in the registry, but {seen}, none within a year of "
+            f"{day}; not taken as a recipient")

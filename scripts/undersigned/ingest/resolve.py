@@ -4,7 +4,6 @@ proposing new registry entries, and linking press releases to the letters they a
 from __future__ import annotations
 
 import datetime as dt
-import re
 from itertools import combinations, pairwise
 from typing import Any
 
@@ -16,7 +15,6 @@ from undersigned.core.model import Legislator
 from undersigned.core.names import bare_tokens, fold, make_id
 from undersigned.core.problems import Problem
 from undersigned.core.registry import Registry
-from undersigned.core.vocabulary import SALUTATION_OFFICES
 from undersigned.ingest.proposals import Proposal, Resolution, not_a_listed_member
 from undersigned.ingest.reconcile import (
     NICKNAMES,
@@ -28,13 +26,8 @@ from undersigned.ingest.reconcile import (
     serving_on,
     term_dates,
 )
+from undersigned.ingest.salutations import recipients_from_salutation
 
-_SALUTATION = re.compile(r"^(?:\*\*)?dear\s++(.+?)[,:;]?(?:\*\*)?$", re.I)
-_OFFICE = re.compile(rf"^({'|'.join(SALUTATION_OFFICES)})\s++"
-                     r"([A-Z][\w'’-]++(?:\s++[A-Z][\w'’-]++)?)$")
-# the addressees of a salutation: 'A, B and C', 'A & B' (a separator's match starts where its
-# run of spaces starts, so a long run is not searched again from each of its spaces)
-_ADDRESSEES = re.compile(r",\s*+(?:and\s++)?|(?<!\s)\s++and\s++|(?:(?<!\s)\s++)?&\s*+")
 STRONG = 88  # a fuzzy score this high is reported as "probably the same person"
 WEAK = 86  # a reconciliation score this high (above the 99th percentile of scores between two
 # different serving Members, 84.2: `python -m undersigned.ingest.reconcile`) but not automatic is an error
@@ -51,9 +44,11 @@ def _name(item: Any) -> str:
 class Resolver:
     """Resolves names across one import run (new entries are shared between its documents)."""
 
-    def __init__(self, registry: Registry, legislators: Legislators):
+    def __init__(self, registry: Registry, legislators: Legislators,
+                 received: dict[str, list[dt.date]] | None = None):
         self.registry = registry
         self.legislators = legislators
+        self.received = received or {}  # registry id -> dates of the letters it received
         self.by_bioguide = {e.bioguide: e.id for e in registry.entities.values() if e.bioguide}
         self.pending: dict[str, Proposal] = {}
         self.pending_names: dict[str, str] = {}
@@ -135,7 +130,7 @@ class Resolver:
         kinds, lines = doc.kinds, doc.lines
         members = 0
         self._named_signers(doc, src, result)
-        self._recipients_from_salutation(doc, src, result)
+        recipients_from_salutation(doc, src, self.registry, self.received, result)
         for key in ("signatories", "recipients", "signers_named"):
             items = _items(doc, key)
             for index, item in enumerate(items):
@@ -225,35 +220,6 @@ class Resolver:
             src, doc.source_line, f"sender set to '{sender}': {members} of {len(signers)} "
             "signers are Members of Congress", "pass --sender 'Name' to say who sent it",
             warning=True))
-
-    def _recipients_from_salutation(self, doc: ConvertedDocument, src: str, result: Resolution) -> None:
-        """A letter printed without an address block ('Dear Secretary Mayorkas:'): each
-        addressee the salutation names by office and family name becomes a recipient when
-        exactly one person in the registry has that family name; the name stays as printed,
-        the office is the role, the registry entry is explicit."""
-        if doc.metadata.get("type") != "letter" or doc.metadata.get("recipients"):
-            return
-        match = next((m for m in (_SALUTATION.match(x.strip())
-                                  for x in doc.body.strip().split("\n")[:8]) if m), None)
-        if not match:
-            return
-        found = []
-        for part in _ADDRESSEES.split(match.group(1)):
-            office = _OFFICE.match(part.strip())
-            if not office:
-                return  # 'Mr. President', a first name: not enough to know who
-            surname = office.group(2).strip()
-            people = [e for e in self.registry.entities.values() if e.kind == "person"
-                      and bare_tokens(e.name)[-1:] == [fold(surname)]]
-            if len(people) != 1:
-                return
-            found.append({"name": surname, "id": people[0].id, "role": office.group(1)})
-        if found:
-            doc.metadata["recipients"] = found
-            result.problems.append(Problem(
-                src, doc.source_line, "recipients taken from the salutation: " + ", ".join(
-                    f"{r['role']} {r['name']} = '{r['id']}'" for r in found),
-                "check them; the letter has no address block", warning=True))
 
     def _named_signers(self, doc: ConvertedDocument, src: str, result: Resolution) -> None:
         """Signers named in running text are recorded only as Members of Congress resolved
