@@ -103,12 +103,12 @@ def test_fidelity_benchmark_runs_and_holds(capsys):
 
     assert fidelity([]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("79 documents\n")
+    assert out.startswith("83 documents\n")
     for field in ("documents", "type", "title", "date", "sender", "recipients", "signatories",
                   "signers_named"):
         line = next(x for x in out.splitlines() if x.strip().startswith(field + " "))
         assert line.rstrip().endswith("100.0% exact"), line
-    assert "all layouts             100.0%   100.0%   (323 / 323)" in out
+    assert "all layouts             100.0%   100.0%   (390 / 390)" in out
     assert "all releases            100.0%   100.0%   (37 / 37)" in out
 
 

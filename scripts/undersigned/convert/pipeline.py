@@ -11,11 +11,10 @@ from typing import Any
 from undersigned.convert.body import convert_body
 from undersigned.convert.document import ConvertedDocument, Options
 from undersigned.convert.header import parse_header
-from undersigned.convert.lines import LANGUAGE_MARK_RE, Line, is_prose, split_lines
+from undersigned.convert.lines import LANGUAGE_MARK_RE, Line, split_lines
 from undersigned.convert.press import find_sender, signers_in_prose, strip_furniture
-from undersigned.convert.printed import BULLET_SPLIT_RE
 from undersigned.convert.regions import SPANISH_SALUTATION, Region, _find_regions, language_of
-from undersigned.convert.signatures import ends_list, parse_signatures
+from undersigned.convert.statements import has_signer_heading, statement_signers
 from undersigned.core.characters import BODY
 from undersigned.core.hygiene import clean
 from undersigned.core.model import Topic
@@ -210,8 +209,8 @@ def _release(job: _Job, outside: list[Line], letters: list[ConvertedDocument]
     issued: Any = options.date or parts.date or (
         letters[0].metadata["date"] if letters else None)
     kind = options.type or "press-release"
-    signed = _statement_signers(parts.kept, job.source, job.result.problems) \
-        if kind == "statement" or _SIGNER_HEADING.search("\n".join(x.s for x in parts.kept)) else []
+    signed = statement_signers(parts.kept, job.source, job.result.problems) \
+        if kind == "statement" or has_signer_heading(parts.kept) else []
     if signed and not options.type:
         kind = "statement"  # a text with a list of signers under a heading of its own
     meta: dict[str, Any] = {
@@ -250,41 +249,6 @@ def _release(job: _Job, outside: list[Line], letters: list[ConvertedDocument]
     return ConvertedDocument(meta, body.markdown, 1, "main", chambers=dict(named),
                              kinds={x.name: x.kind for x in signed},
                              lines={x.name: x.line for x in signed})
-
-
-# a heading over a statement's signer list: 'Signed,', 'Signatories:', 'Firmantes:'
-_SIGNER_HEADING = re.compile(r"^\**(?:signed|signatories|signers|signed by|co-?signers|"
-                             r"firmantes|firman|suscriben|organizaciones firmantes|"
-                             r"initial signatories|list of signers)\s*[:,]?\**\s*$", re.I | re.M)
-
-
-def _statement_signers(lines: list[Line], source: str, problems: list[Problem]) -> list[Any]:
-    """The signers of a statement (no salutation, no closing): the list after its heading
-    ('Signatories:'), or else after its last paragraph of prose, when that list runs to the
-    end of the text and holds two names or more."""
-    start = next((k for k in range(len(lines) - 1, -1, -1)
-                  if _SIGNER_HEADING.match(lines[k].s)), None)
-    headed = start is not None
-    if start is None:
-        prose = [k for k, x in enumerate(lines) if not x.blank and is_prose(x.s)
-                 and not BULLET_SPLIT_RE.search(x.s)]  # 'Name, Org • Name, Org' is signers
-        if not prose:
-            return []
-        start = prose[-1]
-    tail = lines[start + 1:]
-    block = parse_signatures(tail, source)
-    rest = [x for x in tail[block.end:] if not x.blank]
-    if len(block.signatories) < 2 or rest and not (headed and ends_list(rest[0].s)):
-        if headed and block.signatories:
-            problems.append(Problem(
-                source, lines[start].no, f"the list under '{lines[start].s}' is followed by "
-                f"other text (line {rest[0].no if rest else lines[start].no}); its "
-                f"{len(block.signatories)} name(s) were not read as signers",
-                "check the original; list the signers in `signatories:` by hand",
-                warning=True))
-        return []
-    problems.extend(block.problems)  # a name listed twice, a person or an organization
-    return list(block.signatories)
 
 
 def _check_fields(job: _Job, docs: list[ConvertedDocument]) -> None:

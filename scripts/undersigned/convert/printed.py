@@ -29,29 +29,59 @@ def _with_country(text: str) -> bool:
     return "," in rest and fold(country) in _COUNTRIES and _person_like(head.strip())
 
 
-def _listed(text: str) -> list[str] | None:
+def _outside_brackets(text: str, mark: str) -> list[str]:
+    """``text`` cut at each ``mark`` outside parentheses and brackets, a leading 'and' or 'y'
+    of a part dropped: 'Palestinian Cultural Clubs (AUB, LAU), Fatah' is two parts."""
+    parts, depth, start = [], 0, 0
+    for k, char in enumerate(text):
+        depth += char in "([" and 1 or char in ")]" and -1 or 0
+        if char == mark and depth <= 0:
+            parts.append(text[start:k])
+            start = k + 1
+    parts.append(text[start:])
+    return [re.sub(r"^\s*+(?:and|y)\s++", "", p) for p in parts]
+
+
+# a semicolon before an affiliation, not a name: '; author, More Than an Athlete'
+_JOINED_RE = re.compile(r";\s*+(?!and\b|y\b)[a-z]")
+
+
+def semicolon_joins(text: str) -> bool:
+    """'Etan Thomas, Washington Wizards; author, …': a name, a comma, and a semicolon before a
+    word in lower case (searched from the first comma: linear)."""
+    comma = text.find(",")
+    return comma >= 0 and bool(_JOINED_RE.search(text, comma))
+
+
+def _listed(text: str, joins: bool = False) -> list[str] | None:
     """Names run together in one line: 'WOLA; LAWG; CGRS' (semicolons), 'Jane Doe, WOLA •
     Juan Pérez, CDH' (bullets), or four or more short comma-separated names none of which is
     a role ('WOLA, LAWG, CGRS, Witness at the Border'); a 'Name, Title, Organization' line
-    and a 'Name, affiliation, Country' line are not a list."""
+    and a 'Name, affiliation, Country' line are not a list, nor 'Name, team; award, year'
+    where the list's semicolons join one signer's affiliations (``joins``)."""
     if BULLET_SPLIT_RE.search(text):
         parts = [p.strip(" .;") for p in BULLET_SPLIT_RE.split(text)]
         return [p for p in parts if p] if len([p for p in parts if p]) >= 2 else None
+    commas = _outside_brackets(text, ",")
     if ";" in text:
-        parts = [p.strip(" .") for p in text.split(";")]
-    elif text.count(",") >= 2 and all(
-            _person_like(p.strip(" .")) and not _role_line(p.strip(" ."))
-            for p in re.split(r",\s*+(?:and\s++|y\s++)?", text)):
-        parts = [p.strip(" .") for p in re.split(r",\s*+(?:and\s++|y\s++)?", text)]
-    elif text.count(",") >= 3 and not text.rstrip().endswith(".") and not _with_country(text):
-        parts = [p.strip() for p in re.split(r",\s*+(?:and\s++|y\s++)?", text)]
+        parts = [p.strip(" .") for p in _outside_brackets(text, ";")]
+        if "," in parts[0] and (joins or not all(
+                "," in p and _person_like(p.split(",")[0].strip()) for p in parts[1:])):
+            return None  # 'Name, team; author, Book': one signer's affiliations
+    elif len(commas) >= 3 and all(
+            _person_like(p.strip(" .")) and not _role_line(p.strip(" .")) for p in commas):
+        parts = [p.strip(" .") for p in commas]
+    elif len(commas) >= 4 and not text.rstrip().endswith(".") and not _with_country(text):
+        parts = [p.strip() for p in commas]
         if any(ROLE_WORDS.search(p) or fold(p) in SUFFIXES or DEGREES_RE.match(p)
                for p in parts):
             return None
     else:
         return None
     parts = [p for p in parts if p]
-    if len(parts) < 2 or any(len(p.split()) > 10 for p in parts):
+    if any(not (p[:1].isupper() or p[:1] == "(") for p in parts[1:]):
+        return None  # 'Lester Rodney, sports editor, The Daily Worker, 1936-58': one signer
+    if len(parts) < 2 or any(len(re.sub(r"\([^()]*+\)", "", p).split()) > 10 for p in parts):
         return None
     return parts
 

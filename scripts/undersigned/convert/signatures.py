@@ -35,6 +35,7 @@ from undersigned.convert.printed import (
     _title_words,
     _with_country,
     _without_conjunction,
+    semicolon_joins,
     slash_parts,
 )
 from undersigned.convert.roles import (
@@ -172,6 +173,9 @@ def parse_signatures(lines: list[Line], src: str, running: frozenset[str] = froz
     attach: Signed | None = None  # the signer the next role or organization line belongs to
     role_lines = 0  # lines of role printed under that signer so far
     single_lines: set[int] = set()  # lines printed as one piece (candidates for columns)
+    # the list's own convention: 'Etan Thomas, Washington Wizards; author, More Than an
+    # Athlete' says its semicolons join one signer's affiliations, on every line
+    joins = any(semicolon_joins(x.s) for x in lines)
     while i < len(lines):
         line = lines[i]
         s = line.s
@@ -196,7 +200,7 @@ def parse_signatures(lines: list[Line], src: str, running: frozenset[str] = froz
             i += 1
             attach = None
             continue
-        if _prose(s) and not _listed(LIST_MARK_RE.sub("", s)):
+        if _prose(s) and not _listed(LIST_MARK_RE.sub("", s), joins):
             break
         heading = HEADING_RE.match(s)
         if heading or GROUP_RE.match(s):
@@ -274,7 +278,7 @@ def parse_signatures(lines: list[Line], src: str, running: frozenset[str] = froz
             block.congress = True
         plural = PLURAL_TITLE_RE.match(text)  # 'Senators Jeffords, Sarbanes and Crapo.'
         text = text[plural.end():] if plural else text
-        pieces = _listed(text) or _run_together(text) or (plural and [
+        pieces = _listed(text, joins) or _run_together(text) or (plural and [
             p for p in re.split(r",\s*+(?:and\s++)?|\s++and\s++", text.rstrip(".")) if p.strip()
         ]) or [
             p for p in re.split(r"\s{3,}|\t+", text) if p.strip()]

@@ -1,0 +1,91 @@
+"""The signers of a statement or open letter (no salutation, no closing of its own): the list
+under its heading ('Signatories:', 'Firmantes:', also 'Signers: A, B, C' on one line), or else
+the run of 'Name, affiliation' lines that ends the text, or the lines after its last paragraph
+of prose; a valediction over the list ('Yours in peace and justice,') is no signer."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from undersigned.convert.lines import Line, is_prose
+from undersigned.convert.people import _person_like
+from undersigned.convert.printed import BULLET_SPLIT_RE
+from undersigned.convert.regions import VALEDICTION_RE
+from undersigned.convert.signatures import LIST_MARK_RE, NOTE_RE, ends_list, parse_signatures
+from undersigned.core.problems import Problem
+
+_HEADINGS = (r"signed|signatories|signers|signed by|co-?signers|firmantes|firman|suscriben|"
+             r"organizaciones firmantes|initial signatories|list of signers")
+# a heading over a statement's signer list: 'Signed,', 'Signatories:', 'Firmantes:'
+_SIGNER_HEADING = re.compile(rf"^\**(?:{_HEADINGS})\s*[:,]?\**\s*$", re.I)
+# the heading and the list on one line: 'Signers: Leftist Assembly for Change, ATTAC Lebanon'
+_INLINE_HEADING = re.compile(rf"^\**(?:{_HEADINGS})\s*:\**\s*(?=\S)", re.I)
+
+
+def has_signer_heading(lines: list[Line]) -> bool:
+    return any(_SIGNER_HEADING.match(x.s) or _INLINE_HEADING.match(x.s) for x in lines)
+
+
+def _signer_line(text: str) -> bool:
+    """'Etan Thomas, Washington Wizards; author, More Than an Athlete' (a name before the first
+    comma and what is printed with it, however long), 'D.C. Anti War Network (DAWN)' (a name
+    that is no sentence), a note of the list ('Partial list, in alphabetical order')."""
+    plain = LIST_MARK_RE.sub("", text).strip()
+    if NOTE_RE.match(plain):
+        return True
+    head = plain.split(",")[0].strip()
+    if len(head.split()) > 8 or not head[:1].isupper() or plain[-1:] in "!?:" or (
+            plain.endswith(".") and not re.search(r"\b(?:[A-Z]\.)++$", plain)):
+        return False  # a sentence: 'No to Dictatorships!', 'Free them now.'
+    return _person_like(head) or not is_prose(plain)
+
+
+def _start(lines: list[Line]) -> tuple[int | None, bool]:
+    """(index of the line the list follows, whether it is a heading)."""
+    for k in range(len(lines) - 1, -1, -1):
+        if _SIGNER_HEADING.match(lines[k].s):
+            return k, True
+        if _INLINE_HEADING.match(lines[k].s):
+            lines[k] = Line(lines[k].no, _INLINE_HEADING.sub("", lines[k].s))
+            return k - 1, True
+    k = len(lines) - 1
+    while k >= 0 and lines[k].blank:
+        k -= 1
+    run = 0  # the 'Name, affiliation' lines that end the text, long or short
+    while k >= 0 and (lines[k].blank or _signer_line(lines[k].s)):
+        run += not lines[k].blank
+        k -= 1
+    if run >= 2:
+        return k, False
+    prose = [k for k, x in enumerate(lines) if not x.blank and is_prose(x.s)
+             and not BULLET_SPLIT_RE.search(x.s)]  # 'Name, Org • Name, Org' is signers
+    return (prose[-1] if prose else None), False
+
+
+def statement_signers(lines: list[Line], source: str, problems: list[Problem]) -> list[Any]:
+    """The signers of a statement, when its list holds two names or more and runs to the end
+    of the text (or to a contact or a link under a heading)."""
+    lines = list(lines)
+    start, headed = _start(lines)
+    if start is None:
+        return []
+    tail = lines[start + 1:]
+    first = next((k for k, x in enumerate(tail) if not x.blank), None)
+    if first is not None and VALEDICTION_RE.match(tail[first].s) \
+            and not _person_like(tail[first].s.rstrip(",")):
+        tail = tail[first + 1:]  # 'Yours in peace and justice,'
+    block = parse_signatures(tail, source)
+    rest = [x for x in tail[block.end:] if not x.blank]
+    if len(block.signatories) < 2 or rest and not (headed and ends_list(rest[0].s)):
+        if headed and block.signatories:
+            at = lines[start].no if start >= 0 else lines[0].no
+            problems.append(Problem(
+                source, at, f"the list under '{lines[max(start, 0)].s}' is followed by "
+                f"other text (line {rest[0].no if rest else at}); its "
+                f"{len(block.signatories)} name(s) were not read as signers",
+                "check the original; list the signers in `signatories:` by hand",
+                warning=True))
+        return []
+    problems.extend(block.problems)  # a name listed twice, a person or an organization
+    return list(block.signatories)
