@@ -109,3 +109,31 @@ def test_a_bullet_paragraph_of_signers_is_not_the_last_paragraph_of_prose():
                      sender="S").documents
     assert len(_names(doc)) == 15
     assert _names(doc)[0] == "María Fernanda López" and _names(doc)[-1] == "Andrés Gutiérrez"
+
+
+OPENING = ("Statement on Guatemala\n\nWe, the undersigned organizations, call on the government "
+           "of Guatemala to protect the independence of its justice operators and to end the "
+           "criminalization of defenders.\n\n")
+
+
+def test_the_name_lines_ending_a_statement_are_its_list_up_to_a_contact():
+    """No heading: the run of 'Name' / 'Name, affiliation' lines that ends the text, a press
+    contact and '###' after it (they were 'followed by other text', and the list was lost)."""
+    text = OPENING + ("Washington Office on Latin America (WOLA)\nLatin America Working Group "
+                      "(LAWG)\nMaría López, Universidad de San Carlos\n\nContact: Jane Doe, "
+                      "jane@example.org, (202) 555-0100\n###\n")
+    [doc] = _convert(text, type="statement", sender="WOLA").documents
+    assert doc.metadata["signatories"] == [
+        "Washington Office on Latin America (WOLA)", "Latin America Working Group (LAWG)",
+        {"name": "María López", "role": "Universidad de San Carlos"}]
+
+
+def test_short_sentences_ending_a_statement_are_no_signers():
+    """'Free them now.' / 'Justice for all!' after the last paragraph: nothing invented, and a
+    note says no list was found (the prose fallback made both of them signers)."""
+    result = _convert(OPENING + "Free them now.\nJustice for all!\n", type="statement",
+                      sender="WOLA")
+    assert result.documents[0].metadata["signatories"] == []
+    assert ("no list of signers found: neither a heading such as 'Signatories:' nor two or "
+            "more 'Name' or 'Name, affiliation' lines ending the text") in [
+        p.message for p in result.problems]

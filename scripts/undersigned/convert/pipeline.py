@@ -213,6 +213,10 @@ def _release(job: _Job, outside: list[Line], letters: list[ConvertedDocument]
         if kind == "statement" or has_signer_heading(parts.kept) else []
     if signed and not options.type:
         kind = "statement"  # a text with a list of signers under a heading of its own
+    if kind == "statement" and not signed and not letters:
+        job.note(1, "no list of signers found: neither a heading such as 'Signatories:' nor "
+                 "two or more 'Name' or 'Name, affiliation' lines ending the text",
+                 "list the signers in `signatories:` by hand if the statement prints them")
     meta: dict[str, Any] = {
         "title": options.title or parts.title,
         "date": issued,

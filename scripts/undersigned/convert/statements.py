@@ -10,13 +10,13 @@ from typing import Any
 
 from undersigned.convert.lines import Line, is_prose
 from undersigned.convert.people import _person_like
-from undersigned.convert.printed import BULLET_SPLIT_RE
 from undersigned.convert.regions import VALEDICTION_RE
 from undersigned.convert.signatures import LIST_MARK_RE, NOTE_RE, ends_list, parse_signatures
 from undersigned.core.problems import Problem
 
-_HEADINGS = (r"signed|signatories|signers|signed by|co-?signers|firmantes|firman|suscriben|"
-             r"organizaciones firmantes|initial signatories|list of signers")
+_HEADINGS = (r"signed|signatories|signers|signed by|co-?signers|endorsed by|endorsers|"
+             r"endorsements|initial signatories|list of signers|firmantes|firman|firmas|"
+             r"suscriben|adhesiones|organizaciones firmantes|personas firmantes")
 # a heading over a statement's signer list: 'Signed,', 'Signatories:', 'Firmantes:'
 _SIGNER_HEADING = re.compile(rf"^\**(?:{_HEADINGS})\s*[:,]?\**\s*$", re.I)
 # the heading and the list on one line: 'Signers: Leftist Assembly for Change, ATTAC Lebanon'
@@ -35,7 +35,7 @@ def _signer_line(text: str) -> bool:
     if NOTE_RE.match(plain):
         return True
     head = plain.split(",")[0].strip()
-    if len(head.split()) > 8 or not head[:1].isupper() or plain[-1:] in "!?:" or (
+    if len(head.split()) > 12 or not head[:1].isupper() or plain[-1:] in "!?:" or (
             plain.endswith(".") and not re.search(r"\b(?:[A-Z]\.)++$", plain)):
         return False  # a sentence: 'No to Dictatorships!', 'Free them now.'
     return _person_like(head) or not is_prose(plain)
@@ -56,16 +56,12 @@ def _start(lines: list[Line]) -> tuple[int | None, bool]:
     while k >= 0 and (lines[k].blank or _signer_line(lines[k].s)):
         run += not lines[k].blank
         k -= 1
-    if run >= 2:
-        return k, False
-    prose = [k for k, x in enumerate(lines) if not x.blank and is_prose(x.s)
-             and not BULLET_SPLIT_RE.search(x.s)]  # 'Name, Org • Name, Org' is signers
-    return (prose[-1] if prose else None), False
+    return (k if run >= 2 else None), False
 
 
 def statement_signers(lines: list[Line], source: str, problems: list[Problem]) -> list[Any]:
     """The signers of a statement, when its list holds two names or more and runs to the end
-    of the text (or to a contact or a link under a heading)."""
+    of the text or to a contact, a link or '###'."""
     lines = list(lines)
     start, headed = _start(lines)
     if start is None:
@@ -77,7 +73,7 @@ def statement_signers(lines: list[Line], source: str, problems: list[Problem]) -
         tail = tail[first + 1:]  # 'Yours in peace and justice,'
     block = parse_signatures(tail, source)
     rest = [x for x in tail[block.end:] if not x.blank]
-    if len(block.signatories) < 2 or rest and not (headed and ends_list(rest[0].s)):
+    if len(block.signatories) < 2 or rest and not ends_list(rest[0].s):
         if headed and block.signatories:
             at = lines[start].no if start >= 0 else lines[0].no
             problems.append(Problem(
