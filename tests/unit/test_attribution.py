@@ -202,3 +202,21 @@ def test_a_salutations_addressee_is_taken_only_when_the_archive_addressed_them_t
                 "only person of that family name in the registry, but letters to them: "
                 f"2008-03-12 to 2008-03-12, none within a year of {day}; not taken as a "
                 "recipient") in messages
+
+
+def test_a_salutations_family_name_shared_by_two_entries_is_said_not_guessed(tmp_path):
+    from undersigned.core.registry import load_registry
+
+    path = tmp_path / "signatories.yaml"
+    path.write_text("joaquin-castro:\n  name: Joaquin Castro\n  kind: person\n"
+                    "julian-castro:\n  name: Julián Castro\n  kind: person\n", encoding="utf-8")
+    registry, _ = load_registry(path)
+    doc = ConvertedDocument({"type": "letter", "date": dt.date(2016, 3, 1),
+                             "signatories": ["Dianne Feinstein"]},
+                            "Dear Secretary Castro:\n\nText.\n")
+    result = Resolution()
+    Resolver(registry, load_legislators(), {"julian-castro": [dt.date(2016, 1, 1)]}).resolve(
+        doc, "x.txt", result)
+    assert not doc.metadata.get("recipients")
+    assert ("the salutation's 'Secretary Castro' could be 'joaquin-castro', 'julian-castro'; "
+            "not taken as a recipient") in [p.message for p in result.problems]

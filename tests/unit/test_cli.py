@@ -240,3 +240,17 @@ def test_the_member_who_issued_a_release_is_linked_as_printed(archive_dir, capsy
     assert [p for p in archive.problems if not p.warning] == []
     release = next(x for x in archive.letters if x.type == "press-release")
     assert (release.sender, archive.sender_id(release)) == ("Sen. Dick Durbin", "richard-durbin")
+
+
+def test_a_slip_in_a_family_name_is_no_new_entry_but_another_given_name_is(archive_dir,
+                                                                            capsys):
+    """'Rex Tilerson' (a slip) is refused like a middle initial; 'Rex Tillerman' is not close
+    enough to be the same person, and 'Ana Tillerson' is another given name: both new."""
+    root = archive_dir(letter=False)
+    text = root / "m.txt"
+    text.write_text(MAYORKAS.replace("Rex W. Tillerson", "Rex Tilerson"), encoding="utf-8")
+    assert main(["--root", str(root), "import", str(text), "--add-new"]) == 1
+    assert "'Rex Tilerson' is very like 'rex-tillerson'" in capsys.readouterr().err
+    text.write_text(MAYORKAS.replace("Rex W. Tillerson", "Ana Tillerson"), encoding="utf-8")
+    main(["--root", str(root), "import", str(text), "--add-new", "--dry-run"])
+    assert "is very like" not in capsys.readouterr().err

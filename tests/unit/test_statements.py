@@ -137,3 +137,38 @@ def test_short_sentences_ending_a_statement_are_no_signers():
     assert ("no list of signers found: neither a heading such as 'Signatories:' nor two or "
             "more 'Name' or 'Name, affiliation' lines ending the text") in [
         p.message for p in result.problems]
+
+
+def test_what_follows_or_introduces_a_list_is_never_a_signer():
+    """Found by the second adversarial review: a contact with an e-mail after the list, a
+    postscript, a byline, and Title-Case demands after 'We demand:' became signers."""
+    contact = OPENING + ("Yours in peace and justice,\n\nLatin America Working Group\nWashington "
+                         "Office on Latin America\n\nFor more information contact: "
+                         "press@lawg.org\n###\n")
+    [doc] = _convert(contact, type="statement", sender="LAWG").documents
+    assert doc.metadata["signatories"] == ["Latin America Working Group",
+                                           "Washington Office on Latin America"]
+    postscript = OPENING + ("Signatories:\n- Latin America Working Group\n- Jane Doe, Oxfam "
+                            "America\n\nP.S. Please share this statement widely.\n")
+    [doc] = _convert(postscript, type="statement", sender="LAWG").documents
+    assert doc.metadata["signatories"] == ["Latin America Working Group",
+                                           {"name": "Jane Doe", "role": "Oxfam America"}]
+    byline = OPENING + ("Signers: Latin America Working Group, Washington Office on Latin "
+                        "America, Oxfam America, Amnesty International\n\nBy Lisa Haugaard\n")
+    [doc] = _convert(byline, type="statement", sender="LAWG").documents
+    assert "By Lisa Haugaard" not in doc.metadata["signatories"]
+    assert len(doc.metadata["signatories"]) == 4
+    demands = OPENING.replace("defenders.", "defenders. We demand:") + (
+        "Immediate Release Of All Defenders\nAn End To Militarization\n"
+        "Accountability For Killings\n")
+    [doc] = _convert(demands, type="statement", sender="LAWG").documents
+    assert doc.metadata["signatories"] == []
+
+
+def test_a_list_under_its_heading_may_hold_one_signer():
+    text = OPENING + "Signatories:\nJane Roe\nAmnesty International\n###\n"
+    [doc] = _convert(text, type="statement", sender="LAWG").documents
+    assert doc.metadata["signatories"] == [{"name": "Jane Roe", "role": "Amnesty International"}]
+    valediction = OPENING + "In solidarity,\nThe Undersigned\nOxfam America\nWOLA\n"
+    [doc] = _convert(valediction, type="statement", sender="LAWG").documents
+    assert doc.metadata["signatories"] == ["Oxfam America", "WOLA"]

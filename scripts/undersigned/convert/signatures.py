@@ -63,7 +63,9 @@ CONTACT_RE = re.compile(rf"^(?:{'|'.join(SIGNATURE_STOPS)})\s*+:", re.I)
 PARTY_RE = re.compile(r"^(?:[DRI]|Dem|Rep|Ind)\s*+[-–]|^[A-Z]{2}[-–]\d{1,2}$|^[A-Z]{2}$")
 STOP_RE = re.compile(r"^(?:cc|bcc|enclosures?|attachments?|related issues|related topics|"
                      r"issues|tags)\s*+:|^the honorable\b|^dear\b|^(?:estimad|apreciad|distinguid)[oa]s?\s|^\*{0,2}"
-                     r"(?:questions for|appendix|annex)\b|^https?://|^#{3}|^\[\d{1,3}\]", re.I)
+                     r"(?:questions for|appendix|annex)\b|^https?://|^#{3}|^\[\d{1,3}\]|"
+                     # a postscript, a byline: 'P.S. Please share', 'By Lisa Haugaard'
+                     r"^p\.\s?+s\.|^by\s++[A-Z]", re.I)
 # page furniture a signature block can run into at a page break: page numbers, running
 # headers (the letterhead, the date) — dropped with a note, never signatories
 FURNITURE_RE = re.compile(

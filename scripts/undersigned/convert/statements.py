@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from undersigned.convert.lines import Line, is_prose
+from undersigned.convert.lines import CLOSING_RE, Line, is_prose
 from undersigned.convert.people import _person_like
 from undersigned.convert.regions import VALEDICTION_RE
 from undersigned.convert.signatures import LIST_MARK_RE, NOTE_RE, ends_list, parse_signatures
@@ -16,7 +16,8 @@ from undersigned.core.problems import Problem
 
 _HEADINGS = (r"signed|signatories|signers|signed by|co-?signers|endorsed by|endorsers|"
              r"endorsements|initial signatories|list of signers|firmantes|firman|firmas|"
-             r"suscriben|adhesiones|organizaciones firmantes|personas firmantes")
+             r"suscriben|adhesiones|organizaciones firmantes|personas firmantes|"
+             r"the undersigned|los abajo firmantes|las organizaciones abajo firmantes")
 # a heading over a statement's signer list: 'Signed,', 'Signatories:', 'Firmantes:'
 _SIGNER_HEADING = re.compile(rf"^\**(?:{_HEADINGS})\s*[:,]?\**\s*$", re.I)
 # the heading and the list on one line: 'Signers: Leftist Assembly for Change, ATTAC Lebanon'
@@ -34,6 +35,8 @@ def _signer_line(text: str) -> bool:
     plain = LIST_MARK_RE.sub("", text).strip()
     if NOTE_RE.match(plain):
         return True
+    if ends_list(plain) or "@" in plain:
+        return False  # a contact, a link, a postscript, a byline
     head = plain.split(",")[0].strip()
     if len(head.split()) > 12 or not head[:1].isupper() or plain[-1:] in "!?:" or (
             plain.endswith(".") and not re.search(r"\b(?:[A-Z]\.)++$", plain)):
@@ -50,30 +53,32 @@ def _start(lines: list[Line]) -> tuple[int | None, bool]:
             lines[k] = Line(lines[k].no, _INLINE_HEADING.sub("", lines[k].s))
             return k - 1, True
     k = len(lines) - 1
-    while k >= 0 and lines[k].blank:
-        k -= 1
+    while k >= 0 and (lines[k].blank or ends_list(lines[k].s) or "@" in lines[k].s):
+        k -= 1  # what follows a list: a contact, a link, a postscript
     run = 0  # the 'Name, affiliation' lines that end the text, long or short
     while k >= 0 and (lines[k].blank or _signer_line(lines[k].s)):
         run += not lines[k].blank
         k -= 1
+    if run >= 2 and k >= 0 and lines[k].s.endswith(":"):
+        return None, False  # 'We demand:' and the demands, in Title Case: no list of signers
     return (k if run >= 2 else None), False
 
 
 def statement_signers(lines: list[Line], source: str, problems: list[Problem]) -> list[Any]:
-    """The signers of a statement, when its list holds two names or more and runs to the end
-    of the text or to a contact, a link or '###'."""
+    """The signers of a statement, when its list (under a heading, or else of two names or
+    more) runs to the end of the text or to a contact, a link, a postscript or '###'."""
     lines = list(lines)
     start, headed = _start(lines)
     if start is None:
         return []
     tail = lines[start + 1:]
     first = next((k for k, x in enumerate(tail) if not x.blank), None)
-    if first is not None and VALEDICTION_RE.match(tail[first].s) \
-            and not _person_like(tail[first].s.rstrip(",")):
-        tail = tail[first + 1:]  # 'Yours in peace and justice,'
+    if first is not None and (CLOSING_RE.match(tail[first].s) or VALEDICTION_RE.match(
+            tail[first].s) and not _person_like(tail[first].s.rstrip(","))):
+        tail = tail[first + 1:]  # 'Yours in peace and justice,', 'In solidarity,'
     block = parse_signatures(tail, source)
     rest = [x for x in tail[block.end:] if not x.blank]
-    if len(block.signatories) < 2 or rest and not ends_list(rest[0].s):
+    if len(block.signatories) < (1 if headed else 2) or rest and not ends_list(rest[0].s):
         if headed and block.signatories:
             at = lines[start].no if start >= 0 else lines[0].no
             problems.append(Problem(

@@ -97,7 +97,9 @@ SIGNATURE_STOPS = (r"contacts?", r"press contacts?", r"media contacts?", r"press
                    r"background", r"reminder", r"note", r"nota", r"contacto", r"prensa",
                    r"related issues", r"related topics", r"issues", r"tags", r"source",
                    r"fuente", r"for more information", r"más información", r"mas informacion",
-                   r"contactos? de prensa", r"contactos? para medios", r"contacto de medios")
+                   r"contactos? de prensa", r"contactos? para medios", r"contacto de medios",
+                   r"for more information,? (?:please )?contact", r"media inquiries",
+                   r"press inquiries", r"para más información,? (?:contacte|comuníquese con)")
 
 # the column heads of a printed list of signers: 'Name, Organization', 'Nombre, organización',
 # 'Name / Title / Organization' (folded words; a line of these only is never a signer)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from undersigned.core.legislators import DATA_FROM, before_data
 from undersigned.core.model import Entity
-from undersigned.core.names import fold
+from undersigned.core.names import bare_tokens
 from undersigned.core.problems import Problem
 from undersigned.ingest.registry_edit import entry_yaml
 
@@ -29,12 +31,24 @@ class Proposal:
 
     @property
     def same_as(self) -> tuple[str, str, float] | None:
-        """An existing entry this is very likely the same as: the same family name and a name
-        that differs by a middle initial or a slip ('Alejandro N. Mayorkas' for 'Alejandro
-        Mayorkas'). `--add-new` never appends a second entry for it."""
-        family = fold(self.name).split()[-1:] if self.name.split() else []
-        return next((x for x in self.near if x[2] >= LIKELY_SAME
-                     and fold(x[1]).split()[-1:] == family), None)
+        """An existing entry this is very likely the same as: a name that differs from it by a
+        middle name or initial, a suffix, or a slip of a letter or two in one of its names
+        ('Alejandro N. Mayorkas', 'Alejandro Mayorkaz', 'Nora Gonzales' for 'Nora González');
+        never another given name ('Julián Castro' is not 'Joaquin Castro', 'Alejandra' not
+        'Alejandro'). `--add-new` never appends a second entry for it."""
+        mine = bare_tokens(self.name)
+        for near in self.near:
+            theirs = bare_tokens(near[1])
+            if not mine or not theirs or near[2] < LIKELY_SAME and not (
+                    mine[0] == theirs[0] and mine[-1] == theirs[-1]):
+                continue
+            # the given name as is, or an initial of it: 'Alejandra' is not 'Alejandro'
+            first = mine[0] == theirs[0] or min(len(mine[0]), len(theirs[0])) == 1 and (
+                mine[0][0] == theirs[0][0])
+            family = mine[-1] == theirs[-1] or fuzz.ratio(mine[-1], theirs[-1]) >= 80
+            if first and family:
+                return near
+        return None
 
     def yaml(self) -> str:
         return entry_yaml(self)

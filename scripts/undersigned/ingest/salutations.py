@@ -44,6 +44,11 @@ def recipients_from_salutation(doc: ConvertedDocument, src: str, registry: Regis
         surname = office.group(2).strip()
         people = [e for e in registry.entities.values() if e.kind == "person"
                   and bare_tokens(e.name)[-1:] == [fold(surname)]]
+        if len(people) > 1:  # 'Dear Secretary Castro:' with two Castros in the registry
+            result.problems.append(Problem(
+                src, doc.source_line, f"the salutation's '{part.strip()}' could be "
+                + ", ".join(f"'{e.id}'" for e in sorted(people, key=lambda e: e.id))
+                + "; not taken as a recipient", NOT_LINKED_HINT, warning=True))
         if len(people) != 1:
             return
         why = addressed_then(people[0], received.get(people[0].id, []), day)
