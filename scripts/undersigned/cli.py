@@ -9,6 +9,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from undersigned.audit import audit
+from undersigned.audit.reconvert import reconvert as reconvert_all
 from undersigned.convert import Options, convert_text
 from undersigned.convert.document import ConvertedDocument, render
 from undersigned.core.archive import Archive
@@ -64,6 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
     chk.add_argument("--github", action="store_true", help="also print GitHub annotations")
     chk.add_argument("--publish", action="store_true",
                      help="also require a real site_url (a build for publishing)")
+    chk.add_argument("--strict", action="store_true",
+                     help="the fact checks' findings are errors, not warnings (CI runs this)")
+    chk.add_argument("--reconvert", action="store_true",
+                     help="also convert every original again and report where the stored "
+                          "record differs (hand edits declared in `edited:` excepted)")
 
     ren = sub.add_parser("render", help="write every generated page into a directory")
     ren.add_argument("--out", type=Path, required=True)
@@ -80,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     root = (args.root or find_root()).resolve()
     if args.command == "check":
-        return cmd_check(root, args.github, args.publish)
+        return cmd_check(root, args.github, args.publish, args.strict, args.reconvert)
     if args.command == "import":
         return cmd_import(root, args)
     if args.command == "render":
@@ -90,12 +97,22 @@ def main(argv: list[str] | None = None) -> int:
     return 2  # pragma: no cover
 
 
-def cmd_check(root: Path, github: bool = False, publish: bool = False) -> int:
+def cmd_check(root: Path, github: bool = False, publish: bool = False, strict: bool = False,
+              reconvert: bool = False) -> int:
     archive = load_archive(root)
     if publish:
         problem = site_url_problem(read_config(root).get("site_url"))
         if problem:
             archive.problems.append(problem)
+    summaries = []
+    if not any(not p.warning for p in archive.problems):  # facts of a well-formed archive
+        found = audit(archive, strict)
+        archive.problems += found.problems
+        summaries.append(found.summary)
+        if reconvert:
+            differ, said = reconvert_all(archive, strict)
+            archive.problems += differ
+            summaries.append(said)
     errors = [p for p in archive.problems if not p.warning]
     warnings = [p for p in archive.problems if p.warning]
     for problem in sorted(warnings):
@@ -103,6 +120,8 @@ def cmd_check(root: Path, github: bool = False, publish: bool = False) -> int:
     if github:
         for problem in sorted(archive.problems):
             print(problem.annotation())
+    for line in summaries:
+        print(line, file=sys.stderr)
     if errors:
         print(report(errors))
         return 1

@@ -17,6 +17,7 @@ from undersigned.convert.regions import SPANISH_SALUTATION, Region, _find_region
 from undersigned.convert.statements import has_signer_heading, statement_signers
 from undersigned.core.characters import BODY
 from undersigned.core.hygiene import clean
+from undersigned.core.mojibake import repair
 from undersigned.core.model import Topic
 from undersigned.core.problems import Problem
 from undersigned.core.schema import YEARS
@@ -96,8 +97,13 @@ def convert_text(text: str, *, source: str, options: Options | None = None,
                  topics: dict[str, Topic] | None = None,
                  keywords: dict[str, list[str]] | None = None) -> Result:
     """Convert one plain-text original into one or more documents (never raises on text)."""
+    text, repaired = repair(text)  # mis-decoded text ('Mexicoâs') undone, and said
     lines = split_lines(clean(text, BODY))  # no control or bidi characters reach a letter
     job = _Job(lines, source, options or Options(), topics or {}, keywords or {})
+    if repaired:
+        job.note(None, f"repaired mis-decoded text on {repaired} line{'s' if repaired != 1 else ''}"
+                 " ('Mexicoâs' read as 'Mexico’s', 'â' between words as a dash)",
+                 "compare the letter with the original where it matters (core/mojibake.py)")
     regions = _find_regions(lines, source, job.result.problems)
     first_text = next((k for k, x in enumerate(lines) if not x.blank), 0)
     main_is_letter = bool(regions) and regions[0].start <= first_text and job.options.type in (

@@ -135,7 +135,7 @@ def load_legislators() -> Legislators:
 
 # the first day the bundled list of Members is complete for: it holds every Member who served
 # from then on (with their earlier terms), none who left before
-DATA_FROM = dt.date(2013, 1, 3)
+DATA_FROM = dt.date(2005, 1, 4)
 
 
 def before_data(day: object) -> bool:

@@ -12,6 +12,12 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 MAX_SLUG = 100  # characters of a letter's file name without .md
 MAX_ID = 80  # characters of a registry or topic id
 YEARS = (1900, 2100)  # the dates check and import accept
+# fields a hand edit may be declared for (`edited:`), as `check --reconvert` compares them
+EDITABLE = ("document", "title", "date", "type", "sender", "recipients", "signatories",
+            "signers_named", "body")
+# the fact checks of `check --strict`, by the key `acknowledged:` names them with
+AUDIT_CHECKS = ("term", "office", "weekday", "later-date", "count", "release-text",
+                "empty-heading", "mis-decoded", "named-signers")
 
 _nonempty = {"type": "string", "minLength": 1}
 
@@ -77,6 +83,18 @@ LETTER_SCHEMA: dict[str, Any] = {
                           "description": "Members (or others) the text names as signers of "
                                          "the letter it announces, when the letter itself is "
                                          "not reproduced (press releases, statements)."},
+        "edited": {"type": "object", "minProperties": 1,
+                   "propertyNames": {"enum": list(EDITABLE)},
+                   "additionalProperties": {**_nonempty},
+                   "description": "Deliberate hand edits: field -> why the record differs "
+                                  "from what the converter reads in the original "
+                                  "(`undersigned check --reconvert` does not report them)."},
+        "acknowledged": {"type": "object", "minProperties": 1,
+                         "propertyNames": {"enum": list(AUDIT_CHECKS)},
+                         "additionalProperties": {**_nonempty},
+                         "description": "Findings of `undersigned check --strict` that the "
+                                        "source itself causes: check -> the evidence "
+                                        "(a release that says 'seven members' and names ten)."},
         "redirect_from": {"type": "array", "uniqueItems": True,
                           "items": {"type": "string", "pattern": SLUG_PATTERN},
                           "description": "Former slugs of this document: each old URL "

@@ -198,6 +198,8 @@ def quick_valid(data: dict[str, Any]) -> bool:
         return False
     if "redirect_from" in data and not _list_of(data["redirect_from"], _SLUG_RE):
         return False
+    if "edited" in data or "acknowledged" in data:
+        return False  # rare: the JSON Schema checks their keys and reasons
     if "summary" in data and not _nonempty(data["summary"]):
         return False
     source = data.get("source")

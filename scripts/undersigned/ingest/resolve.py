@@ -129,6 +129,7 @@ class Resolver:
         day = doc.metadata.get("date")
         kinds, lines = doc.kinds, doc.lines
         members = 0
+        member_names: list[str] = []
         self._named_signers(doc, src, result)
         recipients_from_salutation(doc, src, self.registry, self.received, result)
         for key in ("signatories", "recipients", "signers_named"):
@@ -145,6 +146,9 @@ class Resolver:
                     proposal = self.pending.get(entity_id)
                     if (entity and entity.bioguide) or (proposal and proposal.bioguide):
                         members += key == "signatories"
+                        if key == "signatories":
+                            member_names.append(entity.name if entity else proposal.name
+                                                if proposal else name)
                     continue
                 role = item.get("role") if isinstance(item, dict) else None
                 found, refused = self._members(name, role, day, src, line, result)
@@ -153,6 +157,8 @@ class Resolver:
                 if len(found) == 1:
                     member = found[0]
                     members += key == "signatories"
+                    if key == "signatories":
+                        member_names.append(member.name)
                     known = self.by_bioguide.get(member.bioguide)
                     if known:  # the same Member printed another way: explicit id
                         items[index] = _with_id(item, known)
@@ -196,7 +202,8 @@ class Resolver:
                 self._remember(proposal)
         if doc.metadata.get("type") == "letter" and _items(doc, "signatories") \
                 and members == len(_items(doc, "signatories")):
-            doc.metadata["sender"] = "Members of Congress"
+            # a letter one Member signs is sent by that Member, several by "Members of Congress"
+            doc.metadata["sender"] = member_names[0] if members == 1 else "Members of Congress"
         self._sender_follows_signers(doc, src, members, result)
         result.proposals = list(self.pending.values())
 

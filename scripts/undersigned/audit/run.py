@@ -1,0 +1,28 @@
+"""Every fact check over a loaded archive, in one pass each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from undersigned.audit import counts, dates, encoding, members, named, release
+from undersigned.audit.verdicts import Verdicts
+from undersigned.core.archive import Archive
+from undersigned.core.problems import Problem
+
+CHECKS = (members.check, dates.check, counts.check, release.check, encoding.check, named.check)
+
+
+@dataclass
+class Audit:
+    problems: list[Problem]
+    summary: str
+
+
+def audit(archive: Archive, strict: bool) -> Audit:
+    """The findings (errors under --strict, warnings otherwise) and the 'not verified' line."""
+    verdicts = Verdicts()
+    for check in CHECKS:
+        check(archive, verdicts)
+    problems = [Problem(p.path, p.line, p.message, p.hint, warning=not strict)
+                for p in verdicts.problems]
+    return Audit(problems, verdicts.summary())

@@ -1,0 +1,45 @@
+"""What the checks found: problems, and counts of what was verified and what could not be."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from undersigned.audit.text import acknowledged
+from undersigned.core.model import Letter
+from undersigned.core.problems import Problem
+from undersigned.core.schema import AUDIT_CHECKS as KEYS
+
+
+
+@dataclass
+class Verdicts:
+    problems: list[Problem] = field(default_factory=list)
+    checked: Counter[str] = field(default_factory=Counter)
+    not_verified: Counter[str] = field(default_factory=Counter)
+
+    acknowledged: int = 0
+
+    def problem(self, key: str, letter: Letter, problem: Problem) -> None:
+        """A finding of check ``key``, unless the document acknowledges that its source
+        itself disagrees (`acknowledged: {count: "the release says seven, names ten"}`)."""
+        assert key in KEYS, key
+        if key in acknowledged(letter):
+            self.acknowledged += 1
+            return
+        self.problems.append(problem)
+
+    def verified(self, what: str) -> None:
+        self.checked[what] += 1
+
+    def unverified(self, what: str) -> None:
+        self.not_verified[what] += 1
+
+    def summary(self) -> str:
+        """One line: 'not verified: 12 people not linked to a Member (terms not checked), …'."""
+        said = (f" ({self.acknowledged} finding{'s' if self.acknowledged != 1 else ''} "
+                "acknowledged in front matter)" if self.acknowledged else "")
+        if not self.not_verified:
+            return f"not verified: nothing (every check could decide){said}."
+        parts = [f"{n} {what}" for what, n in sorted(self.not_verified.items())]
+        return "not verified: " + "; ".join(parts) + said + "."
