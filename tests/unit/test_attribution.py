@@ -132,14 +132,16 @@ def test_a_name_printed_among_members_that_no_member_had_is_said():
     ("Dianne Feinstein", "2007-02-08", "F000062"),
     ("John Cornyn", "2006-04-05", "C001056"),
     ("Bob Casey", "2007-03-03", "C001070"),
-    # Members who left before 2013 are not in the bundled list: never another Member
-    ("Ted Kennedy", "2007-03-03", None),       # not John Kennedy (Senate from 2017)
-    ("John Salazar", "2007-03-03", None),      # not María Elvira Salazar (House from 2021)
-    ("Ken Salazar", "2007-03-03", None),
-    ("Ben Nelson", "2007-03-03", None),        # not Bill Nelson (serving in 2007)
-    ("Kay Bailey Hutchison", "2006-01-26", None),
+    # Members who left between 2005 and 2013 are in the bundled list: each is themself,
+    # never another Member of that family name serving later (or then)
+    ("Ted Kennedy", "2007-03-03", "K000105"),    # not John Kennedy (Senate from 2017)
+    ("John Salazar", "2007-03-03", "S001158"),   # not María Elvira Salazar (House from 2021)
+    ("Ken Salazar", "2007-03-03", "S001163"),
+    ("Ben Nelson", "2007-03-03", "N000180"),     # not Bill Nelson (serving in 2007)
+    ("Kay Bailey Hutchison", "2006-01-26", "H001016"),
+    ("Norm Coleman", "2005-04-15", "C001057"),
 ])
-def test_letters_before_2013_link_only_members_the_data_holds(name, day, bioguide):
+def test_members_of_2005_to_2013_are_linked_with_their_terms(name, day, bioguide):
     linked, messages = resolve_one(name, day)
     assert linked == bioguide, messages
 
@@ -153,23 +155,32 @@ def congress_letter(names: list[str], day: str) -> tuple[ConvertedDocument, Reso
     return doc, result
 
 
-def test_a_senator_who_left_before_2013_is_not_said_to_have_not_served():
-    """A 2007 Senate letter: the note says the bundled list lacks the name, not that no such
-    Member served; and the sender stays 'Members of Congress' though most signers are not
-    in the list (after 2013 the same letter would be re-labelled by its signers)."""
+def test_a_name_no_member_of_2005_on_had_is_said_and_the_sender_follows_the_signers():
+    """A 2007 Senate letter: Kennedy and Salazar are Members of the bundled list now (it holds
+    every Member who served from 2005-01-04 on); a name no Member had is said; before
+    2005-01-04 the list may lack a Member, so it says that instead."""
     doc, result = congress_letter(["Ted Kennedy", "Ken Salazar", "Dianne Feinstein"],
                                   "2007-03-03")
-    assert ("'Ted Kennedy' is printed among Members of Congress, but is not in the bundled "
-            "list of Members for 2007-03-03 (it holds every Member who served from 2013-01-03 "
+    assert [p.message for p in result.problems if "printed among" in p.message] == []
+    assert doc.metadata["sender"] == "Members of Congress"
+    early, result = congress_letter(["Jane Roe", "Dianne Feinstein"], "2003-03-01")
+    assert ("'Jane Roe' is printed among Members of Congress, but is not in the bundled "
+            "list of Members for 2003-03-01 (it holds every Member who served from 2005-01-04 "
             "on, with all their terms; one who left earlier is not in it); proposed as a "
             "person, not linked to a Member") in [p.message for p in result.problems]
-    assert doc.metadata["sender"] == "Members of Congress"
     later, result = congress_letter(["Jane Roe", "Juan Pérez", "Dianne Feinstein"],
                                     "2019-03-01")
     assert later.metadata["sender"] == "Individuals"
     assert ("'Jane Roe' is printed among Members of Congress, but no Member of that name "
             "served on 2019-03-01; proposed as a person, not linked to a Member") in [
         p.message for p in result.problems]
+
+
+def test_a_letter_one_member_signs_is_sent_by_that_member():
+    doc, _ = congress_letter(["JOHN CORNYN"], "2006-04-05")
+    assert doc.metadata["sender"] == "John Cornyn"
+    doc, _ = congress_letter(["John Cornyn", "Dianne Feinstein"], "2007-07-18")
+    assert doc.metadata["sender"] == "Members of Congress"
 
 
 @pytest.mark.parametrize("day, linked", [("2008-06-01", True), ("2010-03-05", False),

@@ -11,7 +11,7 @@ from undersigned.core.problems import report
 
 L = "letters/2017-06-14-a-letter.md"
 ALLOWED = ("title, date, type, sender, recipients, signatories, topics, countries, related, "
-           "source, summary, signers_named, redirect_from")
+           "source, summary, signers_named, edited, acknowledged, redirect_from")
 
 CASES = {
     "unknown key": (

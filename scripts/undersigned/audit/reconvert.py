@@ -13,11 +13,11 @@ from undersigned.audit.text import edited, field_line
 from undersigned.convert import Options, convert_text
 from undersigned.convert.document import ConvertedDocument
 from undersigned.core.archive import Archive
-from undersigned.ingest.proposals import Resolution
-from undersigned.ingest.resolve import Resolver
 from undersigned.core.model import Letter
 from undersigned.core.names import fold
 from undersigned.core.problems import Problem, relpath
+from undersigned.ingest.proposals import Resolution
+from undersigned.ingest.resolve import Resolver
 
 HINT = ("adopt the converter's reading (import the original again with --force, or edit the "
         "field), or declare the hand edit with its reason in the front matter: "

@@ -29,7 +29,7 @@ def body_lines(letter: Letter) -> Iterator[tuple[int, str]]:
 
 def paragraphs(letter: Letter) -> Iterator[tuple[int, str]]:
     """(first line number, text joined with spaces) of every body paragraph."""
-    start, parts = 0, []
+    start, parts = 0, list[str]()
     for n, line in body_lines(letter):
         if line.strip():
             if not parts:

@@ -11,7 +11,6 @@ from undersigned.core.problems import Problem
 from undersigned.core.schema import AUDIT_CHECKS as KEYS
 
 
-
 @dataclass
 class Verdicts:
     problems: list[Problem] = field(default_factory=list)

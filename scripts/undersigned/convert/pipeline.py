@@ -17,8 +17,8 @@ from undersigned.convert.regions import SPANISH_SALUTATION, Region, _find_region
 from undersigned.convert.statements import has_signer_heading, statement_signers
 from undersigned.core.characters import BODY
 from undersigned.core.hygiene import clean
-from undersigned.core.mojibake import repair
 from undersigned.core.model import Topic
+from undersigned.core.mojibake import repair
 from undersigned.core.problems import Problem
 from undersigned.core.schema import YEARS
 from undersigned.core.vocabulary import COUNTRY_PATTERNS, OFFICES, OFFICES_ES

@@ -319,7 +319,8 @@ def _redirect_problems(letters: list[Letter], slugs: set[str], root: Path) -> li
     for letter in sorted(letters, key=lambda x: x.slug):
         for old in letter.redirect_from:
             rel = relpath(letter.path, root)
-            line = _line_of_text(letter, old)
+            if old.lower() in slugs or old in claimed:  # the file is read only for a problem
+                line = _line_of_text(letter, old)
             if old.lower() in slugs:
                 problems.append(Problem(rel, line, f"redirect_from '{old}' is the slug of a "
                                         "document in the archive",

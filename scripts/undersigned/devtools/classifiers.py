@@ -14,6 +14,7 @@ converter only takes a certain 'person' as a name (`_person_like`). The librarie
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import re
 import sys
 from collections import Counter
@@ -110,7 +111,11 @@ def _registry() -> list[Labelled]:
 
 
 def _legislators(every: int = 5) -> list[Labelled]:
-    members = sorted(load_legislators().members.values(), key=lambda m: m.bioguide)
+    # the Members who served from 2013 on (the set the counts were first pinned with; the
+    # extract holds Members from 2005 on since)
+    members = sorted((m for m in load_legislators().members.values()
+                      if any(t.end > dt.date(2013, 1, 3) for t in m.terms)),
+                     key=lambda m: m.bioguide)
     return [Labelled(m.name, "person", "legislators") for m in members[::every]]
 
 

@@ -62,7 +62,7 @@ class Resolution:
 
 def not_a_listed_member(src: str, line: int | None, name: str, day: object) -> Problem:
     """A name printed among Members of Congress that no Member of the bundled list has: before
-    2013 the list may lack them (it holds those who served from 2013 on), after it they were
+    2005-01-04 the list may lack them (it holds those who served from then on), after it they were
     not serving."""
     earlier = before_data(day)
     why = (f"is not in the bundled list of Members for {day} (it holds every Member who served "
@@ -71,7 +71,7 @@ def not_a_listed_member(src: str, line: int | None, name: str, day: object) -> P
     return Problem(
         src, line, f"'{name}' is printed among Members of Congress, but {why}; proposed as a "
         "person, not linked to a Member", "check the name against the original; " + (
-            "a Member who left before 2013 stays a person entry (CONTRIBUTING.md)" if earlier
+            "a Member who left before 2005 stays a person entry (CONTRIBUTING.md)" if earlier
             else "if it is a Member, add the printed form to their entry's aliases"),
         warning=True)
 
