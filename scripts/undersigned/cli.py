@@ -96,6 +96,8 @@ def cmd_check(root: Path, github: bool = False, publish: bool = False) -> int:
         problem = site_url_problem(read_config(root).get("site_url"))
         if problem:
             archive.problems.append(problem)
+    if archive.history is not None:  # commits dated outside the archive's span (warnings)
+        archive.problems += archive.history.problems
     errors = [p for p in archive.problems if not p.warning]
     warnings = [p for p in archive.problems if p.warning]
     for problem in sorted(warnings):
