@@ -77,10 +77,10 @@ def write_network(archive: Archive, folder: Path,
                 f'<data key="{k}">{escape(v)}</data>' for k, v in data if v) + "</node>\n")
         for letter in archive.letters:  # documents too large to pair: one node each
             if is_group(letter):
-                data = [("name", letter.title), ("kind", "document"),
-                        ("signatories", str(len(_signers(letter))))]
+                group = [("name", letter.title), ("kind", "document"),
+                         ("signatories", str(len(_signers(letter))))]
                 out_graph.write(f"<node id={quoteattr(GROUP_PREFIX + letter.slug)}>" + "".join(
-                    f'<data key="{k}">{escape(v)}</data>' for k, v in data) + "</node>\n")
+                    f'<data key="{k}">{escape(v)}</data>' for k, v in group) + "</node>\n")
         for k, (a, b, n) in enumerate(cosigning_edges(archive)):
             if stop is not None and k % 10_000 == 0 and stop():
                 raise Stopped("the network was not finished: a newer build took over")
