@@ -21,6 +21,7 @@ from undersigned.core.model import TYPES
 from undersigned.core.problems import Problem, report
 from undersigned.core.publish import site_url_problem
 from undersigned.core.schema import YEARS
+from undersigned.core.settings import SettingsError
 from undersigned.core.writes import write_atomic
 from undersigned.ingest.proposals import Proposal, Resolution
 from undersigned.ingest.registry_edit import append_entries
@@ -79,6 +80,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     root = (args.root or find_root()).resolve()
+    try:
+        return _command(root, args)
+    except SettingsError as err:  # a setting that cannot be used: said, no traceback
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+
+
+def _command(root: Path, args: argparse.Namespace) -> int:
     if args.command == "check":
         return cmd_check(root, args.github, args.publish)
     if args.command == "import":
