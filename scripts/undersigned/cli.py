@@ -16,6 +16,7 @@ from undersigned.convert.document import ConvertedDocument, render
 from undersigned.core.archive import Archive
 from undersigned.core.config import read_config
 from undersigned.core.hygiene import clean_values
+from undersigned.core.journal import JOURNAL, ImportRefused, commit, import_lock, resume
 from undersigned.core.legislators import load_legislators
 from undersigned.core.letters import MAX_BYTES
 from undersigned.core.load import find_root, load_archive
@@ -23,9 +24,9 @@ from undersigned.core.model import TYPES
 from undersigned.core.problems import Problem, report
 from undersigned.core.publish import site_url_problem
 from undersigned.core.schema import YEARS
-from undersigned.core.writes import write_atomic
+from undersigned.core.settings import SettingsError
 from undersigned.ingest.proposals import Proposal, Resolution
-from undersigned.ingest.registry_edit import append_entries
+from undersigned.ingest.registry_edit import with_entries
 from undersigned.ingest.related import letter_meta, link_related
 from undersigned.ingest.resolve import Resolver
 from undersigned.ingest.scaffold import new_letter
@@ -49,8 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     imp = sub.add_parser("import", help="convert plain text into letters/<slug>.md")
-    imp.add_argument("files", nargs="+", type=Path, metavar="FILE.txt",
+    imp.add_argument("files", nargs="*", type=Path, metavar="FILE.txt",
                      help="plain-text originals; '-' reads standard input")
+    imp.add_argument("--resume", action="store_true",
+                     help="finish an import that was interrupted (also done by any import)")
     imp.add_argument("--title", help="title, when the text has no headline")
     imp.add_argument("--date", type=_date, help="date YYYY-MM-DD, when the text has none")
     imp.add_argument("--type", choices=TYPES, help="document type of the main document")
@@ -86,10 +89,18 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     root = (args.root or find_root()).resolve()
+    try:
+        return _command(root, args)
+    except (SettingsError, ImportRefused) as err:  # said, with a hint; no traceback
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+
+
+def _command(root: Path, args: argparse.Namespace) -> int:
     if args.command == "check":
         return cmd_check(root, args.github, args.publish, args.strict, args.reconvert)
     if args.command == "import":
-        return cmd_import(root, args)
+        return _locked_import(root, args)
     if args.command == "render":
         return render_to_dir(root, args.out)
     if args.command == "new":
@@ -104,6 +115,8 @@ def cmd_check(root: Path, github: bool = False, publish: bool = False, strict: b
         problem = site_url_problem(read_config(root).get("site_url"))
         if problem:
             archive.problems.append(problem)
+    if archive.history is not None:  # commits dated outside the archive's span (warnings)
+        archive.problems += archive.history.problems
     summaries = []
     if not any(not p.warning for p in archive.problems):  # facts of a well-formed archive
         found = audit(archive, strict)
@@ -161,6 +174,25 @@ def _read_input(path: Path) -> tuple[str, bytes | None, str | None]:
         return path.as_posix(), path.read_bytes(), None
     except OSError as exc:
         return path.as_posix(), None, exc.strerror or str(exc)
+
+
+def _locked_import(root: Path, args: argparse.Namespace) -> int:
+    """One import at a time (journal.py); an interrupted one is finished first."""
+    if not args.files and not args.resume:
+        print("error: give the text files to import (or --resume)", file=sys.stderr)
+        return 2
+    if args.dry_run:
+        if (root / JOURNAL).exists():
+            print(f"note: {JOURNAL}: an import was interrupted; the next import (or "
+                  "`undersigned import --resume`) finishes it", file=sys.stderr)
+        return cmd_import(root, args) if args.files else 0
+    with import_lock(root, say=lambda text: print(f"note: {text}", file=sys.stderr)):
+        done = resume(root)
+        if done is not None:
+            print(f"note: finished an interrupted import ({JOURNAL}): "
+                  + (f"wrote {', '.join(done)}" if done else "every file was written already"),
+                  file=sys.stderr)
+        return cmd_import(root, args) if args.files else 0
 
 
 def cmd_import(root: Path, args: argparse.Namespace) -> int:
@@ -248,10 +280,14 @@ def cmd_import(root: Path, args: argparse.Namespace) -> int:
         if new_entries:
             _print_proposals(new_entries)
         return 1
-    for write in writes:  # originals first: a letter never names an original not yet there
-        unchanged = write.target.exists() and write.target.read_bytes() == write.content
-        if not unchanged:
-            write_atomic(write.target, write.content)
+    kept = [w.target.exists() and w.target.read_bytes() == w.content for w in writes]
+    planned = [(w.target, w.content) for w, unchanged in zip(writes, kept, strict=True)
+               if not unchanged]  # originals first: a letter never names one not yet there
+    registry = with_entries(root / "signatories.yaml", new_entries) if args.add_new else None
+    if registry is not None:  # read again now, under the lock: never another's entries lost
+        planned.append((root / "signatories.yaml", registry.encode("utf-8")))
+    commit(root, planned)  # every file, or a journal that the next import finishes
+    for write, unchanged in zip(writes, kept, strict=True):
         if write.doc is not None:
             n = len(write.doc.metadata.get("signatories") or [])
             print(f"{'unchanged' if unchanged else 'wrote'} "
@@ -259,7 +295,6 @@ def cmd_import(root: Path, args: argparse.Namespace) -> int:
                   f"{n} signator{'y' if n == 1 else 'ies'})")
     if new_entries:
         if args.add_new:
-            append_entries(root / "signatories.yaml", new_entries)
             print(f"added {len(new_entries)} new entr{'y' if len(new_entries) == 1 else 'ies'} "
                   "to signatories.yaml; review them (kind, name) before committing")
         else:

@@ -231,3 +231,68 @@ def test_a_salutations_family_name_shared_by_two_entries_is_said_not_guessed(tmp
     assert not doc.metadata.get("recipients")
     assert ("the salutation's 'Secretary Castro' could be 'joaquin-castro', 'julian-castro'; "
             "not taken as a recipient") in [p.message for p in result.problems]
+
+
+def _menendez(day: dt.date, extra: str = ""):
+    """'Robert Menendez / Member of Congress' resolved with the archive's own registry (its
+    'bob-menendez' is the Senator, M000639, who left in 2024) and the bundled Members."""
+    from pathlib import Path
+
+    from undersigned.core.registry import load_registry
+
+    registry, _ = load_registry(Path(__file__).parents[2] / "signatories.yaml")
+    if extra:
+        registry, _ = _with_entry(registry, extra)
+    doc = ConvertedDocument({"type": "letter", "date": day, "signatories": [
+        {"name": "Robert Menendez", "role": "Member of Congress"}]}, "Dear Secretary:\n\nText.\n")
+    result = Resolution()
+    Resolver(registry, load_legislators()).resolve(doc, "x.txt", result)
+    return doc.metadata["signatories"][0], result
+
+
+def _with_entry(registry, text):
+    import tempfile
+    from pathlib import Path
+
+    from undersigned.core.registry import load_registry
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "signatories.yaml"
+        path.write_text(text, encoding="utf-8")
+        more, problems = load_registry(path)
+    assert not problems
+    for entity in more.entities.values():
+        registry.add(entity)
+    return registry, problems
+
+
+SERVING = ("'Robert Menendez' is the name of Robert Menendez (M001226, House 2025-01-03 to "
+           "2027-01-03), serving on 2025-03-01, and of 'bob-menendez' (Robert Menendez, M000639, "
+           "Senate 2019-01-03 to 2024-09-11, left office), not serving then; taken for the "
+           "Member serving")
+
+
+def test_a_former_members_name_is_not_taken_when_a_namesake_was_serving():
+    item, result = _menendez(dt.date(2025, 3, 1))
+    assert [str(p) for p in result.problems] == [
+        f"x.txt:1: {SERVING}\n  hint: if it is the former Member, give `id: bob-menendez`"]
+    assert all(p.warning for p in result.problems)
+    (proposal,) = result.proposals
+    assert (proposal.id, proposal.name, proposal.bioguide, proposal.aliases) == (
+        "robert-menendez", "Robert Menendez Jr.", "M001226", [])
+    assert item == {"name": "Robert Menendez", "id": "robert-menendez",
+                    "role": "Member of Congress"}
+
+
+def test_a_namesake_serving_already_in_the_registry_is_given_by_id():
+    item, result = _menendez(dt.date(2025, 3, 1), "rob-menendez:\n  name: Robert Menendez Jr.\n"
+                             "  kind: person\n  bioguide: M001226\n")
+    assert [p.message for p in result.problems] == [SERVING]
+    assert result.proposals == []
+    assert item == {"name": "Robert Menendez", "id": "rob-menendez", "role": "Member of Congress"}
+
+
+def test_the_former_members_entry_is_kept_on_a_day_they_served():
+    item, result = _menendez(dt.date(2023, 3, 1))
+    assert item == {"name": "Robert Menendez", "role": "Member of Congress"}
+    assert result.problems == [] and result.proposals == []

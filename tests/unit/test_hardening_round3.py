@@ -329,8 +329,10 @@ BAD_URLS = ["javascript://undersigned.org/%0Aalert(1)", "javascript:alert(1)",
 def test_a_site_url_that_is_not_plain_http_is_refused(url):
     problem = site_url_problem(url)
     assert problem is not None and problem == site_url_form_problem(url)
+    shown = visible(url).replace("\n", "\\n")  # a message is printed on one line
     assert str(problem) == (
-        f"mkdocs.yml: site_url '{visible(url)}' is not an http(s) address\n  hint: set site_url "
+        f"mkdocs.yml: site_url '{shown}' is not an http(s) "
+        "address\n  hint: set site_url "
         "(or SITE_URL) to https://your-domain/ or https://your-domain/path/: http or https, a "
         "host name, and no quotes, spaces, angle brackets, backslashes, query (?) or fragment "
         "(#)")

@@ -192,3 +192,68 @@ def test_compare_fields(before, after, words):
     from undersigned.core.history import compare
 
     assert compare(before, "x", after, "x") == words
+
+
+def test_a_file_of_a_live_letters_name_elsewhere_is_another_document(repo):
+    """A file with a live letter's name in a folder of letters/, added and then removed:
+    the live letter is neither 'Removed' nor 'last changed' by it (history is keyed by path)."""
+    (repo / "letters" / "x").mkdir()
+    forged = repo / "letters" / "x" / f"{A}.md"
+    forged.write_text((repo / "letters" / f"{A}.md").read_text().replace("We write", "Forged"))
+    _commit(repo, "Add a copy", "2024-05-05T10:00:00+00:00")
+    forged.unlink()
+    _commit(repo, "Remove the copy", "2024-06-06T10:00:00+00:00")
+    archive = load_archive(repo)
+    history = archive.history
+    assert history is not None
+    assert [(c.kind, c.slug, c.now, c.path) for c in history.changes] == [
+        ("removed", A, "", f"letters/x/{A}.md"), ("added", A, "", f"letters/x/{A}.md"),
+        ("added", A, A, f"letters/{A}.md")]
+    assert history.first == history.last == {A: "2024-01-02"}
+    page = render_changes(archive).markdown
+    assert _items(page) == [f"Removed: x/{A} — No longer in the archive.",
+                            f"Added: x/{A} — New in the archive.",
+                            "Added: A letter — New in the archive."]
+    titles = [e.findtext("{http://www.w3.org/2005/Atom}title")
+              for e in ET.fromstring(changes_feed(archive, "https://t.example.org/"))
+              .iter("{http://www.w3.org/2005/Atom}entry")]
+    assert titles == [f"Removed: x/{A}", f"Added: x/{A}", "Added: A letter"]
+    assert "last changed" not in render_letter(archive, archive.by_slug[A]).markdown
+
+
+@pytest.mark.parametrize("date, why", [
+    ("2099-01-01T00:00:00+00:00", "in the future"),
+    ("2001-01-01T00:00:00+00:00", "before the archive's first commit (2024-01-02)")])
+def test_a_commit_dated_outside_the_archives_span_sets_no_date(repo, caplog, date, why):
+    letter = repo / "letters" / f"{A}.md"
+    letter.write_text(letter.read_text().replace("We write", "We wrote"))
+    _commit(repo, "Correct", date)
+    with caplog.at_level(logging.WARNING):
+        history = read_history(repo)
+    assert history is not None
+    assert [(c.kind, c.suspect) for c in history.changes] == [("corrected", True),
+                                                              ("added", False)]
+    assert history.first == history.last == {A: "2024-01-02"}
+    sha = history.changes[0].commit[:12]
+    message = f"commit {sha} is dated {date[:10]}, {why}; its date is not used"
+    assert [str(p) for p in history.problems] == [
+        f"letters/{A}.md: {message}\n  hint: a committer date is set by whoever commits: check "
+        f"that commit (git show {sha}); the document's dates come from the other commits"]
+    assert all(p.warning for p in history.problems)
+    assert [r.getMessage() for r in caplog.records] == [f"history: {message}"]
+    feed = ET.fromstring(changes_feed(load_archive(repo), "https://t.example.org/"))
+    assert feed.findtext("{http://www.w3.org/2005/Atom}updated") == "2024-01-02T10:00:00+00:00"
+
+
+def test_check_warns_of_a_commit_dated_in_the_future(repo, capsys):
+    from undersigned.cli import main
+
+    letter = repo / "letters" / f"{A}.md"
+    letter.write_text(letter.read_text().replace("We write", "We wrote"))
+    _commit(repo, "Correct", "2099-01-01T00:00:00+00:00")
+    assert main(["--root", str(repo), "check"]) == 0
+    sha = read_history(repo).changes[0].commit[:12]
+    assert capsys.readouterr().err == (
+        f"warning: letters/{A}.md: commit {sha} is dated 2099-01-01, in the future; its date "
+        f"is not used\n  hint: a committer date is set by whoever commits: check that commit "
+        f"(git show {sha}); the document's dates come from the other commits\n")

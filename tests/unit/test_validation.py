@@ -200,3 +200,64 @@ def test_quick_check_never_accepts_what_the_schema_rejects():
     for key in LETTER_SCHEMA["required"]:
         data = {k: v for k, v in base.items() if k != key}
         assert not quick_valid(data) and not validator.is_valid(data)
+
+
+# An id, topic id or file name ending in a newline: Python's `$` matches before a final
+# newline, so `re.match('^…$')` took them; every id and slug is matched whole.
+
+def _check(root, capsys) -> tuple[int, str]:
+    code = main(["--root", str(root), "check"])
+    return code, capsys.readouterr().out
+
+
+def test_a_registry_id_ending_in_a_newline_is_refused(archive_dir, capsys):
+    from helpers import REGISTRY
+
+    root = archive_dir({"signatories.yaml": REGISTRY + '"abc\\n":\n  name: Abc\n  kind: person\n'})
+    code, out = _check(root, capsys)
+    assert code == 1
+    assert out.startswith("signatories.yaml:18: id 'abc\\n' is not a slug\n  hint: use lowercase "
+                          "letters, digits and single hyphens\n")
+
+
+def test_a_topic_id_ending_in_a_newline_is_refused(archive_dir, capsys):
+    from helpers import TOPICS
+
+    root = archive_dir({"topics.yaml": TOPICS + '"trade\\n":\n  title: Trade\n  description: T.\n'})
+    code, out = _check(root, capsys)
+    assert code == 1
+    assert out.startswith("topics.yaml:7: topic id 'trade\\n' is not a slug\n  hint: use "
+                          "lowercase letters, digits and single hyphens\n")
+
+
+@pytest.mark.parametrize("key, value, message", [
+    ("topics", '["migration\\n"]', "13: 'topics[1]' value 'migration\\n' has the wrong form"),
+    ("related", '["2017-06-14-a-letter\\n"]',
+     "14: 'related[1]' value '2017-06-14-a-letter\\n' has the wrong form"),
+    ("date", '"2017-06-14\\n"', "3: bad date '2017-06-14\\n'"),
+])
+def test_front_matter_ids_ending_in_a_newline_are_refused(archive_dir, capsys, key, value,
+                                                          message):
+    import re
+
+    text = re.sub(rf"(?m)^{key}: .*$", lambda _m: f"{key}: {value}", LETTER) if key != "related" \
+        else \
+        LETTER.replace("topics: [migration]", f"topics: [migration]\nrelated: {value}")
+    root = archive_dir({L: text})
+    code, out = _check(root, capsys)
+    assert code == 1
+    assert out.startswith(f"{L}:{message}\n  hint: "), out
+
+
+def test_a_file_name_ending_in_a_newline_is_refused(archive_dir, capsys):
+    root = archive_dir(letter=False)
+    try:
+        (root / "letters").mkdir(exist_ok=True)
+        (root / "letters" / "2017-06-14-a-letter\n.md").write_text(LETTER)
+    except OSError:
+        pytest.skip("this filesystem refuses a newline in a file name")
+    code, out = _check(root, capsys)
+    assert code == 1
+    assert out.startswith("letters/2017-06-14-a-letter\\n.md: file name '2017-06-14-a-letter\\n.md'"
+                          " is not a valid slug\n  hint: name it YYYY-MM-DD-words-in-kebab-case.md "
+                          "(lowercase, no spaces)\n"), out

@@ -19,7 +19,7 @@ from undersigned.core.legislators import Legislators
 from undersigned.core.model import Entity, Letter, Signature, Term, Topic
 from undersigned.core.names import bare_tokens
 from undersigned.core.paths import ORIGINAL_SUFFIX
-from undersigned.core.problems import Problem
+from undersigned.core.problems import Problem, relpath
 from undersigned.core.registry import Registry
 from undersigned.core.settings import Settings
 from undersigned.core.sorting import NameParts, name_parts
@@ -155,7 +155,8 @@ class Archive:
     def history(self) -> History | None:
         """Additions and corrections from the repository (None outside a git repository)."""
         return read_history(self.root, {old: x.slug for x in self.letters
-                                         for old in x.redirect_from})
+                                         for old in x.redirect_from},
+                            {_rel(x.path, self.root): x.slug for x in self.letters})
 
     def cosigners(self, entity_id: str, limit: int | None = 10) -> list[tuple[str, int]]:
         """Who most often signed alongside ``entity_id``: (id, shared letters), most first."""
@@ -283,3 +284,7 @@ def published_originals(archive: Archive) -> list[tuple[str, Path]]:
     return sorted(out.items())
 
 
+def _rel(path: Path, root: Path) -> str:
+    """A letter's repo-relative path (letters are found below the resolved root)."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) \
+        else relpath(path, root)

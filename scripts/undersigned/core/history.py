@@ -7,7 +7,13 @@ Commit messages are written by contributors: nothing in them may pass for a fiel
 read with ``-z`` and one field per NUL-separated position (a message cannot hold NUL), every
 commit id and status is matched exactly, dates are parsed and written out again by us (a
 record whose date does not parse is dropped with a log line), and characters that XML 1.0
-forbids are removed from the subject (pages and feeds escape it like any other text)."""
+forbids are removed from the subject (pages and feeds escape it like any other text).
+
+A document's history is keyed by the path the loader reads (``letters/<folder>/<slug>.md``),
+never by its file name alone: another file of the same name elsewhere in ``letters/`` is
+another document. A commit dated before the archive's first commit or after today is
+*suspect* (committer dates are written by whoever commits): it stays in the list of changes
+but never sets a document's dates, and is reported as a warning."""
 
 from __future__ import annotations
 
@@ -18,12 +24,13 @@ import subprocess
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from undersigned.core.characters import NOT_XML
 from undersigned.core.letters import read_letter
+from undersigned.core.problems import Problem
 
 log = logging.getLogger("mkdocs.plugins.undersigned")
 
@@ -31,6 +38,7 @@ KINDS = {"A": "added", "M": "corrected", "D": "removed", "R": "renamed"}
 _COMMIT = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")  # SHA-1 or SHA-256 repositories
 _STATUS = re.compile(r"[ACDMRTUXB][0-9]{0,3}")
 FORMAT = "%H%x00%cI%x00%s"
+CLOCK_SKEW = timedelta(days=1)  # a commit dated later than now by more than this is suspect
 
 
 @dataclass(frozen=True)
@@ -41,12 +49,23 @@ class Change:
     slug: str  # the slug the change was made to
     subject: str
     commit: str
-    current: str = ""  # the slug the document has now (after later renames); "" = slug
+    current: str = ""  # the slug of the document in the archive now (after later renames);
+    # "" when no document of the archive now is this file's (a file removed for good)
     old: str = ""  # renamed: the slug it had before
+    path: str = ""  # the file changed, 'letters/<folder>/<slug>.md'
+    old_path: str = ""  # renamed: the file it was before
+    suspect: bool = False  # dated before the archive's first commit or after today
 
     @property
     def now(self) -> str:
-        return self.current or self.slug
+        return self.current
+
+    @property
+    def shown(self) -> str:
+        """The file's name for a document no longer in the archive: its slug, with its
+        folder when it was not at the top of letters/ (never mistaken for another's)."""
+        name = self.path.removeprefix("letters/").removesuffix(".md") or self.slug
+        return NOT_XML.sub("", name)
 
 
 @dataclass
@@ -54,12 +73,15 @@ class History:
     changes: list[Change] = field(default_factory=list)  # newest first
     first: dict[str, str] = field(default_factory=dict)  # slug -> date first published
     last: dict[str, str] = field(default_factory=dict)  # slug -> date last changed
+    problems: list[Problem] = field(default_factory=list)  # warnings (suspect dates)
 
 
-def read_history(root: Path, redirects: dict[str, str] | None = None) -> History | None:
+def read_history(root: Path, redirects: dict[str, str] | None = None,
+                 paths: dict[str, str] | None = None) -> History | None:
     """The history of ``letters/*.md`` in the repository holding ``root``, or None.
     ``redirects`` (former slug -> slug, from ``redirect_from``) join a document's history
-    across a rename that git did not detect (a file removed in one commit, added in another)."""
+    across a rename that git did not detect (a file removed in one commit, added in another);
+    ``paths`` (repo-relative path -> slug) are the documents the archive holds now."""
     git = shutil.which("git")
     if git is None:
         return None
@@ -76,7 +98,7 @@ def read_history(root: Path, redirects: dict[str, str] | None = None) -> History
         return None
     if log_.returncode != 0:
         return None
-    return parse_log(log_.stdout.decode("utf-8", errors="replace"), redirects)
+    return parse_log(log_.stdout.decode("utf-8", errors="replace"), redirects, paths)
 
 
 def _when(text: str) -> datetime | None:
@@ -117,47 +139,80 @@ def _records(text: str) -> Iterator[tuple[str, str, str, list[tuple[str, list[st
         yield commit, when, subject, files
 
 
-def parse_log(text: str, redirects: dict[str, str] | None = None) -> History:
-    """Parse ``git log -M --name-status -z --format=FORMAT`` (newest first)."""
+def parse_log(text: str, redirects: dict[str, str] | None = None,
+              paths: dict[str, str] | None = None, now: datetime | None = None) -> History:
+    """Parse ``git log -M --name-status -z --format=FORMAT`` (newest first). ``paths``: the
+    documents of the archive now (path -> slug); without it every file counts as the
+    document of its slug."""
     history = History()
-    later: dict[str, str] = dict(redirects or {})  # a slug -> the slug it became later
+    later: dict[str, str] = {}  # a path -> the path it became later (renames git detected)
+    redirected = dict(redirects or {})  # a former slug -> the slug it became
+    live = set(paths.values()) if paths is not None else None
 
-    def now(slug: str) -> str:
-        seen = {slug}
-        while slug in later and later[slug] not in seen:
-            slug = later[slug]
-            seen.add(slug)
-        return slug
+    def document(path: str) -> str:
+        """The slug of the document the file is part of now, or ''."""
+        seen = {path}
+        while path in later and later[path] not in seen:
+            path = later[path]
+            seen.add(path)
+        if paths is not None and path in paths:
+            return paths[path]
+        slug = _slug(path) or ""
+        start, marks = slug, {slug}
+        while slug in redirected and redirected[slug] not in marks:
+            slug = redirected[slug]
+            marks.add(slug)
+        if live is None:
+            return slug
+        return slug if slug != start and slug in live else ""
 
-    for commit, raw_when, subject, files in _records(text):
-        when = _when(raw_when)
-        if when is None:
+    records = [(c, _when(w), s, f) for c, w, s, f in _records(text)]
+    for commit, maybe, _s, _f in records:
+        if maybe is None:
             log.warning(f"history: commit {commit[:12]} has no valid date; left out")
-            continue
+    dated = [(c, w, s, f) for c, w, s, f in records if w is not None]
+    ceiling = (now or datetime.now(UTC)) + CLOCK_SKEW
+    floor = dated[-1][1] if dated else ceiling  # the archive's first commit (oldest, last)
+    for commit, when, subject, files in dated:
         stamp = when.isoformat()  # written by us from the parsed date, never git's bytes
         day = when.strftime("%Y-%m-%d")
+        suspect = when < floor or when > ceiling
         subject = NOT_XML.sub("", subject).strip()
-        for status, paths in files:
+        for status, names in files:
             kind = KINDS.get(status[:1])
-            slugs = [_slug(p) for p in paths]
+            slugs = [_slug(p) for p in names]
             if kind is None or slugs[-1] is None:
                 continue
-            old = ""
+            old = old_path = ""
             if kind == "renamed":
                 if slugs[0] is None:  # moved into letters/ from elsewhere: an addition
                     kind = "added"
                 else:
-                    old = slugs[0]
-            slug = slugs[-1]
-            current = now(slug)
-            history.changes.append(Change(day, stamp, kind, slug, subject, commit,
-                                          "" if current == slug else current, old))
-            if kind != "removed":
+                    old, old_path = slugs[0] or "", names[0]
+            slug, path = slugs[-1] or "", names[-1]
+            current = document(path)
+            history.changes.append(Change(day, stamp, kind, slug, subject, commit, current, old,
+                                          path, old_path, suspect))
+            if suspect and current:
+                _suspect(history, commit, when, floor, path)
+            elif kind != "removed" and current:
                 history.last.setdefault(current, day)
                 history.first[current] = day  # older commits come later: the last seen is first
-            if old:  # what came before the rename belongs to the same document
-                later[old] = slug
+            if old_path:  # what came before the rename belongs to the same document
+                later[old_path] = path
     return history
+
+
+def _suspect(history: History, commit: str, when: datetime, floor: datetime, path: str) -> None:
+    why = (f"before the archive's first commit ({floor.date()})" if when < floor
+           else "in the future")
+    text = f"commit {commit[:12]} is dated {when.date()}, {why}; its date is not used"
+    if not any(p.message == text for p in history.problems):
+        log.warning(f"history: {text}")
+    history.problems.append(Problem(
+        NOT_XML.sub("", path), None, text,
+        "a committer date is set by whoever commits: check that commit (git show "
+        f"{commit[:12]}); the document's dates come from the other commits", warning=True))
 
 
 # What changed in a document, in plain words, from the file before and after the commit:
@@ -231,6 +286,14 @@ def compare(before: dict[str, Any] | None, body_before: str, after: dict[str, An
     return out
 
 
+def _after(change: Change) -> str:
+    return change.path or f"letters/{change.slug}.md"
+
+
+def _before(change: Change) -> str:
+    return change.old_path or (f"letters/{change.old}.md" if change.old else _after(change))
+
+
 def _request(commit: str, path: str) -> str | None:
     return None if "\n" in path else f"{commit}:./{path}"
 
@@ -280,15 +343,13 @@ def describe(root: Path, changes: list[Change]) -> dict[tuple[str, str], str]:
     for change in changes:  # an addition or a removal says so by its label: no versions read
         if change.kind in ("added", "removed"):
             continue
-        wanted.append((change, _request(f"{change.commit}^",
-                                         f"letters/{change.old or change.slug}.md"),
-                       _request(change.commit, f"letters/{change.slug}.md")))
+        wanted.append((change, _request(f"{change.commit}^", _before(change)),
+                       _request(change.commit, _after(change))))
     blobs = _blobs(root, [r for _c, b, a in wanted for r in (b, a) if r])
     out = {}
     for change, before, after in wanted:
-        old, old_body = _front(blobs.get(before or ""),
-                               f"letters/{change.old or change.slug}.md", root)
-        new, new_body = _front(blobs.get(after or ""), f"letters/{change.slug}.md", root)
+        old, old_body = _front(blobs.get(before or ""), _before(change), root)
+        new, new_body = _front(blobs.get(after or ""), _after(change), root)
         words = [f"renamed from {change.old}"] if change.old else []
         if old is not None and new is not None:
             old.pop("redirect_from", None)

@@ -101,6 +101,16 @@ class Legislators:
                 return serving
         return found
 
+    def serving_namesakes(self, printed: str, bioguide: str, day: dt.date) -> list[Legislator]:
+        """The other Members whose name ``printed`` is, serving on ``day`` when the Member
+        ``bioguide`` was not: on that day the name is theirs, never the former Member's
+        ('Robert Menendez' in 2025 is the Representative, not the Senator who left in 2024)."""
+        member = self.get(bioguide)
+        if member is None or member.term_on(day) is not None:
+            return []
+        return [m for m in self.match(printed, day)
+                if m.bioguide != bioguide and m.term_on(day) is not None]
+
     def serving_names(self, day: dt.date | None) -> dict[str, Legislator]:
         """Official names of Members (serving on ``day`` when given), for fuzzy suggestions
         (computed once a date: an import asks for every name it does not know)."""

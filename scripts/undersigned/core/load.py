@@ -66,7 +66,7 @@ def load_archive(root: Path, remember: Remembered | None = None,
     rebuilds of `mkdocs serve`); entries are found only for the same path, bytes, registry,
     topics and code, exactly as in the cache on disk."""
     root = root.resolve()
-    settings = settings or Settings.from_env()
+    settings = (settings or Settings.from_env()).anchored(root)  # SettingsError: refused
     cache = LetterCache(root, context(root), settings)
     registry, problems, registry_key = _load_registry(root, cache, remember)
     topics, topic_problems = load_topics(root / "topics.yaml")

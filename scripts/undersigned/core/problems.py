@@ -20,7 +20,7 @@ class Problem:
         """Printed with invisible and control characters escaped (a file name or a name
         cannot write to the terminal or hide what it says)."""
         where = f"{self.path}:{self.line}" if self.line else self.path
-        text = f"{visible(where)}: {visible(self.message)}"
+        text = f"{_one_line(where)}: {_one_line(self.message)}"
         if self.hint:
             text += f"\n  hint: {visible(self.hint)}"
         return text
@@ -32,6 +32,12 @@ class Problem:
         line = f",line={self.line}" if self.line else ""
         msg = self.message + (f" (hint: {self.hint})" if self.hint else "")
         return f"::{level} file={_escape_property(self.path)}{line}::{_escape_data(msg)}"
+
+
+def _one_line(text: str) -> str:
+    """A path or message on one line: a newline in a name (an id 'abc\\n', a file name) is
+    written as ``\\n``, never a line that could pass for another problem."""
+    return visible(text).replace("\n", "\\n")
 
 
 def _escape_data(text: str) -> str:

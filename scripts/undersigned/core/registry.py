@@ -122,7 +122,7 @@ def load_registry(path: Path, rel: str = "signatories.yaml") -> tuple[Registry, 
                                     "write aliases: [Name One, Name Two]"))
             aliases = []
         bioguide = raw.get("bioguide")
-        if bioguide is not None and not (isinstance(bioguide, str) and BIOGUIDE_RE.match(bioguide)):
+        if bioguide is not None and not (isinstance(bioguide, str) and BIOGUIDE_RE.fullmatch(bioguide)):
             problems.append(Problem(rel, doc.line(entity_id, "bioguide"),
                                     f"bioguide '{bioguide}' of '{entity_id}' is not a bioguide id",
                                     "a bioguide id is one capital letter and six digits, e.g. L000579"))
@@ -153,7 +153,7 @@ def load_registry(path: Path, rel: str = "signatories.yaml") -> tuple[Registry, 
             else:
                 claimed.setdefault(key, (entity_id, label))
         url, wikidata = _opt(raw, "url"), _opt(raw, "wikidata")
-        if url is not None and not re.match(r"^https?://[^\s\"'<>`\\]+$", url):
+        if url is not None and not re.fullmatch(r"https?://[^\s\"'<>`\\]+", url):
             problems.append(Problem(rel, doc.line(entity_id, "url"),
                                     f"url of '{entity_id}' is not an http(s) address",
                                     "write the page's full address: https://…"))
@@ -172,10 +172,10 @@ def load_registry(path: Path, rel: str = "signatories.yaml") -> tuple[Registry, 
 
 
 def check_id(rel: str, line: int | None, value: str, what: str) -> list[Problem]:
-    if ID_RE.match(value) and len(value) > MAX_ID:
+    if ID_RE.fullmatch(value) and len(value) > MAX_ID:
         return [Problem(rel, line, f"{what} '{value[:20]}…' is {len(value)} characters long; "
                         f"the limit is {MAX_ID}", "shorten it")]
-    if ID_RE.match(value):
+    if ID_RE.fullmatch(value):
         return []
     return [Problem(rel, line, f"{what} '{value}' is not a slug",
                     "use lowercase letters, digits and single hyphens")]

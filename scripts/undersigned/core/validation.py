@@ -16,7 +16,25 @@ from undersigned.core.problems import Problem
 from undersigned.core.registry import Registry
 from undersigned.core.schema import LETTER_SCHEMA, MAX_SLUG, SLUG_PATTERN, YEARS
 
-_VALIDATOR = Draft202012Validator(LETTER_SCHEMA)
+
+def _python_patterns(schema: Any) -> Any:
+    """The schema with each pattern's final ``$`` as ``\\Z``: the published schema is read with
+    ECMA-262 rules (``$`` ends the text), but Python's ``$`` also matches before a final
+    newline, and ``re.search`` would take 'abc\\n' for an id."""
+    if isinstance(schema, dict):
+        return {k: (v[:-1] + r"\Z" if k == "pattern" and isinstance(v, str) and v.endswith("$")
+                    else _python_patterns(v)) for k, v in schema.items()}
+    if isinstance(schema, list):
+        return [_python_patterns(v) for v in schema]
+    return schema
+
+
+def _published(pattern: str) -> str:
+    """A pattern as the published schema writes it (``$``, not ``\\Z``)."""
+    return pattern[:-2] + "$" if pattern.endswith(r"\Z") else pattern
+
+
+_VALIDATOR = Draft202012Validator(_python_patterns(LETTER_SCHEMA))
 _SLUG_RE = re.compile(SLUG_PATTERN)
 _TYPE_NAMES = {"array": "a list", "string": "a string", "object": "a mapping"}
 
@@ -97,7 +115,7 @@ def _schema_problem(err: ValidationError, rel: str, src: LetterSource) -> Proble
                        "use two capital letters, e.g. MX, GT, HN, SV")
     if v == "pattern":
         return Problem(rel, line, f"'{where}' value '{err.instance}' has the wrong form",
-                       f"it must match {err.validator_value}")
+                       f"it must match {_published(str(err.validator_value))}")
     if v == "minLength":
         return Problem(rel, line, f"'{where}' is empty", "give it a value or remove the key")
     if v == "minItems":
@@ -166,13 +184,13 @@ def _party_ok(item: Any) -> bool:
         return bool(item)
     return (isinstance(item, dict) and _nonempty(item.get("name")) and set(item) <= _PARTY_KEYS
             and all(_nonempty(v) for v in item.values())
-            and (item.get("id") is None or bool(_ID.match(item["id"]))))
+            and (item.get("id") is None or bool(_ID.fullmatch(item["id"]))))
 
 
 def _list_of(value: Any, rx: re.Pattern[str], min_items: int = 0) -> bool:
     return (isinstance(value, list) and len(value) >= min_items
             and len(set(map(str, value))) == len(value)
-            and all(isinstance(v, str) and rx.match(v) for v in value))
+            and all(isinstance(v, str) and rx.fullmatch(v) for v in value))
 
 
 def quick_valid(data: dict[str, Any]) -> bool:
@@ -182,7 +200,7 @@ def quick_valid(data: dict[str, Any]) -> bool:
         return False
     if not all(_nonempty(data[k]) for k in ("title", "sender")) or data.get("type") not in TYPES:
         return False
-    if not (isinstance(data["date"], str) and _DATE.match(data["date"])):
+    if not (isinstance(data["date"], str) and _DATE.fullmatch(data["date"])):
         return False
     for key in ("recipients", "signatories"):
         if key in data and not (isinstance(data[key], list) and all(map(_party_ok, data[key]))):
@@ -238,7 +256,7 @@ def build_letter(src: LetterSource, registry: Registry, topics: dict[str, Topic]
         _schema_problem(e, rel, src)
         for e in sorted(_VALIDATOR.iter_errors(data), key=lambda e: list(map(str, e.path)))]
     slug = src.path.stem
-    if not _SLUG_RE.match(slug):
+    if not _SLUG_RE.fullmatch(slug):
         problems.append(Problem(rel, None, f"file name '{src.path.name}' is not a valid slug",
                                 "name it YYYY-MM-DD-words-in-kebab-case.md (lowercase, no spaces)"))
     elif len(slug) > MAX_SLUG:
@@ -247,7 +265,7 @@ def build_letter(src: LetterSource, registry: Registry, topics: dict[str, Topic]
                                 "shorten the words after the date"))
     date = None
     raw_date = data.get("date")
-    if isinstance(raw_date, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", raw_date):
+    if isinstance(raw_date, str) and _DATE.fullmatch(raw_date):
         try:
             date = dt.date.fromisoformat(raw_date)
         except ValueError as exc:
@@ -258,7 +276,7 @@ def build_letter(src: LetterSource, registry: Registry, topics: dict[str, Topic]
                                     f"{YEARS[0]}-{YEARS[1]}",
                                     "write the date printed on the document as YYYY-MM-DD"))
             date = None
-    if date and _SLUG_RE.match(slug) and slug[:10] != date.isoformat():
+    if date and _SLUG_RE.fullmatch(slug) and slug[:10] != date.isoformat():
         problems.append(Problem(rel, front.line("date"),
                                 f"slug date {slug[:10]} differs from date {date.isoformat()}",
                                 f"rename the file to {date.isoformat()}{slug[10:]}.md "

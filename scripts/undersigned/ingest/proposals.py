@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from undersigned.core.legislators import DATA_FROM, before_data
-from undersigned.core.model import Entity
+from undersigned.core.model import Entity, Legislator
 from undersigned.core.names import bare_tokens
 from undersigned.core.problems import Problem
+from undersigned.ingest.reconcile import term_dates
 from undersigned.ingest.registry_edit import entry_yaml
 
 LIKELY_SAME = 90  # the least similarity at which a new name is taken for an existing entry's
@@ -74,6 +75,18 @@ def not_a_listed_member(src: str, line: int | None, name: str, day: object) -> P
             "a Member who left before 2005 stays a person entry (CONTRIBUTING.md)" if earlier
             else "if it is a Member, add the printed form to their entry's aliases"),
         warning=True)
+
+
+def namesake_problem(src: str, line: int | None, name: str, serving: list[Legislator],
+                     entry: str, former: Legislator | None, day: dt.date) -> Problem:
+    """'Robert Menendez' in 2025 is the Representative serving then, not the registry's entry
+    for the Senator who had left: said, with both Members and their terms."""
+    was = f" ({former.name}, {former.bioguide}, {term_dates(former)})" if former else ""
+    return Problem(
+        src, line, f"'{name}' is the name of " + ", ".join(
+            f"{m.name} ({m.bioguide}, {term_dates(m, day)})" for m in serving)
+        + f", serving on {day}, and of '{entry}'{was}, not serving then; taken for the Member "
+        "serving", f"if it is the former Member, give `id: {entry}`", warning=True)
 
 
 NOT_LINKED_HINT = "add `recipients:` with the name and role of each addressee by hand"

@@ -34,14 +34,23 @@ def entry_yaml(p: Proposal) -> str:
     return "\n".join(out) + "\n"
 
 
-def append_entries(path: Path, proposals: list[Proposal]) -> str:
-    """Append the proposals to the registry file; return the text added."""
+def with_entries(path: Path, proposals: list[Proposal]) -> str | None:
+    """The registry file as it is now (read again: another import may have added to it) with
+    the proposals appended; None when there is nothing to add."""
     added = "".join(entry_yaml(p) for p in proposals)
     if not added:
-        return ""
+        return None
     current = path.read_text(encoding="utf-8") if path.exists() else ""
     if current.strip() in ("{}", ""):
         current = current.replace("{}", "").rstrip("\n")
     sep = "" if not current or current.endswith("\n") else "\n"
-    write_atomic(path, current + sep + added)
-    return added
+    return current + sep + added
+
+
+def append_entries(path: Path, proposals: list[Proposal]) -> str:
+    """Append the proposals to the registry file; return the text added."""
+    text = with_entries(path, proposals)
+    if text is None:
+        return ""
+    write_atomic(path, text)
+    return "".join(entry_yaml(p) for p in proposals)

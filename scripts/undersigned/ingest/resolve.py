@@ -15,7 +15,12 @@ from undersigned.core.model import Legislator
 from undersigned.core.names import bare_tokens, fold, make_id
 from undersigned.core.problems import Problem
 from undersigned.core.registry import Registry
-from undersigned.ingest.proposals import Proposal, Resolution, not_a_listed_member
+from undersigned.ingest.proposals import (
+    Proposal,
+    Resolution,
+    namesake_problem,
+    not_a_listed_member,
+)
 from undersigned.ingest.reconcile import (
     NICKNAMES,
     affiliation_problem,
@@ -59,6 +64,16 @@ class Resolver:
         while candidate in self.registry.entities or candidate in self.pending:
             candidate, n = f"{base}-{n}", n + 1
         return candidate
+
+    def _free_name(self, member: Legislator) -> str:
+        """The Member's name, or a fuller form of it when another entry has that name (the
+        registry refuses two entries of one name): with the suffix, else the middle name."""
+        forms = [member.name, f"{member.name} {member.suffix or ''}",
+                 f"{member.first} {member.middle or ''} {member.last}"]
+        for form in (" ".join(f.split()) for f in forms):
+            if not self.registry.resolve(form) and fold(form) not in self.pending_names:
+                return form
+        return member.name
 
     def _remember(self, proposal: Proposal) -> None:
         self.pending[proposal.id] = proposal
@@ -140,18 +155,25 @@ class Resolver:
                 explicit = item.get("id") if isinstance(item, dict) else None
                 if explicit and (explicit in self.registry.entities or explicit in self.pending):
                     continue  # resolved already (an explicit id, or a Member found above)
+                namesakes: list[Legislator] = []
                 if self.registry.resolve(name) or fold(name) in self.pending_names:
                     entity_id = self.registry.resolve(name) or self.pending_names[fold(name)]
                     entity = self.registry.get(entity_id)
                     proposal = self.pending.get(entity_id)
-                    if (entity and entity.bioguide) or (proposal and proposal.bioguide):
-                        members += key == "signatories"
-                        if key == "signatories":
+                    bioguide = (entity and entity.bioguide) or (proposal and proposal.bioguide)
+                    if not bioguide or not isinstance(day, dt.date) or not (
+                            namesakes := self.legislators.serving_namesakes(name, bioguide, day)):
+                        members += bool(bioguide) and key == "signatories"
+                        if bioguide and key == "signatories":
                             member_names.append(entity.name if entity else proposal.name
                                                 if proposal else name)
-                    continue
+                        continue  # (never a former Member's name when a namesake served)
+                    result.problems.append(namesake_problem(
+                        src, line, name, namesakes, entity_id, self.legislators.get(bioguide),
+                        day))
                 role = item.get("role") if isinstance(item, dict) else None
-                found, refused = self._members(name, role, day, src, line, result)
+                found, refused = (namesakes, False) if namesakes else self._members(
+                    name, role, day, src, line, result)
                 if not found and not refused and isinstance(day, dt.date):
                     found = self._reconcile(name, role, day, src, line, result)
                 if len(found) == 1:
@@ -165,9 +187,11 @@ class Resolver:
                         continue
                     first = member.nickname or member.first
                     proposal = Proposal(self._free_id(make_id(f"{first} {member.last}")),
-                                        member.name, "person", member.bioguide, printed=name,
-                                        line=line, source=src)
-                    if fold(name) != fold(member.name):
+                                        self._free_name(member), "person", member.bioguide,
+                                        printed=name, line=line, source=src)
+                    if namesakes:  # the printed name is another entry's: said by its id
+                        items[index] = _with_id(item, proposal.id)
+                    elif fold(name) != fold(proposal.name):
                         proposal.aliases.append(name)
                     self.by_bioguide[member.bioguide] = proposal.id
                     self._remember(proposal)

@@ -17,7 +17,7 @@ from undersigned.core.schema import LETTER_SCHEMA
 from undersigned.core.vocabulary import COUNTRY_NAMES
 from undersigned.outputs.cmif import cmif_xml
 from undersigned.outputs.feed import atom_feed
-from undersigned.outputs.network import EDGE_FIELDS
+from undersigned.outputs.network import EDGE_FIELDS, GROUP_SIZE
 from undersigned.outputs.search import shard_ranges
 from undersigned.pages.changes import changes_feed
 from undersigned.pages.cite import page_url
@@ -160,8 +160,10 @@ def datapackage(archive: Archive) -> dict[str, Any]:
              "mediatype": "text/csv", "encoding": "utf-8",
              "description": "The co-signing network: one row per pair of signatories who "
                             "signed at least one document together (registry ids, source < "
-                            "target; names in signatories.json); weight = how many. The same "
-                            "network with names as GraphML: cosigning.graphml.",
+                            "target; names in signatories.json); weight = how many. A "
+                            f"document of more than {GROUP_SIZE} signatories adds no pairs but "
+                            "one row per signatory with target 'document:<slug>' and weight 1. "
+                            "The same network with names as GraphML: cosigning.graphml.",
              "schema": {"fields": [{"name": f, "type": "integer" if f == "weight" else "string"}
                                    for f in EDGE_FIELDS], "primaryKey": ["source", "target"]}},
         ],

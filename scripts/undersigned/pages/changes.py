@@ -26,7 +26,7 @@ LABELS = {"added": "Added", "corrected": "Corrected", "renamed": "Renamed", "rem
 
 def _title(archive: Archive, change: Change) -> str:
     letter = archive.by_slug.get(change.now)
-    return letter.title if letter else change.slug
+    return letter.title if letter else change.shown
 
 
 def _label(archive: Archive, change: Change) -> str:
@@ -69,7 +69,7 @@ def _what(archive: Archive, change: Change) -> str:
     """What the change did to the document, in plain words (never the commit message)."""
     if change.kind == "removed" and _label(archive, change) == LABELS["renamed"]:
         return f"Moved to a new address ({change.now})."
-    letter = archive.by_slug.get(change.slug)
+    letter = archive.by_slug.get(change.now)
     if change.kind == "added" and letter is not None and letter.redirect_from:
         removed = {c.slug for c in archive.history.changes if c.kind == "removed"} \
             if archive.history else set()
@@ -118,7 +118,8 @@ def changes_feed(archive: Archive, site_url: str) -> str:
     base = site_url.rstrip("/")
     newest = history.changes[:FEED_SIZE] if history else []
     repo = repository(archive) if newest else ""
-    updated = newest[0].time if newest else "1970-01-01T00:00:00Z"
+    dated = [c.time for c in newest if not c.suspect]  # a date in the future is no update
+    updated = dated[0] if dated else "1970-01-01T00:00:00Z"
     out = ['<?xml version="1.0" encoding="utf-8"?>',
            '<feed xmlns="http://www.w3.org/2005/Atom">',
            "  <title>Undersigned: additions and corrections</title>",

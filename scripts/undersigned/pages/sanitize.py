@@ -42,7 +42,7 @@ def _footnote_attribute(element: str, attribute: str, value: str) -> str | None:
     if attribute == "class":
         return value if value in FOOTNOTE_CLASSES else None
     if attribute == "id":
-        return value if _FOOTNOTE_ID.match(value) else None
+        return value if _FOOTNOTE_ID.fullmatch(value) else None
     return value
 
 

@@ -28,7 +28,7 @@ from undersigned.core.letters import LetterChanged
 from undersigned.core.load import load_archive
 from undersigned.core.problems import report
 from undersigned.core.publish import site_url_form_problem, site_url_problem
-from undersigned.core.settings import Settings
+from undersigned.core.settings import Settings, SettingsError
 from undersigned.core.urls import page_url
 from undersigned.outputs.exports import data_files, write_pieces
 from undersigned.outputs.network import write_network
@@ -104,7 +104,10 @@ class UndersignedPlugin(BasePlugin[UndersignedConfig]):  # type: ignore[no-untyp
             raise PluginError(f"mkdocs.yml: undersigned: search_shard_size is {size}\n  hint: "
                               "give a positive number of documents per search shard (500 by "
                               "default)")
-        return Settings.from_env().overridden(dict(self.config))
+        try:
+            return Settings.from_env().overridden(dict(self.config))
+        except SettingsError as err:
+            raise PluginError(str(err)) from None
 
     # ---- one build -----------------------------------------------------------------------
 
@@ -117,8 +120,11 @@ class UndersignedPlugin(BasePlugin[UndersignedConfig]):  # type: ignore[no-untyp
                 restart(config.site_dir)  # new package code: load it (does not return)
             bg.pause_gc(session)  # collected once after the build
         self._cancel()  # an earlier build of `mkdocs serve` that never finished
-        settings = self._settings()
         root = Path(config.config_file_path).parent
+        try:  # a relative cache_dir is mkdocs.yml's; never one the site would publish
+            settings = self._settings().anchored(root, config.docs_dir, config.site_dir)
+        except SettingsError as err:
+            raise PluginError(str(err)) from None
         bad_url = site_url_form_problem(config.site_url)
         if bad_url:  # never written into canonical links, feeds and citations
             raise PluginError(str(bad_url))

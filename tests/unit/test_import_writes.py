@@ -1,0 +1,185 @@
+"""What `undersigned import` writes, when two run at once or one stops half-way: one import at
+a time (a lock in the archive root; the second waits and sees the first's registry entries),
+and every file or a journal that the next import finishes (journal.py)."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+
+import pytest
+
+import undersigned.core.journal as journal
+from undersigned.cli import main
+from undersigned.core.journal import JOURNAL, LOCK, import_lock
+from undersigned.core.registry import load_registry
+
+LETTER_TEXT = """Letter to Secretary Tillerson on {topic}
+
+March {day}, 2017
+
+The Honorable Rex Tillerson
+Secretary of State
+Washington, DC 20520
+
+Dear Secretary Tillerson:
+
+We write about {topic} and urge you to act.
+
+Sincerely,
+
+Alan Lowenthal
+Member of Congress
+
+{signer}
+Director, {signer} Foundation
+"""
+
+
+def _text(root, k: int, signer: str):
+    path = root / f"in-{k}.txt"
+    path.write_text(LETTER_TEXT.format(topic=f"topic number {k}", day=k, signer=signer),
+                    encoding="utf-8")
+    return path
+
+
+def _slow_registry_writes(seconds: float) -> None:
+    """Widen the window between reading signatories.yaml and replacing it (in this process):
+    without a lock, two imports both read it before either writes, and one loses."""
+    import undersigned.core.writes as writes
+
+    real = writes.tempfile.mkstemp
+
+    def slow(*args, **kwargs):
+        if str(kwargs.get("prefix", "")).startswith(".signatories.yaml"):
+            time.sleep(seconds)
+        return real(*args, **kwargs)
+
+    writes.tempfile.mkstemp = slow  # type: ignore[assignment]
+
+
+def _run_import(root: str, text: str, barrier, results) -> None:
+    import contextlib
+    import io
+
+    _slow_registry_writes(0.6)
+    barrier.wait()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        code = main(["--root", root, "import", text, "--add-new"])
+    results.put((text, code))
+
+
+def test_two_imports_at_once_both_keep_their_registry_entries(archive_dir):
+    root = archive_dir(letter=False)
+    texts = [_text(root, 1, "Zora Quintanilla"), _text(root, 2, "Yves Ortolan")]
+    context = multiprocessing.get_context("fork")
+    barrier, results = context.Barrier(2), context.Queue()
+    workers = [context.Process(target=_run_import, args=(str(root), str(t), barrier, results))
+               for t in texts]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(60)
+    assert sorted(results.get(timeout=5)[1] for _ in workers) == [0, 0]
+    registry, problems = load_registry(root / "signatories.yaml")
+    assert problems == []
+    assert {"zora-quintanilla", "yves-ortolan"} <= set(registry.entities)
+    assert len(list((root / "letters").glob("*.md"))) == 2
+    assert not (root / LOCK).exists() and not (root / JOURNAL).exists()
+
+
+def _failing_third_write(monkeypatch):
+    real, calls = journal.write_atomic, []
+
+    def fail(path, data):
+        calls.append(path)
+        if len(calls) == 3:  # the journal, the original, then the letter: the disk is full
+            raise OSError(28, "No space left on device")
+        return real(path, data)
+
+    monkeypatch.setattr(journal, "write_atomic", fail)
+
+
+def test_an_import_stopped_half_way_is_finished_by_the_next(archive_dir, tmp_path, capsys,
+                                                            monkeypatch):
+    clean = archive_dir(letter=False)
+    text = _text(clean, 1, "Zora Quintanilla")
+    assert main(["--root", str(clean), "import", str(text), "--add-new"]) == 0
+    expected = {p.relative_to(clean).as_posix(): p.read_bytes() for p in clean.rglob("*")
+                if p.is_file()}
+    capsys.readouterr()
+
+    root = tmp_path / "other"
+    root.mkdir()
+    for rel, data in expected.items():  # the same archive before the import
+        if not rel.startswith("letters/"):
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            (root / rel).write_bytes(data)
+    (root / "signatories.yaml").write_bytes((clean / "signatories.yaml").read_bytes().split(
+        b"zora-quintanilla:")[0])
+    _failing_third_write(monkeypatch)
+    assert main(["--root", str(root), "import", str(root / "in-1.txt"), "--add-new"]) == 1
+    slug = next(r for r in expected if r.endswith(".md") and r.startswith("letters/"))
+    assert capsys.readouterr().err.endswith(
+        f"error: {slug}: cannot be written (No space left on device); the import stopped "
+        "after 1 of its 3 files\n  hint: fix the cause, then run `undersigned import "
+        f"--resume`: {JOURNAL} holds every file and finishes the import\n")
+    assert (root / JOURNAL).exists() and not (root / slug).exists()
+    assert b"zora-quintanilla" not in (root / "signatories.yaml").read_bytes()
+
+    monkeypatch.undo()
+    assert main(["--root", str(root), "import", "--resume"]) == 0
+    assert capsys.readouterr().err == (
+        f"note: finished an interrupted import ({JOURNAL}): wrote {slug}, signatories.yaml\n")
+    got = {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*")
+           if p.is_file()}
+    assert got == expected  # byte for byte the import that was never stopped
+
+
+def test_a_file_changed_since_the_interrupted_import_is_not_overwritten(archive_dir, capsys,
+                                                                       monkeypatch):
+    root = archive_dir(letter=False)
+    text = _text(root, 1, "Zora Quintanilla")
+    _failing_third_write(monkeypatch)
+    assert main(["--root", str(root), "import", str(text), "--add-new"]) == 1
+    monkeypatch.undo()
+    registry = root / "signatories.yaml"
+    registry.write_text(registry.read_text() + "# edited by hand\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--root", str(root), "import", "--resume"]) == 1
+    assert capsys.readouterr().err == (
+        "error: signatories.yaml: changed since the interrupted import was planned; not "
+        f"overwritten\n  hint: compare it with git, then remove {JOURNAL} (or restore the file "
+        "and import again)\n")
+    assert registry.read_text().endswith("# edited by hand\n") and (root / JOURNAL).exists()
+
+
+def test_an_import_waits_for_another_then_says_it_is_running(archive_dir, capsys,
+                                                             monkeypatch):
+    root = archive_dir(letter=False)
+    text = _text(root, 1, "Zora Quintanilla")
+    monkeypatch.setattr(journal, "LOCK_WAIT", 0.3)
+    with import_lock(root):
+        assert main(["--root", str(root), "import", str(text), "--add-new"]) == 1
+    assert capsys.readouterr().err == (
+        f"note: waiting for another import to finish (process {os.getpid()})\n"
+        f"error: {LOCK}: another import is running (process {os.getpid()})\n  hint: wait for "
+        f"it to finish and import again; if no import is running, remove {LOCK}\n")
+    assert not (root / "letters").exists() or not list((root / "letters").iterdir())
+
+
+def test_a_lock_left_by_a_process_that_died_is_taken_over(archive_dir, capsys):
+    root = archive_dir(letter=False)
+    text = _text(root, 1, "Zora Quintanilla")
+    (root / LOCK).write_text("999999999\n")  # no process holds it any more
+    assert main(["--root", str(root), "import", str(text), "--add-new"]) == 0
+    assert not (root / LOCK).exists()
+    assert "zora-quintanilla:" in (root / "signatories.yaml").read_text()
+
+
+@pytest.mark.parametrize("name", [LOCK, JOURNAL])
+def test_the_lock_and_the_journal_are_ignored_by_git(name):
+    from helpers import REPO
+
+    assert f"/{name}" in (REPO / ".gitignore").read_text().splitlines()
