@@ -21,12 +21,10 @@ OFFICE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 KINDS = frozenset({"cabinet", "executive", "ambassador", "agency", "congress", "foreign"})
 
 # words that open a printed name without being part of it ('Secretary Mayorkas')
-_NAME_TITLES = frozenset({
-    "secretary", "president", "vice", "ambassador", "acting", "attorney", "general",
-    "commissioner", "director", "chairman", "chairwoman", "chair", "administrator", "deputy",
-    "assistant", "under", "special", "envoy", "senior", "coordinator", "senator", "sen",
-    "rep", "mr", "mrs", "ms", "miss", "dr", "hon", "honorable", "the", "madam", "excellency",
-    "his", "her", "governor", "minister"})
+_NAME_TITLES = frozenset("""secretary president vice ambassador acting attorney general
+    commissioner director chairman chairwoman chair administrator deputy assistant under special
+    envoy senior coordinator senator sen rep mr mrs ms miss dr hon honorable the madam excellency
+    his her governor minister""".split())
 _PARTICLES = frozenset("de del la las los y da di du van von der".split())
 # given names and their usual short forms ('Joe Biden' is 'Joseph R. Biden Jr.')
 _NICKNAMES = [frozenset(g.split()) for g in (
@@ -184,16 +182,17 @@ class Offices:
         self._keys: dict[str, set[str]] = {}
         self._titles: dict[tuple[str, str], set[str]] = {}
         for office in offices:
-            for text in (office.name, *office.aliases):
-                self._keys.setdefault(_office_key(text), set()).add(office.id)
-            for title in office.titles:
-                key = (_office_key(title), _org_key(office.organization))
-                self._titles.setdefault(key, set()).add(office.id)
+            bare = {_office_key(t) for t in office.titles}  # 'Attorney General': a title too
+            for key in {_office_key(t) for t in (office.name, *office.aliases)} - bare:
+                self._keys.setdefault(key, set()).add(office.id)
+            for title in bare:
+                pair = (title, _org_key(office.organization))
+                self._titles.setdefault(pair, set()).add(office.id)
 
     def get(self, office_id: str) -> Office | None:
         return self.offices.get(office_id)
 
-    def _one(self, ids: set[str] | None) -> Office | None:
+    def _one(self, ids: set[str] | None) -> Office | None:  # one office, or none if ambiguous
         return self.offices[next(iter(ids))] if ids and len(ids) == 1 else None
 
     def find(self, role: str, organization: str | None = None) -> Office | None:
