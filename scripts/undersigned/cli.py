@@ -9,20 +9,17 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from undersigned.audit import audit
-from undersigned.audit.reconvert import reconvert as reconvert_all
+from undersigned.audit.command import cmd_check
 from undersigned.convert import Options, convert_text
 from undersigned.convert.document import ConvertedDocument, render
 from undersigned.core.archive import Archive
-from undersigned.core.config import read_config
 from undersigned.core.hygiene import clean_values
 from undersigned.core.journal import JOURNAL, ImportRefused, commit, import_lock, resume
 from undersigned.core.legislators import load_legislators
 from undersigned.core.letters import MAX_BYTES
 from undersigned.core.load import find_root, load_archive
 from undersigned.core.model import TYPES
-from undersigned.core.problems import Problem, report
-from undersigned.core.publish import site_url_problem
+from undersigned.core.problems import Problem
 from undersigned.core.schema import YEARS
 from undersigned.core.settings import SettingsError
 from undersigned.ingest.proposals import Proposal, Resolution
@@ -106,43 +103,6 @@ def _command(root: Path, args: argparse.Namespace) -> int:
     if args.command == "new":
         return new_letter(root, args.title, args.date, args.type, args.force)
     return 2  # pragma: no cover
-
-
-def cmd_check(root: Path, github: bool = False, publish: bool = False, strict: bool = False,
-              reconvert: bool = False) -> int:
-    archive = load_archive(root)
-    if publish:
-        problem = site_url_problem(read_config(root).get("site_url"))
-        if problem:
-            archive.problems.append(problem)
-    if archive.history is not None:  # commits dated outside the archive's span (warnings)
-        archive.problems += archive.history.problems
-    summaries = []
-    if not any(not p.warning for p in archive.problems):  # facts of a well-formed archive
-        found = audit(archive, strict)
-        archive.problems += found.problems
-        if strict or reconvert:  # (a plain check says only what it found)
-            summaries.append(found.summary)
-        if reconvert:
-            differ, said = reconvert_all(archive, strict)
-            archive.problems += differ
-            summaries.append(said)
-    errors = [p for p in archive.problems if not p.warning]
-    warnings = [p for p in archive.problems if p.warning]
-    for problem in sorted(warnings):
-        print(f"warning: {problem}", file=sys.stderr)
-    if github:
-        for problem in sorted(archive.problems):
-            print(problem.annotation())
-    for line in summaries:
-        print(line, file=sys.stderr)
-    if errors:
-        print(report(errors))
-        return 1
-    n = len(archive.letters)
-    print(f"ok: {n} document{'s' if n != 1 else ''}, {len(archive.registry.entities)} registry "
-          f"entries, {len(archive.topics)} topics; no problems.")
-    return 0
 
 
 @dataclass

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from undersigned.audit import counts, dates, encoding, members, named, release
+from undersigned.audit import counts, dates, encoding, members, named, offices, release
 from undersigned.audit.verdicts import Verdicts
 from undersigned.core.archive import Archive
 from undersigned.core.problems import Problem
 
-CHECKS = (members.check, dates.check, counts.check, release.check, encoding.check, named.check)
+CHECKS = (members.check, offices.check, dates.check, counts.check, release.check, encoding.check, named.check)
 
 
 @dataclass

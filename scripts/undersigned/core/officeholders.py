@@ -189,6 +189,9 @@ class Offices:
                 pair = (title, _org_key(office.organization))
                 self._titles.setdefault(pair, set()).add(office.id)
 
+    def all(self) -> list[Office]:
+        return list(self.offices.values())
+
     def get(self, office_id: str) -> Office | None:
         return self.offices.get(office_id)
 
