@@ -18,7 +18,9 @@ ARCHIVE = load_archive(REPO)
 
 
 def _signed_by(entity_id: str) -> set[str]:
-    return {x.slug for x, _s in ARCHIVE.signed[entity_id]}
+    """The documents the search's signatory filter finds: signed, or named as a signer."""
+    return {x.slug for x in ARCHIVE.letters
+            if entity_id in {s.id for s in (*x.signatures, *x.signers_named)}}
 
 
 SETTLED = """() => {

@@ -284,6 +284,8 @@ def redirect_page(old: str, letter: Letter) -> str:
     target = f"../{letter.slug}/"
     return ("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             f"<title>Moved: {escape(letter.title)}</title>\n"
+            f'<meta name="description" content="Moved to /letters/{letter.slug}/: '
+            f'{escape(letter.title)}">\n'
             '<meta name="robots" content="noindex">\n'
             f'<link rel="canonical" href="{target}">\n'
             f'<meta http-equiv="refresh" content="0; url={target}">\n</head>\n<body>\n'
