@@ -35,6 +35,19 @@ def pytest_unconfigure(config):
 
 
 @pytest.fixture
+def real_archive(tmp_path: Path, monkeypatch) -> Path:
+    """A copy of this repository's archive with a cache folder of its own."""
+    root = tmp_path / "archive"
+    root.mkdir()
+    for name in ("letters", "docs"):
+        shutil.copytree(REPO / name, root / name)
+    for name in ("signatories.yaml", "topics.yaml", "mkdocs.yml"):
+        shutil.copy(REPO / name, root / name)
+    monkeypatch.setenv("UNDERSIGNED_CACHE_DIR", str(tmp_path / "cache"))
+    return root
+
+
+@pytest.fixture
 def archive_dir(tmp_path: Path):
     """A valid one-letter archive; pass extra files to add or replace some."""
 

@@ -5,12 +5,10 @@ evidence, hint). Plain `check` says the same as warnings and succeeds."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from helpers import REPO
 from undersigned.cli import main
 
 WILSON = "letters/2020-04-06-wilson-leads-letter-dhs-urging-halt-haiti-deportations.md"
@@ -23,15 +21,8 @@ CHERTOFF_2007 = "letters/2007-11-20-letter-secretary-chertoff.md"
 
 
 @pytest.fixture()
-def archive(tmp_path, monkeypatch) -> Path:
-    root = tmp_path / "archive"
-    root.mkdir()
-    for name in ("letters", "docs"):
-        shutil.copytree(REPO / name, root / name)
-    for name in ("signatories.yaml", "topics.yaml", "mkdocs.yml"):
-        shutil.copy(REPO / name, root / name)
-    monkeypatch.setenv("UNDERSIGNED_CACHE_DIR", str(tmp_path / "cache"))
-    return root
+def archive(real_archive) -> Path:
+    return real_archive
 
 
 def redate(root: Path, rel: str, old: str, new: str) -> str:

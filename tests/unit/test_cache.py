@@ -10,7 +10,6 @@ import sqlite3
 
 import pytest
 
-from helpers import REPO
 from undersigned.core import cache as cache_module
 from undersigned.core.load import Remembered, load_archive
 
@@ -21,19 +20,6 @@ def snapshot(archive) -> tuple:
                for x in archive.letters]  # (a body in memory or in its file: the same text)
     entities = [dataclasses.astuple(e) for e in archive.registry.entities.values()]
     return letters, entities, sorted(str(p) for p in archive.problems), archive.registry._index
-
-
-@pytest.fixture
-def real_archive(tmp_path, monkeypatch):
-    """A copy of this repository's archive with a cache folder of its own."""
-    root = tmp_path / "archive"
-    root.mkdir()
-    for name in ("letters", "docs"):
-        shutil.copytree(REPO / name, root / name)
-    for name in ("signatories.yaml", "topics.yaml", "mkdocs.yml"):
-        shutil.copy(REPO / name, root / name)
-    monkeypatch.setenv("UNDERSIGNED_CACHE_DIR", str(tmp_path / "cache"))
-    return root
 
 
 def fresh(root, monkeypatch):

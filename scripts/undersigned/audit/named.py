@@ -75,11 +75,11 @@ def _known(archive: Archive, letter: Letter) -> set[str]:
 
 def missing(archive: Archive, letter: Letter, text: str) -> list[str]:
     out: list[str] = []
+    known = _known(archive, letter)
     for m in TRIGGER.finditer(text):
         rest = text[m.end():m.end() + 2000]
         end = _END.search(rest)
         names = names_in(rest[:end.start()] if end else rest)
-        known = _known(archive, letter)
         for name in names:
             tokens = bare_tokens(name)
             if tokens and tokens[-1] not in known and " ".join(tokens) not in known \

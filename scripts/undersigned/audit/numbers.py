@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import re
-
 from undersigned.core.names import fold
 
 _EN = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -25,7 +23,7 @@ def _table() -> dict[str, int]:
     words.update({w: i for i, w in enumerate(_ES)})
     words.update({"un": 1, "una": 1, "veintiun": 21, "veintiuna": 21, "cien": 100,
                   "ciento": 100, "hundred": 100, "a dozen": 12, "dozen": 12,
-                  # as printed, with their accents (the regular expression reads the text)
+                  # with their accents ('number' folds them; the table holds both)
                   "dieciséis": 16, "veintidós": 22, "veintitrés": 23, "veintiséis": 26,
                   "veintiún": 21})
     for tens, value in _EN_TENS.items():
@@ -40,10 +38,6 @@ def _table() -> dict[str, int]:
 
 
 WORDS = _table()
-# longest first, so 'twenty two' is read before 'twenty'; word-bounded
-NUMBER_RE = (r"(?:\d{1,5}|"
-             + "|".join(sorted((re.escape(w).replace(r"\ ", r"[\s-]+") for w in WORDS),
-                               key=len, reverse=True)) + r")")
 
 
 def number(text: str) -> int | None:

@@ -107,18 +107,17 @@ def _convert(archive: Archive, main: Letter, text: str, rel: str
 
 
 def _pairs(group: list[Letter], docs: list[ConvertedDocument], main: Letter
-           ) -> list[tuple[Letter, ConvertedDocument | None]]:
-    """Stored documents with the converted ones they came from: the main document first,
-    then the documents it reproduces in the order it relates them, then by date."""
+           ) -> tuple[list[tuple[Letter, ConvertedDocument | None]], list[ConvertedDocument]]:
+    """Stored documents with the converted ones they came from (the main document first,
+    then the documents it reproduces in the order it relates them, then by date), and the
+    converted documents no stored one pairs with."""
     order = [main] + [x for slug in main.related for x in group if x.slug == slug]
     order += sorted((x for x in group if x not in order), key=lambda x: (x.date, x.slug))
     embedded = [d for d in docs if d.role == "embedded"]
     mains = [d for d in docs if d.role != "embedded"]
     fresh = (mains[:1] + embedded) if main.type != "letter" or not embedded else docs
-    pairs: list[tuple[Letter, ConvertedDocument | None]] = []
-    for i, letter in enumerate(order):
-        pairs.append((letter, fresh[i] if i < len(fresh) else None))
-    return pairs
+    pairs = [(letter, fresh[i] if i < len(fresh) else None) for i, letter in enumerate(order)]
+    return pairs, fresh[len(order):]
 
 
 def reconvert(archive: Archive, strict: bool) -> tuple[list[Problem], str]:
@@ -136,13 +135,13 @@ def reconvert(archive: Archive, strict: bool) -> tuple[list[Problem], str]:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             problems.append(Problem(relpath(path, archive.root), None,
-                                    f"cannot read the original: {exc}", "restore the file"))
+                                    f"cannot read the original: {exc}", "restore the file",
+                                    warning=not strict))
             continue
         docs, undated = _convert(archive, main, text, relpath(path, archive.root))
-        dates = dict(zip([x.slug for x, _ in _pairs(group, undated, main)],
-                         [d.metadata.get("date") if d else None
-                          for _, d in _pairs(group, undated, main)], strict=True))
-        for letter, doc in _pairs(group, docs, main):
+        dates = {x.slug: d.metadata.get("date") for x, d in _pairs(group, undated, main)[0] if d}
+        pairs, extra = _pairs(group, docs, main)
+        for letter, doc in pairs:
             rel = relpath(letter.path, archive.root)
             compared += 1
             if doc is None and "document" in edited(letter):
@@ -160,7 +159,7 @@ def reconvert(archive: Archive, strict: bool) -> tuple[list[Problem], str]:
                 line = field_line(letter, key) if key != "body" else letter.body_line
                 problems.append(Problem(rel, line, f"differs from its original: {said}", HINT,
                                         warning=not strict))
-        for doc in docs[len(group):]:
+        for doc in extra:
             problems.append(Problem(
                 relpath(path, archive.root), doc.source_line,
                 f"today's converter finds a document the archive lacks: "

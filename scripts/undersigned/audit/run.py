@@ -9,7 +9,8 @@ from undersigned.audit.verdicts import Verdicts
 from undersigned.core.archive import Archive
 from undersigned.core.problems import Problem
 
-CHECKS = (members.check, offices.check, dates.check, counts.check, release.check, encoding.check, named.check)
+CHECKS = (members.check, offices.check, dates.check, counts.check, release.check,
+          encoding.check, named.check)
 
 
 @dataclass

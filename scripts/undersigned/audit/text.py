@@ -7,11 +7,9 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from undersigned.core.model import Letter
+from undersigned.core.yamlfile import Located, YamlError, load_yaml
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
@@ -43,26 +41,23 @@ def paragraphs(letter: Letter) -> Iterator[tuple[int, str]]:
 
 
 @lru_cache(maxsize=4096)
-def _front(path: Path, mtime: float) -> tuple[list[str], dict[str, Any]]:
+def _front(path: Path, mtime: float) -> Located:
+    """The front matter, read with the archive's one guarded YAML loader (only a letter
+    `check` found well-formed is audited; a file changed or gone since reads as empty)."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        lines = path.read_text(encoding="utf-8-sig").split("\n")
     except (OSError, UnicodeDecodeError):
-        return [], {}
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
-        return [], {}
+        return Located({})
     end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
-    if end is None:
-        return [], {}
-    head = lines[1:end]
+    if not lines or lines[0].strip() != "---" or end is None:
+        return Located({})
     try:
-        data = yaml.safe_load("\n".join(head)) or {}
-    except yaml.YAMLError:
-        data = {}
-    return head, data if isinstance(data, dict) else {}
+        return load_yaml("\n".join(lines[1:end]), offset=1)
+    except YamlError:
+        return Located({})
 
 
-def front_matter(letter: Letter) -> tuple[list[str], dict[str, Any]]:
+def front_matter(letter: Letter) -> Located:
     try:
         mtime = letter.path.stat().st_mtime
     except OSError:
@@ -72,16 +67,12 @@ def front_matter(letter: Letter) -> tuple[list[str], dict[str, Any]]:
 
 def field_line(letter: Letter, key: str) -> int | None:
     """The file line of a front-matter key (``date:`` -> 3)."""
-    head, _ = front_matter(letter)
-    for n, line in enumerate(head, start=2):
-        if line.startswith(f"{key}:"):
-            return n
-    return None
+    return front_matter(letter).lines.get((key,))
 
 
 def _reasons(letter: Letter, key: str) -> dict[str, str]:
-    _, data = front_matter(letter)
-    value = data.get(key)
+    data = front_matter(letter).data
+    value = data.get(key) if isinstance(data, dict) else None
     if not isinstance(value, dict):
         return {}
     return {str(k): str(v) for k, v in value.items()}
@@ -96,3 +87,17 @@ def acknowledged(letter: Letter) -> dict[str, str]:
     """Findings a document's source itself causes: check -> reason
     (`acknowledged: {count: "the release says 'seven members' and names ten"}`)."""
     return _reasons(letter, "acknowledged")
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def words(text: str) -> list[re.Match[str]]:
+    """The words and numbers of a paragraph with their places (one pass; the checks then
+    look words up in sets instead of running long alternations over every position)."""
+    return list(_WORD.finditer(text))
+
+
+def joined(text: str, left: re.Match[str], right: re.Match[str], gap: str) -> bool:
+    """The two words are separated by exactly what ``gap`` (a pattern) allows."""
+    return re.fullmatch(gap, text[left.end():right.start()]) is not None

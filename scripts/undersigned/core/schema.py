@@ -21,6 +21,12 @@ AUDIT_CHECKS = ("term", "office", "weekday", "later-date", "count", "release-tex
 
 _nonempty = {"type": "string", "minLength": 1}
 
+
+def _reasons(keys: tuple[str, ...], description: str) -> dict[str, Any]:
+    """A mapping from some of ``keys`` to a reason each (`edited:`, `acknowledged:`)."""
+    return {"type": "object", "minProperties": 1, "propertyNames": {"enum": list(keys)},
+            "additionalProperties": {**_nonempty}, "description": description}
+
 _party = {
     "oneOf": [
         {**_nonempty, "description": "A name exactly as printed."},
@@ -83,18 +89,12 @@ LETTER_SCHEMA: dict[str, Any] = {
                           "description": "Members (or others) the text names as signers of "
                                          "the letter it announces, when the letter itself is "
                                          "not reproduced (press releases, statements)."},
-        "edited": {"type": "object", "minProperties": 1,
-                   "propertyNames": {"enum": list(EDITABLE)},
-                   "additionalProperties": {**_nonempty},
-                   "description": "Deliberate hand edits: field -> why the record differs "
-                                  "from what the converter reads in the original "
-                                  "(`undersigned check --reconvert` does not report them)."},
-        "acknowledged": {"type": "object", "minProperties": 1,
-                         "propertyNames": {"enum": list(AUDIT_CHECKS)},
-                         "additionalProperties": {**_nonempty},
-                         "description": "Findings of `undersigned check --strict` that the "
-                                        "source itself causes: check -> the evidence "
-                                        "(a release that says 'seven members' and names ten)."},
+        "edited": _reasons(EDITABLE, "Deliberate hand edits: field -> why the record differs "
+                           "from what the converter reads in the original "
+                           "(`undersigned check --reconvert` does not report them)."),
+        "acknowledged": _reasons(AUDIT_CHECKS, "Findings of `undersigned check --strict` that "
+                                 "the source itself causes: check -> the evidence (a release "
+                                 "that says 'seven members' and names ten)."),
         "redirect_from": {"type": "array", "uniqueItems": True,
                           "items": {"type": "string", "pattern": SLUG_PATTERN},
                           "description": "Former slugs of this document: each old URL "
