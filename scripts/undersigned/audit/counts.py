@@ -75,7 +75,8 @@ def _lists(archive: Archive, letter: Letter) -> list[int]:
 
 def _besides(text: str, at: int) -> int:
     """How many signers an 'In addition to A, B and C' before position ``at`` names."""
-    found = [m for m in IN_ADDITION.finditer(text[:at])]
+    # (within the sentence's reach: a paragraph of many counts is not read again for each)
+    found = list(IN_ADDITION.finditer(text[max(0, at - 600):at]))
     return len(names_in(found[-1]["span"])) if found else 0
 
 
