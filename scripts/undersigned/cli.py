@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +42,13 @@ def _date(text: str) -> dt.date:
     return day
 
 
+def _url(text: str) -> str:
+    """An address `check` accepts in source.url (an import never writes what check refuses)."""
+    if not re.match(r"https?://\S+$", text) or any(c.isspace() for c in text):
+        raise argparse.ArgumentTypeError(f"not a web address (http:// or https://): {text!r}")
+    return text
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="undersigned", description=__doc__)
     parser.add_argument("--root", type=Path, help="archive root (default: nearest mkdocs.yml)")
@@ -54,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--title", help="title, when the text has no headline")
     imp.add_argument("--date", type=_date, help="date YYYY-MM-DD, when the text has none")
     imp.add_argument("--type", choices=TYPES, help="document type of the main document")
-    imp.add_argument("--url", help="where the document was published")
+    imp.add_argument("--url", type=_url, help="where the document was published (http/https)")
     imp.add_argument("--sender", help="who sent or issued it")
     imp.add_argument("--dry-run", action="store_true", help="write nothing; print Markdown")
     imp.add_argument("--json", action="store_true", help="with --dry-run: print a JSON array")

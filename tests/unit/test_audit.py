@@ -58,7 +58,8 @@ def test_the_archive_as_committed_passes_strict_and_reconvert(archive, capsys):
     assert out.startswith("ok: 52 documents")
     assert re.search(r"^not verified: \d+ people not linked to a Member \(terms not checked\); ",
                      err, re.M)
-    assert "(1 finding acknowledged in front matter)." in err
+    assert ("(1 finding acknowledged in front matter: letters/2022-01-25-clarke-espaillat-lead-"
+            "members-urging-secretary-blinken.md (count))." in err)
     assert re.search(r"^reconverted 52 documents from 30 originals; 18 declared hand edits not "
                      r"reported$", err, re.M)
 
@@ -159,7 +160,8 @@ def test_an_acknowledged_finding_is_counted_not_reported(archive, capsys):
     replace(archive, SOTO, "\n---\n", "\nacknowledged:\n  count: \"a test\"\n---\n")
     code, out, err = check(archive, capsys, "--strict")
     assert code == 0, out
-    assert "(2 findings acknowledged in front matter)." in err
+    assert (f"(2 findings acknowledged in front matter: letters/2022-01-25-clarke-espaillat-lead-"
+            f"members-urging-secretary-blinken.md (count), {SOTO} (count))." in err)
 
 
 def test_reconvert_reports_an_undeclared_hand_edit(archive, capsys):
@@ -180,3 +182,53 @@ def test_a_wrong_edited_key_is_refused(archive, capsys):
     code, out, _ = check(archive, capsys)
     assert code == 1
     assert "colour" in out and CHERTOFF in out
+
+
+def test_a_finding_names_its_check_and_how_to_acknowledge_it(archive, capsys):
+    replace(archive, SOTO, "the letter was signed by 27 Members", "the letter was signed by "
+            "35 Members")
+    code, out, _ = check(archive, capsys, "--strict")
+    assert code == 1
+    assert ("but the archive lists 30 signers for it\n  hint: check the list against "
+            "the original: a signer may be missing (or the count counts something else — then "
+            "say so in `acknowledged:`); if the original itself says so, write "
+            "`acknowledged: {count: \"the evidence\"}`") in out, out
+
+
+def test_an_acknowledgement_that_hides_nothing_is_reported(archive, capsys):
+    replace(archive, CHERTOFF, "\n---\n", "\nacknowledged:\n  weekday: \"a test\"\n---\n")
+    code, out, _ = check(archive, capsys, "--strict")
+    assert code == 1
+    assert (f"{CHERTOFF}:17: acknowledged: 'weekday' acknowledges no finding of that check\n"
+            "  hint: remove it (the record or the check changed since it was written)") in out
+
+
+def test_what_the_record_can_mend_cannot_be_acknowledged(archive, capsys):
+    replace(archive, CHERTOFF, "\n---\n", "\nacknowledged:\n  mis-decoded: \"a test\"\n---\n")
+    code, out, _ = check(archive, capsys)
+    assert code == 1
+    assert CHERTOFF in out and "mis-decoded" in out
+
+
+def test_an_original_over_the_size_limit_is_refused(archive, capsys):
+    original = archive / "letters/2006-01-26-sen-hutchison-requests-border-incident-investigation.txt"
+    original.write_text("Dear Secretary,\n" + "word " * 500_000, encoding="utf-8")
+    code, out, _ = check(archive, capsys)
+    assert code == 1
+    assert ("original '2006-01-26-sen-hutchison-requests-border-incident-investigation.txt' is "
+            "2,500,016 bytes; the limit is 2,000,000\n  hint: an original is the text of one "
+            "document: keep only that document's text") in out, out
+
+
+def test_import_refuses_a_url_check_would_refuse(archive, capsys):
+    with pytest.raises(SystemExit):
+        main(["--root", str(archive), "import", "-", "--url", "javascript:alert(1)"])
+    assert "argument --url: not a web address (http:// or https://): 'javascript:alert(1)'" in \
+        capsys.readouterr().err
+
+
+def test_github_annotations_show_invisible_characters():
+    from undersigned.core.problems import Problem
+    problem = Problem("letters/a\u200f.md", 3, "Bob\u200b", "fix\u202e it")
+    assert problem.annotation() == (
+        "::error file=letters/a\\u200f.md,line=3::Bob\\u200b (hint: fix\\u202e it)")

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from undersigned.audit import counts, dates, encoding, members, named, offices, release
+from undersigned.audit.text import acknowledged, field_line
 from undersigned.audit.verdicts import Verdicts
 from undersigned.core.archive import Archive
-from undersigned.core.problems import Problem
+from undersigned.core.problems import Problem, relpath
 
 CHECKS = (members.check, offices.check, dates.check, counts.check, release.check,
           encoding.check, named.check)
@@ -24,6 +25,14 @@ def audit(archive: Archive, strict: bool) -> Audit:
     verdicts = Verdicts()
     for check in CHECKS:
         check(archive, verdicts)
+    for letter in archive.letters:  # an acknowledgement that hides nothing is said
+        rel = relpath(letter.path, archive.root)
+        for key in acknowledged(letter):
+            if (rel, key) not in verdicts.acknowledged:
+                verdicts.problems.append(Problem(
+                    rel, field_line(letter, "acknowledged"), f"acknowledged: '{key}' "
+                    "acknowledges no finding of that check", "remove it (the record or the "
+                    "check changed since it was written)"))
     problems = [Problem(p.path, p.line, p.message, p.hint, warning=not strict)
                 for p in verdicts.problems]
     return Audit(problems, verdicts.summary())

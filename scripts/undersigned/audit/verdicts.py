@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from undersigned.audit.text import acknowledged
 from undersigned.core.model import Letter
 from undersigned.core.problems import Problem
+from undersigned.core.schema import ACKNOWLEDGEABLE
 from undersigned.core.schema import AUDIT_CHECKS as KEYS
 
 
@@ -16,15 +17,20 @@ class Verdicts:
     problems: list[Problem] = field(default_factory=list)
     checked: Counter[str] = field(default_factory=Counter)
     not_verified: Counter[str] = field(default_factory=Counter)
-    acknowledged: int = 0  # findings a document declares its source causes
+    # (document, check) -> findings its `acknowledged:` declares its source causes
+    acknowledged: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     def problem(self, key: str, letter: Letter, problem: Problem) -> None:
         """A finding of check ``key``, unless the document acknowledges that its source
         itself disagrees (`acknowledged: {count: "the release says seven, names ten"}`)."""
         assert key in KEYS, key
         if key in acknowledged(letter):
-            self.acknowledged += 1
+            self.acknowledged[(problem.path, key)] += 1
             return
+        if key in ACKNOWLEDGEABLE:
+            problem = Problem(problem.path, problem.line, problem.message,
+                              f"{problem.hint}; if the original itself says so, write "
+                              f"`acknowledged: {{{key}: \"the evidence\"}}`")
         self.problems.append(problem)
 
     def verified(self, what: str) -> None:
@@ -40,8 +46,10 @@ class Verdicts:
         return f"verified: {done or 'nothing'}.\n" + self._not_verified()
 
     def _not_verified(self) -> str:
-        said = (f" ({self.acknowledged} finding{'s' if self.acknowledged != 1 else ''} "
-                "acknowledged in front matter)" if self.acknowledged else "")
+        n = sum(self.acknowledged.values())
+        where = sorted({f"{path} ({key})" for path, key in self.acknowledged})
+        said = (f" ({n} finding{'s' if n != 1 else ''} acknowledged in front matter: "
+                f"{', '.join(where[:5])}{' …' if len(where) > 5 else ''})" if n else "")
         if not self.not_verified:
             return f"not verified: nothing (every check could decide){said}."
         parts = [f"{n} {what}" for what, n in sorted(self.not_verified.items())]

@@ -12,6 +12,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
+from undersigned.core.letters import MAX_BYTES
 from undersigned.core.problems import Problem
 
 
@@ -93,6 +94,9 @@ def original_problem(letter_path: Path, letters: Path, name: str) -> tuple[str, 
                 "commit the original text next to the .md file or remove source.original")
     if not stat.S_ISREG(info.st_mode):
         return f"original '{name}' is not a regular file", hint
+    if info.st_size > MAX_BYTES:  # as `import` refuses it (check --reconvert would read it)
+        return (f"original '{name}' is {info.st_size:,} bytes; the limit is {MAX_BYTES:,}",
+                "an original is the text of one document: keep only that document's text")
     return _not_text(candidate, name, info)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,14 +31,23 @@ class Problem:
         (data: % CR LF; properties also : and ,), so a file name cannot inject a command."""
         level = "warning" if self.warning else "error"
         line = f",line={self.line}" if self.line else ""
-        msg = self.message + (f" (hint: {self.hint})" if self.hint else "")
-        return f"::{level} file={_escape_property(self.path)}{line}::{_escape_data(msg)}"
+        msg = _shown(self.message + (f" (hint: {self.hint})" if self.hint else ""))
+        return f"::{level} file={_escape_property(_shown(self.path))}{line}::{_escape_data(msg)}"
+
+
+def _shown(text: str) -> str:
+    """Invisible and control characters written as escapes, as in the terminal (a right-to-left
+    mark cannot reorder an annotation); line breaks are left to the workflow escaping."""
+    return _LINES.sub(lambda m: visible(m.group()), text)
 
 
 def _one_line(text: str) -> str:
     """A path or message on one line: a newline in a name (an id 'abc\\n', a file name) is
     written as ``\\n``, never a line that could pass for another problem."""
     return visible(text).replace("\n", "\\n")
+
+
+_LINES = re.compile(r"[^\r\n]+")
 
 
 def _escape_data(text: str) -> str:

@@ -18,6 +18,9 @@ EDITABLE = ("document", "title", "date", "type", "sender", "recipients", "signat
 # the fact checks of `check --strict`, by the key `acknowledged:` names them with
 AUDIT_CHECKS = ("term", "office", "weekday", "later-date", "count", "release-text",
                 "empty-heading", "mis-decoded", "named-signers")
+# those a source itself can cause (a release that miscounts); release text, an empty heading or
+# mis-decoded text in the record is always mended in the record, never acknowledged
+ACKNOWLEDGEABLE = ("term", "office", "weekday", "later-date", "count", "named-signers")
 
 _nonempty = {"type": "string", "minLength": 1}
 
@@ -92,7 +95,7 @@ LETTER_SCHEMA: dict[str, Any] = {
         "edited": _reasons(EDITABLE, "Deliberate hand edits: field -> why the record differs "
                            "from what the converter reads in the original "
                            "(`undersigned check --reconvert` does not report them)."),
-        "acknowledged": _reasons(AUDIT_CHECKS, "Findings of `undersigned check --strict` that "
+        "acknowledged": _reasons(ACKNOWLEDGEABLE, "Findings of `undersigned check --strict` that "
                                  "the source itself causes: check -> the evidence (a release "
                                  "that says 'seven members' and names ten)."),
         "redirect_from": {"type": "array", "uniqueItems": True,
