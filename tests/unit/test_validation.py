@@ -10,8 +10,8 @@ from undersigned.core.load import load_archive
 from undersigned.core.problems import report
 
 L = "letters/2017-06-14-a-letter.md"
-ALLOWED = ("title, date, type, sender, recipients, signatories, topics, countries, related, "
-           "source, summary, signers_named, edited, acknowledged, redirect_from")
+ALLOWED = ("title, date, type, sender, recipients, signatories, signers_named, topics, "
+           "countries, related, source, summary, redirect_from, edited, acknowledged")
 
 CASES = {
     "unknown key": (

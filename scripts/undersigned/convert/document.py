@@ -8,11 +8,10 @@ from typing import Any
 
 import yaml
 
+from undersigned.core.fields import FRONT_MATTER_ORDER
 from undersigned.core.names import slugify
 
-ORDER = ("title", "date", "type", "sender", "recipients", "signatories", "signers_named",
-         "topics", "countries",
-         "related", "source", "summary")
+ORDER = FRONT_MATTER_ORDER  # the field table's order (core/fields.py)
 
 
 @dataclass
@@ -61,6 +60,11 @@ class ConvertedDocument:
         return "-".join(out) or "document"
 
     def ordered(self) -> dict[str, Any]:
+        """The front matter in the table's order; a key the table does not know is a mistake
+        of the converter, never dropped in silence."""
+        unknown = sorted(set(self.metadata) - set(ORDER))
+        if unknown:
+            raise ValueError(f"front matter key(s) not in the field table: {', '.join(unknown)}")
         meta = {k: self.metadata[k] for k in ORDER if self.metadata.get(k) not in (None, [], {})}
         if "signatories" in self.metadata and "signatories" not in meta:
             meta["signatories"] = []

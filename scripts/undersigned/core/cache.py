@@ -24,7 +24,6 @@ their YAML again."""
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import hashlib
 import json
 import os
@@ -36,6 +35,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from undersigned.core.fields import BY_KEY, FIELDS
 from undersigned.core.model import Letter, Recipient, Signature, StoredBody, pack_body
 from undersigned.core.problems import Problem
 from undersigned.core.settings import Settings
@@ -164,6 +164,37 @@ def _problem(p: Problem) -> list[Any]:
     return [p.path, p.line, p.message, p.hint, p.warning]
 
 
+def _fields(letter: Letter) -> dict[str, Any]:
+    """The letter's fields as the table declares them (core/fields.py), as JSON."""
+    out: dict[str, Any] = {"extra": [[k, BY_KEY[k].kind.dump(v)] for k, v in letter.extra]}
+    for f in FIELDS:
+        if f.attr is None or not f.stored:
+            continue
+        value = getattr(letter, f.attr)
+        if f.parties:
+            out[f.attr] = [_rec(x) if isinstance(x, Recipient) else _sig(x) for x in value]
+        else:
+            out[f.attr] = None if value is None else f.kind.dump(value)
+    return out
+
+
+def _unfields(item: dict[str, Any]) -> dict[str, Any]:
+    """Letter attributes of the fields of a payload (see _fields)."""
+    out: dict[str, Any] = {"extra": tuple((k, BY_KEY[k].kind.load(v)) for k, v in item["extra"])}
+    for f in FIELDS:
+        if f.attr is None or not f.stored:
+            continue
+        value = item[f.attr]
+        if f.parties:
+            row = Recipient.of if f.key == "recipients" else Signature.of
+            if f.key != "recipients" and any(len(r) != len(_SIG) for r in value):
+                raise ValueError("cached signature of another shape")
+            out[f.attr] = tuple(row(*r) for r in value)
+        else:
+            out[f.attr] = None if value is None else f.kind.load(value)
+    return out
+
+
 def to_payload(letter: Letter | None, problems: list[Problem], original_line: int | None,
                parsed: bool, body_offset: int = 0,
                parties: list[tuple[str, str | None]] | None = None) -> dict[str, Any]:
@@ -173,16 +204,8 @@ def to_payload(letter: Letter | None, problems: list[Problem], original_line: in
     if parties is not None:
         out["parties"] = [list(x) for x in parties]
     if letter is not None:
-        out["letter"] = {
-            "title": letter.title, "date": letter.date.isoformat(), "type": letter.type,
-            "sender": letter.sender, "recipients": [_rec(r) for r in letter.recipients],
-            "signatures": [_sig(s) for s in letter.signatures], "topics": list(letter.topics),
-            "countries": list(letter.countries), "related": list(letter.related),
-            "source": letter.source, "summary": letter.summary, "body_line": letter.body_line,
-            "redirect_from": list(letter.redirect_from),
-            "signers_named": [_sig(s) for s in letter.signers_named],
-            "original_line": original_line, "body_offset": body_offset,
-        }
+        out["letter"] = {**_fields(letter), "body_line": letter.body_line,
+                         "original_line": original_line, "body_offset": body_offset}
     return out
 
 
@@ -207,19 +230,8 @@ def from_payload(payload: dict[str, Any], path: Path, data: bytes,
         if text is None:  # (an entry has a letter only for bytes that decoded)
             raise ValueError("cached letter of bytes that are not UTF-8")
         body = pack_body(text[start:])
-    if any(len(row) != len(_SIG) for row in item["signatures"]):
-        raise ValueError("cached signature of another shape")
-    letter = Letter(
-        slug=path.stem, path=path, title=item["title"], date=dt.date.fromisoformat(item["date"]),
-        type=item["type"], sender=item["sender"],
-        recipients=tuple(Recipient.of(*r) for r in item["recipients"]),
-        signatures=tuple(Signature.of(*s) for s in item["signatures"]),
-        topics=tuple(item["topics"]), countries=tuple(item["countries"]),
-        related=tuple(item["related"]), source=dict(item["source"]), summary=item["summary"],
-        packed=body, body_line=item["body_line"],
-        redirect_from=tuple(item["redirect_from"]),
-        signers_named=tuple(Signature.of(*s) for s in item["signers_named"]),
-    )
+    letter = Letter(slug=path.stem, path=path, packed=body, body_line=item["body_line"],
+                    **_unfields(item))
     return letter, problems, item["original_line"]
 
 

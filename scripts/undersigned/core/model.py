@@ -85,6 +85,8 @@ class Letter:
     original: str | None = None  # site path of the published original, 'letters/...txt'
     redirect_from: tuple[str, ...] = ()  # former slugs whose URLs redirect here
     signers_named: tuple[Signature, ...] = ()  # signers the text names (letter not reproduced)
+    # fields of the table (core/fields.py) without an attribute of their own: (key, value)
+    extra: tuple[tuple[str, Any], ...] = ()
 
     def __hash__(self) -> int:
         return hash(self.slug)
@@ -95,6 +97,10 @@ class Letter:
     @property
     def year(self) -> int:
         return self.date.year
+
+    def field(self, key: str) -> Any:
+        """A field of the table kept in ``extra`` (None when the letter has none)."""
+        return next((value for k, value in self.extra if k == key), None)
 
     @property
     def body(self) -> str:

@@ -5,13 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+from undersigned.core.fields import FIELDS, PARTY_PROPERTIES, extra_fields, quick_valid
 from undersigned.core.letters import LetterSource
-from undersigned.core.model import TYPES, Letter, Recipient, Signature, Topic, pack_body
+from undersigned.core.model import Letter, Recipient, Signature, Topic, pack_body
 from undersigned.core.problems import Problem
 from undersigned.core.registry import Registry
 from undersigned.core.schema import LETTER_SCHEMA, MAX_SLUG, SLUG_PATTERN, YEARS
@@ -60,69 +63,102 @@ def _where(path: tuple[Any, ...]) -> str:
     return out
 
 
+@dataclass(frozen=True)
+class _Err:
+    """A schema error with where it is: its path, line and the path as words."""
+
+    err: ValidationError
+    rel: str
+    src: LetterSource
+    path: tuple[Any, ...]
+    line: int | None
+    where: str
+
+    def problem(self, message: str, hint: str | None, line: int | None = None) -> Problem:
+        return Problem(self.rel, self.line if line is None else line, message, hint)
+
+
+def _unknown_key(e: _Err) -> Problem:
+    allowed = list(e.err.schema.get("properties", {}))
+    key = sorted(set(e.err.instance) - set(allowed))[0]
+    near = difflib.get_close_matches(key, allowed, n=1)
+    hint = (f"did you mean '{near[0]}'? " if near else "") + "allowed keys: " + ", ".join(allowed)
+    inside = f" in '{e.where}'" if e.where else " in front matter"
+    return e.problem(f"unknown key '{key}'{inside}", hint,
+                     e.src.front.line(*e.path, key, default=e.line))
+
+
+def _missing(e: _Err) -> Problem:
+    found = re.search(r"'([^']+)'", e.err.message)
+    name = found.group(1) if found else "?"
+    inside = f" in '{e.where}'" if e.where else ""
+    return e.problem(f"missing required key '{name}'{inside}", f"add `{name}:` to the front matter")
+
+
+def _wrong_type(e: _Err) -> Problem:
+    want = _TYPE_NAMES.get(str(e.err.validator_value), str(e.err.validator_value))
+    list_hint = "write it as a YAML list, e.g. [one, two]" if want == "a list" else None
+    return e.problem(f"'{e.where}' must be {want}, not {_got(e.err.instance)}", list_hint)
+
+
+def _not_allowed(e: _Err) -> Problem:
+    return e.problem(f"'{e.where}' is '{e.err.instance}', which is not allowed",
+                     "use one of: " + ", ".join(map(str, e.err.validator_value)))
+
+
+def _party_problem(e: _Err) -> Problem:
+    inst = e.err.instance
+    if isinstance(inst, dict):
+        extra = sorted(set(inst) - set(PARTY_PROPERTIES))
+        if extra:
+            return e.problem(f"unknown key '{extra[0]}' in '{e.where}'",
+                             "allowed keys: " + ", ".join(PARTY_PROPERTIES),
+                             e.src.front.line(*e.path, extra[0], default=e.line))
+        if not isinstance(inst.get("name"), str) or not inst.get("name"):
+            return e.problem(f"'{e.where}' has no 'name'",
+                             "give the name exactly as printed: `name: ...`")
+        wrong = next((k for k, x in inst.items() if not isinstance(x, str)), None)
+        if wrong is not None:
+            return _not_text(e.rel, e.src.front.line(*e.path, wrong, default=e.line), e.where,
+                             wrong, inst[wrong])
+        bad = next(iter(x for x in e.err.context if x.validator != "type"), None)
+        if bad is not None:
+            return _schema_problem(bad, e.rel, e.src)
+    return e.problem(f"'{e.where}' must be a name or a mapping with 'name', not {_got(inst)}",
+                     "write `- Name As Printed` or `- name: ...`")
+
+
+def _wrong_form(e: _Err) -> Problem:
+    field = e.path[0] if e.path else None
+    if field == "date":
+        return e.problem(f"bad date '{e.err.instance}'", "write the date as YYYY-MM-DD")
+    if field == "countries":
+        return e.problem(f"country '{e.err.instance}' is not an ISO 3166-1 alpha-2 code",
+                         "use two capital letters, e.g. MX, GT, HN, SV")
+    return e.problem(f"'{e.where}' value '{e.err.instance}' has the wrong form",
+                     f"it must match {_published(str(e.err.validator_value))}")
+
+
+_WORDED: dict[str, Callable[[_Err], Problem]] = {
+    "additionalProperties": _unknown_key,
+    "required": _missing,
+    "type": _wrong_type,
+    "enum": _not_allowed,
+    "oneOf": _party_problem,
+    "pattern": _wrong_form,
+    "minLength": lambda e: e.problem(f"'{e.where}' is empty", "give it a value or remove the key"),
+    "minItems": lambda e: e.problem(f"'{e.where}' is empty", "list at least one"),
+    "uniqueItems": lambda e: e.problem(f"'{e.where}' lists the same value twice",
+                                       "remove the duplicate"),
+}
+
+
 def _schema_problem(err: ValidationError, rel: str, src: LetterSource) -> Problem:
+    """A schema error in the words of a contributor, at the line of the value."""
     path = tuple(err.absolute_path)
-    line = src.front.line(*path, default=2)
-    where = _where(path)
-    v = err.validator
-    if v == "additionalProperties":
-        allowed = list(err.schema.get("properties", {}))
-        extra = sorted(set(err.instance) - set(allowed))
-        key = extra[0]
-        line = src.front.line(*path, key, default=line)
-        near = difflib.get_close_matches(key, allowed, n=1)
-        hint = (f"did you mean '{near[0]}'? " if near else "") + "allowed keys: " + ", ".join(allowed)
-        inside = f" in '{where}'" if where else " in front matter"
-        return Problem(rel, line, f"unknown key '{key}'{inside}", hint)
-    if v == "required":
-        found = re.search(r"'([^']+)'", err.message)
-        name = found.group(1) if found else "?"
-        inside = f" in '{where}'" if where else ""
-        return Problem(rel, line, f"missing required key '{name}'{inside}",
-                       f"add `{name}:` to the front matter")
-    if v == "type":
-        want = _TYPE_NAMES.get(str(err.validator_value), str(err.validator_value))
-        list_hint = "write it as a YAML list, e.g. [one, two]" if want == "a list" else None
-        return Problem(rel, line, f"'{where}' must be {want}, not {_got(err.instance)}", list_hint)
-    if v == "enum":
-        return Problem(rel, line, f"'{where}' is '{err.instance}', which is not allowed",
-                       "use one of: " + ", ".join(map(str, err.validator_value)))
-    if v == "oneOf":
-        inst = err.instance
-        if isinstance(inst, dict):
-            sub = LETTER_SCHEMA["properties"]["signatories"]["items"]["oneOf"][1]
-            extra = sorted(set(inst) - set(sub["properties"]))
-            if extra:
-                line = src.front.line(*path, extra[0], default=line)
-                return Problem(rel, line, f"unknown key '{extra[0]}' in '{where}'",
-                               "allowed keys: " + ", ".join(sub["properties"]))
-            if not isinstance(inst.get("name"), str) or not inst.get("name"):
-                return Problem(rel, line, f"'{where}' has no 'name'",
-                               "give the name exactly as printed: `name: ...`")
-            wrong = next((k for k, x in inst.items() if not isinstance(x, str)), None)
-            if wrong is not None:
-                return _not_text(rel, src.front.line(*path, wrong, default=line), where, wrong,
-                                 inst[wrong])
-            bad = next(iter(e for e in err.context if e.validator != "type"), None)
-            if bad is not None:
-                return _schema_problem(bad, rel, src)
-        return Problem(rel, line, f"'{where}' must be a name or a mapping with 'name', "
-                       f"not {_got(inst)}", "write `- Name As Printed` or `- name: ...`")
-    if v == "pattern" and path and path[0] == "date":
-        return Problem(rel, line, f"bad date '{err.instance}'", "write the date as YYYY-MM-DD")
-    if v == "pattern" and path and path[0] == "countries":
-        return Problem(rel, line, f"country '{err.instance}' is not an ISO 3166-1 alpha-2 code",
-                       "use two capital letters, e.g. MX, GT, HN, SV")
-    if v == "pattern":
-        return Problem(rel, line, f"'{where}' value '{err.instance}' has the wrong form",
-                       f"it must match {_published(str(err.validator_value))}")
-    if v == "minLength":
-        return Problem(rel, line, f"'{where}' is empty", "give it a value or remove the key")
-    if v == "minItems":
-        return Problem(rel, line, f"'{where}' is empty", "list at least one")
-    if v == "uniqueItems":
-        return Problem(rel, line, f"'{where}' lists the same value twice", "remove the duplicate")
-    return Problem(rel, line, f"'{where}': {err.message}", None)
+    e = _Err(err, rel, src, path, src.front.line(*path, default=2), _where(path))
+    worded = _WORDED.get(str(err.validator))
+    return worded(e) if worded else e.problem(f"'{e.where}': {err.message}", None)
 
 
 def _not_text(rel: str, line: int | None, where: str, key: str, value: Any) -> Problem:
@@ -168,67 +204,7 @@ def _unknown_name(registry: Registry, name: str, what: str) -> str:
     return hint
 
 
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_ISO2 = re.compile(r"^[A-Z]{2}$")
-_PROPS = LETTER_SCHEMA["properties"]
-_PARTY_KEYS = set(_PROPS["signatories"]["items"]["oneOf"][1]["properties"])
-
-
-def _nonempty(value: Any) -> bool:
-    return isinstance(value, str) and bool(value)
-
-
-def _party_ok(item: Any) -> bool:
-    if isinstance(item, str):
-        return bool(item)
-    return (isinstance(item, dict) and _nonempty(item.get("name")) and set(item) <= _PARTY_KEYS
-            and all(_nonempty(v) for v in item.values())
-            and (item.get("id") is None or bool(_ID.fullmatch(item["id"]))))
-
-
-def _list_of(value: Any, rx: re.Pattern[str], min_items: int = 0) -> bool:
-    return (isinstance(value, list) and len(value) >= min_items
-            and len(set(map(str, value))) == len(value)
-            and all(isinstance(v, str) and rx.fullmatch(v) for v in value))
-
-
-def quick_valid(data: dict[str, Any]) -> bool:
-    """A fast, conservative check of the common valid case. When it says False, the JSON
-    Schema (the one source of truth) is run to find and word the problems."""
-    if not set(LETTER_SCHEMA["required"]) <= set(data) or not set(data) <= set(_PROPS):
-        return False
-    if not all(_nonempty(data[k]) for k in ("title", "sender")) or data.get("type") not in TYPES:
-        return False
-    if not (isinstance(data["date"], str) and _DATE.fullmatch(data["date"])):
-        return False
-    for key in ("recipients", "signatories"):
-        if key in data and not (isinstance(data[key], list) and all(map(_party_ok, data[key]))):
-            return False
-    if not _list_of(data["topics"], _ID, 1):
-        return False
-    if "countries" in data and not _list_of(data["countries"], _ISO2):
-        return False
-    if "related" in data and not _list_of(data["related"], _SLUG_RE):
-        return False
-    if "signers_named" in data and not (isinstance(data["signers_named"], list)
-                                        and all(map(_party_ok, data["signers_named"]))):
-        return False
-    if "redirect_from" in data and not _list_of(data["redirect_from"], _SLUG_RE):
-        return False
-    if "edited" in data or "acknowledged" in data:
-        return False  # rare: the JSON Schema checks their keys and reasons
-    if "summary" in data and not _nonempty(data["summary"]):
-        return False
-    source = data.get("source")
-    if source is not None:
-        if not isinstance(source, dict) or not set(source) <= {"original", "url", "publisher"}:
-            return False
-        if not all(_nonempty(v) for v in source.values()):
-            return False
-        if "url" in source and not source["url"].startswith(("http://", "https://")):
-            return False
-    return True
 
 
 def _twice(rel: str, signatures: list[Signature]) -> list[Problem]:
@@ -248,97 +224,110 @@ def _twice(rel: str, signatures: list[Signature]) -> list[Problem]:
     return out
 
 
-def build_letter(src: LetterSource, registry: Registry, topics: dict[str, Topic]
-                 ) -> tuple[Letter | None, list[Problem]]:
-    """Check one letter's front matter against the schema, registry and topics."""
-    rel, data, front = src.rel, src.front.data, src.front
-    problems = [] if quick_valid(data) else [
-        _schema_problem(e, rel, src)
-        for e in sorted(_VALIDATOR.iter_errors(data), key=lambda e: list(map(str, e.path)))]
+def _slug_problems(rel: str, src: LetterSource) -> list[Problem]:
     slug = src.path.stem
     if not _SLUG_RE.fullmatch(slug):
-        problems.append(Problem(rel, None, f"file name '{src.path.name}' is not a valid slug",
-                                "name it YYYY-MM-DD-words-in-kebab-case.md (lowercase, no spaces)"))
-    elif len(slug) > MAX_SLUG:
-        problems.append(Problem(rel, None, f"file name is {len(slug)} characters long; "
-                                f"the limit is {MAX_SLUG} (without .md)",
-                                "shorten the words after the date"))
-    date = None
-    raw_date = data.get("date")
-    if isinstance(raw_date, str) and _DATE.fullmatch(raw_date):
-        try:
-            date = dt.date.fromisoformat(raw_date)
-        except ValueError as exc:
-            problems.append(Problem(rel, front.line("date"), f"impossible date '{raw_date}': {exc}",
-                                    "write the date printed on the document as YYYY-MM-DD"))
-        if date and not YEARS[0] <= date.year <= YEARS[1]:
-            problems.append(Problem(rel, front.line("date"), f"date {raw_date} is outside "
-                                    f"{YEARS[0]}-{YEARS[1]}",
-                                    "write the date printed on the document as YYYY-MM-DD"))
-            date = None
-    if date and _SLUG_RE.fullmatch(slug) and slug[:10] != date.isoformat():
+        return [Problem(rel, None, f"file name '{src.path.name}' is not a valid slug",
+                        "name it YYYY-MM-DD-words-in-kebab-case.md (lowercase, no spaces)")]
+    if len(slug) > MAX_SLUG:
+        return [Problem(rel, None, f"file name is {len(slug)} characters long; "
+                        f"the limit is {MAX_SLUG} (without .md)", "shorten the words after the date")]
+    return []
+
+
+def _date(rel: str, src: LetterSource, problems: list[Problem]) -> dt.date | None:
+    """The letter's date, if it is a real one in range that its slug agrees with."""
+    front, raw = src.front, src.front.data.get("date")
+    if not (isinstance(raw, str) and _DATE.fullmatch(raw)):
+        return None
+    hint = "write the date printed on the document as YYYY-MM-DD"
+    try:
+        date = dt.date.fromisoformat(raw)
+    except ValueError as exc:
+        problems.append(Problem(rel, front.line("date"), f"impossible date '{raw}': {exc}", hint))
+        return None
+    if not YEARS[0] <= date.year <= YEARS[1]:
+        problems.append(Problem(rel, front.line("date"), f"date {raw} is outside "
+                                f"{YEARS[0]}-{YEARS[1]}", hint))
+        return None
+    slug = src.path.stem
+    if _SLUG_RE.fullmatch(slug) and slug[:10] != date.isoformat():
         problems.append(Problem(rel, front.line("date"),
                                 f"slug date {slug[:10]} differs from date {date.isoformat()}",
                                 f"rename the file to {date.isoformat()}{slug[10:]}.md "
                                 "or correct 'date'"))
+    return date
+
+
+_WHAT = {"signatories": "signatory", "recipients": "recipient", "signers_named": "signer named"}
+
+
+def _parties(rel: str, src: LetterSource, registry: Registry, key: str,
+             problems: list[Problem]) -> list[Signature] | list[Recipient]:
+    """The signatures, recipients or signers named of one field, each resolved (an unknown
+    name is a problem)."""
+    front, items = src.front, src.front.data.get(key)
+    out: list[Any] = []
+    for i, raw in enumerate(items if isinstance(items, list) else []):
+        if not isinstance(raw, (str, dict)) or not isinstance(_party(raw)[0], str):
+            continue
+        if isinstance(raw, dict) and not all(isinstance(x, str) for x in raw.values()):
+            continue  # a field that is not text: reported by the schema check (_not_text)
+        name, explicit, role, org = _party(raw)
+        line = front.line(key, i)
+        entity_id = registry.resolve(name, explicit)
+        if entity_id is None and explicit:
+            problems.append(Problem(rel, front.line(key, i, "id", default=line),
+                                    f"{_WHAT[key]} id '{explicit}' is not in signatories.yaml",
+                                    _unknown_name(registry, explicit, _WHAT[key])))
+        elif entity_id is None:
+            problems.append(Problem(rel, line, f"unknown {_WHAT[key]} '{name}'",
+                                    _unknown_name(registry, name, _WHAT[key])))
+        if key == "recipients":
+            out.append(Recipient.of(name, entity_id or "", role, org, line))
+        else:
+            out.append(Signature.of(name, entity_id or "", role, i + 1, line,
+                                    _group(raw) if key == "signatories" else None))
+    return out
+
+
+def _topic_problems(rel: str, src: LetterSource, topics: dict[str, Topic]) -> list[Problem]:
+    raw_topics = src.front.data.get("topics")
+    out = []
+    for i, topic in enumerate(raw_topics if isinstance(raw_topics, list) else []):
+        if isinstance(topic, str) and topic not in topics:
+            near = difflib.get_close_matches(topic, list(topics), n=1)
+            out.append(Problem(rel, src.front.line("topics", i), f"unknown topic '{topic}'",
+                               (f"did you mean '{near[0]}'? " if near else "")
+                               + "topics are defined in topics.yaml: " + ", ".join(sorted(topics))))
+    return out
+
+
+def build_letter(src: LetterSource, registry: Registry, topics: dict[str, Topic]
+                 ) -> tuple[Letter | None, list[Problem]]:
+    """Check one letter's front matter against the schema, registry and topics; the letter's
+    fields are read as the field table (core/fields.py) declares them."""
+    rel, data, front = src.rel, src.front.data, src.front
+    problems = [] if quick_valid(data) else [
+        _schema_problem(e, rel, src)
+        for e in sorted(_VALIDATOR.iter_errors(data), key=lambda e: list(map(str, e.path)))]
+    problems += _slug_problems(rel, src)
+    date = _date(rel, src, problems)
     if not src.body.strip():
         problems.append(Problem(rel, src.body_line - 1, "empty body",
                                 "paste the text of the document below the front matter"))
     if data.get("type") == "letter" and not data.get("recipients"):
         problems.append(Problem(rel, front.line("type"), "a letter needs 'recipients'",
                                 "add `recipients:` with the name and role of each addressee"))
-    signatures: list[Signature] = []
-    recipients: list[Recipient] = []
-    named: list[Signature] = []
-    for key in ("signatories", "recipients", "signers_named"):
-        items = data.get(key)
-        if not isinstance(items, list):
-            continue
-        for i, raw in enumerate(items):
-            if not isinstance(raw, (str, dict)) or not isinstance(_party(raw)[0], str):
-                continue
-            name, explicit, role, org = _party(raw)
-            line = front.line(key, i)
-            if isinstance(raw, dict) and not all(isinstance(x, str) for x in raw.values()):
-                continue  # a field that is not text: reported by the schema check (_not_text)
-            entity_id = registry.resolve(name, explicit)
-            if entity_id is None:
-                what = {"signatories": "signatory", "recipients": "recipient",
-                        "signers_named": "signer named"}[key]
-                if explicit:
-                    problems.append(Problem(rel, front.line(key, i, "id", default=line),
-                                            f"{what} id '{explicit}' is not in signatories.yaml",
-                                            _unknown_name(registry, explicit, what)))
-                else:
-                    problems.append(Problem(rel, line, f"unknown {what} '{name}'",
-                                            _unknown_name(registry, name, what)))
-            if key == "signatories":
-                signatures.append(Signature.of(name, entity_id or "", role, i + 1, line,
-                                               _group(raw)))
-            elif key == "signers_named":
-                named.append(Signature.of(name, entity_id or "", role, i + 1, line))
-            else:
-                recipients.append(Recipient.of(name, entity_id or "", role, org, line))
-    problems += _twice(rel, signatures)
-    raw_topics = data.get("topics") if isinstance(data.get("topics"), list) else []
-    for i, topic in enumerate(raw_topics):
-        if isinstance(topic, str) and topic not in topics:
-            near = difflib.get_close_matches(topic, list(topics), n=1)
-            problems.append(Problem(rel, front.line("topics", i), f"unknown topic '{topic}'",
-                                    (f"did you mean '{near[0]}'? " if near else "")
-                                    + "topics are defined in topics.yaml: "
-                                    + ", ".join(sorted(topics))))
+    people = {f.attr: tuple(_parties(rel, src, registry, f.key, problems))
+              for f in FIELDS if f.parties and f.attr}
+    problems += _twice(rel, list(people["signatures"]))  # type: ignore[arg-type]
+    problems += _topic_problems(rel, src, topics)
     if any(not p.warning for p in problems) or date is None:
         return None, problems
-    source = data.get("source") or {}
-    letter = Letter(
-        slug=slug, path=src.path, title=data["title"], date=date, type=data["type"],
-        sender=data["sender"], recipients=tuple(recipients), signatures=tuple(signatures),
-        topics=tuple(raw_topics), countries=tuple(data.get("countries") or ()),
-        related=tuple(data.get("related") or ()),
-        redirect_from=tuple(data.get("redirect_from") or ()),
-        signers_named=tuple(named), source={k: str(v) for k, v in source.items()},
-        summary=data.get("summary"), packed=pack_body(src.body), body_line=src.body_line,
-    )
+    values = {f.attr: f.kind.model(data[f.key]) for f in FIELDS
+              if f.attr and f.stored and not f.parties and data.get(f.key) is not None}
+    letter = Letter(**{**values, **people, "date": date}, slug=src.path.stem, path=src.path,
+                    extra=extra_fields(data), packed=pack_body(src.body),
+                    body_line=src.body_line)
     return letter, problems
-

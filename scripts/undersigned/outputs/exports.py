@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from undersigned.core.archive import redirects
+from undersigned.core.fields import CSV_COLUMNS, Row, csv_row, json_record
 from undersigned.core.names import fold
 from undersigned.core.offices import recipient_office
 from undersigned.core.release import data_release
@@ -30,33 +31,17 @@ if TYPE_CHECKING:
 SIGNATURE_FIELDS = ["slug", "date", "signatory_id", "name_as_printed", "position", "kind",
                     "bioguide", "chamber", "state", "district", "party", "role_as_printed",
                     "group_as_printed"]
-LETTER_FIELDS = ["slug", "url", "title", "date", "type", "sender", "recipients",
-                 "recipient_ids", "topics", "countries", "related", "signatory_count",
-                 "source_url", "publisher"]
+LETTER_FIELDS = list(CSV_COLUMNS)
+
+
+def _row(archive: Archive, letter: Letter, site_url: str) -> Row:
+    return Row(letter, page_url(site_url, letter.slug),
+               [x.slug for x in archive.related.get(letter.slug, [])])
 
 
 def letter_record(archive: Archive, letter: Letter, site_url: str) -> dict[str, Any]:
-    return {
-        "slug": letter.slug,
-        "url": page_url(site_url, letter.slug),
-        "title": letter.title,
-        "date": letter.date.isoformat(),
-        "type": letter.type,
-        "sender": letter.sender,
-        "recipients": [{"id": r.id, "name": r.name, "role": r.role,
-                        "organization": r.organization} for r in letter.recipients],
-        "topics": list(letter.topics),
-        "countries": list(letter.countries),
-        "related": [x.slug for x in archive.related.get(letter.slug, [])],
-        **({"signers_named": [{"id": s.id, "name_as_printed": s.name}
-                              for s in letter.signers_named]} if letter.signers_named else {}),
-        "signatories": [{"id": s.id, "name_as_printed": s.name, "position": s.position,
-                         "role_as_printed": s.role, **({"group_as_printed": s.group} if s.group
-                                                       else {})}
-                        for s in letter.signatures],
-        "summary": letter.summary,
-        "source": letter.source or None,
-    }
+    """A document of letters.json, its keys as the field table's columns declare them."""
+    return json_record(_row(archive, letter, site_url))
 
 
 def signature_rows(archive: Archive) -> Iterator[dict[str, Any]]:
@@ -108,17 +93,7 @@ def letters_csv(archive: Archive, site_url: str) -> Iterator[str]:
 
 def _letter_rows(archive: Archive, site_url: str) -> Iterator[dict[str, Any]]:
     for letter in archive.letters:
-        yield {
-            "slug": letter.slug, "url": page_url(site_url, letter.slug), "title": letter.title,
-            "date": letter.date.isoformat(), "type": letter.type, "sender": letter.sender,
-            "recipients": "; ".join(r.name for r in letter.recipients),
-            "recipient_ids": "; ".join(r.id for r in letter.recipients),
-            "topics": "; ".join(letter.topics), "countries": "; ".join(letter.countries),
-            "related": "; ".join(x.slug for x in archive.related.get(letter.slug, [])),
-            "signatory_count": len(letter.signatures),
-            "source_url": letter.source.get("url", ""),
-            "publisher": letter.source.get("publisher", ""),
-        }
+        yield csv_row(_row(archive, letter, site_url))
 
 
 def signatories_json(archive: Archive) -> Iterator[dict[str, Any]]:
