@@ -17,16 +17,13 @@ from test_dirty import FILES, _git
 
 from undersigned.core.archive import sort_key
 from undersigned.core.load import load_archive
-from undersigned.pages import depends, eager, plan
+from undersigned.pages import Context, depends, plan
 from undersigned.pages.bibtex import bibtex_key
-from undersigned.pages.cite import entity_jsonld
-from undersigned.serve.dirty import _page_of
 
 NESTED = ("signatures", "recipients", "signers_named")  # tuples of records in a document
 BACKREFS = {"signed": "signed", "received": "received", "named_in": "named_in",
             "related": "related", "topics": "by_topic", "cosigners": "signed",
             "issued": "issued"}
-KINDS = {"letters": "letter", "signatories": "signatory", "recipients": "recipient"}
 
 
 class Reads:
@@ -182,16 +179,15 @@ def undeclared(archive: Any, pages: dict[str, tuple[depends.Shows, ...]]) -> lis
     recorded = recording(archive, reads)
     site = "https://test.example.org/"
     out = []
-    for uri, thunk in plan(recorded, site, "https://example.org/edit/", head_in_front=True):
-        if eager(thunk):
+    for page in plan(recorded, site, "https://example.org/edit/", head_in_front=True):
+        if page.eager:
             continue
-        head, subject = _page_of(uri)
-        kind = KINDS[head]
+        uri, kind, subject = page.uri, page.kind.shows, page.key
+        assert kind is not None and subject is not None
         reads.seen.clear()
         reads.on = True
-        thunk()
-        if kind == "signatory" and uri.count("/") == 1:  # its head (plugin/shells.py)
-            entity_jsonld(recorded, subject, site)
+        page.render()
+        page.head(recorded, Context(site))  # its head (plugin/shells.py)
         reads.on = False
         allowed: dict[tuple[str, str], set[str]] = {}
         for edge in pages[kind]:
@@ -211,7 +207,7 @@ def undeclared(archive: Any, pages: dict[str, tuple[depends.Shows, ...]]) -> lis
 def archive(archive_dir, monkeypatch) -> Any:
     """The archive of test_dirty.py, in a repository (the pages show the history), a letter
     with signatories enough to continue on its own signatories page."""
-    monkeypatch.setattr("undersigned.pages.INLINE_SIGNATORIES", 2)
+    monkeypatch.setattr("undersigned.pages.kinds.INLINE_SIGNATORIES", 2)
     monkeypatch.setattr("undersigned.pages.letter.INLINE_SIGNATORIES", 2)
     root: Path = archive_dir(FILES)
     _git(root, "init", "-q", "-b", "main")

@@ -4,36 +4,15 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
 from undersigned.core.release import data_release
-from undersigned.core.urls import letter_uri, paged_uri, recipient_uri, signatory_uri
-from undersigned.pages.changes import render_changes
 from undersigned.pages.common import Page
-from undersigned.pages.entities import (
-    has_page,
-    recipient_pages,
-    render_recipient,
-    render_signatory,
-    signatory_pages,
-)
-from undersigned.pages.indexes import (
-    home_block,
-    render_letters_index,
-    render_recipients_index,
-    render_signatories_index,
-    render_topics,
-    render_years,
-)
-from undersigned.pages.letter import (
-    INLINE_SIGNATORIES,
-    head_extras,
-    render_letter,
-    render_letter_signatories,
-    signatories_uri,
-)
-from undersigned.pages.stats import render_stats
+from undersigned.pages.indexes import home_block
+from undersigned.pages.kinds import KINDS, Context, PageKind
+from undersigned.pages.letter import head_extras
 
 if TYPE_CHECKING:
     from undersigned.core.archive import Archive
@@ -65,52 +44,55 @@ def _same(uri: str, packed: bytes) -> Page:
     return Page(uri, zlib.decompress(packed).decode("utf-8"))
 
 
-def eager(thunk: Thunk) -> bool:
-    """Is this a page rendered when the plan was made (listings, indexes, statistics)? They
-    are computed from the whole archive on every build."""
-    return getattr(thunk, "func", None) is _same
+@dataclass(frozen=True, slots=True)  # slots: one per page, 200,000 at 100,000 letters
+class Planned:
+    """A page of the plan: where it goes, its kind (pages/kinds.py), the subject it is the page
+    of and which of its pages it is (``key``: a slug or registry id; None for a listing), and
+    how to render it."""
+
+    uri: str
+    kind: PageKind
+    key: str | None
+    n: int
+    render: Thunk
+
+    @property
+    def eager(self) -> bool:
+        return self.kind.eager
+
+    def head(self, archive: Archive, ctx: Context) -> dict[str, str]:
+        """Head extras (citation tags, JSON-LD) of a subject's first page."""
+        if self.kind.head is None or self.key is None or self.n != 1:
+            return {}
+        return self.kind.head(archive, self.key, ctx)
 
 
 def plan(archive: Archive, site_url: str = "", repo_edit: str | None = None,
-         head_in_front: bool = False) -> list[tuple[str, Thunk]]:
-    """(docs path, renderer) of every generated page, in a deterministic order. Letter and
-    entity pages are rendered only when asked for, so a build never holds them all at once."""
-    out: list[tuple[str, Thunk]] = []
-    for letter in archive.letters:
-        out.append((letter_uri(letter.slug), partial(render_letter, archive, letter, site_url,
-                                                     repo_edit, head_in_front)))
-        if len(letter.signatures) > INLINE_SIGNATORIES:
-            out.append((signatories_uri(letter.slug),
-                        partial(render_letter_signatories, archive, letter)))
-
-    def eager(pages: list[Page]) -> None:
-        out.extend((page.uri, partial(_same, page.uri, zlib.compress(page.markdown.encode(), 1)))
-                   for page in pages)
-
-    eager(render_letters_index(archive))
-    for entity_id in sorted(i for i in archive.registry.entities if has_page(archive, i)):
-        entity = archive.registry.entities[entity_id]
-        for n in range(1, signatory_pages(archive, entity_id) + 1):
-            uri = signatory_uri(entity_id) if n == 1 else f"signatories/{entity_id}/page-{n}.md"
-            out.append((uri, partial(render_signatory, archive, entity, n)))
-    eager(render_signatories_index(archive))
-    for entity_id in sorted(archive.received):
-        entity = archive.registry.entities[entity_id]
-        for n in range(1, recipient_pages(archive, entity_id) + 1):
-            out.append((paged_uri(recipient_uri(entity_id), n),
-                        partial(render_recipient, archive, entity, n)))
-    eager(render_recipients_index(archive))
-    eager(render_topics(archive))
-    eager(render_years(archive))
-    eager([render_stats(archive), render_changes(archive)])
+         head_in_front: bool = False) -> list[Planned]:
+    """Every generated page, kind by kind (pages/kinds.py), in a deterministic order. Pages of
+    letters and entries are rendered only when asked for, so a build never holds them all at
+    once; listings are rendered now (they are computed from the whole archive)."""
+    ctx = Context(site_url, repo_edit, head_in_front)
+    out: list[Planned] = []
+    for kind in KINDS:
+        if kind.listing is not None:
+            out.extend(Planned(page.uri, kind, None, 1, partial(
+                _same, page.uri, zlib.compress(page.markdown.encode(), 1)))
+                for page in kind.listing(archive))
+            continue
+        assert kind.render is not None
+        for key in kind.keys(archive):
+            for n in range(1, kind.count(archive, key) + 1):
+                out.append(Planned(kind.uri(key, n), kind, key, n,
+                                   partial(kind.render, archive, key, n, ctx)))
     return out
 
 
 def render_all(archive: Archive, site_url: str = "", repo_edit: str | None = None,
                head_in_front: bool = False) -> list[Page]:
     """Every generated page, in a deterministic order."""
-    return [thunk() for _uri, thunk in plan(archive, site_url, repo_edit, head_in_front)]
+    return [p.render() for p in plan(archive, site_url, repo_edit, head_in_front)]
 
 
-__all__ = ["head_extras", "Page", "plan", "render_all", "home_block", "fill_markers",
+__all__ = ["Context", "head_extras", "Page", "Planned", "plan", "render_all", "home_block", "fill_markers",
            "HOME_MARKER"]

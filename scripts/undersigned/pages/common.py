@@ -6,6 +6,7 @@ import datetime as dt
 import html
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -142,6 +143,30 @@ def first_sentence(markdown: str, limit: int = 200) -> str:
 
 def pages_of(items: list[Any], size: int = PAGE_SIZE) -> list[list[Any]]:
     return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+
+
+@dataclass(frozen=True)
+class Paged:
+    """One page of a paginated listing, as its writer sees it."""
+
+    n: int  # 1-based
+    here: str  # its docs path
+    items: list[Any]  # what it lists
+    nav: str  # the links to the listing's other pages ('' when there is one page)
+
+    @property
+    def suffix(self) -> str:
+        """' (page n)' after the title of every page but the first."""
+        return f" (page {self.n})" if self.n > 1 else ""
+
+
+def paginated(first: str, items: list[Any], write: Callable[[Paged], str]) -> list[Page]:
+    """The pages of a listing whose first page is ``first``, PAGE_SIZE items to a page, each
+    written by ``write`` (one pagination for every listing)."""
+    chunks = pages_of(items)
+    return [Page(here, write(Paged(n, here, chunk, pager_links(first, n, len(chunks)))))
+            for n, chunk in enumerate(chunks, start=1)
+            for here in (paged_uri(first, n),)]
 
 
 def pager_links(first: str, page_no: int, total: int) -> str:

@@ -30,7 +30,6 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from undersigned.pages.bibtex import newer_rivals, older_rivals
-from undersigned.pages.entities import has_page as has_signatory_page
 from undersigned.pages.entities import shown_cosigners
 
 if TYPE_CHECKING:
@@ -100,12 +99,9 @@ PAGES: dict[str, tuple[Shows, ...]] = {
 
 
 def has_page(archive: Archive, kind: str, key: str) -> bool:
-    """Has ``key`` a page of this kind (see pages.plan)?"""
-    if kind == "letter":
-        return key in archive.by_slug
-    if kind == "signatory":
-        return has_signatory_page(archive, key)
-    return key in archive.received
+    """Has ``key`` a page of this kind (as pages/kinds.py declares it)?"""
+    from undersigned.pages.kinds import BY_NAME  # (kinds -> renderers -> this module)
+    return BY_NAME[kind].has(archive, key)
 
 
 @dataclass(frozen=True)

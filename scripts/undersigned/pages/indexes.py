@@ -23,12 +23,14 @@ from undersigned.core.urls import (
 from undersigned.pages.common import (
     TYPE_LABELS,
     Page,
+    Paged,
     esc,
     front,
     human_date,
     link,
     pager_links,
     pages_of,
+    paginated,
     plural,
 )
 from undersigned.pages.depends import LETTER_ITEM_SHOWN, fact_getter
@@ -37,7 +39,7 @@ from undersigned.pages.stats import timeline
 
 if TYPE_CHECKING:
     from undersigned.core.archive import Archive
-    from undersigned.core.model import Letter
+    from undersigned.core.model import Letter, Topic
 
 
 def letter_item(letter: Letter, here: str, memo: dict[tuple[Any, ...], str] | None = None) -> str:
@@ -79,22 +81,19 @@ def letter_list(letters: list[Letter], here: str, by_year: bool = True,
 
 
 def render_letters_index(archive: Archive) -> list[Page]:
-    chunks = pages_of(archive.newest_first)
-    pages = []
-    for n, chunk in enumerate(chunks, start=1):
-        here = paged_uri(f"{LETTERS_DIR}/index.md", n)
-        title = "All documents" + (f" (page {n})" if n > 1 else "")
-        body = [front({"title": title, "description":
-                       f"All {len(archive.letters):,} documents in the archive, newest first."}),
-                f"# {title}\n\n",
-                f"{plural(len(archive.letters), 'document')}, newest first. Browse by "
-                f"{link(here, YEARS_DIR + '/index.md', 'year')}, "
-                f"{link(here, TOPICS_DIR + '/index.md', 'topic')} or "
-                f"{link(here, SIGNATORIES_DIR + '/index.md', 'signatory')}.\n\n",
-                pager_links(f"{LETTERS_DIR}/index.md", n, len(chunks)), letter_list(chunk, here, memo=_memo(archive)),
-                pager_links(f"{LETTERS_DIR}/index.md", n, len(chunks))]
-        pages.append(Page(here, "".join(body)))
-    return pages
+    def write(p: Paged) -> str:
+        title = "All documents" + p.suffix
+        return "".join([
+            front({"title": title, "description":
+                   f"All {len(archive.letters):,} documents in the archive, newest first."}),
+            f"# {title}\n\n",
+            f"{plural(len(archive.letters), 'document')}, newest first. Browse by "
+            f"{link(p.here, YEARS_DIR + '/index.md', 'year')}, "
+            f"{link(p.here, TOPICS_DIR + '/index.md', 'topic')} or "
+            f"{link(p.here, SIGNATORIES_DIR + '/index.md', 'signatory')}.\n\n",
+            p.nav, letter_list(p.items, p.here, memo=_memo(archive)), p.nav])
+
+    return paginated(f"{LETTERS_DIR}/index.md", archive.newest_first, write)
 
 
 FILTER_BAR = (
@@ -193,16 +192,14 @@ def render_topics(archive: Archive) -> list[Page]:
         letters = archive.by_topic.get(topic.id, [])
         out.append(f"<dt>{link(here, topic_uri(topic.id), topic.title)}</dt><dd>"
                    f"{esc_html(topic.description)} ({plural(len(letters), 'document')})</dd>")
-        chunks = pages_of(letters)
-        for n, chunk in enumerate(chunks, start=1):
-            t_here = paged_uri(topic_uri(topic.id), n)
-            suffix = f" (page {n})" if n > 1 else ""
-            nav = pager_links(topic_uri(topic.id), n, len(chunks))
-            body = [front({"title": topic.title + suffix, "description": topic.description[:300]}),
-                    f"# {esc(topic.title + suffix)}\n\n<p>{esc_html(topic.description)}</p>\n\n",
-                    f"{plural(len(letters), 'document')}, newest first.\n\n", nav,
-                    letter_list(chunk, t_here, memo=_memo(archive)), nav]
-            pages.append(Page(t_here, "".join(body)))
+        def write(p: Paged, topic: Topic = topic, letters: list[Letter] = letters) -> str:
+            return "".join([
+                front({"title": topic.title + p.suffix, "description": topic.description[:300]}),
+                f"# {esc(topic.title + p.suffix)}\n\n<p>{esc_html(topic.description)}</p>\n\n",
+                f"{plural(len(letters), 'document')}, newest first.\n\n", p.nav,
+                letter_list(p.items, p.here, memo=_memo(archive)), p.nav])
+
+        pages += paginated(topic_uri(topic.id), letters, write)
     out.append("</dl>\n")
     return [Page(here, "".join(out))] + pages
 
@@ -220,21 +217,19 @@ def render_years(archive: Archive) -> list[Page]:
         n_letters = sum(1 for x in letters if x.type == "letter")
         out.append(f"<tr><td>{link(here, year_uri(year), str(year))}</td><td>{len(letters)}</td>"
                    f"<td>{n_letters}</td><td>{sigs:,}</td></tr>")
-        chunks = pages_of(letters)
-        for n, chunk in enumerate(chunks, start=1):
-            y_here = paged_uri(year_uri(year), n)
-            suffix = f" (page {n})" if n > 1 else ""
-            nav = pager_links(year_uri(year), n, len(chunks))
-            body = [front({"title": f"Documents of {year}{suffix}",
+        def write(p: Paged, year: int = year, letters: list[Letter] = letters) -> str:
+            body = [front({"title": f"Documents of {year}{p.suffix}",
                            "description": f"{plural(len(letters), 'document')} dated {year}."}),
-                    f"# {year}{suffix}\n\n{plural(len(letters), 'document')}, newest first.\n\n",
-                    nav]
-            for month, group in groupby(chunk, key=lambda x: x.date.strftime("%B")):
+                    f"# {year}{p.suffix}\n\n{plural(len(letters), 'document')}, newest first.\n\n",
+                    p.nav]
+            for month, group in groupby(p.items, key=lambda x: x.date.strftime("%B")):
                 body.append(f"\n## {month}\n\n<ul class=\"us-letters\">")
-                body.extend(letter_item(x, y_here, _memo(archive)) for x in group)
+                body.extend(letter_item(x, p.here, _memo(archive)) for x in group)
                 body.append("</ul>\n")
-            body.append("\n" + nav)
-            pages.append(Page(y_here, "".join(body) + "\n"))
+            body.append("\n" + p.nav)
+            return "".join(body) + "\n"
+
+        pages += paginated(year_uri(year), letters, write)
     out.append("</tbody></table>\n")
     return [Page(here, "".join(out))] + pages
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from undersigned.core.archive import Archive
 from undersigned.core.settings import Settings
-from undersigned.pages import Thunk
+from undersigned.pages import Planned
 from undersigned.serve.dirty import Dirty
 from undersigned.serve.session import State
 
@@ -21,7 +21,7 @@ class Build:
     root: Path
     archive: Archive
     settings: Settings
-    plan: dict[str, Thunk]  # docs path -> renderer of every generated page
+    plan: dict[str, Planned]  # docs path -> every generated page (its kind, key, renderer)
     fingerprint: str = ""  # configuration, docs and code (serve/dirty.py), under serve
     keys: dict[str, tuple[Any, ...]] = field(default_factory=dict)  # slug -> document key
     shard_keys: list[tuple[Any, ...]] = field(default_factory=list)

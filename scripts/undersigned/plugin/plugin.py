@@ -33,7 +33,7 @@ from undersigned.core.urls import page_url
 from undersigned.outputs.exports import data_files, write_pieces
 from undersigned.outputs.network import write_network
 from undersigned.outputs.search import BUNDLE, BackgroundIndex
-from undersigned.pages import eager, fill_markers, plan
+from undersigned.pages import fill_markers, plan
 from undersigned.pages.common import join_blocks
 from undersigned.plugin.build import Build
 from undersigned.plugin.config import UndersignedConfig
@@ -141,7 +141,7 @@ class UndersignedPlugin(BasePlugin[UndersignedConfig]):  # type: ignore[no-untyp
         repo = config.extra.get("source_repository")
         edit = f"{repo.rstrip('/')}/edit/main/" if repo else None
         build = self.build = Build(root, archive, settings,
-                                   dict(plan(archive, config.site_url or "", edit)))
+                                   {p.uri: p for p in plan(archive, config.site_url or "", edit)})
         if session is not None:
             against_previous(session, build, config)
         if build.incremental:  # a rebuild: indexed after its pages are written
@@ -256,11 +256,11 @@ class UndersignedPlugin(BasePlugin[UndersignedConfig]):  # type: ignore[no-untyp
 
     def on_page_read_source(self, /, *, page: Any, config: Any) -> str | None:
         build = self._current()
-        thunk = build.plan.get(page.file.src_uri)
-        if thunk is None:
+        planned = build.plan.get(page.file.src_uri)
+        if planned is None:
             return None
         with letters_unchanged():
-            light, blocks = thunk().split()
+            light, blocks = planned.render().split()
         # MkDocs reads every page before it writes any: keep the HTML blocks compressed
         build.blocks[page.file.src_uri] = zlib.compress("\0".join(blocks).encode(), 1)
         return light
@@ -323,13 +323,13 @@ class UndersignedPlugin(BasePlugin[UndersignedConfig]):  # type: ignore[no-untyp
         before = build.previous.pages if build.previous else set()
         urls, now = [], []
         for uri in build.shelled:
-            thunk = build.plan[uri]
+            planned = build.plan[uri]
             urls.append(page_url(uri))
-            if changed is not None and uri in before and not changed.wants(uri) \
-                    and not eager(thunk):
+            if changed is not None and uri in before and not changed.wants(planned) \
+                    and not planned.eager:
                 continue  # unchanged since the previous build: kept as written
-            if changed is not None and build.incremental and not eager(thunk) \
-                    and not changed.first(uri):
+            if changed is not None and build.incremental and not planned.eager \
+                    and not changed.first(planned):
                 build.later.append(uri)
             else:
                 now.append(uri)

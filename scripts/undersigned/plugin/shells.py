@@ -26,8 +26,7 @@ from mkdocs.utils import get_build_date, write_file
 
 from undersigned.core.urls import page_url
 from undersigned.outputs.sitemap import write_sitemaps
-from undersigned.pages import head_extras
-from undersigned.pages.cite import entity_jsonld, head_html
+from undersigned.pages import Context
 from undersigned.pages.common import join_blocks, parse_front
 from undersigned.pages.lightmd import LightMarkdown
 from undersigned.pages.shell import Shell, outline_shape, outline_values, sentinel, sentinel_outline
@@ -44,17 +43,10 @@ def same_on_every_engine(html: str) -> str:
 
 
 def head(build: Build, uri: str, site_url: str) -> dict[str, str]:
-    """Head extras of a generated page: citation tags + JSON-LD (letters), JSON-LD (people)."""
-    archive = build.archive
-    if uri.startswith("letters/") and uri.endswith(".md"):
-        letter = archive.by_slug.get(uri[len("letters/"):-3])
-        if letter is not None:
-            return head_extras(archive, letter, site_url)
-    elif uri.startswith("signatories/"):
-        entity_id = uri[len("signatories/"):-len(".md")]
-        if entity_id in archive.registry.entities:  # the first page of anyone's (not page-2)
-            return {"us_head": head_html(ld=entity_jsonld(archive, entity_id, site_url))}
-    return {}
+    """Head extras of a generated page, as its kind declares them (pages/kinds.py): citation
+    tags + JSON-LD (letters), JSON-LD (people); none for a hand-written page."""
+    planned = build.plan.get(uri)
+    return {} if planned is None else planned.head(build.archive, Context(site_url))
 
 
 def _slot(meta_key: str) -> str:
@@ -88,7 +80,7 @@ def page_writer(build: Build, config: Any, shells: dict[tuple[Any, ...], Shell]
     site_url = config.site_url or ""
 
     def write(uri: str) -> None:
-        light, blocks = build.plan[uri]().split()
+        light, blocks = build.plan[uri].render().split()
         meta, body = parse_front(light)
         meta.update(head(build, uri, site_url))
         converted, tokens = md.convert(body)

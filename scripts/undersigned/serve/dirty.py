@@ -17,6 +17,7 @@ from undersigned.pages.depends import ALL, PAGES, RELATIONS, fact_getter, has_pa
 
 if TYPE_CHECKING:
     from undersigned.core.archive import Archive
+    from undersigned.pages import Planned
 
 
 def fingerprint(root: Path, config_file: str | None, site_url: str) -> str:
@@ -57,28 +58,16 @@ class Dirty:
     recipients: set[str]  # registry ids whose recipient pages are rebuilt
     changed: set[str] = field(default_factory=set)  # slugs and ids changed themselves
 
-    def first(self, uri: str) -> bool:
-        """Is the page at ``uri`` the page of something changed itself (written before the
-        rebuild ends; the pages that only show it follow, see ``write_pages_later``)?"""
-        head, name = _page_of(uri)
-        return head in ("letters", "signatories", "recipients") and name in self.changed
+    def first(self, page: Planned) -> bool:
+        """Is ``page`` the page of something changed itself (written before the rebuild ends;
+        the pages that only show it follow, see ``write_pages_later``)?"""
+        return page.kind.shows is not None and page.key in self.changed
 
-    def wants(self, uri: str) -> bool:
-        """Is the generated page at docs path ``uri`` to be rebuilt?"""
-        head, name = _page_of(uri)
-        if head == "letters":
-            return name in self.letters
-        if head == "signatories":
-            return name in self.signatories
-        if head == "recipients":
-            return name in self.recipients
-        return True
-
-
-def _page_of(uri: str) -> tuple[str, str]:
-    """('letters', slug) / ('signatories', id) / ... of a generated page's docs path."""
-    head, _, rest = uri.partition("/")
-    return head, rest.split("/", 1)[0].removesuffix(".md")
+    def wants(self, page: Planned) -> bool:
+        """Is the generated page to be rebuilt? (A listing always is.)"""
+        pages = {"letter": self.letters, "signatory": self.signatories,
+                 "recipient": self.recipients}.get(page.kind.shows or "")
+        return True if pages is None else page.key in pages
 
 
 def dirty(old: Archive, old_keys: dict[str, tuple[Any, ...]], new: Archive,
