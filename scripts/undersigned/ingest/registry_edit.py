@@ -4,15 +4,23 @@ existing entries are never touched."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import yaml
 
 from undersigned.core.writes import write_atomic
 
-if TYPE_CHECKING:
-    from undersigned.ingest.proposals import Proposal
+
+class Proposal(Protocol):
+    """A new entry to append (ingest/proposals.py's Proposal is one)."""
+
+    id: str
+    name: str
+    kind: str
+    bioguide: str | None
+    aliases: list[str]
 
 
 def _scalar(value: Any) -> str:
@@ -34,7 +42,7 @@ def entry_yaml(p: Proposal) -> str:
     return "\n".join(out) + "\n"
 
 
-def with_entries(path: Path, proposals: list[Proposal]) -> str | None:
+def with_entries(path: Path, proposals: Sequence[Proposal]) -> str | None:
     """The registry file as it is now (read again: another import may have added to it) with
     the proposals appended; None when there is nothing to add."""
     added = "".join(entry_yaml(p) for p in proposals)
@@ -47,7 +55,7 @@ def with_entries(path: Path, proposals: list[Proposal]) -> str | None:
     return current + sep + added
 
 
-def append_entries(path: Path, proposals: list[Proposal]) -> str:
+def append_entries(path: Path, proposals: Sequence[Proposal]) -> str:
     """Append the proposals to the registry file; return the text added."""
     text = with_entries(path, proposals)
     if text is None:

@@ -98,12 +98,6 @@ PAGES: dict[str, tuple[Shows, ...]] = {
 }
 
 
-def has_page(archive: Archive, kind: str, key: str) -> bool:
-    """Has ``key`` a page of this kind (as pages/kinds.py declares it)?"""
-    from undersigned.pages.kinds import BY_NAME  # (kinds -> renderers -> this module)
-    return BY_NAME[kind].has(archive, key)
-
-
 @dataclass(frozen=True)
 class Relation:
     """How a page reaches objects of one kind from its subject, and back."""

@@ -25,6 +25,7 @@ from undersigned.core.urls import (
     signatory_uri,
 )
 from undersigned.pages.changes import render_changes
+from undersigned.pages.cite import entity_jsonld, head_html
 from undersigned.pages.common import Page
 from undersigned.pages.entities import (
     has_page,
@@ -97,7 +98,6 @@ def _long_lists(archive: Archive) -> Iterable[str]:
 
 
 def _signatory_head(archive: Archive, entity_id: str, ctx: Context) -> dict[str, str]:
-    from undersigned.pages.cite import entity_jsonld, head_html
     return {"us_head": head_html(ld=entity_jsonld(archive, entity_id, ctx.site_url))}
 
 

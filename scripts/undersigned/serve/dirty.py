@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from undersigned.core.cache import code_version
 from undersigned.pages.bibtex import base_key_of
-from undersigned.pages.depends import ALL, PAGES, RELATIONS, fact_getter, has_page
+from undersigned.pages.depends import ALL, PAGES, RELATIONS, fact_getter
+from undersigned.pages.kinds import BY_NAME
 
 if TYPE_CHECKING:
     from undersigned.core.archive import Archive
@@ -96,8 +97,9 @@ def dirty(old: Archive, old_keys: dict[str, tuple[Any, ...]], new: Archive,
                 if not differ and relation.target not in ("document", "citekey", "entity"):
                     continue  # the same facts, the same pages reaching it (an entry's name
                     # or aliases may change which documents resolve to it: followed)
-                before = {x for x in relation.inverse(old, key) if has_page(old, kind, x)}
-                after = {x for x in relation.inverse(new, key) if has_page(new, kind, x)}
+                has = BY_NAME[kind].has  # (the kind of page named as PAGES names it)
+                before = {x for x in relation.inverse(old, key) if has(old, x)}
+                after = {x for x in relation.inverse(new, key) if has(new, x)}
                 pages[kind] |= (before | after) if differ else (before ^ after)
     return Dirty(pages["letter"], pages["signatory"], pages["recipient"],
                  changed | histories | entities)
