@@ -70,15 +70,35 @@ def pytest_addoption(parser):
     parser.addoption("--browser", action="store_true", help="run the Chromium browser tests")
 
 
+SERVE_FILES = {"test_live.py", "test_serve_engines.py", "test_interrupted.py"}
+
+
 def pytest_collection_modifyitems(config, items):
-    """Browser tests run with --browser, in CI (CI=true: a missing Chromium then fails them),
-    or whenever Chromium is installed; otherwise they are skipped and say why."""
+    """Markers by place: tests/site builds whole sites ("slow"), the `mkdocs serve` tests are
+    "serve", tests/browser "browser" (the README's `pytest` leaves the three out; .ci/run
+    runs them). Browser tests run with --browser, in CI (CI=true: a missing Chromium then
+    fails them), or whenever Chromium is installed; otherwise they are skipped and say why."""
+    for item in items:
+        path = Path(str(item.fspath))
+        if path.parent.name == "site":
+            item.add_marker(pytest.mark.serve if path.name in SERVE_FILES else pytest.mark.slow)
+        elif path.parent.name == "browser":
+            item.add_marker(pytest.mark.browser)
     if config.getoption("--browser") or os.environ.get("CI") or shutil.which("chromium"):
         return
     skip = pytest.mark.skip(reason="browser test: install chromium (apt) or pass --browser")
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(skip)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """Say what the default run left out, and how to run it."""
+    left = len(terminalreporter.stats.get("deselected", []))
+    if left and "not slow" in (config.getoption("-m") or ""):
+        terminalreporter.write_line(
+            f"{left} slow, serve and browser tests were not run (they build whole sites): "
+            "pytest -m 'slow or serve or browser' runs them; .ci/run runs every test")
 
 
 class _Capture(logging.Handler):

@@ -163,6 +163,67 @@ def _locked_import(root: Path, args: argparse.Namespace) -> int:
         return cmd_import(root, args) if args.files else 0
 
 
+def _text_of(path: Path) -> tuple[str, bytes | None, str | None, str | None]:
+    """(name, bytes, text, why it cannot be read) of an input file."""
+    rel, data, why = _read_input(path)
+    if data is not None and len(data) > MAX_BYTES:
+        return rel, None, None, f"larger than {MAX_BYTES:,} bytes"
+    if data is None:
+        return rel, None, None, why
+    try:
+        return rel, data, data.decode("utf-8-sig"), why
+    except UnicodeDecodeError as exc:
+        return rel, data, None, f"not valid UTF-8 (byte 0x{data[exc.start]:02x})"
+
+
+def _link_source(src: _Source) -> None:
+    """A release's related letters, and every document's published original."""
+    docs = src.docs
+    embedded = [d.slug for d in docs if d.role == "embedded"]
+    if docs[0].metadata["type"] != "letter" and embedded:
+        docs[0].metadata["related"] = embedded
+    for doc in docs:
+        source = doc.metadata.setdefault("source", {})
+        source["original"] = f"{docs[0].slug}.txt"
+        doc.metadata["source"] = {k: source[k] for k in ("original", "url", "publisher")
+                                  if source.get(k)}
+
+
+def _new_entry_problems(new_entries: list[Proposal], add_new: bool) -> list[Problem]:
+    # a name very like an existing entry's ('Alejandro N. Mayorkas') is never added as a second
+    # entry for one person: the contributor says which it is
+    problems = [Problem(p.source, p.line, f"'{p.printed or p.name}' is very like "
+                        f"'{same[0]}' ({same[1]}, {same[2]:g}) in signatories.yaml; "
+                        "--add-new does not add a second entry for it",
+                        f"if it is the same person, add '{p.printed or p.name}' to the "
+                        f"aliases of '{same[0]}'; if not, add its entry to signatories.yaml "
+                        "by hand") for p in new_entries if (same := p.same_as)]
+    if new_entries and not add_new:
+        # a letter whose names the registry lacks would fail `check`: nothing is written (a
+        # --dry-run says the same, with the same exit status, as the import it previews)
+        problems += [Problem(p.source, p.line, f"'{p.printed or p.name}' is not in "
+                             "signatories.yaml", "rerun with --add-new to append the entry "
+                             "proposed below (review its kind and name), or add the name to "
+                             "signatories.yaml (as a new entry or an alias) yourself")
+                     for p in new_entries]
+    return problems
+
+
+def _print_dry_run(root: Path, writes: list[_Write], as_json: bool) -> None:
+    """What an import would write: each file's path (on stderr, so that the text itself can
+    be piped into a file) and its text, or all of it as JSON."""
+    docs = [w for w in writes if w.doc is not None]
+    if as_json:
+        print(json.dumps([{"path": w.target.relative_to(root).as_posix(),
+                           "metadata": json.loads(json.dumps(w.doc.ordered(), default=str)),
+                           "body": w.doc.body.strip() + "\n"} for w in docs if w.doc],
+                         ensure_ascii=False, indent=2))
+        return
+    for w in docs:
+        print(f"would write: {w.target.relative_to(root).as_posix()}", file=sys.stderr)
+    print("".join(w.content.decode("utf-8") for w in docs), end="")
+
+
 def cmd_import(root: Path, args: argparse.Namespace) -> int:
     """Convert, resolve, choose slugs, then write everything or nothing."""
     archive = load_archive(root)
@@ -175,16 +236,8 @@ def cmd_import(root: Path, args: argparse.Namespace) -> int:
                       sender=args.sender)
     sources: list[_Source] = []
     for path in args.files:
-        rel, data, why = _read_input(path)
-        if data is not None and len(data) > MAX_BYTES:
-            data, why = None, f"larger than {MAX_BYTES:,} bytes"
-        text = None
-        if data is not None:
-            try:
-                text = data.decode("utf-8-sig")
-            except UnicodeDecodeError as exc:
-                why = f"not valid UTF-8 (byte 0x{data[exc.start]:02x})"
-        if text is None:
+        rel, data, text, why = _text_of(path)
+        if text is None or data is None:
             problems.append(Problem(rel, None, f"cannot read: {why}", "give a UTF-8 text file"))
             continue
         result = convert_text(text, source=rel, options=options, topics=archive.topics,
@@ -196,51 +249,20 @@ def cmd_import(root: Path, args: argparse.Namespace) -> int:
             doc.metadata = clean_values(doc.metadata)
             resolver.resolve(doc, rel, resolution)
         sender_forms(result.documents, rel, resolver, resolution)
-        assert data is not None
         sources.append(_Source(rel, data, result.documents))
     problems += resolution.problems
     _choose_slugs(root, archive, sources, problems)
     for src in sources:
-        docs = src.docs
-        embedded = [d.slug for d in docs if d.role == "embedded"]
-        if docs[0].metadata["type"] != "letter" and embedded:
-            docs[0].metadata["related"] = embedded
-        for doc in docs:
-            source = doc.metadata.setdefault("source", {})
-            source["original"] = f"{docs[0].slug}.txt"
-            doc.metadata["source"] = {k: source[k] for k in ("original", "url", "publisher")
-                                      if source.get(k)}
+        _link_source(src)
     _link_announcements(archive, sources, problems)
     writes = _plan_writes(root, archive, sources, problems, args.force)
     new_entries = resolution.proposals
-    # a name very like an existing entry's ('Alejandro N. Mayorkas') is never added as a second
-    # entry for one person: the contributor says which it is
-    problems += [Problem(p.source, p.line, f"'{p.printed or p.name}' is very like "
-                         f"'{same[0]}' ({same[1]}, {same[2]:g}) in signatories.yaml; "
-                         "--add-new does not add a second entry for it",
-                         f"if it is the same person, add '{p.printed or p.name}' to the "
-                         f"aliases of '{same[0]}'; if not, add its entry to signatories.yaml "
-                         "by hand") for p in new_entries if (same := p.same_as)]
-    if new_entries and not args.add_new:
-        # a letter whose names the registry lacks would fail `check`: nothing is written (a
-        # --dry-run says the same, with the same exit status, as the import it previews)
-        problems += [Problem(p.source, p.line, f"'{p.printed or p.name}' is not in "
-                             "signatories.yaml", "rerun with --add-new to append the entry "
-                             "proposed below (review its kind and name), or add the name to "
-                             "signatories.yaml (as a new entry or an alias) yourself")
-                     for p in new_entries]
+    problems += _new_entry_problems(new_entries, args.add_new)
     fatal = any(not p.warning for p in problems)
     for problem in sorted(problems, key=lambda p: (p.path, p.line or 0)):
         print(f"{'note' if problem.warning else 'error'}: {problem}", file=sys.stderr)
     if args.dry_run:
-        if args.json:
-            payload = [{"path": w.target.relative_to(root).as_posix(),
-                        "metadata": json.loads(json.dumps(w.doc.ordered(), default=str)),
-                        "body": w.doc.body.strip() + "\n"} for w in writes if w.doc is not None]
-            print(json.dumps(payload, ensure_ascii=False, indent=2))
-        else:
-            print("".join(w.content.decode("utf-8") for w in writes if w.doc is not None),
-                  end="")
+        _print_dry_run(root, writes, args.json)
         _print_proposals(new_entries)
         return 1 if fatal else 0
     if fatal:

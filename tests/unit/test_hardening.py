@@ -185,6 +185,7 @@ main(sys.argv[1:])
 """
 
 
+@pytest.mark.slow  # (runs in .ci/run)
 def test_killed_imports_leave_old_or_new_files(archive_dir, tmp_path):
     """SIGKILL at random moments of an import that rewrites big files: every file is the old
     or the new version, never empty or partial."""

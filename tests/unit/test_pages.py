@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from helpers import REPO
 from undersigned.core.load import load_archive
 from undersigned.devtools.synthetic import generate
 from undersigned.pages import render_all
 
 
+@pytest.mark.slow  # (runs in .ci/run)
 def test_large_archive_pages_are_paginated_and_bounded(tmp_path: Path):
     generate(REPO, tmp_path, 1500)
     (tmp_path / "mkdocs.yml").write_text("site_name: x\n")

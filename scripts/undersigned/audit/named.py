@@ -26,8 +26,10 @@ _TITLES = re.compile(
     r"congressmembers?|members\sof\scongress|colleagues|dr\.|mr\.|mrs\.|ms\.|"
     r"el\ssenador|la\ssenadora|los\ssenadores)\s*)+", re.I)
 _PARTICLES = {"de", "la", "del", "van", "von", "der", "y", "da", "di", "le", "los", "las"}
-_END = re.compile(r"(?<!\b[A-Z])(?<!\bRep)(?<!\bSen)(?<!\bDr)(?<!\bJr)(?<!\bMr)(?<!\bMs)"
-                  r"(?<!\bSt)(?<!\bReps)(?<!\bSens)(?<!\bMrs)\.(?=\s+[A-Z\"“]|\s*$)")
+# the full stop first (the engine then skips to each '.'), the abbreviations it ends after
+_END = re.compile(r"\.(?<!\b[A-Z]\.)(?<!\bRep\.)(?<!\bSen\.)(?<!\bDr\.)(?<!\bJr\.)"
+                  r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bSt\.)(?<!\bReps\.)(?<!\bSens\.)(?<!\bMrs\.)"
+                  r"(?=\s++[A-Z\"“]|\s*+$)")
 HINT = ("add each to `signers_named` (name and id) or, if the letter is in the archive, "
         "to its `signatories`")
 

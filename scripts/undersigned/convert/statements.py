@@ -19,7 +19,8 @@ _HEADINGS = (r"signed|signatories|signers|signed by|co-?signers|endorsed by|endo
              r"suscriben|adhesiones|organizaciones firmantes|personas firmantes|"
              r"the undersigned|los abajo firmantes|las organizaciones abajo firmantes")
 # a heading over a statement's signer list: 'Signed,', 'Signatories:', 'Firmantes:'
-_SIGNER_HEADING = re.compile(rf"^\**(?:{_HEADINGS})\s*[:,]?\**\s*$", re.I)
+# (possessive \s*+: a line of a heading and thousands of spaces is read once, not n² times)
+_SIGNER_HEADING = re.compile(rf"^\**(?:{_HEADINGS})\s*+[:,]?\**\s*+$", re.I)
 # the heading and the list on one line: 'Signers: Leftist Assembly for Change, ATTAC Lebanon'
 _INLINE_HEADING = re.compile(rf"^\**(?:{_HEADINGS})\s*:\**\s*(?=\S)", re.I)
 

@@ -179,17 +179,10 @@ def parse_log(text: str, redirects: dict[str, str] | None = None,
         suspect = when < floor or when > ceiling
         subject = NOT_XML.sub("", subject).strip()
         for status, names in files:
-            kind = KINDS.get(status[:1])
-            slugs = [_slug(p) for p in names]
-            if kind is None or slugs[-1] is None:
+            entry = _entry(status, names)
+            if entry is None:
                 continue
-            old = old_path = ""
-            if kind == "renamed":
-                if slugs[0] is None:  # moved into letters/ from elsewhere: an addition
-                    kind = "added"
-                else:
-                    old, old_path = slugs[0] or "", names[0]
-            slug, path = slugs[-1] or "", names[-1]
+            kind, slug, path, old, old_path = entry
             current = document(path)
             history.changes.append(Change(day, stamp, kind, slug, subject, commit, current, old,
                                           path, old_path, suspect))
@@ -201,6 +194,22 @@ def parse_log(text: str, redirects: dict[str, str] | None = None,
             if old_path:  # what came before the rename belongs to the same document
                 later[old_path] = path
     return history
+
+
+def _entry(status: str, names: list[str]) -> tuple[str, str, str, str, str] | None:
+    """(kind, slug, path, former slug, former path) of a file a commit touched, if it is a
+    document's."""
+    kind = KINDS.get(status[:1])
+    slugs = [_slug(p) for p in names]
+    if kind is None or slugs[-1] is None:
+        return None
+    old = old_path = ""
+    if kind == "renamed":
+        if slugs[0] is None:  # moved into letters/ from elsewhere: an addition
+            kind = "added"
+        else:
+            old, old_path = slugs[0] or "", names[0]
+    return kind, slugs[-1] or "", names[-1], old, old_path
 
 
 def _suspect(history: History, commit: str, when: datetime, floor: datetime, path: str) -> None:

@@ -99,17 +99,8 @@ def load_archive(root: Path, remember: Remembered | None = None,
             continue
         seen[key] = rel
         if letter is not None:
-            name = letter.source.get("original")
-            if name:
-                refused = original_problem(path, letters_dir, name)
-                if refused:
-                    problems.append(Problem(rel, original_line, *refused))
-                    letter = dataclasses.replace(letter, source={
-                        k: v for k, v in letter.source.items() if k != "original"})
-                else:
-                    letter = dataclasses.replace(letter,
-                                                 original=original_uri(path, letters_dir, name))
-            letters.append(letter)
+            letters.append(_with_original(letter, path, rel, letters_dir, original_line,
+                                          problems))
     cache.save(keep)
     cache.close()
     if remember is not None:  # forget the versions no file has any more
@@ -117,33 +108,61 @@ def load_archive(root: Path, remember: Remembered | None = None,
         for gone in [k for k in remember.letters if k not in current]:
             del remember.letters[gone]
     slugs = set(seen)
-    for letter in letters:
-        for i, other in enumerate(letter.related):
-            if other not in slugs:
-                near = difflib.get_close_matches(other, sorted(slugs - {letter.slug}), n=1)
-                front_line = _line_of(letter, "related", i)
-                problems.append(Problem(relpath(letter.path, root), front_line,
-                                        f"related document '{other}' does not exist",
-                                        (f"did you mean '{near[0]}'? " if near else "")
-                                        + "use the slug of a file in letters/"))
+    problems += _related_problems(letters, slugs, root)
     problems += _redirect_problems(letters, slugs, root)
     letters.sort(key=lambda x: (x.date, x.slug))
     archive = Archive(root, letters, registry, topics, load_legislators(), problems,
                       (cache.hits, cache.misses, cache.damaged), hashes, settings=settings)
-    for entity in registry.entities.values():
+    problems += _entry_problems(archive)
+    return archive
+
+
+def _with_original(letter: Letter, path: Path, rel: str, letters_dir: Path,
+                   original_line: int | None, problems: list[Problem]) -> Letter:
+    """The letter with its published original's site path, or without the original its front
+    matter names when that file is refused (the problem says why)."""
+    name = letter.source.get("original")
+    if not name:
+        return letter
+    refused = original_problem(path, letters_dir, name)
+    if refused:
+        problems.append(Problem(rel, original_line, *refused))
+        return dataclasses.replace(letter, source={k: v for k, v in letter.source.items()
+                                                   if k != "original"})
+    return dataclasses.replace(letter, original=original_uri(path, letters_dir, name))
+
+
+def _related_problems(letters: list[Letter], slugs: set[str], root: Path) -> list[Problem]:
+    problems = []
+    for letter in letters:
+        for i, other in enumerate(letter.related):
+            if other not in slugs:
+                near = difflib.get_close_matches(other, sorted(slugs - {letter.slug}), n=1)
+                problems.append(Problem(relpath(letter.path, root), _line_of(letter, "related", i),
+                                        f"related document '{other}' does not exist",
+                                        (f"did you mean '{near[0]}'? " if near else "")
+                                        + "use the slug of a file in letters/"))
+    return problems
+
+
+def _entry_problems(archive: Archive) -> list[Problem]:
+    """Registry entries with a Bioguide id not in the extract, or that no letter names."""
+    problems = []
+    for entity in archive.registry.entities.values():
         if entity.bioguide and archive.legislators.get(entity.bioguide) is None:
             problems.append(Problem("signatories.yaml", entity.line,
                                     f"bioguide '{entity.bioguide}' of '{entity.id}' is not in "
                                     "the bundled congress-legislators extract",
                                     "check the id at bioguide.congress.gov"))
+    letters = archive.letters
     used = {x.id for letter in letters for x in (*letter.signatures, *letter.signers_named)}
     used |= {x.id for letter in letters for x in letter.recipients}
-    for entity in registry.entities.values():
+    for entity in archive.registry.entities.values():
         if entity.id not in used and letters:
             problems.append(Problem("signatories.yaml", entity.line,
                                     f"'{entity.id}' signs or receives no letter",
                                     "remove it or add the letter that names it", warning=True))
-    return archive
+    return problems
 
 
 def context(root: Path) -> str:

@@ -101,74 +101,98 @@ def load_registry(path: Path, rel: str = "signatories.yaml") -> tuple[Registry, 
                                     "give at least `name:` and `kind:`"))
             continue
         problems += check_keys(rel, doc, entity_id, raw, ALLOWED, "entry")
-        for key in REQUIRED:
-            if key not in raw:
-                problems.append(Problem(rel, line, f"entry '{entity_id}' has no '{key}'",
-                                        f"add `{key}:`" + (" person or organization" if key == "kind" else "")))
-        name = raw.get("name")
-        if "name" in raw and (not isinstance(name, str) or not name.strip()):
-            problems.append(Problem(rel, doc.line(entity_id, "name"),
-                                    f"'name' of '{entity_id}' must be a non-empty string", None))
-            name = None
-        kind = raw.get("kind", "person")
-        if kind not in KINDS:
-            problems.append(Problem(rel, doc.line(entity_id, "kind"),
-                                    f"kind '{kind}' of '{entity_id}' is not allowed",
-                                    "use one of: " + ", ".join(KINDS)))
-        aliases = raw.get("aliases", [])
-        if _str_list(aliases) is None:
-            problems.append(Problem(rel, doc.line(entity_id, "aliases"),
-                                    f"'aliases' of '{entity_id}' must be a list of strings",
-                                    "write aliases: [Name One, Name Two]"))
-            aliases = []
-        bioguide = raw.get("bioguide")
-        if bioguide is not None and not (isinstance(bioguide, str) and BIOGUIDE_RE.fullmatch(bioguide)):
-            problems.append(Problem(rel, doc.line(entity_id, "bioguide"),
-                                    f"bioguide '{bioguide}' of '{entity_id}' is not a bioguide id",
-                                    "a bioguide id is one capital letter and six digits, e.g. L000579"))
-            bioguide = None
-        sort = raw.get("sort")
-        if sort is not None and not (isinstance(sort, str) and sort.strip(", ")):
-            problems.append(Problem(rel, doc.line(entity_id, "sort"),
-                                    f"'sort' of '{entity_id}' must be a non-empty string",
-                                    "write the name as filed: sort: \"Family, Given\""))
-            sort = None
-        elif sort is not None and kind == "person" and "," not in sort:
-            problems.append(Problem(rel, doc.line(entity_id, "sort"),
-                                    f"'sort' of '{entity_id}' has no comma: '{sort}'",
-                                    "write the family name, a comma and the given names: "
-                                    "sort: \"Reyes Covarrubias, Raúl\""))
-            sort = None
-        for i, label in enumerate(([name] if name else []) + list(aliases)):
-            key = fold(label)
-            at = doc.line(entity_id, "aliases", i - 1) if i else doc.line(entity_id, "name")
-            if key in claimed and claimed[key][0] != entity_id:
-                other, other_label = claimed[key]
-                what = "name" if i == 0 else "alias"
-                problems.append(Problem(rel, at,
-                                        f"{what} '{label}' of '{entity_id}' is already claimed by "
-                                        f"'{other}' ('{other_label}')",
-                                        "names and aliases must be unique after folding case, "
-                                        "accents and punctuation; remove it from one entry"))
-            else:
-                claimed.setdefault(key, (entity_id, label))
-        url, wikidata = _opt(raw, "url"), _opt(raw, "wikidata")
-        if url is not None and not re.fullmatch(r"https?://[^\s\"'<>`\\]+", url):
-            problems.append(Problem(rel, doc.line(entity_id, "url"),
-                                    f"url of '{entity_id}' is not an http(s) address",
-                                    "write the page's full address: https://…"))
-            url = None
-        if wikidata is not None and not re.fullmatch(r"Q[1-9][0-9]{0,11}", wikidata):
-            problems.append(Problem(rel, doc.line(entity_id, "wikidata"),
-                                    f"wikidata '{wikidata}' of '{entity_id}' is not a Wikidata id",
-                                    "a Wikidata id is Q and a number, e.g. Q42"))
-            wikidata = None
-        registry.add(Entity(
-            id=entity_id, name=name or entity_id, kind=kind if kind in KINDS else "person",
-            aliases=tuple(aliases), description=_opt(raw, "description"), bioguide=bioguide,
-            url=url, wikidata=wikidata, line=line, sort=sort,
-        ))
+        registry.add(_entity(rel, doc, entity_id, raw, line, problems, claimed))
     return registry, problems
+
+
+def _entity(rel: str, doc: Any, entity_id: str, raw: dict[str, Any], line: int | None,
+            problems: list[Problem], claimed: dict[str, tuple[str, str]]) -> Entity:
+    """One entry, its problems reported (a bad field is left out, never guessed)."""
+    for key in REQUIRED:
+        if key not in raw:
+            problems.append(Problem(rel, line, f"entry '{entity_id}' has no '{key}'",
+                                    f"add `{key}:`" + (" person or organization" if key == "kind" else "")))
+    name = raw.get("name")
+    if "name" in raw and (not isinstance(name, str) or not name.strip()):
+        problems.append(Problem(rel, doc.line(entity_id, "name"),
+                                f"'name' of '{entity_id}' must be a non-empty string", None))
+        name = None
+    kind = raw.get("kind", "person")
+    if kind not in KINDS:
+        problems.append(Problem(rel, doc.line(entity_id, "kind"),
+                                f"kind '{kind}' of '{entity_id}' is not allowed",
+                                "use one of: " + ", ".join(KINDS)))
+    aliases = raw.get("aliases", [])
+    if _str_list(aliases) is None:
+        problems.append(Problem(rel, doc.line(entity_id, "aliases"),
+                                f"'aliases' of '{entity_id}' must be a list of strings",
+                                "write aliases: [Name One, Name Two]"))
+        aliases = []
+    bioguide = raw.get("bioguide")
+    if bioguide is not None and not (isinstance(bioguide, str) and BIOGUIDE_RE.fullmatch(bioguide)):
+        problems.append(Problem(rel, doc.line(entity_id, "bioguide"),
+                                f"bioguide '{bioguide}' of '{entity_id}' is not a bioguide id",
+                                "a bioguide id is one capital letter and six digits, e.g. L000579"))
+        bioguide = None
+    sort = _sort(rel, doc, entity_id, raw, kind, problems)
+    _claim(rel, doc, entity_id, ([name] if name else []) + list(aliases), claimed, problems)
+    url, wikidata = _links(rel, doc, entity_id, raw, problems)
+    return Entity(
+        id=entity_id, name=name or entity_id, kind=kind if kind in KINDS else "person",
+        aliases=tuple(aliases), description=_opt(raw, "description"), bioguide=bioguide,
+        url=url, wikidata=wikidata, line=line, sort=sort,
+    )
+
+
+def _sort(rel: str, doc: Any, entity_id: str, raw: dict[str, Any], kind: Any,
+          problems: list[Problem]) -> str | None:
+    sort = raw.get("sort")
+    if sort is not None and not (isinstance(sort, str) and sort.strip(", ")):
+        problems.append(Problem(rel, doc.line(entity_id, "sort"),
+                                f"'sort' of '{entity_id}' must be a non-empty string",
+                                "write the name as filed: sort: \"Family, Given\""))
+        sort = None
+    elif sort is not None and kind == "person" and "," not in sort:
+        problems.append(Problem(rel, doc.line(entity_id, "sort"),
+                                f"'sort' of '{entity_id}' has no comma: '{sort}'",
+                                "write the family name, a comma and the given names: "
+                                "sort: \"Reyes Covarrubias, Raúl\""))
+        sort = None
+    return sort
+
+
+def _claim(rel: str, doc: Any, entity_id: str, labels: list[str],
+           claimed: dict[str, tuple[str, str]], problems: list[Problem]) -> None:
+    """Every name and alias belongs to one entry (after folding)."""
+    for i, label in enumerate(labels):
+        key = fold(label)
+        at = doc.line(entity_id, "aliases", i - 1) if i else doc.line(entity_id, "name")
+        if key in claimed and claimed[key][0] != entity_id:
+            other, other_label = claimed[key]
+            what = "name" if i == 0 else "alias"
+            problems.append(Problem(rel, at,
+                                    f"{what} '{label}' of '{entity_id}' is already claimed by "
+                                    f"'{other}' ('{other_label}')",
+                                    "names and aliases must be unique after folding case, "
+                                    "accents and punctuation; remove it from one entry"))
+        else:
+            claimed.setdefault(key, (entity_id, label))
+
+
+def _links(rel: str, doc: Any, entity_id: str, raw: dict[str, Any], problems: list[Problem]
+           ) -> tuple[str | None, str | None]:
+    url, wikidata = _opt(raw, "url"), _opt(raw, "wikidata")
+    if url is not None and not re.fullmatch(r"https?://[^\s\"'<>`\\]+", url):
+        problems.append(Problem(rel, doc.line(entity_id, "url"),
+                                f"url of '{entity_id}' is not an http(s) address",
+                                "write the page's full address: https://…"))
+        url = None
+    if wikidata is not None and not re.fullmatch(r"Q[1-9][0-9]{0,11}", wikidata):
+        problems.append(Problem(rel, doc.line(entity_id, "wikidata"),
+                                f"wikidata '{wikidata}' of '{entity_id}' is not a Wikidata id",
+                                "a Wikidata id is Q and a number, e.g. Q42"))
+        wikidata = None
+    return url, wikidata
 
 
 def check_id(rel: str, line: int | None, value: str, what: str) -> list[Problem]:
