@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -161,3 +162,13 @@ def archive_words(report: str) -> str:
     """A report with the syntax-error wording that PyYAML writes (it differs between PyYAML
     versions) replaced by a mark: tests compare the archive's own words, lines and hints."""
     return _PYYAML_WORDS.sub(r"\1<PyYAML's description>", report)
+
+
+def git(root: Path, *args: str, date: str = "2024-01-02T10:00:00+00:00") -> str:
+    """Run git in ``root`` with a fixed author, committer and date (commits of a test are the
+    same on every machine); its output."""
+    env = {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "GIT_AUTHOR_NAME": "t",
+           "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org", "PATH": "/usr/bin:/bin", "HOME": str(root)}
+    return subprocess.run(["git", "-C", str(root), *args], check=True, env=env,
+                          capture_output=True, text=True).stdout.strip()

@@ -25,7 +25,7 @@ from undersigned.core.schema import YEARS
 from undersigned.core.settings import SettingsError
 from undersigned.ingest.proposals import Proposal, Resolution
 from undersigned.ingest.registry_edit import with_entries
-from undersigned.ingest.related import letter_meta, link_related
+from undersigned.ingest.related import letter_meta, link_originals, link_related
 from undersigned.ingest.resolve import Resolver
 from undersigned.ingest.scaffold import new_letter
 from undersigned.ingest.senders import sender_forms
@@ -176,19 +176,6 @@ def _text_of(path: Path) -> tuple[str, bytes | None, str | None, str | None]:
         return rel, data, None, f"not valid UTF-8 (byte 0x{data[exc.start]:02x})"
 
 
-def _link_source(src: _Source) -> None:
-    """A release's related letters, and every document's published original."""
-    docs = src.docs
-    embedded = [d.slug for d in docs if d.role == "embedded"]
-    if docs[0].metadata["type"] != "letter" and embedded:
-        docs[0].metadata["related"] = embedded
-    for doc in docs:
-        source = doc.metadata.setdefault("source", {})
-        source["original"] = f"{docs[0].slug}.txt"
-        doc.metadata["source"] = {k: source[k] for k in ("original", "url", "publisher")
-                                  if source.get(k)}
-
-
 def _new_entry_problems(new_entries: list[Proposal], add_new: bool) -> list[Problem]:
     # a name very like an existing entry's ('Alejandro N. Mayorkas') is never added as a second
     # entry for one person: the contributor says which it is
@@ -253,7 +240,7 @@ def cmd_import(root: Path, args: argparse.Namespace) -> int:
     problems += resolution.problems
     _choose_slugs(root, archive, sources, problems)
     for src in sources:
-        _link_source(src)
+        link_originals(src.docs)
     _link_announcements(archive, sources, problems)
     writes = _plan_writes(root, archive, sources, problems, args.force)
     new_entries = resolution.proposals

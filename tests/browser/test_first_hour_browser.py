@@ -4,11 +4,9 @@ reading /changes/ after a real edit, and axe on every page these touch, light an
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
 
-from helpers import LETTER, MKDOCS_YML, REGISTRY, REPO, TOPICS, write
+from helpers import LETTER, MKDOCS_YML, REGISTRY, REPO, TOPICS, git, write
 from serving import axe_violations, build, serve, themed_page
 
 pytestmark = pytest.mark.browser
@@ -66,14 +64,6 @@ def test_citation_on_a_phone_wraps_is_fully_visible_and_copies(chromium, site_ur
     context.close()
 
 
-def _git(root, *args, date="2024-01-02T10:00:00+00:00"):
-    env = {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "GIT_AUTHOR_NAME": "t",
-           "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.org", "PATH": "/usr/bin:/bin", "HOME": str(root)}
-    return subprocess.run(["git", "-C", str(root), *args], check=True, env=env,
-                          capture_output=True, text=True).stdout.strip()
-
-
 @pytest.fixture(scope="module")
 def edited_url(tmp_path_factory):
     """An archive under git whose letter was then corrected: title, a signatory, the text."""
@@ -85,17 +75,17 @@ def edited_url(tmp_path_factory):
         "docs/index.md": "# Test\n", "signatories.yaml": REGISTRY, "topics.yaml": TOPICS,
         "docs/stylesheets/undersigned.css": (REPO / "docs/stylesheets/undersigned.css")
         .read_text(), "letters/2017-06-14-a-letter.md": LETTER})
-    _git(root, "init", "-q", "-b", "main")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-q", "-m", "Add the letter")
-    first = _git(root, "rev-parse", "HEAD")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Add the letter")
+    first = git(root, "rev-parse", "HEAD")
     letter = root / "letters/2017-06-14-a-letter.md"
     letter.write_text(LETTER.replace("title: A letter", "title: The letter to Tillerson")
                       .replace("  - WOLA\n", "  - WOLA\n  - Rex Tillerson\n")
                       .replace("We write", "We wrote"))
-    _git(root, "commit", "-q", "-am", "fix: 'Reps.' signers_named & <stuff>",
+    git(root, "commit", "-q", "-am", "fix: 'Reps.' signers_named & <stuff>",
          date="2024-03-04T10:00:00+00:00")
-    sha = _git(root, "rev-parse", "HEAD")
+    sha = git(root, "rev-parse", "HEAD")
     build(root / "mkdocs.yml", root / "site")
     server, url = serve(root / "site")
     yield url, sha, first

@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
 from collections import Counter
 from itertools import combinations
 from urllib.parse import parse_qs, urlparse
@@ -15,7 +14,7 @@ from urllib.parse import parse_qs, urlparse
 import networkx as nx
 import pytest
 
-from helpers import LETTER, REPO
+from helpers import LETTER, REPO, git
 from site_build import build_site
 from undersigned.cli import main
 from undersigned.core.load import load_archive
@@ -103,14 +102,6 @@ def test_citation_cff_and_datapackage_agree():
     assert cff["license"] == "CC0-1.0"
 
 
-def _git(root, *args, date="2024-01-02T10:00:00+00:00"):
-    env = {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "GIT_AUTHOR_NAME": "t",
-           "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.org", "PATH": "/usr/bin:/bin",
-           "HOME": str(root)}
-    subprocess.run(["git", "-C", str(root), *args], check=True, env=env, capture_output=True)
-
-
 @pytest.fixture(scope="module")
 def history_site(tmp_path_factory):
     """An archive under git: a letter added, then corrected and renamed (old URL kept)."""
@@ -121,14 +112,14 @@ def history_site(tmp_path_factory):
         "docs/index.md": "# Test\n", "signatories.yaml": REGISTRY, "topics.yaml": TOPICS,
         "letters/2017-06-14-a-letter.md": LETTER,
     })
-    _git(root, "init", "-q", "-b", "main")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-q", "-m", "Add the letter", date="2024-01-02T10:00:00+00:00")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Add the letter", date="2024-01-02T10:00:00+00:00")
     (root / "letters/2017-06-14-a-letter.md").unlink()
     (root / "letters/2017-06-14-the-letter.md").write_text(LETTER.replace(
         "topics: [migration]", "topics: [migration]\nredirect_from: [2017-06-14-a-letter]"))
-    _git(root, "add", "-A")
-    _git(root, "commit", "-q", "-m", "Correct the title <script>", date="2024-03-04T10:00:00+00:00")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Correct the title <script>", date="2024-03-04T10:00:00+00:00")
     site = root / "site"
     build_site(root / "mkdocs.yml", site)
     return root, site

@@ -5,56 +5,13 @@ under a running server restarts it with the new code."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from helpers import LETTER, MKDOCS_YML, REGISTRY, REPO, TOPICS, write
-
-
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class Serve:
-    def __init__(self, engine: str, root: Path, tmp: Path, env: dict[str, str] | None = None):
-        self.port = _port()
-        self.log = tmp / f"{engine}.log"
-        self.tmp = tmp / f"{engine}-tmp"
-        self.tmp.mkdir()
-        environ = {**os.environ, "TMPDIR": str(self.tmp), "NO_MKDOCS_2_WARNING": "1",
-                   **(env or {})}
-        environ.pop("SOURCE_DATE_EPOCH", None)
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", engine, "serve", "-a", f"127.0.0.1:{self.port}"],
-            cwd=root, env=environ, stdout=self.log.open("w"), stderr=subprocess.STDOUT)
-
-    def text(self) -> str:
-        return self.log.read_text(encoding="utf-8", errors="replace")
-
-    def wait_for(self, marker: str, count: int = 1, timeout: float = 120) -> None:
-        deadline = time.monotonic() + timeout
-        while self.text().count(marker) < count:
-            assert self.proc.poll() is None, self.text()[-3000:]
-            assert time.monotonic() < deadline, f"no '{marker}' x{count}:\n{self.text()[-3000:]}"
-            time.sleep(0.1)
-
-    def get(self, path: str) -> str:
-        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}{path}", timeout=60) as r:
-            return str(r.read().decode("utf-8"))
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        self.proc.wait(timeout=30)
+from serve_process import Serve
 
 
 def _archive(root: Path, watch: list[str]) -> Path:
@@ -68,7 +25,7 @@ def _archive(root: Path, watch: list[str]) -> Path:
 @pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
 def test_each_supported_engine_rebuilds_incrementally(tmp_path, engine):
     root = _archive(tmp_path / "archive", ["letters"])
-    server = Serve(engine, root, tmp_path)
+    server = Serve(root, tmp_path, engine)
     try:
         server.wait_for("Serving on")
         letter = root / "letters" / "2017-06-14-a-letter.md"
@@ -91,7 +48,7 @@ def test_an_edit_of_the_package_code_restarts_the_server_with_it(tmp_path):
     shutil.copytree(REPO / "scripts" / "undersigned", package / "undersigned",
                     ignore=shutil.ignore_patterns("__pycache__"))
     root = _archive(tmp_path / "archive", ["letters", str(package / "undersigned")])
-    server = Serve("mkdocs", root, tmp_path, env={"PYTHONPATH": str(package)})
+    server = Serve(root, tmp_path, env={"PYTHONPATH": str(package)})
     try:
         server.wait_for("Serving on")
         assert "Letter" in server.get("/letters/2017-06-14-a-letter/")

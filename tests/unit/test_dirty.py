@@ -5,13 +5,12 @@ is among them (every page of both archives rendered)."""
 from __future__ import annotations
 
 import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from helpers import LETTER, REGISTRY, write
+from helpers import LETTER, REGISTRY, git, write
 from undersigned.core.load import load_archive
 from undersigned.pages import Context, plan
 from undersigned.serve.dirty import Dirty, dirty, document_keys
@@ -211,29 +210,22 @@ def test_each_edit_rebuilds_exactly_the_pages_that_show_it(base: Path, tmp_path:
         shutil.rmtree(new, ignore_errors=True)
 
 
-def _git(root: Path, *args: str, date: str = "2024-01-02T10:00:00+00:00") -> None:
-    env = {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "GIT_AUTHOR_NAME": "t",
-           "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.org", "PATH": "/usr/bin:/bin", "HOME": str(root)}
-    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
-
-
 def test_a_change_in_the_history_alone_rebuilds_that_documents_page(base: Path,
                                                                     tmp_path: Path):
     """A commit that changes a document and one that changes it back: the same files, a new
     'last changed' date on that document's page only."""
-    _git(base, "init", "-q", "-b", "main")
-    _git(base, "add", "-A")
-    _git(base, "commit", "-q", "-m", "Add")
+    git(base, "init", "-q", "-b", "main")
+    git(base, "add", "-A")
+    git(base, "commit", "-q", "-m", "Add")
     new = tmp_path.parent / f"{tmp_path.name}-new"
     shutil.copytree(base, new)
     try:
         letter = new / "letters" / f"{B}.md"
         text = letter.read_text(encoding="utf-8")
         letter.write_text(text.replace("again", "once more"), encoding="utf-8")
-        _git(new, "commit", "-q", "-am", "Fix", date="2024-03-04T10:00:00+00:00")
+        git(new, "commit", "-q", "-am", "Fix", date="2024-03-04T10:00:00+00:00")
         letter.write_text(text, encoding="utf-8")
-        _git(new, "commit", "-q", "-am", "Undo", date="2024-03-05T10:00:00+00:00")
+        git(new, "commit", "-q", "-am", "Undo", date="2024-03-05T10:00:00+00:00")
         found = _check(base, new)
         assert (found.letters, found.signatories, found.recipients) == ({B}, set(), set())
         assert found.changed == {B}

@@ -56,3 +56,16 @@ def letter_meta(letter: Letter) -> dict[str, Any]:
         "recipients": [{"name": r.name} for r in letter.recipients],
         "signatories": [{"name": s.name} for s in letter.signatures],
     }
+
+
+def link_originals(docs: list[ConvertedDocument]) -> None:
+    """The documents of one imported file: a release's related letters (those it reproduces),
+    and every document's published original (the file, named after the first document)."""
+    embedded = [d.slug for d in docs if d.role == "embedded"]
+    if docs[0].metadata["type"] != "letter" and embedded:
+        docs[0].metadata["related"] = embedded
+    for doc in docs:
+        source = doc.metadata.setdefault("source", {})
+        source["original"] = f"{docs[0].slug}.txt"
+        doc.metadata["source"] = {k: source[k] for k in ("original", "url", "publisher")
+                                  if source.get(k)}

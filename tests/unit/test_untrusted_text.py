@@ -1,4 +1,4 @@
-"""Adversarial review, round 3: originals are plain text, XML-forbidden and default-ignorable
+"""Untrusted text: originals are plain text, XML-forbidden and default-ignorable
 characters, ids that are not text, explicit YAML tags, duplicate signers, site_url, BibTeX and
 the search page's JSON download."""
 

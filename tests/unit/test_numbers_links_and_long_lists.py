@@ -1,4 +1,4 @@
-"""The review of the third round's fixes: a hexadecimal number of any length is refused like a
+"""Numbers, links and long lists: a hexadecimal number of any length is refused like a
 decimal one, registry links are http(s) and Wikidata ids, site_url has no query or fragment,
 and a long signature list converts in time proportional to its length."""
 
