@@ -13,6 +13,7 @@ from undersigned.core.archive import Archive
 from undersigned.core.model import Letter
 from undersigned.core.names import bare_tokens, fold
 from undersigned.core.problems import Problem, relpath
+from undersigned.core.vocabulary import PARTICLES
 
 TRIGGER = re.compile(
     r"\b(?:(?:additional|other)\s(?:co-?)?signers(?:\sof\sthe\sletter)?\s(?:include|are|were)"
@@ -25,7 +26,6 @@ _TITLES = re.compile(
     r"^(?:(?:u\.?s\.?\s)?(?:reps?\.|sens?\.|senators?|representatives?|congress(?:wo)?m[ae]n|"
     r"congressmembers?|members\sof\scongress|colleagues|dr\.|mr\.|mrs\.|ms\.|"
     r"el\ssenador|la\ssenadora|los\ssenadores)\s*)+", re.I)
-_PARTICLES = {"de", "la", "del", "van", "von", "der", "y", "da", "di", "le", "los", "las"}
 # the full stop first (the engine then skips to each '.'), the abbreviations it ends after
 _END = re.compile(r"\.(?<!\b[A-Z]\.)(?<!\bRep\.)(?<!\bSen\.)(?<!\bDr\.)(?<!\bJr\.)"
                   r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bSt\.)(?<!\bReps\.)(?<!\bSens\.)(?<!\bMrs\.)"
@@ -43,7 +43,7 @@ def names_in(span: str) -> list[str]:
         words = item.split()
         keep = []
         for w in words:
-            if w[:1].isupper() or w.lower() in _PARTICLES or re.fullmatch(r"[A-Z]\.?", w):
+            if w[:1].isupper() or w.lower() in PARTICLES or re.fullmatch(r"[A-Z]\.?", w):
                 keep.append(w)
             else:
                 break

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from undersigned.core.names import bare_tokens, fold
+from undersigned.core.vocabulary import PARTICLES
 
 DATA = "data/offices.yaml"
 OFFICE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -25,7 +26,6 @@ _NAME_TITLES = frozenset("""secretary president vice ambassador acting attorney 
     commissioner director chairman chairwoman chair administrator deputy assistant under special
     envoy senior coordinator senator sen rep mr mrs ms miss dr hon honorable the madam excellency
     his her governor minister""".split())
-_PARTICLES = frozenset("de del la las los y da di du van von der".split())
 # given names and their usual short forms ('Joe Biden' is 'Joseph R. Biden Jr.')
 _NICKNAMES = [frozenset(g.split()) for g in (
     "joseph joe", "anthony antonio antony tony", "michael mike", "robert bob rob bobby",
@@ -147,7 +147,7 @@ def _tokens(printed: str) -> list[str]:
     tokens = bare_tokens(printed)
     while tokens and tokens[0] in _NAME_TITLES:
         tokens.pop(0)
-    return [t for t in tokens if t not in _PARTICLES] or tokens
+    return [t for t in tokens if t not in PARTICLES] or tokens
 
 
 def _same_given(a: str, b: str) -> bool:

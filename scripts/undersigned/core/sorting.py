@@ -22,13 +22,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from undersigned.core.names import SUFFIXES, fold
+from undersigned.core.vocabulary import PARTICLES
 
 if TYPE_CHECKING:
     from undersigned.core.legislators import Legislators
     from undersigned.core.model import Entity
 
-PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "e", "da", "das", "do", "dos",
-                       "di", "van", "von", "der", "den", "du"})
 # generational suffixes, degrees and the post-nominals of religious orders, as printed
 POSTNOMINALS = SUFFIXES | frozenset({"op", "sj", "mscs", "ofm", "osb", "cssr", "csj", "rscj",
                                      "ssnd", "osf", "cp", "mm", "sc", "ibvm", "rsm", "fsc"})

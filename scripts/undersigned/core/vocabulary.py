@@ -72,9 +72,10 @@ PLACES = """guatemala|honduras|méxico|el salvador|america|americas|
     america latina|latin america|caribe|caribbean|costa rica|dominicana|québec|tijuana|chiapas|
     border"""
 
-# particles of family names: 'de la Cruz', 'van Hollen'
-PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "van", "von", "da", "di", "du", "le", "st",
-             "bin", "al", "e", "dos", "das"})
+# particles of family names ('de la Cruz', 'van Hollen', 'dos Santos'): lowercase words a name
+# may hold, filed with the family name (core/sorting.py) -- the one list of them
+PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "e", "da", "das", "do", "dos", "di",
+                       "du", "van", "von", "der", "den", "le", "st", "bin", "al"})
 
 # the countries of the region, as codes in `countries:`, with the words that name them
 COUNTRY_NAMES = {
