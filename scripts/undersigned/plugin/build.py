@@ -13,6 +13,10 @@ from undersigned.serve.dirty import Dirty
 from undersigned.serve.session import State
 
 if TYPE_CHECKING:
+    import jinja2
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+
     from undersigned.outputs.search import BackgroundIndex
 
 
@@ -35,6 +39,13 @@ class Build:
     later: list[str] = field(default_factory=list)  # ... after the rebuild ends (serve)
     written: int = 0
     work: str | None = None  # temporary folder of the exports
-    nav: Any = None
-    files: Any = None
-    env: Any = None
+    nav: Navigation | None = None  # the engine's, from on_nav (the shells' context)
+    files: Files | None = None
+    env: jinja2.Environment | None = None  # the theme's, from on_env
+
+    def theme(self) -> tuple[Navigation, Files, jinja2.Environment]:
+        """The engine's navigation, files and theme environment of this build (the pages
+        written into shells need them)."""
+        if self.nav is None or self.files is None or self.env is None:
+            raise RuntimeError("the engine has not given its navigation and theme yet")
+        return self.nav, self.files, self.env

@@ -17,11 +17,16 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
-from undersigned.core.archive import published_originals
+from undersigned.core.archive import Archive, published_originals
 from undersigned.core.cache import code_version
 from undersigned.core.interrupts import exit_cleanly_on_signals, remove_folder, temporary_folder
 from undersigned.core.letters import LetterChanged
@@ -40,7 +45,12 @@ from undersigned.plugin.config import UndersignedConfig
 from undersigned.plugin.rebuild import against_previous, finish_rebuild, remember
 from undersigned.plugin.shells import head, page_writer, same_on_every_engine, write_sitemap
 from undersigned.serve import background as bg
-from undersigned.serve.engine import incremental_builder, restart
+from undersigned.serve.engine import (
+    BuildEnvironment,
+    incremental_builder,
+    mark_modified,
+    restart,
+)
 from undersigned.serve.session import BACKGROUND, ServeSession
 
 log = logging.getLogger("mkdocs.plugins.undersigned")
@@ -70,6 +80,7 @@ class UndersignedPlugin(BasePlugin[UndersignedConfig]):  # type: ignore[no-untyp
     def __init__(self) -> None:
         self.session: ServeSession | None = None
         self.build: Build | None = None
+        self.environment = BuildEnvironment()  # what a build sets, put back when it ends
 
     # ---- the process ---------------------------------------------------------------------
 
@@ -80,7 +91,8 @@ class UndersignedPlugin(BasePlugin[UndersignedConfig]):  # type: ignore[no-untyp
         if self.session is not None:
             self.session.code = code_version()
 
-    def on_serve(self, server: Any, /, *, config: Any, builder: Callable[..., Any]) -> Any:
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
+                 builder: Callable[..., Any]) -> LiveReloadServer:
         """Rebuilds of `mkdocs serve` keep the pages nothing changed (see serve/)."""
         session = self.session
         if session is None:
@@ -111,7 +123,7 @@ class UndersignedPlugin(BasePlugin[UndersignedConfig]):  # type: ignore[no-untyp
 
     # ---- one build -----------------------------------------------------------------------
 
-    def on_config(self, config: Any) -> Any:
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         session = self.session
         if session is not None:
             bg.stop_exports(session)  # the downloads of an earlier rebuild, if still running
@@ -149,7 +161,7 @@ class UndersignedPlugin(BasePlugin[UndersignedConfig]):  # type: ignore[no-untyp
         build.search = BackgroundIndex(archive, only=build.search_later)
         return config
 
-    def _source_date(self, archive: Any) -> None:
+    def _source_date(self, archive: Archive) -> None:
         """Reproducible builds: sitemap dates and gzip headers follow the newest document, not
         the clock (set SOURCE_DATE_EPOCH yourself to override; under `mkdocs serve` the value
         set here follows the archive from one rebuild to the next)."""
@@ -158,12 +170,12 @@ class UndersignedPlugin(BasePlugin[UndersignedConfig]):  # type: ignore[no-untyp
                 and archive.letters:
             newest = max(x.date for x in archive.letters)
             epoch = str(calendar.timegm(newest.timetuple()))
-            os.environ["SOURCE_DATE_EPOCH"] = epoch
+            self.environment.set("SOURCE_DATE_EPOCH", epoch)
             if session is not None:
                 session.epoch = epoch
 
     @staticmethod
-    def _publishing(settings: Settings, config: Any) -> None:
+    def _publishing(settings: Settings, config: MkDocsConfig) -> None:
         if settings.publish:  # a build for publishing
             problem = site_url_problem(config.site_url)
             if problem:
@@ -185,16 +197,17 @@ class UndersignedPlugin(BasePlugin[UndersignedConfig]):  # type: ignore[no-untyp
         """A failed build stops its indexer and leaves no temporary folder behind; under
         `mkdocs serve` the next build is a full one (the site may hold part of this one)."""
         self._cancel()
+        self.environment.restore()
         if self.session is not None:
             self.session.previous = None
             bg.tidy_memory_later(self.session)  # collection resumes
 
     @event_priority(-50)
-    def on_files(self, files: Files, /, *, config: Any) -> Files:
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         with letters_unchanged():
             return self._files(files, config)
 
-    def _files(self, files: Files, config: Any) -> Files:
+    def _files(self, files: Files, config: MkDocsConfig) -> Files:
         build = self._current()
         archive = build.archive
         everything = build.settings.mkdocs_pages
@@ -214,7 +227,7 @@ class UndersignedPlugin(BasePlugin[UndersignedConfig]):  # type: ignore[no-untyp
             # (the home page counts documents), the bulk downloads follow in the background
             for file in files.documentation_pages():
                 if file.abs_src_path and not file.generated_by:
-                    file.content_bytes = file.content_bytes  # marks it modified
+                    mark_modified(file)
             for uri, path in write_pieces(
                     ((uri, pieces) for uri, pieces in data_files(archive, site_url)
                      if uri not in BACKGROUND), work / "files"):
@@ -245,16 +258,17 @@ class UndersignedPlugin(BasePlugin[UndersignedConfig]):  # type: ignore[no-untyp
                               "not run)")
         return self.build
 
-    def on_nav(self, nav: Any, /, *, config: Any, files: Files) -> Any:
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         build = self._current()
         build.nav, build.files = nav, files
         return nav
 
-    def on_env(self, env: Any, /, *, config: Any, files: Files) -> Any:
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+               ) -> jinja2.Environment:
         self._current().env = env
         return env
 
-    def on_page_read_source(self, /, *, page: Any, config: Any) -> str | None:
+    def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
         build = self._current()
         planned = build.plan.get(page.file.src_uri)
         if planned is None:
@@ -265,18 +279,18 @@ class UndersignedPlugin(BasePlugin[UndersignedConfig]):  # type: ignore[no-untyp
         build.blocks[page.file.src_uri] = zlib.compress("\0".join(blocks).encode(), 1)
         return light
 
-    def on_page_markdown(self, markdown: str, /, *, page: Any, config: Any, files: Files
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
                          ) -> str:
         build = self._current()
         page.meta.update(head(build, page.file.src_uri, config.site_url or ""))
         return fill_markers(markdown, build.archive)
 
     def on_post_template(self, output_content: str, /, *, template_name: str,
-                         config: Any) -> str:
+                         config: MkDocsConfig) -> str:
         """404.html and other theme templates that are not pages."""
         return same_on_every_engine(output_content)
 
-    def on_post_page(self, output: str, /, *, page: Any, config: Any) -> str:
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """Put the pre-rendered HTML blocks back, late, so MkDocs never holds them all."""
         output = same_on_every_engine(output)
         packed = self._current().blocks.pop(page.file.src_uri, None)
@@ -284,7 +298,13 @@ class UndersignedPlugin(BasePlugin[UndersignedConfig]):  # type: ignore[no-untyp
             return output
         return join_blocks(output, zlib.decompress(packed).decode().split("\0"))
 
-    def on_post_build(self, *, config: Any) -> None:
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        try:
+            self._post_build(config)
+        finally:
+            self.environment.restore()  # (SOURCE_DATE_EPOCH as it was before the build)
+
+    def _post_build(self, config: MkDocsConfig) -> None:
         build = self._current()
         started = time.perf_counter()
         with letters_unchanged():
@@ -315,7 +335,7 @@ class UndersignedPlugin(BasePlugin[UndersignedConfig]):  # type: ignore[no-untyp
             remember(session, build, config)
             bg.tidy_memory_later(session)
 
-    def _write_shelled_pages(self, build: Build, config: Any) -> list[str]:
+    def _write_shelled_pages(self, build: Build, config: MkDocsConfig) -> list[str]:
         """Write every page not handed to MkDocs (in a rebuild of `mkdocs serve`, the pages of
         what changed itself; the others that show it are left in ``build.later``); return
         the URLs of all of them."""

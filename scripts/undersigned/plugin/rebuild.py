@@ -7,8 +7,10 @@ import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
+
+from undersigned.core.archive import Archive
 from undersigned.core.urls import page_url
 from undersigned.outputs.exports import data_files, write_pieces
 from undersigned.outputs.network import write_network
@@ -17,13 +19,14 @@ from undersigned.plugin.build import Build
 from undersigned.plugin.shells import page_writer
 from undersigned.serve import background as bg
 from undersigned.serve.dirty import dirty, document_keys, fingerprint, remove_stale
+from undersigned.serve.engine import written_files
 from undersigned.serve.session import BACKGROUND, ServeSession, State
 from undersigned.serve.theme import reuse_theme_environment
 
 log = logging.getLogger("mkdocs.plugins.undersigned")
 
 
-def against_previous(session: ServeSession, build: Build, config: Any) -> None:
+def against_previous(session: ServeSession, build: Build, config: MkDocsConfig) -> None:
     """Under `mkdocs serve`: what this build shares with the session's previous one."""
     archive = build.archive
     if len(session.render_memo.bodies) > 2 * len(archive.letters):
@@ -48,7 +51,7 @@ def against_previous(session: ServeSession, build: Build, config: Any) -> None:
                                   if previous.shards[k] != key}
 
 
-def finish_rebuild(session: ServeSession, build: Build, config: Any) -> None:
+def finish_rebuild(session: ServeSession, build: Build, config: MkDocsConfig) -> None:
     """The pages of what changed are served now; the pages that only show it, the changed
     search shards and the downloads follow, behind gates closed before any of them
     starts (serve/background.py)."""
@@ -78,7 +81,7 @@ def rest(later: list[str], write: Callable[[str], None]) -> Callable[[], None]:
     return run
 
 
-def background_exports(archive: Any, site_url: str
+def background_exports(archive: Archive, site_url: str
                         ) -> Callable[[Path, Callable[[], bool]], list[tuple[str, Path]]]:
     """The bulk downloads, for write_in_background (rebuilds of `mkdocs serve`)."""
     def produce(work: Path, stop: Callable[[], bool]) -> list[tuple[str, Path]]:
@@ -90,13 +93,12 @@ def background_exports(archive: Any, site_url: str
     return produce
 
 
-def remember(session: ServeSession, build: Build, config: Any) -> None:
+def remember(session: ServeSession, build: Build, config: MkDocsConfig) -> None:
     """Record what this build made and remove what the previous one made and this one did
     not (what this build wrote stays, whoever wrote it before: a renamed letter's redirect
     takes the place of its old page, a page comes back where a redirect was)."""
     site = Path(config.site_dir)
-    outputs = {f.dest_uri for f in build.files if not f.inclusion.is_excluded()} \
-        - set(BACKGROUND)
+    outputs = written_files(build.theme()[1]) - set(BACKGROUND)
     pages = set(build.shelled)
     previous = build.previous or session.previous
     if build.incremental and previous is not None:

@@ -17,11 +17,8 @@ from typing import Any
 from urllib.parse import urljoin
 
 import markdown
-from mkdocs.commands.build import get_context
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
-from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_build_date, write_file
 
 from undersigned.core.urls import page_url
@@ -31,6 +28,7 @@ from undersigned.pages.common import join_blocks, parse_front
 from undersigned.pages.lightmd import LightMarkdown
 from undersigned.pages.shell import Shell, outline_shape, outline_values, sentinel, sentinel_outline
 from undersigned.plugin.build import Build
+from undersigned.serve.engine import render_stand_in
 
 _GENERATOR = re.compile(r'<meta name="generator" content="[^"]*">')
 GENERATOR = '<meta name="generator" content="Undersigned with Material for MkDocs">'
@@ -54,23 +52,19 @@ def _slot(meta_key: str) -> str:
     return meta_key.upper().replace("_", "")
 
 
-def _render_shell(build: Build, config: Any, uri: str, meta_keys: tuple[str, ...],
+def _render_shell(build: Build, config: MkDocsConfig, uri: str, meta_keys: tuple[str, ...],
                   shape: tuple[Any, ...], h1: bool) -> Shell:
     """MkDocs renders the theme for a stand-in page of the same folder, depth, head fields and
     outline, with sentinels for every value (see pages/shell.py)."""
-    page = Page(None, File.generated(config, uri, content=""), config)
-    page.markdown = ""
-    page.meta = {key: sentinel(_slot(key)) for key in meta_keys}
-    page.content = ("<h1" if h1 else "") + sentinel("CONTENT")
-    page.toc = get_toc(sentinel_outline(shape))  # type: ignore[arg-type]
-    if config.site_url:
-        page.canonical_url = sentinel("CANONICAL")
-    page.active = True
-    context = get_context(build.nav, build.files, config, page)
-    return Shell(same_on_every_engine(build.env.get_template("main.html").render(context)))
+    nav, files, env = build.theme()
+    html = render_stand_in(config, nav, files, env, uri,
+                           {key: sentinel(_slot(key)) for key in meta_keys},
+                           ("<h1" if h1 else "") + sentinel("CONTENT"), sentinel_outline(shape),
+                           sentinel("CANONICAL") if config.site_url else None)
+    return Shell(same_on_every_engine(html))
 
 
-def page_writer(build: Build, config: Any, shells: dict[tuple[Any, ...], Shell]
+def page_writer(build: Build, config: MkDocsConfig, shells: dict[tuple[Any, ...], Shell]
                 ) -> Callable[[str], None]:
     """A function that renders one generated page into its theme shell and writes it.
     ``shells``: the shells made so far (a serve session keeps them between rebuilds)."""
@@ -106,7 +100,7 @@ def page_writer(build: Build, config: Any, shells: dict[tuple[Any, ...], Shell]
     return write
 
 
-def write_sitemap(build: Build, config: Any, shelled: list[str]) -> None:
-    urls = shelled + [f.url for f in build.files.documentation_pages()]
+def write_sitemap(build: Build, config: MkDocsConfig, shelled: list[str]) -> None:
+    urls = shelled + [f.url for f in build.theme()[1].documentation_pages()]
     mtime = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
     write_sitemaps(Path(config.site_dir), config.site_url or "", urls, get_build_date(), mtime)

@@ -7,7 +7,14 @@ configuration reader and URL found in the given builder's closure; it names what
 when an engine's builder does not hold them it says so (a warning) and rebuilds stay full ones.
 tests/site/test_live.py fails when the rebuilds of either supported engine are not
 incremental. A dirty build logs a warning of its own, which would stop a strict build; it is
-filtered for our rebuilds only. Nothing else here touches the engine's or watchdog's insides.
+filtered for our rebuilds only.
+
+Every other use of the engine beyond its plugin events is here too, typed with the engine's
+own types (tests/unit/test_engine_contract.py fails when MkDocs or ProperDocs renames one):
+marking a hand-written page modified for a dirty build (``mark_modified``), rendering the
+theme for a stand-in page (``render_stand_in``: the shells of generated pages), wrapping the
+theme's Jinja environment (``wrap_theme_env``) and setting an environment variable for the
+length of one build (``BuildEnvironment``).
 
 When the package's own code changes under a running server, the process starts again
 (``restart``): the new code is loaded and the first build is a full one."""
@@ -22,6 +29,15 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+import jinja2
+from mkdocs.commands.build import get_context
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.theme import Theme
 
 from undersigned.core.interrupts import remove_all_folders
 from undersigned.serve.session import ServeSession
@@ -118,3 +134,59 @@ def restart(site_dir: str) -> None:
     if Path(site_dir).name.startswith("mkdocs_"):  # serve's own temporary site
         shutil.rmtree(site_dir, ignore_errors=True)
     os.execv(sys.executable, [sys.executable, *sys.orig_argv[1:]])
+
+
+def mark_modified(file: File) -> None:
+    """A dirty build reads a page's source again only when its file is 'modified'; setting its
+    content (to the same bytes) is the engine's one way to say so."""
+    file.content_bytes = file.content_bytes
+
+
+def written_files(files: Files) -> set[str]:
+    """The site paths the engine writes for ``files`` (those not excluded from the build)."""
+    return {f.dest_uri for f in files
+            if not f.inclusion.is_excluded()}  # type: ignore[no-untyped-call]  # (MkDocs')
+
+
+def render_stand_in(config: MkDocsConfig, nav: Navigation, files: Files, env: jinja2.Environment,
+                    uri: str, meta: dict[str, Any], content: str,
+                    toc: list[dict[str, Any]], canonical: str | None) -> str:
+    """The theme's main.html rendered for a page at ``uri`` that is not one of the engine's
+    (its meta, content, outline and canonical address given)."""
+    page = Page(None, File.generated(config, uri, content=""), config)
+    page.markdown = ""
+    page.meta = meta
+    page.content = content
+    page.toc = get_toc(toc)  # type: ignore[arg-type]  # (tokens as the toc extension makes)
+    if canonical is not None:
+        page.canonical_url = canonical
+    page.active = True
+    context = get_context(nav, files, config, page)
+    return env.get_template("main.html").render(context)
+
+
+def wrap_theme_env(theme: Theme, wrap: Callable[[jinja2.Environment], jinja2.Environment]
+                   ) -> None:
+    """Every Jinja environment the theme makes from now on passes through ``wrap``."""
+    make = theme.get_env
+    theme.get_env = lambda: wrap(make())  # type: ignore[method-assign]
+
+
+class BuildEnvironment:
+    """Environment variables set for one build and put back as they were when it ends (a
+    second build in the same process starts from the same environment)."""
+
+    def __init__(self) -> None:
+        self._saved: dict[str, str | None] = {}
+
+    def set(self, name: str, value: str) -> None:
+        self._saved.setdefault(name, os.environ.get(name))
+        os.environ[name] = value
+
+    def restore(self) -> None:
+        for name, value in self._saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        self._saved.clear()

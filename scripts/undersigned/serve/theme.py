@@ -8,6 +8,7 @@ from typing import Any
 
 import jinja2
 
+from undersigned.serve.engine import wrap_theme_env
 from undersigned.serve.session import ServeSession
 
 
@@ -44,7 +45,6 @@ def reuse_theme_environment(session: ServeSession, theme: Any, marks: str) -> No
         session.bytecode = _Bytecode()
         session.bytecode.marks = marks
     memo = session.bytecode
-    make = theme.get_env
 
     class Loader(jinja2.FileSystemLoader):
         def list_templates(self) -> list[str]:
@@ -53,21 +53,21 @@ def reuse_theme_environment(session: ServeSession, theme: Any, marks: str) -> No
                 memo.listings[key] = super().list_templates()
             return list(memo.listings[key])
 
-    def get_env() -> Any:
-        env = make()
-        env.loader = Loader(env.loader.searchpath)
+    def reuse(env: jinja2.Environment) -> jinja2.Environment:
+        searchpath = env.loader.searchpath  # type: ignore[union-attr]  # (a FileSystemLoader)
+        env.loader = Loader(searchpath)
         env.bytecode_cache = memo.cache
         listed = env.list_templates
 
         def list_templates(extensions: Any = None, filter_func: Any = None) -> list[str]:
             # MkDocs asks with the same filter (of the same theme) at every build
-            key = (*env.loader.searchpath, repr(extensions),
+            key = (*searchpath, repr(extensions),
                    getattr(filter_func, "__qualname__", repr(filter_func)))
             if key not in memo.listings:
                 memo.listings[key] = listed(extensions=extensions, filter_func=filter_func)
             return list(memo.listings[key])
 
-        env.list_templates = list_templates
+        env.list_templates = list_templates  # type: ignore[method-assign]
         return env
 
-    theme.get_env = get_env
+    wrap_theme_env(theme, reuse)
