@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_dirty import FILES, _git
+from test_dirty import FILES
 
+from helpers import git
 from undersigned.core.archive import sort_key
 from undersigned.core.load import load_archive
 from undersigned.pages import Context, depends, plan
@@ -210,9 +211,9 @@ def archive(archive_dir, monkeypatch) -> Any:
     monkeypatch.setattr("undersigned.pages.kinds.INLINE_SIGNATORIES", 2)
     monkeypatch.setattr("undersigned.pages.letter.INLINE_SIGNATORIES", 2)
     root: Path = archive_dir(FILES)
-    _git(root, "init", "-q", "-b", "main")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-q", "-m", "Add")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Add")
     archive = load_archive(root)
     assert archive.history is not None and archive.history.first
     return archive

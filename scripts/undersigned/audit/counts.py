@@ -13,16 +13,9 @@ from undersigned.audit.verdicts import Verdicts
 from undersigned.core.archive import Archive
 from undersigned.core.model import Letter
 from undersigned.core.problems import Problem, relpath
+from undersigned.core.vocabulary import COUNT_MODIFIERS as MODIFIERS
+from undersigned.core.vocabulary import COUNT_NOUNS as NOUNS
 
-# what a count counts ('27 Senators', 'fourteen Members', 'veintiséis organizaciones'), and the
-# words that may stand between the number and it ('27 other House Members')
-NOUNS = frozenset({
-    "member", "members", "senators", "representatives", "lawmakers", "legislators",
-    "colleagues", "signatories", "signers", "organizations", "groups", "congressmembers",
-    "congresspeople", "organizaciones", "miembros", "senadores", "representantes",
-    "congresistas", "firmantes", "colegas"})
-MODIFIERS = frozenset({"other", "fellow", "additional", "more", "bipartisan", "democratic",
-                       "republican", "house", "senate", "u", "s", "us"})
 _OF_CONGRESS = re.compile(r"\s(?:of\s(?:Congress|the\sHouse)|del\sCongreso)\b", re.I)
 # 'and six colleagues', 'y otros cinco colegas': the count leaves out the one before it
 OTHERS = re.compile(r"(?:\band|\by|\bwith|\bjoined\sby|\bjunto\sa)\s(?:(?:other|otros|otras)\s)?$"

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from undersigned.core.names import SUFFIXES, fold
+from undersigned.core.names import fold
 from undersigned.core.vocabulary import (
     ORGANIZATION_WORDS,
     PARTICLES,
+    SUFFIXES,
 )
 from undersigned.core.vocabulary import PLACES as PLACE_WORDS
 

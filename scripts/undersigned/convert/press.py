@@ -17,7 +17,10 @@ from undersigned.convert.lines import (
     is_prose,
     words,
 )
+from undersigned.core.vocabulary import BEFORE_SENDER_NAME as _BEFORE_NAME
+from undersigned.core.vocabulary import HEADLINE_VERBS as _HEADLINE_WORDS
 from undersigned.core.vocabulary import PROSE_TITLES
+from undersigned.core.vocabulary import RELEASE_NOT_A_NAME as _NOT_A_NAME
 
 
 def _fold_ascii(text: str) -> str:
@@ -146,22 +149,6 @@ SPEAKERS_RE = re.compile(_TITLE + rf"(?P<names>{_NAME}{_SEAT}(?:(?:,\s++(?:and\s
 _ONE_RE = re.compile(rf"(?:(?P<own>{_TITLES})\s++)?(?P<name>{_NAME}){_SEAT}")
 
 
-# capitalized words after a Member's name that are an office, not another Member: 'Eliot L.
-# Engel (D-NY), Ranking Member of the House Committee on Foreign Affairs'
-_NOT_A_NAME = {"The", "In", "Ranking", "Chairman", "Chairwoman", "Chair", "Member", "Members",
-               "Vice", "Co-Chair", "Committee", "Leader", "Whip", "Speaker", "Majority",
-               "Minority", "Democratic", "Republican", "Senate", "House", "Congress", "Los",
-               "Las", "El", "La", "Deputy", "Secretary", "Department", "Trade", "Assistant",
-               "Senior", "Former", "U.S.", "Jr.", "Sr.", "M.D.", "Co-Chairs"}
-_HEADLINE_WORDS = {"Sends", "Urges", "Leads", "Letter", "Calls", "Joins", "Demands"}
-# words up to which a captured run is titles and offices, not the name: 'U.S. Reps. Suzan
-# DelBene', 'Oversight Committee Chairwoman Carolyn Maloney', 'Colorado U.S. Representatives
-# Diana DeGette'
-_BEFORE_NAME = {"today", "representative", "representatives", "rep.", "reps.", "congressman",
-                "congressmen", "congresswoman", "congresswomen", "congressmember", "senator",
-                "senators", "sen.", "sens.", "chairman", "chairwoman", "chair", "member",
-                "members", "delegate", "ranking", "committee", "subcommittee", "caucus", "u.s.",
-                "leader", "whip"}
 _DEGREE_RE = re.compile(r"^(?:[A-Z][a-z]?\.)+$")  # 'Ed.D.', 'D.P.M.'
 
 

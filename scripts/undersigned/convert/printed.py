@@ -8,9 +8,10 @@ import re
 
 from undersigned.convert.people import _person_like
 from undersigned.convert.roles import ROLE_WORDS, TITLE_PREFIX, TRAILING_TITLE_RE, _role_line
-from undersigned.core.names import DEGREES_RE, SUFFIXES, fold
+from undersigned.core.names import DEGREES_RE, fold
 from undersigned.core.vocabulary import (
     COLUMN_HEAD_WORDS,
+    SUFFIXES,
     TITLE_LINE_WORDS,
     US_STATES,
     WORLD_COUNTRIES,

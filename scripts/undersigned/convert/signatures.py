@@ -50,12 +50,13 @@ from undersigned.convert.roles import (
     _role_line,
     _split_role,
 )
-from undersigned.core.names import DEGREES_RE, SUFFIXES, fold
+from undersigned.core.names import DEGREES_RE, fold
 from undersigned.core.problems import Problem
 from undersigned.core.vocabulary import (
     PARTICLES,
     SIGNATURE_NOTES,
     SIGNATURE_STOPS,
+    SUFFIXES,
 )
 
 NOTE_RE = re.compile(rf"^\(?(?:{'|'.join(SIGNATURE_NOTES)})\b", re.I)

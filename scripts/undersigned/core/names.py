@@ -10,7 +10,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from undersigned.core.characters import IGNORABLE
-from undersigned.core.vocabulary import NAME_TITLES
+from undersigned.core.vocabulary import NAME_TITLES, SUFFIXES
 
 _IGNORABLE = re.compile(f"[{IGNORABLE}]")
 
@@ -18,7 +18,6 @@ _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 _SPACE = re.compile(r"\s+")
 _QUOTED = re.compile(r"[\"“”‘’'«»]([^\"“”‘’'«»]+)[\"“”‘’'«»]")
 
-SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v", "md", "phd", "esq"}
 # generational suffixes and degrees as printed after a name: 'Jr.', 'Ph.D.', 'M.D.', 'Esq.'
 # (a degree ends with its point or before a character that is not a letter or a point, so that
 # 'iii' cannot also be read 'ii' + 'i' and a run of them is read one way only: linear)

@@ -15,31 +15,13 @@ from typing import Any
 import yaml
 
 from undersigned.core.names import bare_tokens, fold
-from undersigned.core.vocabulary import PARTICLES
+from undersigned.core.vocabulary import NICKNAMES, PARTICLES
+from undersigned.core.vocabulary import OFFICE_NAME_TITLES as _NAME_TITLES
+from undersigned.core.vocabulary import OFFICE_STOP_WORDS as _OFFICE_STOP
 
 DATA = "data/offices.yaml"
 OFFICE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 KINDS = frozenset({"cabinet", "executive", "ambassador", "agency", "congress", "foreign"})
-
-# words that open a printed name without being part of it ('Secretary Mayorkas')
-_NAME_TITLES = frozenset("""secretary president vice ambassador acting attorney general
-    commissioner director chairman chairwoman chair administrator deputy assistant under special
-    envoy senior coordinator senator sen rep mr mrs ms miss dr hon honorable the madam excellency
-    his her governor minister""".split())
-# given names and their usual short forms ('Joe Biden' is 'Joseph R. Biden Jr.')
-_NICKNAMES = [frozenset(g.split()) for g in (
-    "joseph joe", "anthony antonio antony tony", "michael mike", "robert bob rob bobby",
-    "william bill billy will", "james jim jimmy jamie", "thomas tom", "richard dick rick",
-    "edward ed ted", "edmund ed", "donald don", "henry hank", "ashton ash",
-    "charles chuck charlie", "albert al", "alberto al", "alexander alex", "alejandro alex",
-    "daniel dan", "david dave", "elizabeth liz betsy", "kenneth ken", "lawrence larry",
-    "martin marty", "nicholas nick", "patrick pat", "peter pete", "raymond ray", "ronald ron",
-    "samuel sam", "steven stephen steve", "timothy tim", "jeffrey jeff", "jefferson jeff",
-    "christopher chris", "francis frank", "andrew andy", "jacob jack", "john jack",
-    "matthew matt", "pamela pam", "malcolm mac", "mitchell mitch", "gregory greg")]
-# words a printed office may carry or drop without naming another office
-_OFFICE_STOP = frozenset({"the", "of", "for", "and", "department", "a", "an", "acting"})
-
 
 @dataclass(frozen=True)
 class Holding:
@@ -151,7 +133,7 @@ def _tokens(printed: str) -> list[str]:
 
 
 def _same_given(a: str, b: str) -> bool:
-    return a == b or any(a in g and b in g for g in _NICKNAMES)
+    return a == b or b in NICKNAMES.get(a, ())
 
 
 def names_match(printed: str, listed: str) -> bool:

@@ -9,15 +9,11 @@ import re
 from typing import TYPE_CHECKING
 
 from undersigned.core.names import fold
+from undersigned.core.vocabulary import BARE_TITLES
 
 if TYPE_CHECKING:
     from undersigned.core.archive import Archive
     from undersigned.core.model import Recipient
-
-# titles that name an office only with what follows them ('Secretary of State')
-BARE_TITLES = frozenset({"secretary", "administrator", "director", "commissioner",
-                         "ambassador", "chair", "chairman", "chairwoman", "deputy secretary",
-                         "under secretary", "assistant secretary"})
 
 
 def office(role: str) -> str:

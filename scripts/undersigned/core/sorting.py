@@ -21,30 +21,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from undersigned.core.names import SUFFIXES, fold
-from undersigned.core.vocabulary import PARTICLES
+from undersigned.core.names import fold
+from undersigned.core.vocabulary import (
+    ORDER_POSTNOMINALS,
+    PARTICLES,
+    SECOND_GIVEN_NAMES,
+    SUFFIXES,
+)
 
 if TYPE_CHECKING:
     from undersigned.core.legislators import Legislators
     from undersigned.core.model import Entity
 
-# generational suffixes, degrees and the post-nominals of religious orders, as printed
-POSTNOMINALS = SUFFIXES | frozenset({"op", "sj", "mscs", "ofm", "osb", "cssr", "csj", "rscj",
-                                     "ssnd", "osf", "cp", "mm", "sc", "ibvm", "rsm", "fsc"})
-# second given names of compound first names (María José, Clara Marina, Manuel Ángel, Luis
-# Carlos): a three-word name whose middle word is one of these is Given Given Family
-GIVEN_NAMES = frozenset(fold(n) for n in """
-    Adriana Alberto Alejandra Alejandro Alicia Amparo Ana Andrea Andrés Ángel Ángela Antonia
-    Antonio Arturo Beatriz Camila Carlos Carmen Carolina Catalina Cecilia Clara Concepción
-    Cristina Cristóbal Daniel Daniela David Diego Dolores Eduardo Elena Elisa Elizabeth Emilio
-    Enrique Ernesto Esperanza Esteban Esther Eugenia Eva Felipe Fernanda Fernando Francisco
-    Gabriel Gabriela Guadalupe Guillermo Gustavo Ignacio Inés Isabel Javier Jesús Joaquín Jorge
-    José Josefina Juan Juana Julia Julián Julio Laura Leticia Lorena Lourdes Lucía Luis Luisa
-    Luz Manuel Marcela Margarita María Mariana Marina Mario Marta Mercedes Miguel Mónica Noemí
-    Pablo Patricia Paula Pedro Pilar Rafael Ramón Raquel Raúl Ricardo Roberto Rocío Rosa Rosario
-    Santiago Sergio Silvia Socorro Sofía Soledad Susana Teresa Tomás Valentina Verónica Vicente
-    Victoria Virginia Yolanda
-    Anne Beth Ellen Jane Jean Lee Lynn Marie Mary Paul Ray Sue""".split())
+POSTNOMINALS = SUFFIXES | ORDER_POSTNOMINALS
+GIVEN_NAMES = frozenset(fold(n) for n in SECOND_GIVEN_NAMES)
 
 
 @dataclass(frozen=True)

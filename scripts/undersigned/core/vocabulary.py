@@ -187,3 +187,118 @@ TITLE_LINE_WORDS = frozenset({
     "senate", "senator", "senators", "representative", "representatives", "congressman",
     "congresswoman", "congressmember", "delegate", "resident", "commissioner", "in", "to",
 })
+
+# what a count counts ('27 Senators', 'fourteen Members', 'veintiséis organizaciones'), and the
+# words that may stand between the number and it ('27 other House Members')
+COUNT_NOUNS = frozenset({
+    "member", "members", "senators", "representatives", "lawmakers", "legislators",
+    "colleagues", "signatories", "signers", "organizations", "groups", "congressmembers",
+    "congresspeople", "organizaciones", "miembros", "senadores", "representantes",
+    "congresistas", "firmantes", "colegas"})
+
+COUNT_MODIFIERS = frozenset({"other", "fellow", "additional", "more", "bipartisan", "democratic",
+                       "republican", "house", "senate", "u", "s", "us"})
+
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v", "md", "phd", "esq"}
+
+# words that open a printed name without being part of it ('Secretary Mayorkas')
+OFFICE_NAME_TITLES = frozenset("""secretary president vice ambassador acting attorney general
+    commissioner director chairman chairwoman chair administrator deputy assistant under special
+    envoy senior coordinator senator sen rep mr mrs ms miss dr hon honorable the madam excellency
+    his her governor minister""".split())
+
+# words a printed office may carry or drop without naming another office
+OFFICE_STOP_WORDS = frozenset({"the", "of", "for", "and", "department", "a", "an", "acting"})
+
+# titles that name an office only with what follows them ('Secretary of State')
+BARE_TITLES = frozenset({"secretary", "administrator", "director", "commissioner",
+                         "ambassador", "chair", "chairman", "chairwoman", "deputy secretary",
+                         "under secretary", "assistant secretary"})
+
+SENDER_TITLES = {"sen", "sen.", "senator", "rep", "rep.", "representative", "congressman",
+                 "congresswoman", "congressmember", "u.s.", "del.", "delegate"}
+
+CITEKEY_SKIP = frozenset("""a an and the to of on in for from at by with about re letter letters
+    press release statement secretary president congressman congresswoman representative rep reps
+    senator sen members member congress urge urges urged call calls ask asks""".split())
+
+MONTH_ABBREVIATIONS = ("jan feb mar apr may jun jul aug sep oct nov dec").split()
+
+MONTH_NAMES = ("January February March April May June July August September October November "
+               "December").split()
+
+# the post-nominals of religious orders, as printed (with SUFFIXES: what may follow a name)
+ORDER_POSTNOMINALS = frozenset({"op", "sj", "mscs", "ofm", "osb", "cssr", "csj", "rscj",
+                                     "ssnd", "osf", "cp", "mm", "sc", "ibvm", "rsm", "fsc"})
+# second given names of compound first names (María José, Clara Marina, Manuel Ángel, Luis
+# Carlos): a three-word name whose middle word is one of these is Given Given Family
+SECOND_GIVEN_NAMES = frozenset("""
+    Adriana Alberto Alejandra Alejandro Alicia Amparo Ana Andrea Andrés Ángel Ángela Antonia
+    Antonio Arturo Beatriz Camila Carlos Carmen Carolina Catalina Cecilia Clara Concepción
+    Cristina Cristóbal Daniel Daniela David Diego Dolores Eduardo Elena Elisa Elizabeth Emilio
+    Enrique Ernesto Esperanza Esteban Esther Eugenia Eva Felipe Fernanda Fernando Francisco
+    Gabriel Gabriela Guadalupe Guillermo Gustavo Ignacio Inés Isabel Javier Jesús Joaquín Jorge
+    José Josefina Juan Juana Julia Julián Julio Laura Leticia Lorena Lourdes Lucía Luis Luisa
+    Luz Manuel Marcela Margarita María Mariana Marina Mario Marta Mercedes Miguel Mónica Noemí
+    Pablo Patricia Paula Pedro Pilar Rafael Ramón Raquel Raúl Ricardo Roberto Rocío Rosa Rosario
+    Santiago Sergio Silvia Socorro Sofía Soledad Susana Teresa Tomás Valentina Verónica Vicente
+    Victoria Virginia Yolanda
+    Anne Beth Ellen Jane Jean Lee Lynn Marie Mary Paul Ray Sue""".split())  # (folded where used)
+
+# common English given-name forms (a printed 'Richie Neal' is Richard E. Neal)
+GIVEN_NAME_FORMS = [
+    "richard rich richie rick ricky dick", "robert rob robbie bob bobby bert",
+    "william will bill billy willie liam", "james jim jimmy jamie", "john jack johnny",
+    "joseph joe joey", "thomas tom tommy", "charles charlie chuck chip", "michael mike mick",
+    "christopher chris", "daniel dan danny", "david dave", "edward ed eddie ted ned",
+    "elizabeth liz beth betty", "katherine kathy kate katie", "catherine cathy kate",
+    "margaret maggie peggy meg", "patricia pat patty trish", "jennifer jen jenny",
+    "deborah debbie deb", "susan sue susie", "gerald gerry jerry", "gregory greg",
+    "kenneth ken kenny", "lawrence larry", "leonard len lenny", "matthew matt",
+    "nicholas nick", "patrick pat", "peter pete", "raymond ray", "ronald ron ronnie",
+    "samuel sam", "stephen steve", "steven steve", "timothy tim", "anthony tony",
+    "andrew andy drew", "benjamin ben", "donald don donnie", "douglas doug",
+    "frederick fred", "henry hank harry", "jeffrey jeff", "jonathan jon", "joshua josh",
+    "kathleen kathy", "madeleine maddie", "melvin mel", "mitchell mitch", "nancy nan",
+    "rebecca becky", "russell russ", "theodore ted teddy", "vincent vince", "zachary zach",
+    # (and the forms officials are addressed by: 'Tony Blinken', 'Ash Carter')
+    "anthony antonio antony tony",
+    "edmund ed",
+    "ashton ash",
+    "albert al",
+    "alberto al",
+    "alexander alex",
+    "alejandro alex",
+    "elizabeth liz betsy",
+    "martin marty",
+    "steven stephen steve",
+    "jefferson jeff",
+    "francis frank",
+    "jacob jack",
+    "pamela pam",
+    "malcolm mac",
+]
+NICKNAMES: dict[str, set[str]] = {}
+for _row in GIVEN_NAME_FORMS:
+    _names = _row.split()
+    for _name in _names:
+        NICKNAMES.setdefault(_name, set()).update(n for n in _names if n != _name)
+
+# capitalized words after a Member's name that are an office, not another Member: 'Eliot L.
+# Engel (D-NY), Ranking Member of the House Committee on Foreign Affairs'
+RELEASE_NOT_A_NAME = {"The", "In", "Ranking", "Chairman", "Chairwoman", "Chair", "Member", "Members",
+                      "Vice", "Co-Chair", "Committee", "Leader", "Whip", "Speaker", "Majority",
+                      "Minority", "Democratic", "Republican", "Senate", "House", "Congress", "Los",
+                      "Las", "El", "La", "Deputy", "Secretary", "Department", "Trade", "Assistant",
+                      "Senior", "Former", "U.S.", "Jr.", "Sr.", "M.D.", "Co-Chairs"}
+
+HEADLINE_VERBS = {"Sends", "Urges", "Leads", "Letter", "Calls", "Joins", "Demands"}
+
+# words up to which a captured run is titles and offices, not the name: 'U.S. Reps. Suzan
+# DelBene', 'Oversight Committee Chairwoman Carolyn Maloney', 'Colorado U.S. Representatives
+# Diana DeGette'
+BEFORE_SENDER_NAME = {"today", "representative", "representatives", "rep.", "reps.", "congressman",
+                      "congressmen", "congresswoman", "congresswomen", "congressmember", "senator",
+                      "senators", "sen.", "sens.", "chairman", "chairwoman", "chair", "member",
+                      "members", "delegate", "ranking", "committee", "subcommittee", "caucus", "u.s.",
+                      "leader", "whip"}

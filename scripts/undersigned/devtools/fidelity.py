@@ -34,8 +34,8 @@ from undersigned.convert import Options, convert_text
 from undersigned.core.legislators import load_legislators
 from undersigned.core.names import bare_tokens
 from undersigned.core.registry import Registry
+from undersigned.core.vocabulary import NICKNAMES
 from undersigned.ingest.proposals import Resolution
-from undersigned.ingest.reconcile import NICKNAMES
 from undersigned.ingest.resolve import Resolver
 
 REPO = Path(__file__).resolve().parents[3]  # scripts/undersigned/devtools/ -> the repository

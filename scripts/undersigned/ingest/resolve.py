@@ -15,6 +15,7 @@ from undersigned.core.model import Legislator
 from undersigned.core.names import bare_tokens, fold, make_id
 from undersigned.core.problems import Problem
 from undersigned.core.registry import Registry
+from undersigned.core.vocabulary import NICKNAMES
 from undersigned.ingest.proposals import (
     Proposal,
     Resolution,
@@ -22,7 +23,6 @@ from undersigned.ingest.proposals import (
     not_a_listed_member,
 )
 from undersigned.ingest.reconcile import (
-    NICKNAMES,
     affiliation_problem,
     best_member,
     clean_printed,

@@ -8,12 +8,10 @@ import datetime as dt
 from undersigned.convert.document import ConvertedDocument
 from undersigned.core.names import bare_tokens, fold
 from undersigned.core.problems import Problem
+from undersigned.core.vocabulary import SENDER_TITLES as _TITLES
 from undersigned.ingest.proposals import Resolution
 from undersigned.ingest.reconcile import best_member
 from undersigned.ingest.resolve import Resolver
-
-_TITLES = {"sen", "sen.", "senator", "rep", "rep.", "representative", "congressman",
-           "congresswoman", "congressmember", "u.s.", "del.", "delegate"}
 
 
 def sender_forms(docs: list[ConvertedDocument], src: str, resolver: Resolver,

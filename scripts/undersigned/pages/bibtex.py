@@ -7,9 +7,10 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from undersigned.core.names import slugify
+from undersigned.core.vocabulary import CITEKEY_SKIP as _KEY_SKIP
+from undersigned.core.vocabulary import MONTH_ABBREVIATIONS as MONTHS
 from undersigned.pages.cite import (
     ARCHIVE_NAME,
-    MONTHS,
     Author,
     _addressee,
     _author,
@@ -24,11 +25,6 @@ from undersigned.pages.common import TYPE_LABELS, bib_escape
 if TYPE_CHECKING:
     from undersigned.core.archive import Archive
     from undersigned.core.model import Letter
-
-
-_KEY_SKIP = frozenset("""a an and the to of on in for from at by with about re letter letters press
-    release statement secretary president congressman congresswoman representative rep reps
-    senator sen members member congress urge urges urged call calls ask asks""".split())
 
 
 def _key_word(text: str, skip: set[str]) -> str:

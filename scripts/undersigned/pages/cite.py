@@ -30,7 +30,6 @@ LINKED_DATA_AUTHORS = 10  # schema.org JSON-LD is for search engines: the first 
 
 
 ET_AL = 3  # a citation names up to three signers; past that, the first and "et al."
-MONTHS = ("jan feb mar apr may jun jul aug sep oct nov dec").split()
 
 
 @dataclass(frozen=True)

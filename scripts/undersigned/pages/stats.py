@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from undersigned.core.offices import recipient_office
 from undersigned.core.urls import signatory_uri, year_uri
+from undersigned.core.vocabulary import MONTH_NAMES
 from undersigned.pages.common import TYPE_LABELS, Page, front, href, link, plural
 from undersigned.pages.entities import together_url
 
@@ -61,8 +62,6 @@ def bar_chart(chart_id: str, title: str, desc: str, rows: list[tuple[str, int]],
             f"<figcaption>{escape(title)}</figcaption></figure>")
 
 
-MONTH_NAMES = ("January February March April May June July August September October November "
-               "December").split()
 TARGET = 26  # px: the least width of a bar's link (24, WCAG 2.5.8, with a margin)
 MAX_MONTH_BARS = 360  # thirty years of months; a longer archive is drawn by year
 
