@@ -261,3 +261,27 @@ def test_a_file_name_ending_in_a_newline_is_refused(archive_dir, capsys):
     assert out.startswith("letters/2017-06-14-a-letter\\n.md: file name '2017-06-14-a-letter\\n.md'"
                           " is not a valid slug\n  hint: name it YYYY-MM-DD-words-in-kebab-case.md "
                           "(lowercase, no spaces)\n"), out
+
+
+def test_a_country_code_must_be_a_country(archive_dir, capsys):
+    """Any two capitals pass the schema's pattern; only ISO 3166-1 codes pass check."""
+    root = archive_dir({"letters/2017-06-14-a-letter.md": LETTER.replace(
+        "topics: [migration]\n", "topics: [migration]\ncountries: [MX, XX, UK, NO]\n")})
+    assert main(["--root", str(root), "check"]) == 1
+    out = capsys.readouterr().out
+    assert out == (
+        f"{L}:14: 'countries[4]' must be a string, not a boolean\n"
+        "  hint: YAML reads NO, YES, ON, OFF, Y and N as true or false: write it in quotes "
+        "(\"NO\" for Norway)\n"
+        f"{L}:14: country 'UK' is not an ISO 3166-1 alpha-2 code\n"
+        "  hint: use the code of the country, e.g. MX, GT, HN, SV (the United Kingdom is GB)\n"
+        f"{L}:14: country 'XX' is not an ISO 3166-1 alpha-2 code\n"
+        "  hint: use the code of the country, e.g. MX, GT, HN, SV\n"
+        "3 problems in 1 file.\n")
+
+
+def test_every_country_has_a_name():
+    from undersigned.core.countries import country_name, country_names
+    names = country_names()
+    assert len(names) == 249 and names["NO"] == "Norway" and names["MX"] == "Mexico"
+    assert country_name("BR") == "Brazil" and country_name("XX") == "XX"

@@ -12,6 +12,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+from undersigned.core.countries import country_names
 from undersigned.core.fields import FIELDS, PARTY_PROPERTIES, extra_fields, quick_valid
 from undersigned.core.letters import LetterSource
 from undersigned.core.model import Letter, Recipient, Signature, Topic, pack_body
@@ -97,8 +98,11 @@ def _missing(e: _Err) -> Problem:
 
 def _wrong_type(e: _Err) -> Problem:
     want = _TYPE_NAMES.get(str(e.err.validator_value), str(e.err.validator_value))
-    list_hint = "write it as a YAML list, e.g. [one, two]" if want == "a list" else None
-    return e.problem(f"'{e.where}' must be {want}, not {_got(e.err.instance)}", list_hint)
+    hint = "write it as a YAML list, e.g. [one, two]" if want == "a list" else None
+    if isinstance(e.err.instance, bool) and want == "a string":  # YAML 1.1: NO is false
+        hint = ("YAML reads NO, YES, ON, OFF, Y and N as true or false: write it in quotes "
+                "(\"NO\" for Norway)")
+    return e.problem(f"'{e.where}' must be {want}, not {_got(e.err.instance)}", hint)
 
 
 def _not_allowed(e: _Err) -> Problem:
@@ -291,6 +295,17 @@ def _parties(rel: str, src: LetterSource, registry: Registry, key: str,
     return out
 
 
+def _country_problems(rel: str, src: LetterSource) -> list[Problem]:
+    """A code of the right form that is no country ('XX', 'UK' for GB)."""
+    raw = src.front.data.get("countries")
+    known = country_names()
+    return [Problem(rel, src.front.line("countries", i), f"country '{code}' is not an ISO "
+                    "3166-1 alpha-2 code", "use the code of the country, e.g. MX, GT, HN, SV"
+                    + (" (the United Kingdom is GB)" if code == "UK" else ""))
+            for i, code in enumerate(raw if isinstance(raw, list) else [])
+            if isinstance(code, str) and len(code) == 2 and code.isupper() and code not in known]
+
+
 def _topic_problems(rel: str, src: LetterSource, topics: dict[str, Topic]) -> list[Problem]:
     raw_topics = src.front.data.get("topics")
     out = []
@@ -323,6 +338,7 @@ def build_letter(src: LetterSource, registry: Registry, topics: dict[str, Topic]
               for f in FIELDS if f.parties and f.attr}
     problems += _twice(rel, list(people["signatures"]))  # type: ignore[arg-type]
     problems += _topic_problems(rel, src, topics)
+    problems += _country_problems(rel, src)
     if any(not p.warning for p in problems) or date is None:
         return None, problems
     values = {f.attr: f.kind.model(data[f.key]) for f in FIELDS

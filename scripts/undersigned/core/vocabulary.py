@@ -78,11 +78,6 @@ PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "e", "da", "das", "
                        "du", "van", "von", "der", "den", "le", "st", "bin", "al"})
 
 # the countries of the region, as codes in `countries:`, with the words that name them
-COUNTRY_NAMES = {
-    "MX": "Mexico", "GT": "Guatemala", "HN": "Honduras", "SV": "El Salvador", "NI": "Nicaragua",
-    "CR": "Costa Rica", "PA": "Panama", "BZ": "Belize", "CU": "Cuba", "HT": "Haiti",
-    "VE": "Venezuela", "CO": "Colombia", "US": "United States",
-}
 COUNTRY_PATTERNS = {
     "MX": r"mexic|méxic", "GT": r"guatemal", "HN": r"hondur", "SV": r"el salvador|salvadoran",
     "NI": r"nicaragu", "CR": r"costa ric", "PA": r"panam", "BZ": r"beliz", "CU": r"\bcuba",

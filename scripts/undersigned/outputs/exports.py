@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from undersigned.core.archive import redirects
+from undersigned.core.countries import country_name
 from undersigned.core.fields import CSV_COLUMNS, Row, csv_row, json_record
 from undersigned.core.names import fold
 from undersigned.core.offices import recipient_office
 from undersigned.core.release import data_release
 from undersigned.core.schema import LETTER_SCHEMA
-from undersigned.core.vocabulary import COUNTRY_NAMES
 from undersigned.outputs.cmif import cmif_xml
 from undersigned.outputs.feed import atom_feed
 from undersigned.outputs.network import EDGE_FIELDS, GROUP_SIZE
@@ -181,7 +181,7 @@ def search_facets(archive: Archive) -> dict[str, Any]:
         "office_people": {o: [people[o][i] or i for i in sorted(people[o], key=archive.sort_name)]
                           for o in offices},
         "country": countries,
-        "country_names": {c: COUNTRY_NAMES.get(c, c) for c in countries},
+        "country_names": {c: country_name(c) for c in countries},
         # the index's shards, oldest first: folder (merged into /pagefind/ at query time),
         # first and last date, documents; the search page asks the newest first
         "shards": shard_ranges(archive),

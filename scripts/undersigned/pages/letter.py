@@ -8,9 +8,9 @@ from html import escape
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
+from undersigned.core.countries import country_name
 from undersigned.core.names import fold
 from undersigned.core.urls import letter_uri, recipient_uri, signatory_uri, topic_uri, year_uri
-from undersigned.core.vocabulary import COUNTRY_NAMES
 from undersigned.pages.bibtex import citation_block
 from undersigned.pages.cite import head_html, head_meta, jsonld
 from undersigned.pages.common import (
@@ -91,7 +91,7 @@ def _meta_panel(archive: Archive, letter: Letter, here: str) -> str:
         rows.append(("Topics", " · ".join(link(here, topic_uri(t), archive.topics[t].title)
                                           for t in letter.topics)))
     if letter.countries:
-        rows.append(("Countries", escape(", ".join(COUNTRY_NAMES.get(c, c)
+        rows.append(("Countries", escape(", ".join(country_name(c)
                                                    for c in letter.countries))))
     if letter.signatures:
         rows.append(("Signatories", f'<a href="#signatories">{len(letter.signatures)}</a>'))
