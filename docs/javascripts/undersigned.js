@@ -304,11 +304,25 @@
     document.querySelectorAll(".md-typeset__scrollwrap[role=region]").forEach(function (w) {
       used[w.getAttribute("aria-label")] = true;
     });
-    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+    document.querySelectorAll(".md-typeset__scrollwrap, figure.us-chart").forEach(function (wrap) {
       var wide = wrap.scrollWidth > wrap.clientWidth + 1;
+      var what = wrap.tagName === "FIGURE" ? "chart" : "table";
+      wrap.classList.toggle("us-wide", wide);
+      var hint = wrap.previousElementSibling;
+      var hinted = hint && hint.classList.contains("us-scroll-hint");
+      if (wide && !hinted) {
+        hint = document.createElement("p");
+        hint.className = "us-scroll-hint";
+        hint.setAttribute("aria-hidden", "true");
+        hint.textContent = "This " + what + " is wider than the screen: scroll sideways →";
+        wrap.parentNode.insertBefore(hint, wrap);
+      } else if (!wide && hinted) {
+        hint.remove();
+      }
       if (wide && !wrap.hasAttribute("tabindex")) {
-        var name = tableName(wrap) + " (table, scrolls sideways)";
-        for (var n = 2; used[name]; n++) name = tableName(wrap) + " (table " + n + ", scrolls sideways)";
+        var base = what === "chart" ? (wrap.querySelector("svg title") || {}).textContent || "Chart" : tableName(wrap);
+        var name = base + " (" + what + ", scrolls sideways)";
+        for (var n = 2; used[name]; n++) name = base + " (" + what + " " + n + ", scrolls sideways)";
         used[name] = true;
         wrap.setAttribute("tabindex", "0");
         wrap.setAttribute("role", "region");

@@ -244,6 +244,7 @@ class Row:
     letter: Letter
     url: str
     related: list[str]
+    offices: list[str]  # the office id of each recipient ('' where the table knows none)
 
 
 OMIT = object()  # a JSON getter's answer for a key the record leaves out
@@ -284,13 +285,19 @@ COLUMNS: tuple[Column, ...] = (  # in the order of both files
     _same("sender", "who sent or issued it, as a phrase (\"Members of Congress\", an office, "
           "an organization)", lambda r: r.letter.sender, field="sender"),
     Column("recipients", "addressees; in JSON each has `id` (registry), `name` as printed, "
-           "`role` and `organization` on that date",
+           "`role` and `organization` on that date, and `office` (see `recipient_offices`)",
            csv=lambda r: _joined(x.name for x in r.letter.recipients),
            json=lambda r: [{"id": x.id, "name": x.name, "role": x.role,
-                            "organization": x.organization} for x in r.letter.recipients],
+                            "organization": x.organization, "office": o or None}
+                           for x, o in zip(r.letter.recipients, r.offices, strict=True)],
            field="recipients"),
     Column("recipient_ids", "(CSV) registry ids of the recipients, `; `-separated",
            csv=lambda r: _joined(x.id for x in r.letter.recipients), field="recipients"),
+    Column("recipient_offices", "(CSV) the office each recipient is addressed in, as an id of "
+           "the archive's office table (its page is `/offices/<id>/`; in JSON each recipient's "
+           "`office`), `; `-separated in the order of `recipients`; empty where the table does "
+           "not know the office",
+           csv=lambda r: _joined(r.offices), field="recipients"),
     Column("topics", "topic ids (see [Topics](../topics/index.md))",
            csv=lambda r: _joined(r.letter.topics), json=lambda r: list(r.letter.topics),
            field="topics"),

@@ -115,13 +115,14 @@ def _holding(raw: dict[str, Any], last: bool) -> Holding:
         dates=f"{raw.get('start', '?')} – {shown_end}".rstrip())
 
 
-def _office_key(text: str) -> str:
+def office_key(text: str) -> str:
+    """A printed office or title as the table compares them (folded, without 'the', 'of'...)."""
     return " ".join(t for t in fold(text).replace("u s ", "united states ").split()
                     if t not in _OFFICE_STOP)
 
 
 def _org_key(text: str) -> str:
-    key = _office_key(text)
+    key = office_key(text)
     return key.removeprefix("united states ").removeprefix("us ")
 
 
@@ -164,8 +165,8 @@ class Offices:
         self._keys: dict[str, set[str]] = {}
         self._titles: dict[tuple[str, str], set[str]] = {}
         for office in offices:
-            bare = {_office_key(t) for t in office.titles}  # 'Attorney General': a title too
-            for key in {_office_key(t) for t in (office.name, *office.aliases)} - bare:
+            bare = {office_key(t) for t in office.titles}  # 'Attorney General': a title too
+            for key in {office_key(t) for t in (office.name, *office.aliases)} - bare:
                 self._keys.setdefault(key, set()).add(office.id)
             for title in bare:
                 pair = (title, _org_key(office.organization))
@@ -184,12 +185,12 @@ class Offices:
         """The office a printed role names ('Acting Commissioner, U.S. Customs and Border
         Protection'); a bare title ('Secretary') only with an organization that makes it one
         office ('U.S. Department of Homeland Security'). None when not known or ambiguous."""
-        found = self._one(self._keys.get(_office_key(role)))
+        found = self._one(self._keys.get(office_key(role)))
         if found or not organization:
             return found
         org = _org_key(organization)
-        return (self._one(self._keys.get(_office_key(f"{role} {org}")))
-                or self._one(self._titles.get((_office_key(role), org))))
+        return (self._one(self._keys.get(office_key(f"{role} {org}")))
+                or self._one(self._titles.get((office_key(role), org))))
 
     def holders_on(self, office_id: str, day: dt.date) -> list[Holding]:
         """The holdings of the office surely held on ``day``."""

@@ -1,5 +1,5 @@
-"""The site's URLs (DESIGN.md): where each page of a document, signatory, recipient, topic and
-year lives, as docs paths ('letters/<slug>.md') and directory URLs ('letters/<slug>/')."""
+"""The site's URLs (DESIGN.md): where each page of a document, signatory, recipient, office, topic
+and year lives, as docs paths ('letters/<slug>.md') and directory URLs ('letters/<slug>/')."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ SIGNATORIES_DIR = "signatories"
 RECIPIENTS_DIR = "recipients"
 TOPICS_DIR = "topics"
 YEARS_DIR = "years"
+OFFICES_DIR = "offices"
 
 
 def letter_uri(slug: str) -> str:
@@ -28,6 +29,10 @@ def topic_uri(topic_id: str) -> str:
 
 def year_uri(year: int) -> str:
     return f"{YEARS_DIR}/{year}.md"
+
+
+def office_uri(office_id: str) -> str:
+    return f"{OFFICES_DIR}/{office_id}.md"
 
 
 def page_url(uri: str) -> str:

@@ -13,7 +13,7 @@ from undersigned.core.archive import redirects
 from undersigned.core.countries import country_name
 from undersigned.core.fields import CSV_COLUMNS, Row, csv_row, json_record
 from undersigned.core.names import fold
-from undersigned.core.offices import recipient_office
+from undersigned.core.offices import office_of, recipient_office
 from undersigned.core.release import data_release
 from undersigned.core.schema import LETTER_SCHEMA
 from undersigned.outputs.cmif import cmif_xml
@@ -35,8 +35,10 @@ LETTER_FIELDS = list(CSV_COLUMNS)
 
 
 def _row(archive: Archive, letter: Letter, site_url: str) -> Row:
+    offices = [office_of(archive, letter, r) for r in letter.recipients]
     return Row(letter, page_url(site_url, letter.slug),
-               [x.slug for x in archive.related.get(letter.slug, [])])
+               [x.slug for x in archive.related.get(letter.slug, [])],
+               [o.id if o else "" for o in offices])
 
 
 def letter_record(archive: Archive, letter: Letter, site_url: str) -> dict[str, Any]:
@@ -159,14 +161,14 @@ def search_facets(archive: Archive) -> dict[str, Any]:
 
     topics = count(t for x in archive.letters for t in x.topics)
     offices = count(o for x in archive.letters
-                    for o in dict.fromkeys(recipient_office(archive, r) for r in x.recipients
+                    for o in dict.fromkeys(recipient_office(archive, r, x) for r in x.recipients
                                            if r.role))
     people: dict[str, dict[str, str | None]] = {}
     for x in archive.letters:
         for r in x.recipients:
             if r.role:
                 e = archive.registry.entities.get(r.id) if r.id else None
-                people.setdefault(recipient_office(archive, r), {})[r.id or r.name] = \
+                people.setdefault(recipient_office(archive, r, x), {})[r.id or r.name] = \
                     None if e is None else e.name
     countries = count(c for x in archive.letters for c in dict.fromkeys(x.countries))
     return {

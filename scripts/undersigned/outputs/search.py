@@ -106,8 +106,8 @@ by the role the document gives a recipient, countries by code): a
         if x)
     filters = {"year": [str(letter.year)], "month": [letter.date.isoformat()[:7]],
                "type": [TYPE_LABELS[letter.type]]}
-    offices = list(dict.fromkeys(recipient_office(archive, r) for r in letter.recipients
-                                 if r.role))
+    offices = list(dict.fromkeys(recipient_office(archive, r, letter)
+                                 for r in letter.recipients if r.role))
     for key, values in (("topic", list(letter.topics)), ("signatory", ids),
                         ("recipient", recipients), ("office", offices),
                         ("country", list(dict.fromkeys(letter.countries)))):
@@ -124,7 +124,7 @@ def record_key(archive: Archive, letter: Letter) -> tuple[Any, ...]:
     return (letter.slug, archive.hashes.get(letter.slug),
             tuple(s.id for s in (*letter.signatures, *letter.signers_named)),
             tuple(r.id for r in letter.recipients),
-            tuple(recipient_office(archive, r) for r in letter.recipients))  # (other documents
+            tuple(recipient_office(archive, r, letter) for r in letter.recipients))  # (others
     # may say which office a bare 'Secretary' is)
 
 

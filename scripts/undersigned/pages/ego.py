@@ -46,7 +46,7 @@ def ego_svg(archive: Archive, entity_id: str, ties: list[tuple[str, int]],
     title = (f"{me} and the {len(ties)} co-signers with the most documents signed together"
              if len(ties) > 1 else f"{me} and their co-signer")
     return (f'<figure class="us-chart us-network"><svg role="group" aria-labelledby='
-            f'"ego-t ego-d" viewBox="0 0 {width} {height}" width="100%" '
+            f'"ego-t ego-d" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
             f'xmlns="http://www.w3.org/2000/svg"><title id="ego-t">{escape(title)}</title>'
             f'<desc id="ego-d">Documents signed together: {escape(desc)}.</desc>'
             f'<g class="us-edges">{"".join(lines)}</g><circle class="us-ego" cx="{cx}" '

@@ -20,6 +20,7 @@ from undersigned.pages.common import (
     plural,
 )
 from undersigned.pages.ego import EGO_TIES, ego_svg
+from undersigned.pages.offices import office_link
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -287,7 +288,7 @@ def render_recipient(archive: Archive, entity: Entity, page_no: int = 1) -> Page
     rows = []
     for letter in letters:
         rec = next(r for r in letter.recipients if r.id == entity.id)
-        office = ", ".join(escape(x) for x in (rec.role, rec.organization) if x)
+        office = office_link(archive, letter, rec, here)
         rows.append(f"<tr><td>{letter.date.isoformat()}</td><td>"
                     f"{link(here, letter_uri(letter.slug), letter.title)}</td><td>{office}</td>"
                     f"<td>{sender_html(archive, letter, here)}</td>"

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from undersigned.core.urls import (
     LETTERS_DIR,
+    OFFICES_DIR,
     RECIPIENTS_DIR,
     SIGNATORIES_DIR,
     TOPICS_DIR,
@@ -48,6 +49,7 @@ from undersigned.pages.letter import (
     render_letter_signatories,
     signatories_uri,
 )
+from undersigned.pages.offices import render_office_pages
 from undersigned.pages.stats import render_stats
 
 if TYPE_CHECKING:
@@ -126,6 +128,7 @@ KINDS: tuple[PageKind, ...] = (  # in the order of the plan
              uri=lambda i, n: paged_uri(recipient_uri(i), n),
              render=lambda a, i, n, _c: render_recipient(a, a.registry.entities[i], n)),
     _eager("recipients-index", RECIPIENTS_DIR, render_recipients_index),
+    _eager("offices", OFFICES_DIR, render_office_pages),
     _eager("topics", TOPICS_DIR, render_topics),
     _eager("years", YEARS_DIR, render_years),
     _eager("stats", "stats", lambda a: [render_stats(a)]),

@@ -25,6 +25,7 @@ from undersigned.pages.common import (
     plural,
 )
 from undersigned.pages.entities import sender_html
+from undersigned.pages.offices import office_link
 from undersigned.pages.sanitize import body_html
 
 if TYPE_CHECKING:
@@ -55,8 +56,10 @@ def signature_line(archive: Archive, letter: Letter, sig: Signature, here: str) 
     return " ".join(parts)
 
 
-def recipient_line(letter: Letter, rec: Recipient, here: str) -> str:
-    extra = ", ".join(escape(x) for x in (rec.role, rec.organization) if x)
+def recipient_line(archive: Archive, letter: Letter, rec: Recipient, here: str) -> str:
+    """A recipient as printed, with their office (linked to its page when the office table
+    knows it)."""
+    extra = office_link(archive, letter, rec, here)
     return link(here, recipient_uri(rec.id), rec.name) + (f", {extra}" if extra else "")
 
 
@@ -85,7 +88,7 @@ def _meta_panel(archive: Archive, letter: Letter, here: str) -> str:
     rows = [("Date", link(here, year_uri(letter.year), human_date(letter.date))),
             ("Type", TYPE_LABELS[letter.type]), ("From", sender_html(archive, letter, here))]
     if letter.recipients:
-        rows.append(("To", "<br>".join(recipient_line(letter, r, here)
+        rows.append(("To", "<br>".join(recipient_line(archive, letter, r, here)
                                        for r in letter.recipients)))
     if letter.topics:
         rows.append(("Topics", " · ".join(link(here, topic_uri(t), archive.topics[t].title)

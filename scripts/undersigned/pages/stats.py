@@ -15,7 +15,7 @@ from undersigned.pages.entities import together_url
 
 if TYPE_CHECKING:
     from undersigned.core.archive import Archive
-    from undersigned.core.model import Recipient
+    from undersigned.core.model import Letter, Recipient
 
 STATS_URI = "stats/index.md"
 
@@ -56,14 +56,14 @@ def bar_chart(chart_id: str, title: str, desc: str, rows: list[tuple[str, int]],
                          f'text-anchor="middle">{value}</text><text x="{x + slot / 2:.1f}" '
                          f'y="{base + 16}" text-anchor="middle">{escape(label)}</text>')
     return (f'<figure class="us-chart"><svg role="img" aria-labelledby="{chart_id}-t '
-            f'{chart_id}-d" viewBox="0 0 {width} {height}" width="100%" '
+            f'{chart_id}-d" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
             f'xmlns="http://www.w3.org/2000/svg"><title id="{chart_id}-t">{escape(title)}</title>'
             f'<desc id="{chart_id}-d">{escape(desc)}</desc>{"".join(parts)}</svg>'
             f"<figcaption>{escape(title)}</figcaption></figure>")
 
 
 TARGET = 26  # px: the least width of a bar's link (24, WCAG 2.5.8, with a margin)
-MAX_MONTH_BARS = 360  # thirty years of months; a longer archive is drawn by year
+MAX_MONTH_BARS = 24  # two years of months; a longer archive is drawn by year
 
 
 def timeline(archive: Archive, here: str, search_uri: str = "search/index.md") -> str:
@@ -89,15 +89,18 @@ def timeline(archive: Archive, here: str, search_uri: str = "search/index.md") -
             slots.append(((y, m), counts.get((y, m), 0)))
             y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     top = max(n for _k, n in slots) or 1
-    width, base, tall = 720, 170, 140
-    slot = (width - 20) / len(slots)
+    # drawn at its own size (never scaled down: a label stays 11 px), each bar's link at least
+    # TARGET px wide; wider than the screen, it scrolls sideways, and says so
+    slot = max(TARGET, min(60, 660 / len(slots)))
+    width, base, tall = round(20 + slot * len(slots)), 150, 120
     bars, labels, rows = [], [], []
     for i, ((y, m), n) in enumerate(slots):
         x = 10 + i * slot
         period = f"{MONTH_NAMES[m - 1]} {y}" if m else str(y)
         period_key = f"{y}-{m:02d}" if m else str(y)
         if m in (0, 1) or i == 0:
-            labels.append(f'<text x="{x:.1f}" y="{base + 16}">{y}</text>')
+            labels.append(f'<text x="{x + slot / 2:.1f}" y="{base + 16}" '
+                          f'text-anchor="middle">{y}</text>')
         if not n:
             continue
         target = f"{search}?{'month' if m else 'year'}={period_key}"
@@ -115,13 +118,9 @@ def timeline(archive: Archive, here: str, search_uri: str = "search/index.md") -
             f"{first[0]} to {MONTH_NAMES[last[1] - 1]} {last[0]}; the busiest {unit} had {top}. "
             "Every bar links to the documents of that period; the table below gives the "
             "numbers.")
-    # every bar is a link whose target (the whole height of its slot) is at least 24 px wide:
-    # a chart of many periods is wider than a phone and scrolls sideways
-    least = -(-width * TARGET // int(slot)) if slot < TARGET else 0
-    style = f' style="min-width: {least}px"' if least else ""
-    return (f'<figure class="us-chart us-timeline us-timeline-scroll"><svg role="group" '
-            f'aria-labelledby="tl-t tl-d" viewBox="0 0 {width} {base + 24}" width="100%"{style} '
-            'xmlns="http://www.w3.org/2000/svg">'
+    return (f'<figure class="us-chart us-timeline"><svg role="group" '
+            f'aria-labelledby="tl-t tl-d" viewBox="0 0 {width} {base + 24}" width="{width}" '
+            f'height="{base + 24}" xmlns="http://www.w3.org/2000/svg">'
             f'<title id="tl-t">{title}</title><desc id="tl-d">{escape(desc)}</desc>'
             f'<line class="us-axis" x1="10" y1="{base}" x2="{width - 10}" y2="{base}"></line>'
             f'{"".join(bars)}{"".join(labels)}</svg><figcaption>{title}: select a bar to see '
@@ -173,30 +172,31 @@ def signature_sizes(archive: Archive) -> str:
 OFFICES_SHOWN = 6
 
 
-def office(archive: Archive, rec: Recipient) -> str:
-    """The office a document was addressed to: the role (as the search filter names it, a
-    bare 'Secretary' read as the office the same person holds elsewhere), else the
-    organization, else the person's name."""
-    return str(recipient_office(archive, rec) or rec.organization or rec.name).strip()
+def office(archive: Archive, letter: Letter, rec: Recipient) -> str:
+    """The office a document was addressed to, as the search filter names it (the office
+    table's, across its holders), else the organization, else the person's name."""
+    return str(recipient_office(archive, rec, letter) or rec.organization or rec.name).strip()
 
 
 def offices_over_time(archive: Archive) -> str:
     """Documents per recipient office and year: the busiest offices, a row of bars each."""
     per: dict[str, dict[int, int]] = {}
     for letter in archive.letters:
-        for name in sorted({office(archive, r) for r in letter.recipients}):
+        for name in sorted({office(archive, letter, r) for r in letter.recipients}):
             by_year = per.setdefault(name, {})
             by_year[letter.year] = by_year.get(letter.year, 0) + 1
     if not per:
         return ""
     ranked = sorted(per, key=lambda o: (-sum(per[o].values()), o))[:OFFICES_SHOWN]
-    years = sorted({y for o in ranked for y in per[o]})
+    seen = {y for o in ranked for y in per[o]}
+    years = list(range(min(seen), max(seen) + 1))  # (the years between: no jump in the axis)
     top = max(n for o in ranked for n in per[o].values())
     label_w, cell, row_h = 230, max(24, min(60, 400 // max(1, len(years)))), 44
     width = label_w + cell * len(years) + 10
     height = 24 + row_h * len(ranked)
+    short = cell < 32  # '05 when four digits would not fit the column
     parts = [f'<text x="{label_w + cell * i + cell / 2:.1f}" y="14" text-anchor="middle">'
-             f"{y}</text>" for i, y in enumerate(years)]
+             f"{f'’{str(y)[2:]}' if short else y}</text>" for i, y in enumerate(years)]
     for r, name in enumerate(ranked):
         y0 = 24 + r * row_h
         parts.append(f'<text x="{label_w - 6}" y="{y0 + row_h - 12}" text-anchor="end">'
@@ -217,7 +217,7 @@ def offices_over_time(archive: Archive) -> str:
     desc = "; ".join(f"{o}: " + ", ".join(f"{y} {per[o][y]}" for y in sorted(per[o]))
                      for o in ranked)
     chart = (f'<figure class="us-chart"><svg role="img" aria-labelledby="offices-t offices-d" '
-             f'viewBox="0 0 {width} {height}" width="100%" xmlns="http://www.w3.org/2000/svg">'
+             f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">'
              f'<title id="offices-t">Documents per recipient office and year</title>'
              f'<desc id="offices-d">{escape(desc)}.</desc>{"".join(parts)}</svg>'
              f"<figcaption>Documents per recipient office and year (the {len(ranked)} offices "
@@ -324,7 +324,7 @@ def types_per_year(archive: Archive) -> str:
     desc = "; ".join(f"{y}: " + ", ".join(f"{TYPE_LABELS[t].lower()} {per[y][t]}"
                                           for t in TYPE_ORDER) for y in years)
     chart = (f'<figure class="us-chart us-types"><svg role="img" aria-labelledby="types-t '
-             f'types-d" viewBox="0 0 {width} {height}" width="100%" '
+             f'types-d" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
              f'xmlns="http://www.w3.org/2000/svg"><title id="types-t">Share of documents by type'
              f' per year</title><desc id="types-d">{escape(desc)}.</desc>{"".join(parts)}'
              "</svg><figcaption>Share of documents by type per year</figcaption></figure>")
@@ -336,9 +336,13 @@ def types_per_year(archive: Archive) -> str:
 
 def render_stats(archive: Archive, top: int = 20) -> Page:
     here = STATS_URI
-    years = sorted(archive.by_year.items())
-    per_year = [(str(y), len(v)) for y, v in years]
-    ranked = sorted(archive.signed.items(),
+    # every year from the first to the last, a year without documents too (the axis has no
+    # jump from 2008 to 2017)
+    span = range(min(archive.by_year), max(archive.by_year) + 1) if archive.by_year else range(0)
+    per_year = [(str(y), len(archive.by_year.get(y, []))) for y in span]
+    # those who signed more than one document: a list padded with one-document signers in
+    # alphabetical order says nothing about activity
+    ranked = sorted(((i, v) for i, v in archive.signed.items() if len(v) > 1),
                     key=lambda kv: (-len(kv[1]), archive.sort_name(kv[0])))[:top]
     active = [(archive.registry.entities[i].name, len(v)) for i, v in ranked]
     year_desc = "; ".join(f"{y}: {n}" for y, n in per_year)
@@ -351,8 +355,8 @@ def render_stats(archive: Archive, top: int = 20) -> Page:
                      per_year), "\n\n",
            '<table><caption>Documents per year</caption><thead><tr>'
            '<th scope="col">Year</th><th scope="col">Documents</th></tr></thead><tbody>'
-           + "".join(f"<tr><td>{link(here, year_uri(int(y)), y)}</td><td>{n}</td></tr>"
-                     for y, n in per_year) + "</tbody></table>\n\n",
+           + "".join(f"<tr><td>{link(here, year_uri(int(y)), y) if n else y}</td><td>{n}</td>"
+                     "</tr>" for y, n in per_year) + "</tbody></table>\n\n",
            "## Most active signatories\n\n",
            bar_chart("active", f"The {len(active)} most active signatories",
                      f"Documents signed: {active_desc}.", active, horizontal=True), "\n\n",
