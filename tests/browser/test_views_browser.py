@@ -49,7 +49,9 @@ def test_documents_signed_together_and_either(page):
     page.goto("/signatories/alan-lowenthal/")
     ranked = ARCHIVE.cosigners("alan-lowenthal", limit=None)
     other = ARCHIVE.registry.entities[ranked[0][0]]
-    page.get_by_role("link", name=f"documents signed with {other.name}").click()
+    n = ranked[0][1]
+    page.get_by_role("link", name=f"{n} document{'s' if n != 1 else ''} with {other.name}",
+                     exact=True).click()
     page.wait_for_url("**/search/?signatory=*")
     both = _signed_by("alan-lowenthal") & _signed_by(other.id)
     assert sorted(_result_slugs(page)) == sorted(both) and len(both) == ranked[0][1]

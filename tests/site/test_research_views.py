@@ -18,31 +18,50 @@ from helpers import LETTER, REPO, git
 from site_build import build_site
 from undersigned.cli import main
 from undersigned.core.load import load_archive
+from undersigned.outputs.network import GROUP_SIZE
 
 ARCHIVE = load_archive(REPO)
 
 
 def _pairs() -> Counter:
+    """(a, b) -> (documents both signed, documents naming both, one only named), every
+    document of at most GROUP_SIZE signatories (a larger one is a group node)."""
     counts: Counter = Counter()
     for letter in ARCHIVE.letters:
-        counts.update(combinations(sorted({s.id for s in letter.signatures}), 2))
+        printed = {s.id for s in letter.signatures}
+        if len(printed) > GROUP_SIZE:
+            continue
+        for a, b in combinations(sorted(printed | {s.id for s in letter.signers_named}), 2):
+            key = "signed" if a in printed and b in printed else "named"
+            counts[(a, b, key)] += 1
     return counts
 
 
 def test_cosigning_network_loads_in_networkx_and_matches_the_archive(site):
     graph = nx.read_graphml(site.root / "data" / "cosigning.graphml")
-    pairs = _pairs()
-    assert graph.number_of_nodes() == len(ARCHIVE.signed)
-    assert graph.number_of_edges() == len(pairs)
-    for (a, b), n in pairs.items():
-        assert graph[a][b]["weight"] == n
+    counted = _pairs()
+    pairs = {(a, b): (counted[(a, b, "signed")], counted[(a, b, "named")])
+             for a, b, _k in counted}
+    people = {n for n in graph.nodes if not n.startswith("document:")}
+    assert people == ARCHIVE.signed.keys() | ARCHIVE.named_in.keys()
+    edges = {(a, b) if a < b else (b, a) for a, b in graph.edges
+             if not (a + b).count("document:")}
+    assert edges == set(pairs)
+    for (a, b), (n, m) in pairs.items():
+        assert (graph[a][b]["weight"], graph[a][b]["named"]) == (n, m)
+    assert any(m for _n, m in pairs.values())  # named signers are in the network
     lowenthal = graph.nodes["alan-lowenthal"]
     assert lowenthal["name"] == "Alan S. Lowenthal" and lowenthal["bioguide"] == "L000579"
     assert lowenthal["documents"] == len(ARCHIVE.signed["alan-lowenthal"])
     rows = list(csv.DictReader(io.StringIO((site.root / "data/cosigning.csv").read_text())))
-    assert list(rows[0]) == ["source", "target", "weight"]
-    assert {(r["source"], r["target"]): int(r["weight"]) for r in rows} == dict(pairs)
-    assert len(rows) == len(pairs) and all(r["source"] < r["target"] for r in rows)
+    assert list(rows[0]) == ["source", "target", "weight", "named", "source_name",
+                             "target_name"]
+    people_rows = [r for r in rows if not r["target"].startswith("document:")]
+    assert {(r["source"], r["target"]): (int(r["weight"]), int(r["named"]))
+            for r in people_rows} == pairs
+    names = ARCHIVE.registry.entities
+    assert all(r["source_name"] == names[r["source"]].name for r in people_rows)
+    assert all(r["source"] < r["target"] for r in people_rows)
 
 
 def test_datapackage_lists_the_network_and_the_release(site):
@@ -62,9 +81,17 @@ def test_signatory_page_shows_the_network_and_a_table_of_the_same_ties(site):
     drawn = [a.find("title").get_text().split(":")[0] for a in svg.find_all("a")]
     table = soup.select_one(".us-cosigners table")
     rows = [[td.get_text() for td in tr.find_all("td")] for tr in table.tbody.find_all("tr")]
-    ranked = ARCHIVE.cosigners("alan-lowenthal", limit=None)
+    ranked = ARCHIVE.ties("alan-lowenthal")
     names = ARCHIVE.registry.entities
-    assert [(r[0], int(r[1])) for r in rows] == [(names[i].name, n) for i, n in ranked[:15]]
+    assert [(r[0], int(r[1]), int(r[2]), r[3]) for r in rows] == [
+        (names[t.id].name, t.signed, t.named, t.last.isoformat()) for t in ranked[:15]]
+    # every tie as CSV with names, in the same order
+    link = soup.find("a", string=f"all {len(ranked)} co-signers as CSV")
+    assert link["href"] == "cosigners.csv" and link.has_attr("download")
+    csv_rows = list(csv.DictReader(io.StringIO(
+        (site.root / "signatories/alan-lowenthal/cosigners.csv").read_text())))
+    assert [(r["cosigner_id"], r["name"], int(r["signed_together"]), int(r["named_together"]))
+            for r in csv_rows] == [(t.id, names[t.id].name, t.signed, t.named) for t in ranked]
     assert drawn == [r[0] for r in rows][:12]
     together = table.tbody.find("tr").find_all("a")[-1]["href"]
     query = parse_qs(urlparse(together).query)

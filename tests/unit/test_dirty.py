@@ -127,7 +127,8 @@ EDITS: list[tuple[str, Callable[[Path], None], set[str], set[str], set[str]]] = 
                             "title: A letter"), {A}, set(), set()),
     ("signers_named", _edit(LC, "  - Lucille Roybal-Allard\n",
                             "  - Lucille Roybal-Allard\n  - WOLA\n"),
-     {C}, {WOLA}, set()),  # the others named: their pages list the document only
+     {C}, {WOLA, "lucille-roybal-allard"}, set()),  # the others named with them: named
+    # together now (Archive.ties), on both pages
     # their page, the documents they signed, the co-signers whose pages name them (a document
     # that names them as a signer prints the name it gives)
     ("registry name", _edit(REG, "name: Lucille Roybal-Allard",

@@ -341,7 +341,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralized(archive_dir):
 
 
 def test_safe_cell_rules():
-    from undersigned.outputs.exports import safe_cell
+    from undersigned.core.csvcells import safe_cell
 
     assert [safe_cell(v) for v in ("=1+1", "+1", "-1", "@x", "\tx", "\rx", "ok", 3, "")] == [
         "'=1+1", "'+1", "'-1", "'@x", "'\tx", "'\rx", "ok", 3, ""]

@@ -25,6 +25,20 @@ from undersigned.core.settings import Settings
 from undersigned.core.sorting import NameParts, name_parts
 
 
+@dataclass(frozen=True)
+class Tie:
+    """Two signers of the same documents (Archive.ties)."""
+
+    id: str  # the other one's registry id
+    signed: int  # documents both signed (both printed)
+    named: int  # documents that name both as signers, one of them or both only named
+    last: dt.date  # the newest of them
+
+    @property
+    def total(self) -> int:
+        return self.signed + self.named
+
+
 class Signings(Sequence[tuple[Letter, Signature]]):
     """The (letter, signature) pairs of one signatory, newest first. Held as the letters and
     the index of the signature in each (12 bytes a pair, not a tuple of 80: 1.2 million pairs
@@ -158,13 +172,31 @@ class Archive:
                                          for old in x.redirect_from},
                             {_rel(x.path, self.root): x.slug for x in self.letters})
 
-    def cosigners(self, entity_id: str, limit: int | None = 10) -> list[tuple[str, int]]:
-        """Who most often signed alongside ``entity_id``: (id, shared letters), most first."""
-        counts: Counter[str] = Counter()
-        for letter, _sig in self.signed.get(entity_id, []):
-            counts.update({s.id for s in letter.signatures} - {entity_id})
-        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], self.sort_name(kv[0])))
+    def ties(self, entity_id: str, limit: int | None = None) -> list[Tie]:
+        """Everyone who signed with ``entity_id`` -- both printed on a document ("signed
+        together"), or named as signers of one letter where at least one of them is only named
+        by a release ("named together", counted apart) -- the most documents together first,
+        then the most recent, then by name (the one definition every view counts by)."""
+        signed: Counter[str] = Counter()
+        named: Counter[str] = Counter()
+        last: dict[str, dt.date] = {}
+        mine = [x for x, _s in self.signed.get(entity_id, [])] + list(
+            self.named_in.get(entity_id, []))
+        for letter in dict.fromkeys(mine):  # (once: a release may print and name someone)
+            printed = {s.id for s in letter.signatures if s.id}
+            others = (printed | {s.id for s in letter.signers_named if s.id}) - {entity_id}
+            both = entity_id in printed
+            for other in others:
+                (signed if both and other in printed else named)[other] += 1
+                if letter.date > last.get(other, dt.date.min):
+                    last[other] = letter.date
+        ranked = sorted((Tie(o, signed[o], named[o], last[o]) for o in last),
+                        key=lambda t: (-t.total, -t.last.toordinal(), self.sort_name(t.id)))
         return ranked[:limit] if limit else ranked
+
+    def cosigners(self, entity_id: str, limit: int | None = 10) -> list[tuple[str, int]]:
+        """(id, documents together: signed or named) of ``ties``, in its order."""
+        return [(t.id, t.total) for t in self.ties(entity_id, limit)]
 
     @cached_property
     def name_parts(self) -> dict[str, NameParts]:

@@ -47,6 +47,12 @@ def page_url(uri: str) -> str:
     return stem + "/"
 
 
+def output_path(uri: str) -> str:
+    """The file a generated docs path is written to: 'letters/x.md' ->
+    'letters/x/index.html'; a path that is not Markdown (a CSV) is written as it is."""
+    return page_url(uri) + "index.html" if uri.endswith(".md") else uri
+
+
 def paged_uri(first: str, n: int) -> str:
     """Docs path of page ``n`` of a paginated listing whose first page is ``first``
     ('topics/migration.md' -> 'topics/migration/page-2.md', 'letters/index.md' ->

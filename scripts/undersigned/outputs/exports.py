@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from undersigned.core.archive import redirects
 from undersigned.core.countries import country_name
+from undersigned.core.csvcells import safe_cell
 from undersigned.core.fields import CSV_COLUMNS, Row, csv_row, json_record
 from undersigned.core.names import fold
 from undersigned.core.offices import office_of, recipient_office
@@ -61,18 +62,6 @@ def signature_rows(archive: Archive) -> Iterator[dict[str, Any]]:
                 "party": term.party if term else "", "role_as_printed": sig.role or "",
                 "group_as_printed": sig.group or "",
             }
-
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: Any) -> Any:
-    """A text cell a spreadsheet would run as a formula (it begins with = + - @, a tab or a
-    carriage return) gets a leading apostrophe, the convention spreadsheets read as "text";
-    numbers are left alone. Documented on /data/."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
 
 
 def _csv(fields: list[str], rows: Iterable[dict[str, Any]], batch: int = 2000) -> Iterator[str]:
@@ -135,14 +124,17 @@ def datapackage(archive: Archive) -> dict[str, Any]:
                                          "reference": {"resource": "letters", "fields": "slug"}}]}},
             {"name": "cosigning", "path": "cosigning.csv", "format": "csv",
              "mediatype": "text/csv", "encoding": "utf-8",
-             "description": "The co-signing network: one row per pair of signatories who "
-                            "signed at least one document together (registry ids, source < "
-                            "target; names in signatories.json); weight = how many. A "
+             "description": "The co-signing network: one row per pair of signers of at least "
+                            "one document together (registry ids, source < target, and their "
+                            "names); weight = documents both signed; named = documents that "
+                            "name both as signers of a letter, one of them or both only named "
+                            "by a release. A "
                             f"document of more than {GROUP_SIZE} signatories adds no pairs but "
                             "one row per signatory with target 'document:<slug>' and weight 1. "
-                            "The same network with names as GraphML: cosigning.graphml.",
-             "schema": {"fields": [{"name": f, "type": "integer" if f == "weight" else "string"}
-                                   for f in EDGE_FIELDS], "primaryKey": ["source", "target"]}},
+                            "The same network as GraphML: cosigning.graphml.",
+             "schema": {"fields": [{"name": f, "type": "integer" if f in ("weight", "named")
+                                    else "string"} for f in EDGE_FIELDS],
+                        "primaryKey": ["source", "target"]}},
         ],
     }
 

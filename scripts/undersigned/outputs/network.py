@@ -9,17 +9,22 @@ of its signatories to it, so the files grow with the list, never its square."""
 
 from __future__ import annotations
 
+import csv
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
+from undersigned.core.csvcells import safe_cell
+
 if TYPE_CHECKING:
     from undersigned.core.archive import Archive
     from undersigned.core.model import Letter
 
-EDGE_FIELDS = ["source", "target", "weight"]
+# weight: documents both signed; named: documents that name both as signers of a letter, one
+# of them or both only named (Archive.ties); the names: the registry's (a document's title)
+EDGE_FIELDS = ["source", "target", "weight", "named", "source_name", "target_name"]
 NETWORK_FILES = ("data/cosigning.csv", "data/cosigning.graphml")
 GROUP_SIZE = 100  # a document signed by more is a group node, not every pair of its signers
 GROUP_PREFIX = "document:"  # a group node's id: never a registry id (ids have no colon)
@@ -34,23 +39,38 @@ def is_group(letter: Letter) -> bool:
     return len(letter.signatures) > GROUP_SIZE and len(_signers(letter)) > GROUP_SIZE
 
 
-def cosigning_edges(archive: Archive) -> Iterator[tuple[str, str, int]]:
-    """(source id, target id, documents signed together), source < target, in order; then
-    (signatory id, 'document:<slug>', 1) for each signatory of a group (see GROUP_SIZE).
-    Counted one source at a time over the documents it signed, so memory holds one
-    signatory's ties, not the whole network (a 30,000-letter archive has millions of pairs)."""
-    for source in sorted(archive.signed):
-        counts: Counter[str] = Counter()
+def _named(letter: Letter) -> set[str]:
+    return {s.id for s in letter.signers_named if s.id}
+
+
+def network_nodes(archive: Archive) -> list[str]:
+    """Everyone who signed a document or is named as a signer of one."""
+    return sorted(archive.signed.keys() | archive.named_in.keys())
+
+
+def cosigning_edges(archive: Archive) -> Iterator[tuple[str, str, int, int]]:
+    """(source id, target id, documents signed together, documents named together), source <
+    target, in order; then (signatory id, 'document:<slug>', 1, 0) for each signatory of a
+    group (see GROUP_SIZE). Counted one source at a time over its documents, so memory holds
+    one signatory's ties, not the whole network (a 30,000-letter archive has millions of
+    pairs)."""
+    for source in network_nodes(archive):
+        signed: Counter[str] = Counter()
+        named: Counter[str] = Counter()
         groups: set[str] = set()
-        for letter, _sig in archive.signed[source]:
+        docs = [x for x, _s in archive.signed.get(source, ())]
+        for letter in dict.fromkeys(docs + list(archive.named_in.get(source, ()))):
             if is_group(letter):
                 groups.add(letter.slug)
-            else:
-                counts.update({i for i in _signers(letter) if i > source})
-        for target in sorted(counts):
-            yield source, target, counts[target]
+                continue
+            printed = _signers(letter)
+            for other in (printed | _named(letter)) - {source}:
+                if other > source:
+                    (signed if source in printed and other in printed else named)[other] += 1
+        for target in sorted(signed.keys() | named.keys()):
+            yield source, target, signed[target], named[target]
         for slug in sorted(groups):
-            yield source, GROUP_PREFIX + slug, 1
+            yield source, GROUP_PREFIX + slug, 1, 0
 
 
 class Stopped(Exception):
@@ -69,10 +89,11 @@ def write_network(archive: Archive, folder: Path,
             graph.open("w", encoding="utf-8") as out_graph:
         out_csv.write(",".join(EDGE_FIELDS) + "\n")
         out_graph.write(_GRAPHML_HEAD)
-        for entity_id in sorted(archive.signed):
+        for entity_id in network_nodes(archive):
             entity = archive.registry.entities[entity_id]
             data = [("name", entity.name), ("kind", entity.kind), ("bioguide", entity.bioguide),
-                    ("documents", str(len(archive.signed[entity_id])))]
+                    ("documents", str(len(archive.signed.get(entity_id, ())))),
+                    ("named_in", str(len(archive.named_in.get(entity_id, ()))))]
             out_graph.write(f"<node id={quoteattr(entity_id)}>" + "".join(
                 f'<data key="{k}">{escape(v)}</data>' for k, v in data if v) + "</node>\n")
         for letter in archive.letters:  # documents too large to pair: one node each
@@ -81,12 +102,15 @@ def write_network(archive: Archive, folder: Path,
                          ("signatories", str(len(_signers(letter))))]
                 out_graph.write(f"<node id={quoteattr(GROUP_PREFIX + letter.slug)}>" + "".join(
                     f'<data key="{k}">{escape(v)}</data>' for k, v in group) + "</node>\n")
-        for k, (a, b, n) in enumerate(cosigning_edges(archive)):
+        names = {e.id: e.name for e in archive.registry.entities.values()}
+        names.update((GROUP_PREFIX + x.slug, x.title) for x in archive.letters if is_group(x))
+        rows = csv.writer(out_csv, lineterminator="\n")
+        for k, (a, b, n, m) in enumerate(cosigning_edges(archive)):
             if stop is not None and k % 10_000 == 0 and stop():
                 raise Stopped("the network was not finished: a newer build took over")
-            out_csv.write(f"{a},{b},{n}\n")  # ids are slugs: nothing to quote
+            rows.writerow([a, b, n, m, safe_cell(names[a]), safe_cell(names[b])])
             out_graph.write(f'<edge source="{a}" target="{b}"><data key="weight">{n}</data>'
-                            "</edge>\n")
+                            f'<data key="named">{m}</data></edge>\n')
         out_graph.write("</graph>\n</graphml>\n")
     return [(NETWORK_FILES[0], edges_csv), (NETWORK_FILES[1], graph)]
 
@@ -98,6 +122,8 @@ _GRAPHML_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 <key id="bioguide" for="node" attr.name="bioguide" attr.type="string"/>
 <key id="documents" for="node" attr.name="documents" attr.type="int"/>
 <key id="signatories" for="node" attr.name="signatories" attr.type="int"/>
+<key id="named_in" for="node" attr.name="named" attr.type="int"/>
 <key id="weight" for="edge" attr.name="weight" attr.type="int"/>
+<key id="named" for="edge" attr.name="named" attr.type="int"/>
 <graph id="cosigning" edgedefault="undirected">
 """

@@ -9,6 +9,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from undersigned.core.release import data_release
+from undersigned.core.urls import output_path
 from undersigned.pages.common import Page
 from undersigned.pages.indexes import home_block
 from undersigned.pages.kinds import KINDS, Context, PageKind
@@ -59,6 +60,16 @@ class Planned:
     @property
     def eager(self) -> bool:
         return self.kind.eager
+
+    @property
+    def raw(self) -> bool:
+        """A file (a CSV) written as rendered, not a page in a theme shell or the sitemap."""
+        return self.kind.raw
+
+    @property
+    def output(self) -> str:
+        """Where it is written in the site: 'letters/x/index.html', or a raw file's path."""
+        return output_path(self.uri)
 
     def head(self, archive: Archive, ctx: Context) -> dict[str, str]:
         """Head extras (citation tags, JSON-LD) of a subject's first page."""

@@ -61,7 +61,7 @@ RELATED_SHOWN = ("slug", "title", "date", "type", "signers_named.id", "signers_n
 LETTER_ITEM_SHOWN = ("slug", "title", "date", "type", "signatures#")
 # a document in the table of a signatory's page (its row; its signatories: the co-signers)
 SIGNED_ROW_SHOWN = ("slug", "title", "date", "recipients#", "recipients.name", "signatures.id",
-                    "signatures.name", "signatures.role")
+                    "signatures.name", "signatures.role", "signers_named.id")
 # a document in the table of a recipient's page (its row; its sender: who writes to them)
 RECEIVED_ROW_SHOWN = ("slug", "title", "date", "sender", "recipients.id", "recipients.role",
                       "recipients.organization", "signatures#")
@@ -71,7 +71,11 @@ ISSUED_ROW_SHOWN = ("slug", "title", "date", "type")
 # key's beginning (pages/bibtex.py base_key_of; a computed fact, target "citekey")
 KEY_SHOWN = ("base",)
 # a document that names a signatory among the signers of a letter it does not reproduce
-NAMED_ROW_SHOWN = ("slug", "title", "date")
+NAMED_ROW_SHOWN = ("slug", "title", "date", "signatures.id", "signers_named.id")
+# a document of someone's co-signers CSV (Archive.ties: who else signed or is named, when)
+TIES_SHOWN = ("date", "signatures.id", "signers_named.id")
+# a co-signer in that CSV (its name and kind; its filing name orders ties)
+TIE_SHOWN = ("id", "name", "kind", "sort")
 # a document's change history (first and last dates) on its page
 HISTORY_SHOWN = ("first", "last")
 
@@ -92,6 +96,9 @@ PAGES: dict[str, tuple[Shows, ...]] = {
     "signatory": (Shows("self", ENTITY_SHOWN), Shows("signed", SIGNED_ROW_SHOWN),
                   Shows("named_in", NAMED_ROW_SHOWN), Shows("received", ()),  # how many
                   Shows("cosigners", COSIGNER_SHOWN), Shows("issued", ISSUED_ROW_SHOWN)),
+    # signatories/<id>/cosigners.csv
+    "cosigners-csv": (Shows("self", ("id",)), Shows("signed", TIES_SHOWN), Shows("named_in", TIES_SHOWN),
+                      Shows("ties", TIE_SHOWN)),
     # recipients/<id>.md (and its further pages)
     "recipient": (Shows("self", ENTITY_SHOWN), Shows("received", RECEIVED_ROW_SHOWN),
                   Shows("signed", ())),  # how many
@@ -134,12 +141,18 @@ def _cosigned_with(archive: Archive, entity_id: str) -> Iterable[str]:
     with it when ranking their co-signers would read more than RANKING_BUDGET documents
     (a prolific signatory's co-signers: their pages are written after the rebuild
     ends, in well under the seconds the ranking would take)."""
-    near = {s.id for letter, _s in archive.signed.get(entity_id, ()) for s in letter.signatures}
-    near.discard(entity_id)
+    near = set(_tied_with(archive, entity_id))
     if sum(len(archive.signed.get(other, ())) for other in near) > RANKING_BUDGET:
         return near
     return {other for other in near
             if any(o == entity_id for o, _n in shown_cosigners(archive, other))}
+
+
+def _tied_with(archive: Archive, entity_id: str) -> Iterable[str]:
+    """Everyone who signed or is named with ``entity_id`` (Archive.ties: both ways)."""
+    docs = [x for x, _s in archive.signed.get(entity_id, ())] + list(
+        archive.named_in.get(entity_id, ()))
+    return {s.id for x in docs for s in (*x.signatures, *x.signers_named) if s.id} - {entity_id}
 
 
 def _self(archive: Archive, key: str) -> Iterable[str]:
@@ -181,6 +194,11 @@ RELATIONS: dict[tuple[str, str], Relation] = {
     ("signatory", "cosigners"): Relation(
         "entity", lambda archive, i: {o for o, _n in shown_cosigners(archive, i)},
         _cosigned_with),
+    ("cosigners-csv", "self"): Relation("entity", _self, _self),
+    ("cosigners-csv", "signed"): Relation("document", _slugs("signed"), _ids("signatures")),
+    ("cosigners-csv", "named_in"): Relation("document", _slugs("named_in"),
+                                            _ids("signers_named")),
+    ("cosigners-csv", "ties"): Relation("entity", _tied_with, _tied_with),
     ("recipient", "self"): Relation("entity", _self, _self),
     ("recipient", "received"): Relation("document", _slugs("received"), _ids("recipients")),
     ("recipient", "signed"): Relation("document", _slugs("signed"), _ids("signatures")),

@@ -6,8 +6,15 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from undersigned.core.csvcells import csv_text
 from undersigned.core.names import fold
-from undersigned.core.urls import letter_uri, paged_uri, recipient_uri, signatory_uri
+from undersigned.core.urls import (
+    SIGNATORIES_DIR,
+    letter_uri,
+    paged_uri,
+    recipient_uri,
+    signatory_uri,
+)
 from undersigned.pages.common import (
     TYPE_LABELS,
     Page,
@@ -235,29 +242,58 @@ def together_url(here: str, names: list[str]) -> str:
     return f"{href(here, 'search/index.md')}?{query}"
 
 
+def cosigners_uri(entity_id: str) -> str:
+    """Where a signatory's co-signers are published as CSV (pages/kinds.py)."""
+    return f"{SIGNATORIES_DIR}/{entity_id}/cosigners.csv"
+
+
+COSIGNER_FIELDS = ["cosigner_id", "name", "kind", "signed_together", "named_together",
+                   "documents_together", "latest"]
+
+
+def render_cosigners_csv(archive: Archive, entity: Entity) -> Page:
+    """Every co-signer of ``entity`` as CSV, with names (the page's table shows the first
+    COSIGNER_ROWS): the ranking and counts of Archive.ties."""
+    names = archive.registry.entities
+    rows = ({"cosigner_id": t.id, "name": names[t.id].name, "kind": names[t.id].kind,
+             "signed_together": t.signed, "named_together": t.named,
+             "documents_together": t.total, "latest": t.last.isoformat()}
+            for t in archive.ties(entity.id))
+    return Page(cosigners_uri(entity.id), csv_text(COSIGNER_FIELDS, rows))
+
+
 def _cosigners(archive: Archive, entity: Entity, here: str) -> str:
-    """The strongest co-signing ties: a small network figure and the same data as a table,
-    each row linking to the documents the two signed together."""
-    ranked = archive.cosigners(entity.id, limit=None)
+    """The strongest co-signing ties: a small network figure and the same data as a table
+    (documents signed together and named together counted apart), each row linking to the
+    documents that have both; every tie as CSV."""
+    ranked = archive.ties(entity.id)
     shown = ranked[:COSIGNER_ROWS]  # shown_cosigners
     if not ranked:
         return ""
     names = archive.registry.entities
-    figure = ego_svg(archive, entity.id, shown[:EGO_TIES],
-                     {o: href(here, signatory_uri(o)) for o, _n in shown[:EGO_TIES]})
+    figure = ego_svg(archive, entity.id, [(t.id, t.total) for t in shown[:EGO_TIES]],
+                     {t.id: href(here, signatory_uri(t.id)) for t in shown[:EGO_TIES]})
     rows = "".join(
-        f"<tr><td>{link(here, signatory_uri(o), names[o].name)}</td><td>{n}</td>"
-        f'<td><a href="{attr(together_url(here, [entity.name, names[o].name]))}">'
-        f"documents signed with {esc(names[o].name)}</a></td></tr>" for o, n in shown)
-    more = (f'<p class="us-note">{plural(len(ranked), "co-signer")} in all; the strongest '
-            f"{len(shown)} are listed. Every tie is in the co-signing network "
-            f"({link(here, 'data/index.md', 'data downloads')}).</p>\n\n"
+        f"<tr><td>{link(here, signatory_uri(t.id), names[t.id].name)}</td><td>{t.signed}</td>"
+        f"<td>{t.named}</td><td>{t.last.isoformat()}</td>"
+        f'<td><a href="{attr(together_url(here, [entity.name, names[t.id].name]))}">'
+        f"{plural(t.total, 'document')} with {esc(names[t.id].name)}</a></td></tr>"
+        for t in shown)
+    csv_link = (f'<a href="{attr(href(here, cosigners_uri(entity.id)))}" download>'
+                f"all {plural(len(ranked), 'co-signer')} as CSV</a>")
+    more = (f"the strongest {len(shown)} of {plural(len(ranked), 'co-signer')} are listed; "
             if len(ranked) > len(shown) else "")
     return ("## Co-signers { #cosigners }\n\n" + figure + "\n\n"
-            '<div class="us-cosigners"><table><caption>Co-signers by documents signed '
-            'together</caption><thead><tr><th scope="col">Co-signer</th><th scope="col">'
-            'Documents together</th><th scope="col">Search</th></tr></thead><tbody>' + rows
-            + "</tbody></table></div>\n\n" + more)
+            '<p class="us-note">Signed together: both signatures printed on a document. Named '
+            "together: a release names both as signers of a letter, at least one of them "
+            f"only named. Ties: the most documents, then the most recent. {more.capitalize()}"
+            f"{csv_link}; every tie is in the co-signing network "
+            f"({link(here, 'data/index.md', 'data downloads')}).</p>\n\n"
+            '<div class="us-cosigners"><table><caption>Co-signers by documents together'
+            '</caption><thead><tr><th scope="col">Co-signer</th><th scope="col">Signed '
+            'together</th><th scope="col">Named together</th><th scope="col">Latest</th>'
+            '<th scope="col">Search</th></tr></thead><tbody>' + rows
+            + "</tbody></table></div>\n\n")
 
 
 def recipient_pages(archive: Archive, entity_id: str) -> int:

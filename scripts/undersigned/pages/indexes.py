@@ -142,7 +142,8 @@ def _entity_index(archive: Archive, ids: list[str], base: str, title: str, intro
                 shown = e.name if e.kind == "organization" else archive.name_parts[e.id].inverted
                 lines.append(f"<li>{link(page_uri, uri_of(e.id), shown, data_kind=kind)}"
                              f" <span class=\"us-kind\">{label}</span> · "
-                             f"<span class=\"us-count\">{plural(counts[e.id], what)}</span>"
+                             f"<span class=\"us-count\">{what}{plural(counts[e.id], 'document')}"
+                             "</span>"
                              f"{(extra or {}).get(e.id, '')}</li>")
             lines.append("</ul>\n\n")
             if big:
@@ -158,13 +159,20 @@ def _entity_index(archive: Archive, ids: list[str], base: str, title: str, intro
 
 
 def render_signatories_index(archive: Archive) -> list[Page]:
-    counts = {i: len(v) for i, v in archive.signed.items()}
-    people = sum(1 for i in counts if archive.registry.entities[i].kind == "person")
-    intro = (f"{plural(len(counts), 'signatory', 'signatories')} — {plural(people, 'person', 'people')} "
-             f"and {plural(len(counts) - people, 'organization')} — A to Z by family name, with "
-             "the number of documents each signed.")
-    return _entity_index(archive, list(counts), SIGNATORIES_DIR, "Signatories", intro, counts,
-                         signatory_uri, "document")
+    """Everyone who signed a document or is named as a signer of one: how many they signed
+    and, apart, in how many a release names them (the counts of every view)."""
+    ids = sorted(archive.signed.keys() | archive.named_in.keys())
+    counts = {i: len(archive.signed.get(i, ())) for i in ids}
+    people = sum(1 for i in ids if archive.registry.entities[i].kind == "person")
+    intro = (f"{plural(len(ids), 'signatory', 'signatories')} — {plural(people, 'person', 'people')} "
+             f"and {plural(len(ids) - people, 'organization')} — A to Z by family name, with "
+             "the number of documents each signed and, apart, of the releases that name them "
+             "as signers of a letter the archive does not reproduce.")
+    extra = {i: f' · <span class="us-count">named as a signer in '
+                f"{plural(len(archive.named_in[i]), 'document')}</span>"
+             for i in ids if archive.named_in.get(i)}
+    return _entity_index(archive, ids, SIGNATORIES_DIR, "Signatories", intro, counts,
+                         signatory_uri, "signed ", extra)
 
 
 def render_recipients_index(archive: Archive) -> list[Page]:
@@ -180,7 +188,7 @@ def render_recipients_index(archive: Archive) -> list[Page]:
                     roles.setdefault(i, {})[" ".join(r.role.split())] = None
     extra = {i: f' · <span class="us-roles">{esc_html(", ".join(v))}</span>' for i, v in roles.items()}
     return _entity_index(archive, list(counts), RECIPIENTS_DIR, "Recipients", intro, counts,
-                         recipient_uri, "document", extra)
+                         recipient_uri, "received ", extra)
 
 
 def render_topics(archive: Archive) -> list[Page]:

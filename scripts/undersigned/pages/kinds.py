@@ -29,8 +29,10 @@ from undersigned.pages.changes import render_changes
 from undersigned.pages.cite import entity_jsonld, head_html
 from undersigned.pages.common import Page
 from undersigned.pages.entities import (
+    cosigners_uri,
     has_page,
     recipient_pages,
+    render_cosigners_csv,
     render_recipient,
     render_signatory,
     signatory_pages,
@@ -80,6 +82,7 @@ class PageKind:
     # head extras of a subject's first page (citation tags, JSON-LD)
     head: Callable[[Archive, str, Context], dict[str, str]] | None = None
     listing: Callable[[Archive], list[Page]] | None = None  # every page of an eager kind
+    raw: bool = False  # a file written as rendered at its path (a CSV), not a page in a shell
 
     @property
     def eager(self) -> bool:
@@ -122,6 +125,11 @@ KINDS: tuple[PageKind, ...] = (  # in the order of the plan
              has=has_page, count=signatory_pages, uri=lambda i, n: paged_uri(signatory_uri(i), n),
              render=lambda a, i, n, _c: render_signatory(a, a.registry.entities[i], n),
              head=_signatory_head),
+    PageKind("cosigners-csv", SIGNATORIES_DIR, "cosigners-csv",
+             keys=lambda a: sorted(i for i in a.registry.entities if has_page(a, i)),
+             has=has_page, uri=lambda i, _n: cosigners_uri(i),
+             render=lambda a, i, _n, _c: render_cosigners_csv(a, a.registry.entities[i]),
+             raw=True),
     _eager("signatories-index", SIGNATORIES_DIR, render_signatories_index),
     PageKind("recipient", RECIPIENTS_DIR, "recipient", keys=lambda a: sorted(a.received),
              has=lambda a, i: i in a.received, count=recipient_pages,

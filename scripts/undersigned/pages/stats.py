@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -346,7 +347,6 @@ def render_stats(archive: Archive, top: int = 20) -> Page:
                     key=lambda kv: (-len(kv[1]), archive.sort_name(kv[0])))[:top]
     active = [(archive.registry.entities[i].name, len(v)) for i, v in ranked]
     year_desc = "; ".join(f"{y}: {n}" for y, n in per_year)
-    active_desc = "; ".join(f"{name}: {n}" for name, n in active)
     out = [front({"title": "Statistics", "description": "Documents per year, the most active "
                   "signatories, signatures per document, recipient offices over time, co-signing "
                   "pairs and document types in the Undersigned archive."}),
@@ -357,16 +357,27 @@ def render_stats(archive: Archive, top: int = 20) -> Page:
            '<th scope="col">Year</th><th scope="col">Documents</th></tr></thead><tbody>'
            + "".join(f"<tr><td>{link(here, year_uri(int(y)), y) if n else y}</td><td>{n}</td>"
                      "</tr>" for y, n in per_year) + "</tbody></table>\n\n",
+           most_active(archive, here, ranked, active),
+           signature_sizes(archive), offices_over_time(archive), cosigning_pairs(archive, here),
+           types_per_year(archive), signatures_and_named(archive, here)]
+    return Page(here, "".join(out))
+
+
+def most_active(archive: Archive, here: str, ranked: Sequence[tuple[str, Sequence[object]]],
+                active: list[tuple[str, int]]) -> str:
+    """Those who signed the most documents (more than one each), as a chart and a table."""
+    if not active:
+        return ("## Most active signatories\n\n"
+                '<p class="us-note">No signatory has signed more than one document.</p>\n\n')
+    active_desc = "; ".join(f"{name}: {n}" for name, n in active)
+    return "".join([
            "## Most active signatories\n\n",
            bar_chart("active", f"The {len(active)} most active signatories",
                      f"Documents signed: {active_desc}.", active, horizontal=True), "\n\n",
            '<table><caption>Most active signatories</caption><thead><tr>'
            '<th scope="col">Signatory</th><th scope="col">Documents signed</th></tr></thead><tbody>'
            + "".join(f"<tr><td>{link(here, signatory_uri(i), archive.registry.entities[i].name)}"
-                     f"</td><td>{len(v)}</td></tr>" for i, v in ranked) + "</tbody></table>\n\n",
-           signature_sizes(archive), offices_over_time(archive), cosigning_pairs(archive, here),
-           types_per_year(archive), signatures_and_named(archive, here)]
-    return Page(here, "".join(out))
+                     f"</td><td>{len(v)}</td></tr>" for i, v in ranked) + "</tbody></table>\n\n"])
 
 
 def signatures_and_named(archive: Archive, here: str) -> str:

@@ -212,8 +212,9 @@ class UndersignedPlugin(BasePlugin[UndersignedConfig]):  # type: ignore[no-untyp
         archive = build.archive
         everything = build.settings.mkdocs_pages
         in_nav = _nav_uris(config.nav)
-        for uri in build.plan:
-            if everything or uri in in_nav:  # rendered on demand in on_page_read_source
+        for uri, planned in build.plan.items():
+            if (everything or uri in in_nav) and not planned.raw:  # rendered on demand in
+                # on_page_read_source
                 files.append(File.generated(config, uri, content="",
                                             inclusion=InclusionLevel.NOT_IN_NAV))
             else:  # written into shells in on_post_build
@@ -344,7 +345,8 @@ class UndersignedPlugin(BasePlugin[UndersignedConfig]):  # type: ignore[no-untyp
         urls, now = [], []
         for uri in build.shelled:
             planned = build.plan[uri]
-            urls.append(page_url(uri))
+            if not planned.raw:  # (a CSV is no page of the sitemap)
+                urls.append(page_url(uri))
             if changed is not None and uri in before and not changed.wants(planned) \
                     and not planned.eager:
                 continue  # unchanged since the previous build: kept as written

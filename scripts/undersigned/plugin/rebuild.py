@@ -11,7 +11,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from undersigned.core.archive import Archive
-from undersigned.core.urls import page_url
+from undersigned.core.urls import output_path, page_url
 from undersigned.outputs.exports import data_files, write_pieces
 from undersigned.outputs.network import write_network
 from undersigned.outputs.search import BUNDLE, BackgroundIndex, record_key, shards
@@ -102,9 +102,9 @@ def remember(session: ServeSession, build: Build, config: MkDocsConfig) -> None:
     pages = set(build.shelled)
     previous = build.previous or session.previous
     if build.incremental and previous is not None:
-        stale = {page_url(u) + "index.html" for u in previous.pages - pages}
+        stale = {output_path(u) for u in previous.pages - pages}
         stale |= previous.outputs - outputs
-        written = outputs | {page_url(u) + "index.html" for u in pages}
+        written = outputs | {output_path(u) for u in pages}
         remove_stale(site, stale, written)
     session.previous = State(build.fingerprint, build.archive, build.keys, pages, outputs,
                              build.shard_keys)

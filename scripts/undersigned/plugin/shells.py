@@ -74,7 +74,11 @@ def page_writer(build: Build, config: MkDocsConfig, shells: dict[tuple[Any, ...]
     site_url = config.site_url or ""
 
     def write(uri: str) -> None:
-        light, blocks = build.plan[uri].render().split()
+        planned = build.plan[uri]
+        if planned.raw:  # a file as rendered (a co-signers CSV)
+            write_file(planned.render().markdown.encode("utf-8"), str(site / planned.output))
+            return
+        light, blocks = planned.render().split()
         meta, body = parse_front(light)
         meta.update(head(build, uri, site_url))
         converted, tokens = md.convert(body)

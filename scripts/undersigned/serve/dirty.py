@@ -54,10 +54,20 @@ def document_keys(archive: Archive) -> dict[str, tuple[Any, ...]]:
 
 @dataclass
 class Dirty:
-    letters: set[str]  # slugs whose pages are rebuilt
-    signatories: set[str]  # registry ids whose signatory pages are rebuilt
-    recipients: set[str]  # registry ids whose recipient pages are rebuilt
+    pages: dict[str, set[str]]  # subject kind (pages/depends.py PAGES) -> keys rebuilt
     changed: set[str] = field(default_factory=set)  # slugs and ids changed themselves
+
+    @property
+    def letters(self) -> set[str]:  # slugs whose pages are rebuilt
+        return self.pages.get("letter", set())
+
+    @property
+    def signatories(self) -> set[str]:  # registry ids whose signatory pages are rebuilt
+        return self.pages.get("signatory", set())
+
+    @property
+    def recipients(self) -> set[str]:  # registry ids whose recipient pages are rebuilt
+        return self.pages.get("recipient", set())
 
     def first(self, page: Planned) -> bool:
         """Is ``page`` the page of something changed itself (written before the rebuild ends;
@@ -66,9 +76,9 @@ class Dirty:
 
     def wants(self, page: Planned) -> bool:
         """Is the generated page to be rebuilt? (A listing always is.)"""
-        pages = {"letter": self.letters, "signatory": self.signatories,
-                 "recipient": self.recipients}.get(page.kind.shows or "")
-        return True if pages is None else page.key in pages
+        if page.kind.shows is None:
+            return True
+        return page.key in self.pages.get(page.kind.shows, set())
 
 
 def dirty(old: Archive, old_keys: dict[str, tuple[Any, ...]], new: Archive,
@@ -101,8 +111,7 @@ def dirty(old: Archive, old_keys: dict[str, tuple[Any, ...]], new: Archive,
                 before = {x for x in relation.inverse(old, key) if has(old, x)}
                 after = {x for x in relation.inverse(new, key) if has(new, x)}
                 pages[kind] |= (before | after) if differ else (before ^ after)
-    return Dirty(pages["letter"], pages["signatory"], pages["recipient"],
-                 changed | histories | entities)
+    return Dirty(pages, changed | histories | entities)
 
 
 def _facts(target: str, names: tuple[str, ...], old: Archive, old_keys: dict[str, tuple[Any, ...]],
