@@ -65,7 +65,7 @@ def test_a_commit_message_cannot_forge_a_record(repo):
     page = render_changes(archive).markdown
     assert "<b>" not in page and "&lt;b&gt;" not in page and "forged" not in page
     assert "Fix" not in page and "Fix" not in feed  # commit messages are never shown
-    assert '<span class="us-what">Text corrected.</span>' in page
+    assert '<span class="us-what">Text corrected: ‘write’ → ‘wrote’.</span>' in page
     assert "2099-01-01" not in render_letter(archive, archive.by_slug[A]).markdown.split("forged")[0]
 
 
@@ -113,7 +113,7 @@ def test_history_follows_a_rename_through_redirect_from(repo):
     page = render_changes(archive).markdown
     assert (f'<li><strong>Renamed</strong>: <a href="../letters/{B}/">A letter</a> — '
             f'<span class="us-what">Moved to a new address ({B}).</span></li>') in page
-    assert (f'<li><strong>Added</strong>: <a href="../letters/{B}/">A letter</a> — '
+    assert (f'<li><strong>Renamed</strong>: <a href="../letters/{B}/">A letter</a> — '
             f'<span class="us-what">Renamed from {A} (the old address leads here).</span></li>'
             ) in page
     assert "<strong>Removed</strong>" not in page
@@ -149,15 +149,19 @@ def test_changes_say_what_changed_in_the_document_never_the_message(repo, monkey
     assert _items(page) == [
         "Renamed: The letter — Renamed from 2017-06-14-a-letter.",
         "Corrected: The letter — Title corrected; recipient corrected; 3 signatories added; "
-        "text corrected.",
+        "text corrected: ‘write’ → ‘wrote’.",
         "Added: The letter — New in the archive."]
     assert calls.count("cat-file") == 1  # every version read by one git process
+    # renamed with git, no redirect_from written: the old address still leads to it
+    from undersigned.core.archive import redirects
+    assert [(old, x.slug) for old, x in redirects(archive)] == [(A, B)]
     feed = changes_feed(archive, "https://test.example.org/")
     assert "signers_named" not in feed and "Reps." not in feed and "signers_named" not in page
     summaries = [e.findtext("{http://www.w3.org/2005/Atom}summary")
                  for e in ET.fromstring(feed).iter("{http://www.w3.org/2005/Atom}entry")]
     assert summaries == ["Renamed from 2017-06-14-a-letter.", "Title corrected; recipient "
-                         "corrected; 3 signatories added; text corrected.", "New in the archive."]
+                         "corrected; 3 signatories added; text corrected: ‘write’ → ‘wrote’.",
+                         "New in the archive."]
 
 
 def test_changes_link_to_the_commit_when_a_repository_is_configured(repo):
@@ -257,3 +261,12 @@ def test_check_warns_of_a_commit_dated_in_the_future(repo, capsys):
         f"warning: letters/{A}.md: commit {sha} is dated 2099-01-01, in the future; its date "
         f"is not used\n  hint: a committer date is set by whoever commits: check that commit "
         f"(git show {sha}); the document's dates come from the other commits\n")
+
+
+def test_a_text_correction_says_what_changed_in_words():
+    from undersigned.core.textdiff import text_change
+    assert text_change("We write to you", "We wrote to you") == \
+        "text corrected: ‘write’ → ‘wrote’"
+    assert text_change("a b\nc", "a  b c") == "text re-flowed (line breaks and spacing only)"
+    assert text_change("one two three", "one three") == "text corrected: ‘two’ removed"
+    assert text_change("x " * 50, "y " * 60) == "text corrected (60 words added, 50 words removed)"

@@ -298,9 +298,17 @@ def sort_key(entity: Entity, legislators: Legislators | None = None) -> str:
 
 
 def redirects(archive: Archive) -> list[tuple[str, Letter]]:
-    """(former slug, document) of every redirect_from, by former slug."""
-    return sorted(((old, x) for x in archive.letters for old in x.redirect_from),
-                  key=lambda pair: pair[0])
+    """(former slug, document) of every old address, by former slug: each redirect_from, and
+    each rename the repository history shows (a file moved with `git mv`), so that no old
+    address of a document is ever a 404."""
+    out = {old: x for x in archive.letters for old in x.redirect_from}
+    history = archive.history
+    for change in history.changes if history is not None else ():
+        old = change.old or (change.slug if change.kind == "removed" else "")
+        letter = archive.by_slug.get(change.now)
+        if old and letter is not None and old != letter.slug and old not in archive.by_slug:
+            out.setdefault(old, letter)
+    return sorted(out.items(), key=lambda pair: pair[0])
 
 
 def published_originals(archive: Archive) -> list[tuple[str, Path]]:

@@ -31,6 +31,7 @@ from typing import Any
 from undersigned.core.characters import NOT_XML
 from undersigned.core.letters import read_letter
 from undersigned.core.problems import Problem
+from undersigned.core.textdiff import text_change
 
 log = logging.getLogger("mkdocs.plugins.undersigned")
 
@@ -291,7 +292,7 @@ def compare(before: dict[str, Any] | None, body_before: str, after: dict[str, An
                                                                        "related")
                                                  else "corrected"))
     if body_before.strip() != body_after.strip():
-        out.append("text corrected")
+        out.append(text_change(body_before, body_after))
     return out
 
 

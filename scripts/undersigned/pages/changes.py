@@ -30,10 +30,26 @@ def _title(archive: Archive, change: Change) -> str:
 
 
 def _label(archive: Archive, change: Change) -> str:
-    """A removed slug that now redirects to a document was renamed, not removed."""
+    """A removed slug that now redirects to a document was renamed, not removed; and the
+    document it became was renamed, not added."""
     if change.kind == "removed" and change.now != change.slug and change.now in archive.by_slug:
         return LABELS["renamed"]
+    if change.kind == "added" and _renamed_from(archive, change):
+        return LABELS["renamed"]
     return LABELS[change.kind]
+
+
+def _renamed_from(archive: Archive, change: Change) -> list[str]:
+    """The former slugs of a document added under a new name (its redirect_from that the
+    history shows removed)."""
+    letter = archive.by_slug.get(change.now)
+    if letter is None or not letter.redirect_from or archive.history is None:
+        return []
+    removed = archive.__dict__.get("_removed_slugs")
+    if removed is None:
+        removed = archive.__dict__["_removed_slugs"] = {
+            c.slug for c in archive.history.changes if c.kind == "removed"}
+    return [old for old in letter.redirect_from if old in removed]
 
 
 def _former(archive: Archive, change: Change) -> str:
@@ -69,13 +85,9 @@ def _what(archive: Archive, change: Change) -> str:
     """What the change did to the document, in plain words (never the commit message)."""
     if change.kind == "removed" and _label(archive, change) == LABELS["renamed"]:
         return f"Moved to a new address ({change.now})."
-    letter = archive.by_slug.get(change.now)
-    if change.kind == "added" and letter is not None and letter.redirect_from:
-        removed = {c.slug for c in archive.history.changes if c.kind == "removed"} \
-            if archive.history else set()
-        former = [old for old in letter.redirect_from if old in removed]
-        if former:
-            return f"Renamed from {', '.join(former)} (the old address leads here)."
+    former = _renamed_from(archive, change) if change.kind == "added" else []
+    if former:
+        return f"Renamed from {', '.join(former)} (the old address leads here)."
     return notes(archive).get((change.commit, change.slug), DEFAULT_NOTES[change.kind])
 
 
