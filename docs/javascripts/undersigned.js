@@ -208,6 +208,18 @@
           var li = a.closest("li");
           if (li) li.hidden = !(want === "all" || a.getAttribute("data-kind") === want);
         });
+        // a letter's heading and list go when the filter hides every entry under it, and so
+        // does its link in the A to Z
+        list.querySelectorAll("ul.us-entities").forEach(function (ul) {
+          var empty = !ul.querySelector("li:not([hidden])");
+          ul.hidden = empty;
+          var heading = ul.previousElementSibling;
+          if (heading && /^H[1-6]$/.test(heading.tagName)) {
+            heading.hidden = empty;
+            var az = heading.id && list.querySelector('.us-az a[href="#' + heading.id + '"]');
+            if (az) az.hidden = empty;
+          }
+        });
       });
     });
   }
@@ -304,13 +316,13 @@
     document.querySelectorAll(".md-typeset__scrollwrap[role=region]").forEach(function (w) {
       used[w.getAttribute("aria-label")] = true;
     });
-    document.querySelectorAll(".md-typeset__scrollwrap, figure.us-chart").forEach(function (wrap) {
+    document.querySelectorAll(".md-typeset__scrollwrap, figure.us-chart, .md-typeset pre > code").forEach(function (wrap) {
       var wide = wrap.scrollWidth > wrap.clientWidth + 1;
-      var what = wrap.tagName === "FIGURE" ? "chart" : "table";
+      var what = wrap.tagName === "FIGURE" ? "chart" : wrap.tagName === "CODE" ? "code" : "table";
       wrap.classList.toggle("us-wide", wide);
       var hint = wrap.previousElementSibling;
       var hinted = hint && hint.classList.contains("us-scroll-hint");
-      if (wide && !hinted) {
+      if (wide && !hinted && what !== "code") {
         hint = document.createElement("p");
         hint.className = "us-scroll-hint";
         hint.setAttribute("aria-hidden", "true");
@@ -320,7 +332,8 @@
         hint.remove();
       }
       if (wide && !wrap.hasAttribute("tabindex")) {
-        var base = what === "chart" ? (wrap.querySelector("svg title") || {}).textContent || "Chart" : tableName(wrap);
+        var base = what === "chart" ? (wrap.querySelector("svg title") || {}).textContent || "Chart"
+          : what === "code" ? "Example" : tableName(wrap);
         var name = base + " (" + what + ", scrolls sideways)";
         for (var n = 2; used[name]; n++) name = base + " (" + what + " " + n + ", scrolls sideways)";
         used[name] = true;

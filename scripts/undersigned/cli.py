@@ -293,10 +293,13 @@ def _existing_original(root: Path, archive: Archive, slug: str) -> tuple[Path | 
 
 
 def _choose_slugs(root: Path, archive: Archive, sources: list[_Source], problems: list[Problem]) -> None:
-    """A re-import of the same original keeps its slug; a different document that would get a
-    slug already taken (on disk or earlier in this run) gets the next free one, -2, -3, ..."""
+    """A re-import of the same original keeps its slug. A document whose title and date give
+    the slug of a different document (in the archive, or of another file of this run) is an
+    error: two documents would be told apart only by '-2'. Letters one file reproduces under
+    one title get -2, -3, ... (the release is their shared original)."""
     taken: dict[str, bytes] = {}
     for src in sources:
+        mine: set[str] = set()
         for doc in src.docs:
             base = doc.slug
             slug, n = base, 2
@@ -313,12 +316,20 @@ def _choose_slugs(root: Path, archive: Archive, sources: list[_Source], problems
                 if same and slug not in taken:
                     break
                 slug, n = f"{base}-{n}", n + 1
-            if slug != base:
-                problems.append(Problem(src.rel, doc.source_line, f"'{base}' is taken by a "
-                                        f"different document; this one gets '{slug}'",
-                                        "give a distinct --title if you prefer another slug",
-                                        warning=True))
+            if slug != base and base not in mine:
+                problems.append(Problem(
+                    src.rel, doc.source_line, f"letters/{base}.md is another document with "
+                    f"this title and date ('{doc.metadata['title']}', {doc.metadata['date']})",
+                    "give this one a title that tells them apart: --title \"...\" (what or "
+                    "whom it is about); if it is the same document, it is in the archive "
+                    "already"))
+            elif slug != base:
+                problems.append(Problem(src.rel, doc.source_line, f"'{base}' is the slug of "
+                                        f"another letter of this file; this one gets '{slug}'",
+                                        "edit its title in the file written if you prefer "
+                                        "another", warning=True))
             doc.fixed_slug = slug
+            mine.add(base)
             taken[slug] = src.data
 
 

@@ -225,22 +225,26 @@ def test_killed_imports_leave_old_or_new_files(archive_dir, tmp_path):
 
 # 5. a different document is never overwritten; ids and slugs are always valid
 
-def test_different_documents_with_one_slug_get_distinct_slugs(archive_dir, capsys, tmp_path):
+def test_a_different_document_with_the_same_title_and_date_is_an_error(archive_dir, capsys,
+                                                                       tmp_path):
+    """Never a silent '-2': the contributor gives a title that tells the two apart."""
     root = archive_dir(TOPICS, letter=False)
     other = tmp_path / "other.txt"
     other.write_text(SEED.read_text().replace("Nearly three", "Almost three", 1))
     assert main(["--root", str(root), "import", str(SEED), "--title", TITLE, "--add-new"]) == 0
     capsys.readouterr()
-    assert main(["--root", str(root), "import", str(other), "--title", TITLE]) == 0
-    captured = capsys.readouterr()
-    assert f"wrote letters/{SLUG}-2.md" in captured.out
-    assert (f"note: {other.as_posix()}:3: '{SLUG}' is taken by a different document; this one "
-            f"gets '{SLUG}-2'\n  hint: give a distinct --title if you prefer another slug"
-            ) in captured.err
-    assert "--force" not in captured.err
-    assert (root / "letters" / f"{SLUG}.txt").read_bytes() == SEED.read_bytes()
-    assert (root / "letters" / f"{SLUG}-2.txt").read_bytes() == other.read_bytes()
-    assert "original: " + SLUG + "-2.txt" in (root / "letters" / f"{SLUG}-2.md").read_text()
+    before = sorted(p.name for p in (root / "letters").iterdir())
+    for dry in ([], ["--dry-run"]):
+        assert main(["--root", str(root), "import", str(other), "--title", TITLE, *dry]) == 1
+        err = capsys.readouterr().err
+        assert (f"error: {other.as_posix()}:3: letters/{SLUG}.md is another document with this "
+                f"title and date ('{TITLE}', {SLUG[:10]})\n  hint: give this one a title that "
+                "tells them apart: --title \"...\" (what or whom it is about); if it is the "
+                "same document, it is in the archive already") in err
+    assert sorted(p.name for p in (root / "letters").iterdir()) == before
+    assert main(["--root", str(root), "import", str(other), "--title", TITLE + " (second)",
+                 "--add-new"]) == 0
+    assert (root / "letters" / f"{SLUG}-second.txt").read_bytes() == other.read_bytes()
     assert main(["--root", str(root), "check"]) == 0
 
 

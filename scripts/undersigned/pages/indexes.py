@@ -74,7 +74,7 @@ def letter_list(letters: list[Letter], here: str, by_year: bool = True,
     out = []
     for year, group in groupby(letters, key=lambda x: x.year):
         if by_year:
-            out.append(f"\n### {year} {{ #y{year} }}\n\n<p>{link(here, year_uri(year), f'All of {year}')}</p>\n")
+            out.append(f"\n## {year} {{ #y{year} }}\n\n<p>{link(here, year_uri(year), f'All of {year}')}</p>\n")
         out.append('<ul class="us-letters">' + "".join(letter_item(x, here, memo) for x in group)
                    + "</ul>\n")
     return "".join(out) + "\n"
@@ -127,8 +127,9 @@ def _entity_index(archive: Archive, ids: list[str], base: str, title: str, intro
     letters_nav = " ".join(
         link(here, initial_uri(k), k) if big
         else f'<a href="#{"num" if k == "#" else k.lower()}">{k}</a>' for k, _g in grouped)
+    # the filter first: a keyboard reaches it before the 26 letters of the A to Z
     head = [front({"title": title, "description": intro}), f"# {title}\n\n", intro + "\n\n",
-            f'<nav class="us-az" aria-label="A to Z">{letters_nav}</nav>\n\n', FILTER_BAR]
+            FILTER_BAR, f'<nav class="us-az" aria-label="A to Z">{letters_nav}</nav>\n\n']
     sections = []
     for key, group in grouped:
         anchor = "num" if key == "#" else key.lower()
