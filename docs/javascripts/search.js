@@ -1,6 +1,9 @@
 /* Undersigned search page: Pagefind full-text search with facets. The query and the filters
-   live in the page URL (?q=...&topic=...&year=...&signatory=A&signatory=B&mode=any), so a
+   live in the page URL (?q=...&topic=...&year=2007&year=2008&country=GT&country=HN&from=2005
+   &to=2008&signatory=A&signatory=B&mode=any), so a
    filtered view can be bookmarked, shared and cited; reloading restores the same results.
+   Several values of one filter (years, countries, topics, types, offices, months) are
+   combined with OR, different filters with AND; a year range (from, to) is the years in it.
    Several signatories are combined with AND (documents all of them signed, the default) or OR
    (mode=any). The current result set downloads as CSV (the rows of data/letters.csv) or JSON
    (the records of data/letters.json, values as they are there: never CSV cells, whose
@@ -56,9 +59,11 @@
   filterBox.appendChild(clear);
   form.appendChild(filterBox);
   var status = el("p", { id: "us-status", role: "status", "aria-live": "polite" });
+  var clearAll = el("button", { type: "button", id: "us-clear-all", hidden: "" }, "Clear all filters");
   var results = el("ol", { id: "us-results", class: "us-results" });
   root.appendChild(form);
   root.appendChild(status);
+  root.appendChild(clearAll);
   root.appendChild(results);
   var controls = {};
 
@@ -73,12 +78,22 @@
     FACETS.forEach(function (f) {
       if (f[0] === "signatory") return;
       var c = controls[f[0]];
+      if (c && c.boxes) {  // several values: every box ticked
+        var ticked = c.boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
+        if (f[0] === "year") ticked = yearsOf(ticked);
+        if (ticked.length) s.filters[f[0]] = ticked;
+        return;
+      }
       var v = c ? c.value.trim() : "";
       if (v && LISTED[f[0]]) {
         if (c.getAttribute("data-id")) s.filters[f[0]] = c.getAttribute("data-id");
         else s.pending.push(c);
       } else if (v) s.filters[f[0]] = v;
     });
+    if (range.from.value || range.to.value) {
+      s.range = [range.from.value, range.to.value];
+      if (!s.filters.year) s.filters.year = yearsOf([]);
+    }
     signers.forEach(function (c) {
       if (c.getAttribute("data-id")) s.signatories.push(c.getAttribute("data-id"));
       else if (c.value.trim()) s.pending.push(c);
@@ -196,8 +211,11 @@
   function pagefindFilters(s) {
     var filters = {};
     Object.keys(s.filters).forEach(function (k) {
-      if (k === "topic") filters[k] = topicId(s.filters[k]);
-      else filters[k] = s.filters[k];
+      var v = s.filters[k];
+      if (Array.isArray(v)) {
+        if (k === "topic") v = v.map(topicId);
+        filters[k] = v.length === 1 ? v[0] : { any: v };
+      } else filters[k] = k === "topic" ? topicId(v) : v;
     });
     var ids = s.signatories;
     if (ids.length === 1) filters.signatory = ids[0];
@@ -208,7 +226,14 @@
   function writeUrl(s) {
     var params = new URLSearchParams();
     if (s.q) params.set("q", s.q);
-    Object.keys(s.filters).forEach(function (k) { params.set(k, s.filters[k]); });
+    Object.keys(s.filters).forEach(function (k) {
+      if (k === "year" && s.range) return;  // said by from and to
+      [].concat(s.filters[k]).forEach(function (v) { params.append(k, v); });
+    });
+    if (s.range) {
+      if (s.range[0]) params.set("from", s.range[0]);
+      if (s.range[1]) params.set("to", s.range[1]);
+    }
     s.signatories.forEach(function (v) { params.append("signatory", v); });
     s.pending.forEach(function (c) {  // a name not yet resolved stays as typed
       var k = c.getAttribute("data-kind");
@@ -224,10 +249,15 @@
     var params = new URLSearchParams(window.location.search);
     input.value = params.get("q") || "";
     FACETS.forEach(function (f) {
-      if (f[0] !== "signatory" && controls[f[0]] && params.get(f[0])) {
-        controls[f[0]].value = params.get(f[0]);
-      }
+      var c = controls[f[0]];
+      if (f[0] === "signatory" || !c) return;
+      if (c.boxes) {
+        var wanted = params.getAll(f[0]).map(function (v) { return f[0] === "topic" ? topicId(v) : v; });
+        c.boxes.forEach(function (b) { b.checked = wanted.indexOf(b.value) >= 0; });
+      } else if (params.get(f[0])) c.value = params.get(f[0]);
     });
+    range.from.value = params.get("from") || "";
+    range.to.value = params.get("to") || "";
     var wanted = params.getAll("signatory");
     while (signers.length < wanted.length) addSigner();
     wanted.forEach(function (v, i) { signers[i].value = v; });
@@ -307,20 +337,43 @@
         nameControl(control, key);
         return;
       }
-      control = el("select", { id: "us-f-" + key });
-      control.appendChild(el("option", { value: "" }, "any"));
-      values.forEach(function (v) {
+      // several values: a box each (with how many documents have it), in a box of its own
+      // height that scrolls when there are many
+      var group = el("fieldset", { id: "us-f-" + key, class: "us-multi" });
+      group.appendChild(el("legend", {}, f[1]));
+      var holder = el("div", { class: "us-multi-list" + (values.length > 6 ? " us-many" : "") });
+      group.appendChild(holder);
+      var boxes = [];
+      values.forEach(function (v, i) {
         var shown = v;
         if (key === "office") {
           var who = (available.office_people || {})[v] || [];
           shown = v + (who.length ? " — " + who.join(", ") : "");
         } else if (key === "country") shown = (available.country_names || {})[v] || v;
-        control.appendChild(el("option", { value: v }, shown + " (" + counts[v] + ")"));
+        var value = key === "topic" ? topicId(v) : v;
+        var id = "us-f-" + key + "-" + i;
+        var box = el("input", { type: "checkbox", id: id, value: value, "data-facet": key });
+        var item = el("label", { for: id, class: "us-check" });
+        item.appendChild(box);
+        item.appendChild(document.createTextNode(shown + " (" + counts[v] + ")"));
+        holder.appendChild(item);
+        box.addEventListener("change", run);
+        boxes.push(box);
       });
-      wrap.appendChild(control);
-      controls[key] = control;
-      control.addEventListener("change", run);
-      facets.appendChild(wrap);
+      if (key === "year") {  // and a range of years
+        var all = values.slice().sort();
+        [["from", "from"], ["to", "to"]].forEach(function (pair) {
+          var sel = range[pair[0]];
+          sel.appendChild(el("option", { value: "" }, pair[0] === "from" ? "earliest" : "latest"));
+          all.forEach(function (y) { sel.appendChild(el("option", { value: y }, y)); });
+          var lab = el("label", { for: sel.id, class: "us-range" }, pair[1]);
+          lab.appendChild(sel);
+          group.appendChild(lab);
+          sel.addEventListener("change", run);
+        });
+      }
+      controls[key] = { boxes: boxes, value: "" };
+      facets.appendChild(group);
     });
     facets.appendChild(sortWrap);
   }
@@ -336,10 +389,18 @@
     "Search all dates and count every match");
   root.appendChild(searchAll);
 
+  function chosenCount(s) {
+    var n = s.signatories.length + (s.range ? 1 : 0);
+    Object.keys(s.filters).forEach(function (k) {
+      if (!(k === "year" && s.range)) n += [].concat(s.filters[k]).length;
+    });
+    return n;
+  }
+
   function summary(s, n, partial) {
     if (!active(s)) return "Type a word or choose a filter.";
     var text = n + (n === 1 ? " document" : " documents") + " found";
-    var shownFilters = Object.keys(s.filters).length + s.signatories.length;
+    var shownFilters = chosenCount(s);
     if (shownFilters) filterSummary.textContent = "Filters (" + shownFilters + " chosen)";
     if (partial) {
       text += " among the " + partial.docs.toLocaleString("en-US") + " newest documents searched (" +
@@ -349,13 +410,25 @@
   }
 
   function candidates(s) {
-    // the shards that can hold a match, newest first: a year or month filter excludes the
-    // shards whose dates lie outside it
-    var span = s.filters.month || s.filters.year || "";
+    // the shards that can hold a match, newest first: year or month filters exclude the
+    // shards whose dates lie outside every one of them
+    var spans = [].concat(s.filters.month || s.filters.year || []);
     return (available.shards || []).filter(function (sh) {
-      if (!span || !sh.first) return sh.count > 0;
-      return sh.first.slice(0, span.length) <= span && span <= sh.last.slice(0, span.length);
+      if (!spans.length || !sh.first) return sh.count > 0;
+      return spans.some(function (span) {
+        return sh.first.slice(0, span.length) <= span && span <= sh.last.slice(0, span.length);
+      });
     });
+  }
+
+  // the years of a range (from, to) and the years ticked, as one list
+  var range = { from: el("select", { id: "us-from" }), to: el("select", { id: "us-to" }) };
+  function yearsOf(ticked) {
+    var all = Object.keys((available && available.year) || {}).sort();
+    var from = range.from.value || all[0], to = range.to.value || all[all.length - 1];
+    if (!range.from.value && !range.to.value) return ticked;
+    var inRange = all.filter(function (y) { return y >= from && y <= to; });
+    return ticked.length ? ticked.filter(function (y) { return inRange.indexOf(y) >= 0; }) : inRange;
   }
 
   var merged = {};  // shard folder -> promise of its index merged into the primary bundle
@@ -422,7 +495,14 @@
       var h = el("h2", { class: "us-result-title" });
       h.appendChild(a);
       li.appendChild(h);
-      if (d.meta && d.meta.date) li.appendChild(el("p", { class: "us-type" }, d.meta.date));
+      // what it is, when, from whom, to whom (the record's meta, search.py)
+      var m = d.meta || {};
+      var facts = [m.type, m.date].filter(Boolean).join(" · ");
+      if (facts) li.appendChild(el("p", { class: "us-type" }, facts));
+      var who = [];
+      if (m.from) who.push("From " + m.from);
+      if (m.to) who.push("To " + m.to);
+      if (who.length) li.appendChild(el("p", { class: "us-who" }, who.join(" — ")));
       var p = el("p");
       // Pagefind escapes the page text and adds only <mark> around matches
       p.innerHTML = d.excerpt || "";
@@ -458,8 +538,10 @@
     var s = state();
     writeUrl(s);
     var mine = ++seq;
-    var chosen = Object.keys(s.filters).length + s.signatories.length;
+    var chosen = chosenCount(s);
     filterSummary.textContent = chosen ? "Filters (" + chosen + " chosen)" : "Filters";
+    clearAll.hidden = !chosen;
+    clearAll.textContent = "Clear " + (chosen === 1 ? "the filter" : "all " + chosen + " filters");
     if (s.pending.length) {
       // a name that is not one entry yet: no search until it is chosen
       results.textContent = "";
@@ -512,8 +594,13 @@
 
   form.addEventListener("submit", function (ev) { ev.preventDefault(); run(); });
   input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 250); });
+  clearAll.addEventListener("click", function () { clear.click(); input.focus(); });
   clear.addEventListener("click", function () {
-    Object.keys(controls).forEach(function (k) { controls[k].value = ""; });
+    Object.keys(controls).forEach(function (k) {
+      if (controls[k].boxes) controls[k].boxes.forEach(function (b) { b.checked = false; });
+      else controls[k].value = "";
+    });
+    range.from.value = range.to.value = "";
     signers.forEach(function (c) { c.value = ""; });
     Object.keys(LISTED).forEach(function (k) { if (controls[k]) setPerson(controls[k], null); });
     signers.forEach(function (c) { setPerson(c, null); });

@@ -8,6 +8,7 @@ import pytest
 
 from helpers import REPO
 from undersigned.core.load import load_archive
+from undersigned.pages.common import TYPE_LABELS
 
 pytestmark = pytest.mark.browser
 
@@ -90,13 +91,13 @@ def test_search_filters_live_in_the_url_and_survive_reload(page):
     assert hrefs and all("/letters/2021-" in h for h in hrefs)
     assert len(hrefs) == len([x for x in ARCHIVE.letters if x.year == 2021
                               and "migration" in x.topics])
-    assert page.locator("#us-f-topic").input_value() == "Migration and asylum"
-    page.locator("#us-f-type").select_option("Letter")
+    assert page.locator("#us-f-topic input[value=migration]").is_checked()
+    page.locator("#us-f-type input[value=Letter]").check()
     page.wait_for_function("location.search.includes('type=Letter')")
     page.reload()
     page.wait_for_selector("#us-search[data-ready=true]")
     page.wait_for_function("document.querySelectorAll('#us-results li').length > 0")
-    assert page.locator("#us-f-type").input_value() == "Letter"
+    assert page.locator("#us-f-type input[value=Letter]").is_checked()
     assert page.locator("#us-results li").count() == len(
         [x for x in ARCHIVE.letters if x.year == 2021 and "migration" in x.topics
          and x.type == "letter"])
@@ -171,5 +172,6 @@ def test_search_results_come_a_page_at_a_time(page):
     hrefs = page.locator("#us-results a").evaluate_all("els => els.map(e => e.href)")
     assert len(set(hrefs)) == n  # no repeats across pages (and across shards)
     dates = page.locator("#us-results .us-type").all_inner_texts()
-    assert dates == [x.date.isoformat() for x in wanted]  # newest first, across shards
+    assert dates == [f"{TYPE_LABELS[x.type]} · {x.date.isoformat()}"
+                     for x in wanted]  # newest first, across shards
     assert page.errors == []

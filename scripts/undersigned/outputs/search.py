@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from undersigned.core.interrupts import default_signals, remove_folder, temporary_folder
+from undersigned.core.names import fold
 from undersigned.core.offices import recipient_office
 from undersigned.core.urls import letter_uri, page_url
 from undersigned.outputs.pagefind import SearchIndexError, _index_shard, canonicalize
@@ -84,6 +85,22 @@ def plain_text(markdown: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+def result_meta(letter: Letter) -> dict[str, str]:
+    """What a search result says of the document besides its text: title, type, date, who
+    sent it (and its first signer and how many more), to whom (as printed)."""
+    meta = {"title": letter.title, "date": letter.date.isoformat(),
+            "type": TYPE_LABELS[letter.type], "from": letter.sender}
+    sigs = letter.signatures
+    if sigs and fold(sigs[0].name) != fold(letter.sender):
+        rest = len(sigs) - 1
+        meta["from"] += f", signed by {sigs[0].name}" + (
+            f" and {rest} other{'s' if rest != 1 else ''}" if rest else "")
+    to = "; ".join(", ".join(x for x in (r.name, r.role) if x) for r in letter.recipients)
+    if to:
+        meta["to"] = to
+    return meta
+
+
 def record(archive: Archive, letter: Letter) -> dict[str, Any]:
     """The Pagefind record of one document: its own words (title, sender, recipients and
     signatures as printed, body), result metadata, filters and sort key. The filters name
@@ -114,7 +131,7 @@ by the role the document gives a recipient, countries by code): a
         if values:
             filters[key] = values
     return {"url": "/" + page_url(letter_uri(letter.slug)), "content": content,
-            "language": "en", "meta": {"title": letter.title, "date": letter.date.isoformat()},
+            "language": "en", "meta": result_meta(letter),
             "filters": filters, "sort": {"date": letter.slug}}  # slug: date first, unique
 
 
