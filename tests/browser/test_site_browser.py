@@ -28,9 +28,9 @@ def test_click_through_home_letter_signatory_letter_topic(page, site_url):
     assert page.locator("h1").inner_text().rstrip("¶") == "James P. McGovern"
     page.locator("article table").get_by_role("link", name=re.compile("Secretary Blinken")).click()
     page.wait_for_url(f"**/letters/{BLINKEN}/")
-    page.locator(".us-meta").get_by_role("link", name="Migration and asylum").click()
-    page.wait_for_url("**/topics/migration/")
-    assert page.locator("h1").inner_text().startswith("Migration and asylum")
+    page.locator(".us-meta").get_by_role("link", name="Asylum and refugee protection").click()
+    page.wait_for_url("**/topics/asylum/")
+    assert page.locator("h1").inner_text().startswith("Asylum and refugee protection")
     assert page.errors == [] and page.dialogs == []
     assert page.hosts == {site_url.split("/")[2]}  # no request left localhost
 
@@ -84,14 +84,14 @@ def test_search_finds_roybal(page):
 
 
 def test_search_filters_live_in_the_url_and_survive_reload(page):
-    page.goto("/search/?topic=Migration+and+asylum&year=2021")
+    page.goto("/search/?topic=Asylum+and+refugee+protection&year=2022")
     page.wait_for_selector("#us-search[data-ready=true]")
     page.wait_for_function("document.querySelectorAll('#us-results li').length > 0")
     hrefs = page.locator("#us-results a").evaluate_all("els => els.map(e => e.href)")
-    assert hrefs and all("/letters/2021-" in h for h in hrefs)
-    assert len(hrefs) == len([x for x in ARCHIVE.letters if x.year == 2021
-                              and "migration" in x.topics])
-    assert page.locator("#us-f-topic input[value=migration]").is_checked()
+    assert hrefs and all("/letters/2022-" in h for h in hrefs)
+    assert len(hrefs) == len([x for x in ARCHIVE.letters if x.year == 2022
+                              and "asylum" in x.topics])
+    assert page.locator("#us-f-topic input[value=asylum]").is_checked()
     page.locator("#us-f-type input[value=Letter]").check()
     page.wait_for_function("location.search.includes('type=Letter')")
     page.reload()
@@ -99,7 +99,7 @@ def test_search_filters_live_in_the_url_and_survive_reload(page):
     page.wait_for_function("document.querySelectorAll('#us-results li').length > 0")
     assert page.locator("#us-f-type input[value=Letter]").is_checked()
     assert page.locator("#us-results li").count() == len(
-        [x for x in ARCHIVE.letters if x.year == 2021 and "migration" in x.topics
+        [x for x in ARCHIVE.letters if x.year == 2022 and "asylum" in x.topics
          and x.type == "letter"])
 
 
@@ -150,8 +150,8 @@ def test_search_results_come_a_page_at_a_time(page):
         route.fulfill(body=html, content_type="text/html")
 
     page.route(re.compile(r"/search/(\?.*)?$"), smaller_pages)
-    page.goto("/search/?topic=Migration+and+asylum&year=2021")
-    wanted = sorted((x for x in ARCHIVE.letters if x.year == 2021 and "migration" in x.topics),
+    page.goto("/search/?topic=Asylum+and+refugee+protection&year=2022")
+    wanted = sorted((x for x in ARCHIVE.letters if x.year == 2022 and "asylum" in x.topics),
                     key=lambda x: (x.date, x.slug), reverse=True)
     n = len(wanted)
     assert n >= 3

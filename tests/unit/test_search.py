@@ -20,7 +20,9 @@ def test_record_of_a_letter_has_its_own_words_and_filters_by_id():
     rec = record(archive, letter)
     assert rec["url"] == f"/letters/{TILLERSON}/"
     assert rec["language"] == "en"
-    assert rec["meta"] == {"title": letter.title, "date": "2017-06-14"}
+    assert rec["meta"] == {"title": letter.title, "date": "2017-06-14", "type": "Letter",
+                           "from": "Members of Congress, signed by Alan Lowenthal and 36 others",
+                           "to": "Rex Tillerson, Secretary of State"}
     assert rec["sort"] == {"date": TILLERSON}
     assert rec["filters"]["year"] == ["2017"]
     assert rec["filters"]["type"] == ["Letter"]

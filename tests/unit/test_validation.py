@@ -285,3 +285,16 @@ def test_every_country_has_a_name():
     names = country_names()
     assert len(names) == 249 and names["NO"] == "Norway" and names["MX"] == "Mexico"
     assert country_name("BR") == "Brazil" and country_name("XX") == "XX"
+
+
+def test_a_former_topic_is_refused_with_the_topics_it_was_split_into(archive_dir, capsys):
+    topics = ("migration:\n  title: Migration\n  replaced_by: [asylum, deportation]\n"
+              "asylum:\n  title: Asylum\ndeportation:\n  title: Deportation\n"
+              "old:\n  title: Old\n  replaced_by: [gone]\n")
+    root = archive_dir({"topics.yaml": topics})
+    assert main(["--root", str(root), "check"]) == 1
+    out = capsys.readouterr().out
+    assert (f"{L}:13: topic 'migration' is a former topic, split into: asylum, deportation\n"
+            "  hint: use those of them the document is about (topics.yaml)\n") in out
+    assert ("topics.yaml:10: topic 'old' is replaced by 'gone', which is not a topic\n"
+            "  hint: name topics defined in topics.yaml, without replaced_by\n") in out

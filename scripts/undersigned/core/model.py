@@ -138,6 +138,11 @@ class Topic:
     description: str = ""
     line: int | None = None
     keywords: tuple[str, ...] = ()
+    replaced_by: tuple[str, ...] = ()  # a former topic: the topics it was split into
+
+    @property
+    def retired(self) -> bool:
+        return bool(self.replaced_by)
 
 
 @dataclass(frozen=True)

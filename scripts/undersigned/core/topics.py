@@ -9,7 +9,7 @@ from undersigned.core.problems import Problem
 from undersigned.core.registry import check_id, check_keys
 from undersigned.core.yamlfile import read_yaml_file
 
-ALLOWED = ("title", "description", "keywords")
+ALLOWED = ("title", "description", "keywords", "replaced_by")
 
 
 def load_topics(path: Path, rel: str = "topics.yaml") -> tuple[dict[str, Topic], list[Problem]]:
@@ -41,6 +41,21 @@ def load_topics(path: Path, rel: str = "topics.yaml") -> tuple[dict[str, Topic],
                                     f"'keywords' of topic '{topic_id}' must be a list of strings",
                                     "write keywords: [word, another phrase]"))
             keywords = []
+        replaced = raw.get("replaced_by") or []
+        if not isinstance(replaced, list) or not all(isinstance(k, str) for k in replaced):
+            problems.append(Problem(rel, doc.line(topic_id, "replaced_by"),
+                                    f"'replaced_by' of topic '{topic_id}' must be a list of "
+                                    "topic ids", "write replaced_by: [asylum, deportation]"))
+            replaced = []
         topics[topic_id] = Topic(topic_id, raw["title"], str(raw.get("description") or "").strip(),
-                                 line, tuple(keywords))
+                                 line, tuple(keywords), tuple(replaced))
+    for topic in topics.values():  # a former topic points to topics in use
+        for i, other in enumerate(topic.replaced_by):
+            if other not in topics or topics[other].retired:
+                problems.append(Problem(rel, doc.line(topic.id, "replaced_by", i),
+                                        f"topic '{topic.id}' is replaced by '{other}', which "
+                                        + ("is a former topic too" if other in topics
+                                           else "is not a topic"),
+                                        "name topics defined in topics.yaml, without "
+                                        "replaced_by"))
     return topics, problems

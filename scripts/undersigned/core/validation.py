@@ -310,7 +310,11 @@ def _topic_problems(rel: str, src: LetterSource, topics: dict[str, Topic]) -> li
     raw_topics = src.front.data.get("topics")
     out = []
     for i, topic in enumerate(raw_topics if isinstance(raw_topics, list) else []):
-        if isinstance(topic, str) and topic not in topics:
+        if isinstance(topic, str) and topic in topics and topics[topic].retired:
+            out.append(Problem(rel, src.front.line("topics", i), f"topic '{topic}' is a former "
+                               "topic, split into: " + ", ".join(topics[topic].replaced_by),
+                               "use those of them the document is about (topics.yaml)"))
+        elif isinstance(topic, str) and topic not in topics:
             near = difflib.get_close_matches(topic, list(topics), n=1)
             out.append(Problem(rel, src.front.line("topics", i), f"unknown topic '{topic}'",
                                (f"did you mean '{near[0]}'? " if near else "")

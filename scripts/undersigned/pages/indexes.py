@@ -197,7 +197,18 @@ def render_topics(archive: Archive) -> list[Page]:
     out = [front({"title": "Topics", "description": "The topics of the archive's documents."}),
            "# Topics\n\n<dl class=\"us-topics\">"]
     pages = []
-    for topic in sorted(archive.topics.values(), key=lambda t: t.title):
+    former = sorted((t for t in archive.topics.values() if t.retired), key=lambda t: t.title)
+    for topic in former:  # its old address says where its documents went
+        pages.append(Page(topic_uri(topic.id), "".join([
+            front({"title": f"{topic.title} (former topic)",
+                   "description": "A former topic of the archive, split into finer ones."}),
+            f"# {esc(topic.title)} (former topic)\n\n<p>This topic was split into finer "
+            "ones; its documents are under them:</p>\n\n<ul>",
+            "".join(f"<li>{link(topic_uri(topic.id), topic_uri(t), archive.topics[t].title)} "
+                    f"({plural(len(archive.by_topic.get(t, [])), 'document')})</li>"
+                    for t in topic.replaced_by), "</ul>\n"])))
+    for topic in sorted((t for t in archive.topics.values() if not t.retired),
+                        key=lambda t: t.title):
         letters = archive.by_topic.get(topic.id, [])
         out.append(f"<dt>{link(here, topic_uri(topic.id), topic.title)}</dt><dd>"
                    f"{esc_html(topic.description)} ({plural(len(letters), 'document')})</dd>")
@@ -210,6 +221,9 @@ def render_topics(archive: Archive) -> list[Page]:
 
         pages += paginated(topic_uri(topic.id), letters, write)
     out.append("</dl>\n")
+    if former:
+        out.append("\n<p class=\"us-note\">Former topics, split into the ones above: " + ", ".join(
+            link(here, topic_uri(t.id), t.title) for t in former) + ".</p>\n")
     return [Page(here, "".join(out))] + pages
 
 
