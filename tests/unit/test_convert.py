@@ -103,7 +103,9 @@ def test_fidelity_benchmark_runs_and_holds(capsys):
 
     assert fidelity([]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("83 documents\n")
+    assert out.startswith("== tuned set: tests/data/fidelity\n83 documents\n")
+    assert "\n== held-out set: tests/data/fidelity-heldout\n60 documents\n" in out
+    out = out.split("== held-out")[0]  # the held-out set is measured, not held to 100 %
     for field in ("documents", "type", "title", "date", "sender", "recipients", "signatories",
                   "signers_named"):
         line = next(x for x in out.splitlines() if x.strip().startswith(field + " "))
