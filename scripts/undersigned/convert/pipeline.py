@@ -14,6 +14,7 @@ from undersigned.convert.header import parse_header
 from undersigned.convert.lines import LANGUAGE_MARK_RE, Line, split_lines
 from undersigned.convert.press import find_sender, signers_in_prose, strip_furniture
 from undersigned.convert.regions import SPANISH_SALUTATION, Region, _find_regions, language_of
+from undersigned.convert.signed import Signed
 from undersigned.convert.statements import has_signer_heading, statement_signers
 from undersigned.core.characters import BODY
 from undersigned.core.hygiene import clean
@@ -73,7 +74,7 @@ def _letter_title(recipients: list[dict[str, str]], salutation: str = "") -> str
     return f"Letter to {label}" + (f" and {more} other{'s' if more > 1 else ''}" if more else "")
 
 
-def _signatory(s: Any) -> str | dict[str, str]:
+def _signatory(s: Signed) -> str | dict[str, str]:
     extra = {k: v for k, v in (("role", s.role), ("group", s.group)) if v}
     return {"name": s.name, **extra} if extra else s.name
 

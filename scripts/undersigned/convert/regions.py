@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from undersigned.convert.header import ADDRESS_RE, BOLD_RECIPIENT_RE, HONORABLE_RE, is_header_like
 from undersigned.convert.lines import (
@@ -17,7 +16,7 @@ from undersigned.convert.lines import (
     is_date_line,
     is_prose,
 )
-from undersigned.convert.signatures import parse_signatures
+from undersigned.convert.signatures import Signed, parse_signatures
 from undersigned.core.names import fold
 from undersigned.core.problems import Problem
 
@@ -51,7 +50,7 @@ class Region:
     salutation: int
     closing: int | None
     sig_end: int  # index after the signature block
-    signatures: list[Any] = field(default_factory=list)
+    signatures: list[Signed] = field(default_factory=list)
     heading: str | None = None
     congress: bool = False
     notes: tuple[int, int] | None = None  # endnotes printed after the signature block

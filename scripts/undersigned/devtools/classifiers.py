@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
-from undersigned.convert import people, roles, signatures
+from undersigned.convert import people, roles, signature_lines, signed
 from undersigned.convert.people import ORG_WORDS, classify
 from undersigned.core.legislators import load_legislators
 from undersigned.core.names import fold
@@ -187,20 +187,20 @@ def accuracy(fn: Classifier, items: list[Labelled]) -> Accuracy:
 
 
 def _convert_caches() -> Iterator[Callable[[], None]]:
-    for module in (people, roles, signatures):
+    for module in (people, roles, signed, signature_lines):
         for value in vars(module).values():
             if callable(getattr(value, "cache_clear", None)):
                 yield value.cache_clear
 
 
 _NAME = "classify"
-_LOOKS_UP = (people, signatures)  # the modules whose functions look `classify` up when called
+_LOOKS_UP = (people, signed)  # the modules whose functions look `classify` up when called
 
 
 @contextmanager
 def swapped(fn: Classifier) -> Iterator[None]:
     """The converter with ``classify`` replaced where it is looked up (people: by
-    `_person_like`; signatures: imported by name), and the caches of answers built on it cleared
+    `_person_like`; signed: imported by name), and the caches of answers built on it cleared
     before and after."""
     saved = [vars(module)[_NAME] for module in _LOOKS_UP]
     for clear in _convert_caches():
