@@ -16,7 +16,7 @@ from undersigned.convert.lines import (
     is_date_line,
     is_prose,
 )
-from undersigned.convert.signatures import Signed, parse_signatures
+from undersigned.convert.signatures import Block, Signed, parse_signatures
 from undersigned.core.names import fold
 from undersigned.core.problems import Problem
 
@@ -110,9 +110,12 @@ def _next_index(indices: list[int], after: int, default: int | None) -> int | No
     return indices[k] if k < len(indices) else default
 
 
-def _find_regions(lines: list[Line], src: str, problems: list[Problem]) -> list[Region]:
+def _find_regions(lines: list[Line], src: str, problems: list[Problem],
+                  flat: dict[int, list[Signed]] | None = None) -> list[Region]:
     """Letters in the text: header, salutation, closing and signature block of each. Every
-    look-ahead uses indexes built once, so the work stays linear in the number of lines."""
+    look-ahead uses indexes built once, so the work stays linear in the number of lines.
+    ``flat``: the signers already read after each closing of a scrape without layout
+    (convert/flattened.py), by the index of the closing line."""
     regions: list[Region] = []
     i = 0
     floor = 0
@@ -164,14 +167,12 @@ def _find_regions(lines: list[Line], src: str, problems: list[Problem]) -> list[
             following = _next_index(dears, closing, n) or n
             # the block ends before the next salutation at the latest ('Estimado Secretario:',
             # the letter's translation): a salutation is never a signer
-            block = parse_signatures(lines[closing + 1:following], src,
-                                     frozenset({fold(addressee)}))
+            block = _signatures(lines, closing, following, src, addressee, flat)
             end = closing + 1 + block.end
             head = _address_before(lines, following, closing + 1) \
                 if following < n and all(x.blank for x in lines[end:following]) else following
             if head < following:  # the block ran into the next letter's recipient block
-                block = parse_signatures(lines[closing + 1:head], src,
-                                         frozenset({fold(addressee)}))
+                block = _signatures(lines, closing, head, src, addressee, flat)
                 end = closing + 1 + block.end
             problems.extend(block.problems)
             after = _endnotes(lines, end)
@@ -186,6 +187,17 @@ def _find_regions(lines: list[Line], src: str, problems: list[Problem]) -> list[
             continue
         i += 1
     return _translations(regions, lines, src, problems)
+
+
+def _signatures(lines: list[Line], closing: int, stop: int, src: str, addressee: str,
+                flat: dict[int, list[Signed]] | None) -> Block:
+    """The signature block after the closing at ``closing`` (up to ``stop`` at most): read line
+    by line, or, in a scrape without layout, the names segmented after it (one line)."""
+    if flat is not None and closing in flat:
+        signed = flat[closing]
+        return Block(list(signed), min(1 if signed else 0, stop - closing - 1),
+                     congress=bool(signed))
+    return parse_signatures(lines[closing + 1:stop], src, frozenset({fold(addressee)}))
 
 
 def _address_before(lines: list[Line], dear: int, floor: int) -> int:

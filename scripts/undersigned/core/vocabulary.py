@@ -186,3 +186,63 @@ TITLE_LINE_WORDS = frozenset({
     "senate", "senator", "senators", "representative", "representatives", "congressman",
     "congresswoman", "congressmember", "delegate", "resident", "commissioner", "in", "to",
 })
+
+# common English given-name forms, one family a row (a printed 'Richie Neal' is Richard E. Neal,
+# 'Chuck Grassley' is Charles E. Grassley)
+GIVEN_NAME_FORMS = (
+    "richard rich richie rick ricky dick", "robert rob robbie bob bobby bert",
+    "william will bill billy willie liam", "james jim jimmy jamie", "john jack johnny",
+    "joseph joe joey", "thomas tom tommy", "charles charlie chuck chip", "michael mike mick",
+    "christopher chris", "daniel dan danny", "david dave", "edward ed eddie ted ned",
+    "elizabeth liz beth betty", "katherine kathy kate katie", "catherine cathy kate",
+    "margaret maggie peggy meg", "patricia pat patty trish", "jennifer jen jenny",
+    "deborah debbie deb", "susan sue susie", "gerald gerry jerry", "gregory greg",
+    "kenneth ken kenny", "lawrence larry", "leonard len lenny", "matthew matt",
+    "nicholas nick", "patrick pat", "peter pete", "raymond ray", "ronald ron ronnie",
+    "samuel sam", "stephen steve", "steven steve", "timothy tim", "anthony tony",
+    "andrew andy drew", "benjamin ben", "donald don donnie", "douglas doug",
+    "frederick fred", "henry hank harry", "jeffrey jeff", "jonathan jon", "joshua josh",
+    "kathleen kathy", "madeleine maddie", "melvin mel", "mitchell mitch", "nancy nan",
+    "rebecca becky", "russell russ", "theodore ted teddy", "vincent vince", "zachary zach",
+)
+
+# the words of a title, an office or a party and state printed between the names of a
+# signature block that lost its punctuation ('Harry M Reid Richard Durbin Democratic Leader
+# Assistant Democratic Leader', 'Jim DeMint R South Carolina', 'U S Senate')
+FLAT_TITLE_WORDS = frozenset({
+    "senator", "senators", "united", "states", "u", "s", "us", "senate", "representative",
+    "representatives", "rep", "sen", "member", "members", "of", "congress", "chairman",
+    "chairwoman", "chair", "ranking", "democratic", "republican", "leader", "assistant",
+    "majority", "minority", "whip", "house", "and", "vice", "congressman", "congresswoman",
+})
+# the courtesy titles and offices of a salutation in such a scrape ('Dear Chairman Cochran and
+# Ranking Member Byrd', 'Dear Mr President', 'Dear Assistant Secretary Meyers')
+FLAT_SALUTATION_WORDS = frozenset({
+    "mr", "mrs", "ms", "miss", "madam", "madame", "dr", "sir", "secretary", "senator",
+    "senators", "chairman", "chairwoman", "chair", "ranking", "member", "president", "director",
+    "assistant", "attorney", "general", "majority", "minority", "leader", "speaker",
+    "ambassador", "administrator", "commissioner", "governor", "comptroller", "acting",
+    "deputy", "under", "vice", "prime", "minister", "committee", "colleague", "colleagues",
+    "representative", "congressman", "congresswoman", "judge", "and",
+})
+# words that open a sentence, never part of a name after 'Dear' ('Dear Secretary Chertoff As
+# you know', 'Dear Mr Abdelaziz I write')
+SENTENCE_OPENERS = frozenset({
+    "i", "we", "as", "on", "in", "the", "this", "thank", "it", "our", "with", "earlier",
+    "recently", "please", "today", "yesterday", "at", "for", "since", "while", "my", "your",
+    "because", "after", "during", "following", "given", "last", "over", "these", "there",
+})
+# the postal and older abbreviations of the states as scrapes print them after a party
+# ('R Kan', 'D Conn', 'R N H'), folded
+STATE_ABBREVIATIONS = frozenset("""
+    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
+    mont neb nev okla ore pa tenn tex vt va wash wis wyo wva n h j m y c d r i s w
+    """.split())
+
+# the first words of page furniture after a scrape's signatures ('January 2005 Press Releases
+# Browse by Current record', '20510 Contact Sitemap', 'Cc Julie Myers'), never a name
+FLAT_FURNITURE_WORDS = frozenset({"press", "releases", "news", "browse", "contact", "sitemap",
+                                  "cc", "current", "record", "washington", "home", "print",
+                                  "email"})
+# the party letters printed before a state in a scrape ('R AZ', 'ID Conn')
+PARTY_LETTERS = frozenset({"R", "D", "I", "ID"})

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz, process
 from undersigned.core.legislators import Legislators, load_legislators
 from undersigned.core.model import Legislator
 from undersigned.core.names import DEGREE, bare_tokens, fold
-from undersigned.core.vocabulary import CONGRESS_ROLES
+from undersigned.core.vocabulary import CONGRESS_ROLES, GIVEN_NAME_FORMS
 
 AUTO = 87.0  # the score a printed name needs (0-100): above the 99th percentile (84.2) of
 # scores between two different serving Members; with MARGIN no wrong automatic match in 26,000
@@ -57,23 +57,7 @@ def clean_printed(printed: str) -> str:
     return _strip_degrees(text).strip(" ,")
 
 
-# common English given-name forms (a printed 'Richie Neal' is Richard E. Neal)
-_GIVEN = [
-    "richard rich richie rick ricky dick", "robert rob robbie bob bobby bert",
-    "william will bill billy willie liam", "james jim jimmy jamie", "john jack johnny",
-    "joseph joe joey", "thomas tom tommy", "charles charlie chuck chip", "michael mike mick",
-    "christopher chris", "daniel dan danny", "david dave", "edward ed eddie ted ned",
-    "elizabeth liz beth betty", "katherine kathy kate katie", "catherine cathy kate",
-    "margaret maggie peggy meg", "patricia pat patty trish", "jennifer jen jenny",
-    "deborah debbie deb", "susan sue susie", "gerald gerry jerry", "gregory greg",
-    "kenneth ken kenny", "lawrence larry", "leonard len lenny", "matthew matt",
-    "nicholas nick", "patrick pat", "peter pete", "raymond ray", "ronald ron ronnie",
-    "samuel sam", "stephen steve", "steven steve", "timothy tim", "anthony tony",
-    "andrew andy drew", "benjamin ben", "donald don donnie", "douglas doug",
-    "frederick fred", "henry hank harry", "jeffrey jeff", "jonathan jon", "joshua josh",
-    "kathleen kathy", "madeleine maddie", "melvin mel", "mitchell mitch", "nancy nan",
-    "rebecca becky", "russell russ", "theodore ted teddy", "vincent vince", "zachary zach",
-]
+_GIVEN = GIVEN_NAME_FORMS  # (core/vocabulary.py)
 NICKNAMES: dict[str, set[str]] = {}
 for _row in _GIVEN:
     _names = _row.split()
