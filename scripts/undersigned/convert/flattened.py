@@ -44,8 +44,9 @@ _DATE = re.compile(rf"(?<![A-Za-z])(?:{_MONTHS})\s++\d{{1,2}}(?:st|nd|rd|th)?\s+
 _HONORABLE = re.compile(r"(?<![A-Za-z])The\s++Honorable(?=\s)")
 _TOKEN = re.compile(r"\S+")
 # two spaces where a comma or a period was ('Michael Chertoff  Secretary'), not after an initial
-# or a courtesy title ('George W  Bush', 'Mr  Thayer'); longer runs are the page's layout
-_GAP = re.compile(r"(?<=\S)(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt) {2}(?! )")
+# or a courtesy title ('George W  Bush', 'Mr  Thayer') or in 'Washington  DC'; longer runs are
+# the page's layout
+_GAP = re.compile(r"(?<=\S)(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!Washington) {2}(?! )")
 _WORD = re.compile(r"[a-z0-9]+")
 _PARTIES = PARTY_LETTERS
 _STATE_WORDS = frozenset(w for state in US_STATES for w in fold(state).split())
