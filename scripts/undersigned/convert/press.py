@@ -197,6 +197,8 @@ def named_members(text: str) -> list[tuple[str, str]]:
 _LETTER_SENTENCE = re.compile(
     r"\b(?:sent|send|sends|sending|wrote|write|writes|writing|led|lead|leads|leading|signed|"
     r"sign|joined|join|penned|authored|delivered|urged|urging)\b[^.]{0,200}\bletters?\b|"
+    # 'Senators A and B today wrote to Alan Estevez, nominee to be ...': a letter
+    r"\b(?:wrote|writes)\s++to\s++(?:the\s++)?[A-Z]|"
     r"\bletters?\b[^.]{0,80}\b(?:signed|led|sent|authored)\b|"
     r"\b(?:in|en)\s++(?:a|an|the|their|una|su)\s++(?:\w++\s++)?(?:letter|carta)\b|"
     r"\b(?:escribi[oó]|escribieron|envi[oó]|enviaron|firm[oó]|firmaron|encabez[oó]|"
@@ -237,6 +239,36 @@ def _seated(sentence: str) -> list[tuple[str, str]]:
     return out
 
 
+def _by_family(members: list[tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """The Members named in full in a release, by family name (when only one bears it)."""
+    out: dict[str, tuple[str, str]] = {}
+    seen: set[str] = set()
+    for title, name in members:
+        family = name.split()[-1]
+        if len(name.split()) > 1 and family in seen and out.get(family, ("", ""))[1] != name:
+            out.pop(family, None)  # two Members of one family name: neither
+        elif len(name.split()) > 1:
+            out.setdefault(family, (title, name))
+        seen.add(family)
+    return out
+
+
+_FAMILY_RE = re.compile(r"(?<![\w.’'-] )(?<![\w.’'-])\b([A-Z][a-z]++(?:[A-Z][a-z]++)?)\b(?! [A-Z])")
+
+
+def _family_names(sentence: str, families: dict[str, tuple[str, str]]) -> list[tuple[str, str]]:
+    """Members named in full elsewhere in the release and here by family name alone ('In
+    addition to Wyden, Merkley, DeFazio and Bonamici, the letter was signed by …')."""
+    out = []
+    for m in _FAMILY_RE.finditer(sentence):
+        before = sentence[:m.start()].rstrip().split()[-1:] or [""]
+        if before[0][:1].isupper() and before[0] not in {"Reps.", "Sens.", "Rep.", "Sen."}:
+            continue  # 'Jeff Merkley': the full name, read by the patterns above
+        if m.group(1) in families:
+            out.append(families[m.group(1)])
+    return out
+
+
 def signers_in_prose(text: str) -> dict[str, str]:
     """Members a press release names, with their titles, in the sentences that say they sent
     or signed a letter ('Senators A (D-Vt.), B (D-Va.) ... sent a letter'), or named earlier in
@@ -244,6 +276,7 @@ def signers_in_prose(text: str) -> dict[str, str]:
     printed with party and seat in a letter sentence ('including Kathy Castor (D-FL-14)'):
     name -> 'sen', 'rep' or '' (chamber not said), in order, once."""
     names: dict[str, str] = {}
+    in_full = _by_family(named_members(text[:8000]))
     for paragraph in text[:8000].split("\n\n"):
         before: list[tuple[str, str]] = []
         for sentence in _SENTENCE_END.split(paragraph):
@@ -251,8 +284,8 @@ def signers_in_prose(text: str) -> dict[str, str]:
             if _LETTER_SENTENCE.search(sentence):
                 if not members and _BACK_RE.search(sentence):
                     members = before
-                members = members + [x for x in _seated(sentence)
-                                     if x[1] not in {n for _t, n in members}]
+                members = members + [x for x in _seated(sentence) + _family_names(
+                    sentence, in_full) if x[1] not in {n for _t, n in members}]
                 for title, name in members:
                     if len(name.split()) == 1 and any(  # 'Lowenthal' after 'Alan Lowenthal'
                             known.split()[-1] == name for known in names):
