@@ -134,15 +134,13 @@ def test_no_converter_pattern_backtracks_on_adversarial_strings():
     few thousand characters built to make overlapping quantifiers backtrack. Run in a child
     process with a deadline, so a pattern that regresses fails the test instead of hanging it."""
     script = textwrap.dedent(r'''
-        import importlib, re, sys, time
-        MODULES = ["undersigned.convert.body", "undersigned.convert.header",
-                   "undersigned.convert.lines", "undersigned.convert.pipeline",
-                   "undersigned.convert.press", "undersigned.convert.signatures",
-                   "undersigned.convert.printed",
-                   "undersigned.convert.regions", "undersigned.convert.people",
-                   "undersigned.convert.roles", "undersigned.core.vocabulary",
-                   "undersigned.core.names", "undersigned.ingest.resolve",
-                   "undersigned.ingest.reconcile"]
+        import importlib, pkgutil, re, sys, time
+        import undersigned.convert
+        # every module of the converter (found, not listed: a new one is tried too)
+        MODULES = sorted(f"undersigned.convert.{m.name}"
+                         for m in pkgutil.iter_modules(undersigned.convert.__path__))
+        MODULES += ["undersigned.core.vocabulary", "undersigned.core.names",
+                    "undersigned.ingest.resolve", "undersigned.ingest.reconcile"]
         N = 3000
         strings = []
         for sp in [" ", "\t", "\u00a0", "\u2003", " \t\u00a0", "\f", " \n"]:

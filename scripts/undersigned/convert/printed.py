@@ -11,6 +11,7 @@ from undersigned.convert.roles import ROLE_WORDS, TITLE_PREFIX, TRAILING_TITLE_R
 from undersigned.core.names import DEGREES_RE, SUFFIXES, fold
 from undersigned.core.vocabulary import (
     COLUMN_HEAD_WORDS,
+    ROSTER_WORDS,
     TITLE_LINE_WORDS,
     US_STATES,
     WORLD_COUNTRIES,
@@ -160,3 +161,22 @@ def slash_parts(text: str) -> tuple[str, str] | None:
     if len(parts) >= 2 and all(parts) and _person_like(parts[0]):
         return parts[0], ", ".join(parts[1:])
     return None
+
+
+# one Member of a roster printed on one line: 'Senator Ted Kennedy (D-MA)', 'Todd Tiahrt (R-KS
+# 4th)', 'Jack Reed (D- RI)' (a name of two to six capitalized words, then party and state)
+_ROSTER_ENTRY_RE = re.compile(r"(?<![\w.'’-])[A-Z][\w.'’-]*+(?:[ ]++[A-Z][\w.'’-]*+){1,5}[ ]*+"
+                              r"\([DRI][ ]?-[ ]?[A-Z][\w. ]{0,24}\)")
+
+
+def roster(text: str) -> list[str] | None:
+    """'Senators Mark Dayton (D-MN), Senator Ted Kennedy (D-MA), … and Ken Salazar (D-CO).':
+    three or more Members with party and state, nothing between them but commas, 'and' and
+    titles (a list, however long, is no sentence); the entries, or None."""
+    entries = _ROSTER_ENTRY_RE.findall(text)
+    if len(entries) < 3:
+        return None
+    rest = _ROSTER_ENTRY_RE.sub(" ", text)
+    if any(fold(w) not in ROSTER_WORDS for w in re.findall(r"[^\W\d_]++", rest)):
+        return None
+    return entries

@@ -23,7 +23,7 @@ from undersigned.convert.lines import (
     words,
 )
 from undersigned.convert.people import _person_like
-from undersigned.convert.printed import URL_RE, _column_heads, _listed, _title_words
+from undersigned.convert.printed import URL_RE, _column_heads, _listed, _title_words, roster
 from undersigned.convert.roles import GENERIC_RE, REPEATED_TITLE_RE, _role_line
 from undersigned.convert.signed import Signed, _parse_name
 from undersigned.core.names import fold
@@ -111,6 +111,11 @@ def view(lines: list[Line], i: int) -> View:
 
 
 def _closing(v: View, c: Context) -> bool:
+    return bool(c.signed and CLOSING_RE.match(v.plain))
+
+
+def _second_closing(v: View, c: Context) -> bool:
+    """'Best regards.' then 'Sincerely yours,': a closing before any name is read past."""
     return bool(CLOSING_RE.match(v.plain))
 
 
@@ -130,7 +135,7 @@ def _note(v: View, c: Context) -> bool:
 
 
 def _prose_line(v: View, c: Context) -> bool:
-    return _prose(v.s) and not _listed(LIST_MARK_RE.sub("", v.s), c.joins)
+    return _prose(v.s) and not _listed(LIST_MARK_RE.sub("", v.s), c.joins) and not roster(v.s)
 
 
 def _long_heading(v: View, c: Context) -> bool:
@@ -181,6 +186,7 @@ def _role(v: View, c: Context) -> bool:
 # line of names
 RECOGNIZERS = (
     (LineKind.CLOSING, _closing),
+    (LineKind.NOTE, _second_closing),
     (LineKind.CONTACT, _contact),
     (LineKind.FURNITURE, _furniture),
     (LineKind.NOTE, _note),

@@ -30,6 +30,7 @@ from undersigned.convert.printed import (
     _listed,
     _run_together,
     _without_conjunction,
+    roster,
     semicolon_joins,
 )
 from undersigned.convert.roles import (
@@ -183,7 +184,7 @@ def _names(work: _Assembly, v: View) -> None:
     """A line of one or more signers."""
     no = work.lines[v.i].no
     text, plural = _name_text(work, work.lines[v.i].text)
-    pieces = _listed(text, work.context.joins) or _run_together(text) or (plural and [
+    pieces = roster(text) or _listed(text, work.context.joins) or _run_together(text) or (plural and [
         p for p in re.split(r",\s*+(?:and\s++)?|\s++and\s++", text.rstrip(".")) if p.strip()
     ]) or cells(text)
     if len(pieces) == 1:

@@ -246,3 +246,7 @@ FLAT_FURNITURE_WORDS = frozenset({"press", "releases", "news", "browse", "contac
                                   "email"})
 # the party letters printed before a state in a scrape ('R AZ', 'ID Conn')
 PARTY_LETTERS = frozenset({"R", "D", "I", "ID"})
+
+# the words between the names of a roster printed on one line ('Sincerely, [Signed] U.S.
+# Senators Maria Cantwell (D-WA), Larry Craig (R-ID), … and Representatives …')
+ROSTER_WORDS = TITLE_LINE_WORDS | {"and", "signed", "sens", "sen", "reps", "rep", "s", "u"}
