@@ -117,11 +117,16 @@ def _without_conjunction(text: str) -> str:
     return " ".join(tokens).rstrip(",") if len(tokens) < len(text.split()) else text.strip()
 
 
+def state_line(text: str) -> bool:
+    """A state alone ('New Jersey' under 'United States Senator'): the signer's, no one."""
+    return fold(text) in _US_STATES
+
+
 def _title_words(text: str) -> bool:
     """A line of title words only ('Member United States House', 'Member of Congres'): a title
     row, never a signer. A word may be a title word cut short by a letter or two."""
     tokens = [t.strip(".") for t in re.findall(r"[a-z.]+", fold(text))]
-    if len(tokens) < 2 or not {"member", "senator", "representative", "congress"} & set(
+    if len(tokens) < 2 or not {"member", "senator", "representative", "congress", "senate"} & set(
             tokens) and not any(t.startswith("congres") for t in tokens):
         return False
     return all(t in TITLE_LINE_WORDS or len(t) >= 5 and any(

@@ -23,7 +23,14 @@ from undersigned.convert.lines import (
     words,
 )
 from undersigned.convert.people import _person_like
-from undersigned.convert.printed import URL_RE, _column_heads, _listed, _title_words, roster
+from undersigned.convert.printed import (
+    URL_RE,
+    _column_heads,
+    _listed,
+    _title_words,
+    roster,
+    state_line,
+)
 from undersigned.convert.roles import GENERIC_RE, REPEATED_TITLE_RE, _role_line
 from undersigned.convert.signed import Signed, _parse_name
 from undersigned.core.names import fold
@@ -54,7 +61,9 @@ STOP_RE = re.compile(r"^(?:cc|bcc|enclosures?|attachments?|related issues|relate
                      r"issues|tags)\s*+:|^the honorable\b|^dear\b|^(?:estimad|apreciad|distinguid)[oa]s?\s|^\*{0,2}"
                      r"(?:questions for|appendix|annex)\b|^https?://|^#{3}|^\[\d{1,3}\]|"
                      # a postscript, a byline: 'P.S. Please share', 'By Lisa Haugaard'
-                     r"^p\.\s?+s\.|^by\s++[A-Z]", re.I)
+                     r"^p\.\s?+s\.|^by\s++[A-Z]|"
+                     # the web page goes on: 'More News', the next release
+                     r"^more news$|^for immediate release\b", re.I)
 # page furniture a signature block can run into at a page break: page numbers, running
 # headers (the letterhead, the date) — dropped with a note, never signatories
 FURNITURE_RE = re.compile(
@@ -172,7 +181,7 @@ def _role(v: View, c: Context) -> bool:
     """A role, a title or an organization printed under the last name: the signer's."""
     if c.owner is None or not c.owner_is_last:
         return False
-    if c.blank_run <= 1 and _role_line(v.bare):
+    if c.blank_run <= 1 and (_role_line(v.bare) or state_line(v.bare)):
         return True
     if c.blank_run:
         return False

@@ -46,6 +46,7 @@ class Signed:
 def _parse_name(text: str) -> tuple[str, str | None]:
     """Name + role as printed: 'Name (R-Indiana)', 'Name, role, institution'."""
     role = None
+    text = text[:-1] if text.endswith(").") else text  # 'Debbie Stabenow (D-MI).'
     m = PAREN_RE.search(text)
     if m and (PARTY_RE.match(m.group(1).strip()) or _person_like(text[: m.start()])):
         role = m.group(1).strip()

@@ -17,6 +17,7 @@ NAME_TITLES = frozenset({"rep", "reps", "representative", "sen", "senator", "con
 # the title rows and headings of congressional signature blocks (regex alternatives, longest
 # first): 'Member of Congress', 'United States Senator', 'Resident Commissioner'
 CONGRESS_TITLES = (r"members? of congress", r"united states senators?", r"u\.?\s?s\.? senators?",
+                   r"united states senate", r"u\.?\s?s\.? senate",
                    r"senators?", r"united states representatives?",
                    r"u\.?\s?s\.? representatives?", r"representatives?",
                    r"members? of parliament", r"delegates? to congress", r"resident commissioner")
@@ -185,6 +186,7 @@ TITLE_LINE_WORDS = frozenset({
     "member", "members", "of", "the", "congress", "united", "states", "u.s", "us", "house",
     "senate", "senator", "senators", "representative", "representatives", "congressman",
     "congresswoman", "congressmember", "delegate", "resident", "commissioner", "in", "to",
+    "u", "s",
 })
 
 # common English given-name forms, one family a row (a printed 'Richie Neal' is Richard E. Neal,
