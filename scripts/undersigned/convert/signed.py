@@ -101,9 +101,9 @@ class Piece:
 def read_piece(piece: str, alone: bool) -> Piece:
     """One piece of a name line (``alone``: the only piece on its line) as names and a role."""
     congress = False
-    if TITLE_PREFIX.match(piece):
+    while TITLE_PREFIX.match(piece):  # 'Senator Senator Barbara Mikulski (D-MD)' as printed
         congress = True
-        piece = TITLE_PREFIX.sub("", piece)
+        piece = TITLE_PREFIX.sub("", piece, count=1)
     if not piece or GENERIC_RE.match(piece.rstrip(".")):
         return Piece((), None, congress or bool(piece))
     then_role = PARTY_THEN_ROLE_RE.match(piece)

@@ -141,10 +141,16 @@ def _block_lines(text: str, names: list[str]) -> list[str]:
     return out
 
 
+# the fidelity cases as they were when the comparison was made (cases added since, for the
+# layouts of issue 28, would change the labelled set; a fixed list keeps the counts comparable)
+CASES = fidelity.REPO / "tests" / "data" / "classifiers" / "fidelity-cases.txt"
+
+
 def _fidelity_lines() -> list[Labelled]:
     seen: set[str] = set()
     out = []
-    for path in sorted(fidelity.DEFAULT.glob("*.json")):
+    stems = set(CASES.read_text(encoding="utf-8").split())
+    for path in sorted(p for p in fidelity.DEFAULT.glob("*.json") if p.stem in stems):
         case, text = fidelity._load_case(path)
         names = [n for d in case["documents"] for n in fidelity._names(d.get("signatories", []))]
         for line in _block_lines(text, names) if names else []:
@@ -229,8 +235,9 @@ class FidelityResult:
 
 def run_fidelity(fn: Classifier) -> FidelityResult:
     score, cases = fidelity.Score(), 0
+    stems = set(CASES.read_text(encoding="utf-8").split())
     with swapped(fn):
-        for path in sorted(fidelity.DEFAULT.glob("*.json")):
+        for path in sorted(p for p in fidelity.DEFAULT.glob("*.json") if p.stem in stems):
             case, text = fidelity._load_case(path)
             fidelity.score_case(case, text, path.stem, score)
             cases += 1
