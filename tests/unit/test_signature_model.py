@@ -160,3 +160,15 @@ def test_segmenting_names_against_the_members_serving_on_the_date():
     # a family name alone is read only where one Member of that chamber bears it
     alone = "Allen Smith"
     assert segment(alone, 0, len(alone), 1, members, day) == ([], 0)
+
+
+def test_family_names_with_states_are_the_members_of_that_name_and_state():
+    members = load_legislators()
+    text = "Harry M Reid Richard Durbin Nelson FL Nelson NE Jon S Corzine Press Releases"
+    signed, stop = segment(text, 0, len(text), 1, members, dt.date(2005, 9, 1))
+    assert [s.name for s in signed] == ["Harry M Reid", "Richard Durbin", "Nelson", "Nelson",
+                                        "Jon S Corzine"]
+    assert text[stop:] == " Press Releases"
+    # on 2006-03-01 Jon Corzine had left the Senate: the run stops before him, never guesses
+    signed, stop = segment(text, 0, len(text), 1, members, dt.date(2006, 3, 1))
+    assert [s.name for s in signed][-1] == "Nelson" and text[stop:].startswith(" Jon S")

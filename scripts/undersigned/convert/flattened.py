@@ -175,6 +175,7 @@ class _Lexicon:
     family: dict[str, list[Legislator]]
     longest: int
     day: dt.date | None
+    states: frozenset[str]  # the codes of the states they serve ('FL', 'NE')
 
 
 _LEXICONS: dict[dt.date | None, _Lexicon] = {}
@@ -186,13 +187,17 @@ def _lexicon(members: Legislators, day: dt.date | None) -> _Lexicon:
         return cached
     full: dict[tuple[str, ...], list[Legislator]] = {}
     family: dict[str, list[Legislator]] = {}
+    states: set[str] = set()
     for member in members.members.values():
-        if day is not None and member.term_on(day) is None:
+        term = member.term_on(day) if day is not None else None
+        if day is not None and term is None:
             continue
+        states.add(term.state if term else member.terms[-1].state)
         for form in _forms(member):
             full.setdefault(form, []).append(member)
         family.setdefault(" ".join(_words(member.last)), []).append(member)
-    lexicon = _Lexicon(full, family, max((len(k) for k in full), default=1), day)
+    lexicon = _Lexicon(full, family, max((len(k) for k in full), default=1), day,
+                       frozenset(states))
     _LEXICONS[day] = lexicon
     return lexicon
 
@@ -236,12 +241,15 @@ def segment(text: str, start: int, end: int, line_no: int, members: Legislators,
         if not words[k] or words[k] in FLAT_TITLE_WORDS:  # '____', 'United States Senator'
             k += 1
             continue
-        party = _party_state(tokens, words, k)
+        party = _party_state(tokens, words, k) or (
+            k + 1 if tokens[k].group() in lexicon.states else 0)  # 'Nelson FL'
         if party and signed:
             k = party
             stop = tokens[k - 1].end()
             continue
-        size = _name_at(words, k, lexicon, _chamber(words[k - 1] if k else "", day))
+        state = tokens[k + 1].group() if k + 1 < len(tokens) else ""
+        size = _name_at(words, k, lexicon, _chamber(words[k - 1] if k else "", day),
+                        state if state in lexicon.states else None)
         if not size:
             break
         printed = " ".join(x for x in (m.group().strip("_") for m in tokens[k:k + size]) if x)
@@ -270,9 +278,11 @@ def _chamber(before: str, day: dt.date | None) -> str | None:
     return "rep" if before in {"representative", "rep", "congressman", "congresswoman"} else None
 
 
-def _name_at(words: list[str], k: int, lexicon: _Lexicon, chamber: str | None) -> int:
+def _name_at(words: list[str], k: int, lexicon: _Lexicon, chamber: str | None,
+             state: str | None) -> int:
     """How many words from ``k`` name one Member serving on the day (the longest form wins);
-    a family name alone only after 'Senator' (one Senator of that name) or before a party."""
+    a family name alone only after 'Senator' (one Senator of that name), before a party, or
+    before a state's code ('Nelson FL Nelson NE': the one Member of that name and state)."""
     for size in range(min(lexicon.longest + 1, len(words) - k), 1, -1):
         if not words[k + size - 1]:
             continue  # a run of underscores (a line to sign on) ends no name
@@ -280,10 +290,11 @@ def _name_at(words: list[str], k: int, lexicon: _Lexicon, chamber: str | None) -
         if key in lexicon.full:
             return size
     family = lexicon.family.get(" ".join(_WORD.findall(words[k])), [])
-    if chamber and lexicon.day is not None:
-        family = [m for m in family if (term := m.term_on(lexicon.day)) and term.type == chamber]
+    if lexicon.day is not None and (chamber or state):
+        family = [m for m in family if (term := m.term_on(lexicon.day))
+                  and term.type == (chamber or term.type) and term.state == (state or term.state)]
     before_party = k + 1 < len(words) and words[k + 1].upper() in _PARTIES
-    if len(family) == 1 and (chamber or before_party):
+    if len(family) == 1 and (chamber or state or before_party):
         return 1
     return 0
 
