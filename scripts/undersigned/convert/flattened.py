@@ -87,7 +87,8 @@ def reline(lines: list[Line], src: str, members: Legislators | None = None) -> R
 def _reline_one(line: Line, src: str, members: Legislators, out: Relined) -> None:
     text = line.text
     cuts: set[int] = set()
-    closings: list[tuple[int, int]] = []  # (closing end, span end) of each closing after a Dear
+    # (closing end, span end, the letter's date) of each closing after a Dear
+    closings: list[tuple[int, int, dt.date | None]] = []
     dears = [m.start() for m in _DEAR.finditer(text)]
     issued = _DATE.search(text, 0, min(_RELEASE_DATE_REACH, dears[0] if dears else len(text)))
     if issued:  # the release's date near its start ('September 28 2005 Senator Clinton …')
@@ -96,6 +97,7 @@ def _reline_one(line: Line, src: str, members: Legislators, out: Relined) -> Non
     for k, dear in enumerate(dears):
         header = _header_cuts(text, previous, dear)
         cuts.update(header)
+        dated = _DATE.match(text, header[0]) if header else None  # the letter's own date
         if header:  # the address block's lines, where the scrape left two spaces for a comma
             cuts.update(m.end() for m in _GAP.finditer(text, header[-1], dear))
         cuts.add(dear)
@@ -107,11 +109,12 @@ def _reline_one(line: Line, src: str, members: Legislators, out: Relined) -> Non
             continue
         cuts.update((closing.start(), closing.end()))
         span_end = min([nxt, *[x for x in _header_cuts(text, closing.end(), nxt) if x]])
-        closings.append((closing.end(), span_end))
+        day = find_date(dated.group()) if dated else find_date(issued.group()) if issued else (
+            find_date(text))
+        closings.append((closing.end(), span_end, day))
         previous = closing.end()
     names_end: dict[int, list[Signed]] = {}
-    for end, span_end in closings:
-        day = _letter_date(text, end)
+    for end, span_end, day in closings:
         signed, stop = segment(text, end, span_end, line.no, members, day)
         if stop > end:
             cuts.add(stop)
@@ -159,12 +162,6 @@ def _salutation_end(text: str, dear: int) -> int:
             break
         end = m.end()
     return end
-
-
-def _letter_date(text: str, closing_end: int) -> dt.date | None:
-    """The date printed last before the closing (the letter's), else the first in the text."""
-    before = list(_DATE.finditer(text, 0, closing_end))
-    return find_date(before[-1].group()) if before else find_date(text)
 
 
 @dataclass(frozen=True)
@@ -224,6 +221,8 @@ def _forms(member: Legislator) -> set[tuple[str, ...]]:
         for middle in middles:
             for suffix in suffixes:
                 forms.add((*first, *middle, *last, *suffix))
+                if middle:  # 'E Benjamin Nelson': the initial before the given name
+                    forms.add((middle[0][:1], *first, *last, *suffix))
     return {x for x in forms if len(x) >= 2}
 
 
