@@ -117,7 +117,8 @@ def _find_regions(lines: list[Line], src: str, problems: list[Problem],
     ``flat``: the signers already read after each closing of a scrape without layout
     (convert/flattened.py), by the index of the closing line."""
     regions: list[Region] = []
-    i = 0
+    pending: list[tuple[int, Region, Problem]] = []  # (where, whose, what) lacks a closing or
+    i = 0                                              # signatories: said once not joined
     floor = 0
     n = len(lines)
     dears = [k for k, x in enumerate(lines) if is_dear(x.s)]
@@ -157,9 +158,10 @@ def _find_regions(lines: list[Line], src: str, problems: list[Problem],
                                            prose, src)
             if closing is None:
                 regions.append(Region(start, sal, None, nxt))
-                problems.append(Problem(src, lines[sal].no if sal < n else None,
-                                        NO_CLOSING, "add the signatories to the front matter by "
-                                        "hand if the letter names them", warning=True))
+                pending.append((len(problems), regions[-1], Problem(
+                    src, lines[sal].no if sal < n else None, NO_CLOSING,
+                    "add the signatories to the front matter by hand if the letter names them",
+                    warning=True)))
                 i = floor = nxt
                 continue
             addressee = re.sub(r"^(?:dear|to)\s++|[,:;]$", "", lines[sal].s, flags=re.I) \
@@ -180,13 +182,25 @@ def _find_regions(lines: list[Line], src: str, problems: list[Problem],
                                   block.congress, (end, after) if after > end else None))
             end = after
             if not block.signatories:
-                problems.append(Problem(src, lines[closing].no, NO_SIGNATORIES,
-                                        "list the signatories in the front matter by hand",
-                                        warning=True))
+                pending.append((len(problems), regions[-1], Problem(
+                    src, lines[closing].no, NO_SIGNATORIES,
+                    "list the signatories in the front matter by hand", warning=True)))
             i = floor = end
             continue
         i += 1
-    return _translations(regions, lines, src, problems)
+    out, joined = _translations(regions, lines, src, problems)
+    _settle(problems, pending, joined)
+    return out
+
+
+def _settle(problems: list[Problem], pending: list[tuple[int, Region, Problem]],
+            joined: set[int]) -> None:
+    """The warnings of a letter with no closing or no signatories, written where they were
+    found, once it is known that the letter was not joined to its translation (a letter in
+    two languages with one signature list is one letter: neither half lacks anything)."""
+    for at, region, problem in reversed(pending):
+        if id(region) not in joined:
+            problems.insert(at, problem)
 
 
 def _signatures(lines: list[Line], closing: int, stop: int, src: str, addressee: str,
@@ -221,13 +235,15 @@ def _address_before(lines: list[Line], dear: int, floor: int) -> int:
 
 
 def _translations(regions: list[Region], lines: list[Line], src: str,
-                  problems: list[Problem]) -> list[Region]:
+                  problems: list[Problem]) -> tuple[list[Region], set[int]]:
     """A letter printed in two languages with one signature list ('Estimado Secretario:' …,
     then 'Dear Secretary:' … 'Sincerely,' and the names) is one letter: two neighbouring letters
     whose salutations are in different languages, and of which at most one has signatures, are
-    joined, every line kept in the body in order, and the join is said with its lines."""
+    joined, every line kept in the body in order, and the join is said with its lines. Also
+    returns the ids of the regions joined."""
     n = len(lines)
     out: list[Region] = []
+    joined: set[int] = set()
     for region in regions:
         prev = out[-1] if out else None
         if prev is None or prev.also or region.salutation >= n or prev.salutation >= n \
@@ -241,11 +257,7 @@ def _translations(regions: list[Region], lines: list[Line], src: str,
                 not LANGUAGE_MARK_RE.match(x.s) for x in between):
             out.append(region)
             continue
-        quiet = {lines[r.salutation].no for r in (prev, region) if r.closing is None} | {
-            lines[r.closing].no for r in (prev, region) if r.closing is not None
-            and not r.signatures}
-        problems[:] = [p for p in problems if not (p.line in quiet and p.message in (
-            NO_CLOSING, NO_SIGNATORIES))]
+        joined.update((id(prev), id(region)))
         if prev.signatures:  # the signatures follow the first text; the translation after them
             prev.also = (prev.sig_end, region.sig_end)
             signed = prev
@@ -264,7 +276,7 @@ def _translations(regions: list[Region], lines: list[Line], src: str,
             f"{lines[region.salutation].no}) are kept together in its body, with one "
             f"signature list ({where})",
             "check the original if these are two letters", warning=True))
-    return out
+    return out, joined
 
 
 NO_CLOSING = "letter has no closing ('Sincerely,') and no signature block"
