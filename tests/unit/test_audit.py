@@ -55,12 +55,13 @@ def replace(root: Path, rel: str, old: str, new: str, count: int = 1) -> None:
 def test_the_archive_as_committed_passes_strict_and_reconvert(archive, capsys):
     code, out, err = check(archive, capsys, "--strict", "--reconvert")
     assert code == 0, out + err
-    assert out.startswith("ok: 55 documents")
+    assert out.startswith("ok: 58 documents")
     assert re.search(r"^not verified: \d+ people not linked to a Member \(terms not checked\); ",
                      err, re.M)
-    assert ("(1 finding acknowledged in front matter: letters/2022-01-25-clarke-espaillat-lead-"
+    assert ("(2 findings acknowledged in front matter: letters/2021-08-13-grijalva-garcia-17-"
+            "members-congress-call-biden.md (count), letters/2022-01-25-clarke-espaillat-lead-"
             "members-urging-secretary-blinken.md (count))." in err)
-    assert re.search(r"^reconverted 55 documents from 32 originals; 17 declared hand edits not "
+    assert re.search(r"^reconverted 58 documents from 34 originals; 16 declared hand edits not "
                      r"reported$", err, re.M)
 
 
@@ -160,7 +161,8 @@ def test_an_acknowledged_finding_is_counted_not_reported(archive, capsys):
     replace(archive, SOTO, "\n---\n", "\nacknowledged:\n  count: \"a test\"\n---\n")
     code, out, err = check(archive, capsys, "--strict")
     assert code == 0, out
-    assert (f"(2 findings acknowledged in front matter: letters/2022-01-25-clarke-espaillat-lead-"
+    assert (f"(3 findings acknowledged in front matter: letters/2021-08-13-grijalva-garcia-17-"
+            f"members-congress-call-biden.md (count), letters/2022-01-25-clarke-espaillat-lead-"
             f"members-urging-secretary-blinken.md (count), {SOTO} (count))." in err)
 
 

@@ -199,6 +199,8 @@ _LETTER_SENTENCE = re.compile(
     r"sign|joined|join|penned|authored|delivered|urged|urging)\b[^.]{0,200}\bletters?\b|"
     # 'Senators A and B today wrote to Alan Estevez, nominee to be ...': a letter
     r"\b(?:wrote|writes)\s++to\s++(?:the\s++)?[A-Z]|"
+    # 'Co-signers of the letter include: Reps. A, B …', 'Additional signers include Reps. …'
+    r"\b(?:co-?)?signers?\b[^.]{0,40}\b(?:include|includes|included|are|were)\b|"
     r"\bletters?\b[^.]{0,80}\b(?:signed|led|sent|authored)\b|"
     r"\b(?:in|en)\s++(?:a|an|the|their|una|su)\s++(?:\w++\s++)?(?:letter|carta)\b|"
     r"\b(?:escribi[oó]|escribieron|envi[oó]|enviaron|firm[oó]|firmaron|encabez[oó]|"
