@@ -172,3 +172,23 @@ def test_family_names_with_states_are_the_members_of_that_name_and_state():
     # on 2006-03-01 Jon Corzine had left the Senate: the run stops before him, never guesses
     signed, stop = segment(text, 0, len(text), 1, members, dt.date(2006, 3, 1))
     assert [s.name for s in signed][-1] == "Nelson" and text[stop:].startswith(" Jon S")
+
+
+def test_signers_named_in_prose_the_forms_of_issue_28():
+    from undersigned.convert.press import signers_in_prose
+
+    text = ("WASHINGTON – U.S. Sens. Ron Wyden and Jeff Merkley and U.S. Reps. Peter DeFazio "
+            "and Suzanne Bonamici today called on the U.S. Department of Agriculture to act.\n\n"
+            "In addition to Wyden, Merkley, DeFazio and Bonamici, the letter was signed by "
+            "U.S. Sen. Maria Cantwell (D-WA).\n\n"
+            "Co-signers of the letter include: Reps. Karen Bass, Jared Huffman and Pramila "
+            "Jayapal.")
+    assert list(signers_in_prose(text)) == [  # in the order the signer sentences print them
+        "Ron Wyden", "Jeff Merkley", "Peter DeFazio", "Suzanne Bonamici", "Maria Cantwell",
+        "Karen Bass", "Jared Huffman", "Pramila Jayapal"]
+    wrote = ("WASHINGTON – Senators Tom Cotton (R-Arkansas) and Bill Hagerty (R-Tennessee) today "
+             "wrote to Alan Estevez, nominee to be Under Secretary of Commerce.")
+    assert list(signers_in_prose(wrote)) == ["Tom Cotton", "Bill Hagerty"]
+    # 'writing to' in a sentence that sends nothing is not a letter sentence
+    assert signers_in_prose("Senators Tom Cotton and Bill Hagerty are writing to the "
+                            "community about it.") == {}

@@ -255,20 +255,42 @@ def _by_family(members: list[tuple[str, str]]) -> dict[str, tuple[str, str]]:
     return out
 
 
-_FAMILY_RE = re.compile(r"(?<![\w.’'-] )(?<![\w.’'-])\b([A-Z][a-z]++(?:[A-Z][a-z]++)?)\b(?! [A-Z])")
+_FAMILY_RE = re.compile(r"(?<![\w.’'-])([A-Z][a-z]++(?:[A-Z][a-z]++)?)\b(?! [A-Z])")
 
 
-def _family_names(sentence: str, families: dict[str, tuple[str, str]]) -> list[tuple[str, str]]:
+def _family_names(sentence: str, families: dict[str, tuple[str, str]]
+                  ) -> list[tuple[int, str, str]]:
     """Members named in full elsewhere in the release and here by family name alone ('In
-    addition to Wyden, Merkley, DeFazio and Bonamici, the letter was signed by …')."""
+    addition to Wyden, Merkley, DeFazio and Bonamici, the letter was signed by …'), with
+    where each stands in the sentence."""
     out = []
     for m in _FAMILY_RE.finditer(sentence):
         before = sentence[:m.start()].rstrip().split()[-1:] or [""]
-        if before[0][:1].isupper() and before[0] not in {"Reps.", "Sens.", "Rep.", "Sen."}:
+        if before[0][:1].isupper() and not before[0].endswith((",", ";")) \
+                and before[0] not in {"Reps.", "Sens.", "Rep.", "Sen."}:
             continue  # 'Jeff Merkley': the full name, read by the patterns above
         if m.group(1) in families:
-            out.append(families[m.group(1)])
+            out.append((m.start(), *families[m.group(1)]))
     return out
+
+
+def _in_order(sentence: str, members: list[tuple[str, str]],
+              extra: list[tuple[int, str, str]], in_full: dict[str, tuple[str, str]]
+              ) -> list[tuple[str, str]]:
+    """The Members of a letter sentence in the order it prints them: those named with a title
+    or a seat in their order, the family names alone (``extra``, with where they stand) put in
+    among them, a family name written as the Member the release names in full ('Warner'
+    after 'Mark Warner')."""
+    placed: list[tuple[int, str, str]] = []
+    cursor = 0
+    for title, name in members:
+        at = sentence.find(name, cursor)
+        cursor = at + 1 if at >= 0 else cursor
+        full = in_full.get(name, (title, name)) if len(name.split()) == 1 else (title, name)
+        placed.append((at if at >= 0 else cursor, *full))
+    known = {n for _a, _t, n in placed}
+    placed += [x for x in extra if x[2] not in known]
+    return [(title, name) for _at, title, name in sorted(placed, key=lambda x: x[0])]
 
 
 def signers_in_prose(text: str) -> dict[str, str]:
@@ -286,8 +308,10 @@ def signers_in_prose(text: str) -> dict[str, str]:
             if _LETTER_SENTENCE.search(sentence):
                 if not members and _BACK_RE.search(sentence):
                     members = before
-                members = members + [x for x in _seated(sentence) + _family_names(
-                    sentence, in_full) if x[1] not in {n for _t, n in members}]
+                members = members + [x for x in _seated(sentence)
+                                     if x[1] not in {n for _t, n in members}]
+                members = _in_order(sentence, members, _family_names(sentence, in_full),
+                                    in_full)
                 for title, name in members:
                     if len(name.split()) == 1 and any(  # 'Lowenthal' after 'Alan Lowenthal'
                             known.split()[-1] == name for known in names):
