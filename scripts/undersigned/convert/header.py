@@ -90,14 +90,20 @@ def _regroup(blocks: list[list[Line]]) -> list[list[Line]]:
     return out
 
 
+# a given and a family name after a courtesy title ('Mr. Doug Steenland', 'Dr. Julie Gerberding')
+_PERSON_AFTER = re.compile(r"^[A-Z][a-z]++(?:\s++[A-Z]\.?(?=\s))*+\s++[A-Z][\w'’-]*+"
+                           r"(?:\s++[A-Z][\w'’-]*+)?$")
+
+
 def _recipient_from_parts(parts: list[str]) -> dict[str, str]:
     name = parts[0].strip().rstrip(",")
     honorable = HONORABLE_RE.match(name)
     if honorable:
         name = honorable.group(1).strip()
     courtesy = COURTESY_RE.match(name)
-    if courtesy and OFFICE_PREFIX_RE.match(name[courtesy.end():]):
-        name = name[courtesy.end():]
+    if courtesy and (OFFICE_PREFIX_RE.match(name[courtesy.end():]) or _PERSON_AFTER.match(
+            name[courtesy.end():])):
+        name = name[courtesy.end():]  # 'Mr. Michael Garcia' is Michael Garcia
     office = OFFICE_PREFIX_RE.match(name)
     rest = [p.strip().rstrip(",") for p in parts[1:] if p.strip().rstrip(",")]
     if office:
