@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from undersigned.convert import people, signatures
+from undersigned.convert import people, signed
 from undersigned.convert.people import classify
 from undersigned.devtools import classifiers
 
@@ -38,9 +38,9 @@ def test_swapping_classify_puts_it_back():
         return "person", True
 
     with classifiers.swapped(always_person):
-        assert people.classify is always_person and signatures.classify is always_person
+        assert people.classify is always_person and signed.classify is always_person
         assert people._person_like("Church World Service")
-    assert people.classify is classify and signatures.classify is classify
+    assert people.classify is classify and signed.classify is classify
     assert not people._person_like("Church World Service")
 
 

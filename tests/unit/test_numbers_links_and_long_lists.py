@@ -79,6 +79,6 @@ def _convert_time(n: int) -> float:
 def test_a_long_signature_list_converts_in_linear_time():
     _convert_time(50)  # warm the per-date tables
     small, large = _convert_time(250), _convert_time(1000)
-    # 1,000 signers with roles (32 KB): 5.8 s before names were matched against tables made
-    # once a date (1.2 s after, on the 2-core machine); 4x the names, not 16x the time
-    assert large < 4 and large < 10 * small + 0.5
+    # 1,000 signers with roles (32 KB): 4x the names, not 16x the time (the time itself is the
+    # benchmark's, not a test's: it depends on what else the machine runs)
+    assert large < 10 * small + 0.5, (small, large)

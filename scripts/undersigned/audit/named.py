@@ -43,7 +43,8 @@ def names_in(span: str) -> list[str]:
         words = item.split()
         keep = []
         for w in words:
-            if w[:1].isupper() or w.lower() in PARTICLES or re.fullmatch(r"[A-Z]\.?", w):
+            if w[:1].isupper() or w.lower() in PARTICLES or re.fullmatch(r"[A-Z]\.?", w) \
+                    or w[:1] in "\"“" and w[1:2].isupper():  # Henry C. "Hank" Johnson
                 keep.append(w)
             else:
                 break

@@ -71,36 +71,47 @@ def _paragraph_blocks(flow: list[Line]) -> list[list[Line]]:
             for part in (_line_paragraphs(block) if _kind(block) == "para" else [block])]
 
 
-def convert_body(lines: list[Line], src: str) -> Body:
-    """Convert the lines of a body (salutation .. closing) to Markdown."""
-    problems: list[Problem] = []
-    defs: dict[str, list[str]] = {}
-    def_lines: dict[str, int] = {}
-    flow: list[Line] = []
-    breaks: set[int] = set()  # indexes in ``flow`` preceded by a page break
+@dataclass
+class _Split:
+    """A body's lines apart from its footnote definitions, and where its page breaks were."""
+
+    flow: list[Line] = field(default_factory=list)
+    defs: dict[str, list[str]] = field(default_factory=dict)
+    def_lines: dict[str, int] = field(default_factory=dict)
+    breaks: set[int] = field(default_factory=set)  # indexes in ``flow`` after a page break
+
+
+def _split_footnotes(lines: list[Line], src: str, problems: list[Problem]) -> _Split:
+    out = _Split()
     current: str | None = None
     for line in lines:
         m = FOOTDEF_RE.match(line.text)
         if m:
             current = m.group(1)
-            if current in defs:
+            if current in out.defs:
                 problems.append(Problem(src, line.no, f"footnote {current} is defined twice",
                                         "renumber one of the footnotes"))
-            defs[current] = [m.group(2).strip()]
-            def_lines[current] = line.no
-            breaks.add(len(flow))
-            continue
-        if current is not None:
+            out.defs[current] = [m.group(2).strip()]
+            out.def_lines[current] = line.no
+            out.breaks.add(len(out.flow))
+        elif current is not None:
             if line.blank:
                 current = None
             else:
-                defs[current].append(line.s)
-            continue
-        if RULE_RE.match(line.text):
-            breaks.add(len(flow))
-            flow.append(Line(line.no, ""))
-            continue
-        flow.append(line)
+                out.defs[current].append(line.s)
+        elif RULE_RE.match(line.text):
+            out.breaks.add(len(out.flow))
+            out.flow.append(Line(line.no, ""))
+        else:
+            out.flow.append(line)
+    return out
+
+
+def convert_body(lines: list[Line], src: str) -> Body:
+    """Convert the lines of a body (salutation .. closing) to Markdown."""
+    problems: list[Problem] = []
+    split = _split_footnotes(lines, src, problems)
+    flow, defs = split.flow, split.defs
     out: list[tuple[str, str, bool]] = []  # (kind, text, ends-open)
     defined = set(defs)
     prev_end = -1
@@ -108,47 +119,53 @@ def convert_body(lines: list[Line], src: str) -> Body:
     for block in _paragraph_blocks(flow):
         start = index_of[id(block[0])]
         kind = _kind(block)
-        after_break = any(prev_end < b <= start for b in breaks)
+        after_break = any(prev_end < b <= start for b in split.breaks)
         prev_end = index_of[id(block[-1])]
         if kind == "para":
             text = " ".join(_inline(x.s, defined, src, x.no, problems) for x in block)
-            text = re.sub(r"\s+", " ", text)
-            if out and out[-1][0] in ("para", "numbers", "bullets") and out[-1][2] \
-                    and not CLOSING_RE.match(out[-1][1]) \
-                    and (text[:1].islower() or (after_break and text[:1].isalnum())):
-                kind_prev, prev, _ = out[-1]
-                out[-1] = (kind_prev, prev + " " + text, not text.endswith(END_PUNCT))
-            else:
-                out.append(("para", text, not text.endswith(END_PUNCT)))
+            _add_paragraph(out, re.sub(r"\s+", " ", text), after_break)
         elif kind == "heading":
             text = " ".join(_inline(x.s, defined, src, x.no, problems) for x in block)
             out.append(("heading", text, False))
         else:
-            items = []
-            for x in block:
-                if kind == "bullets":
-                    m = BULLET_RE.match(x.text)
-                    assert m is not None  # _kind() checked every line
-                    items.append("- " + _inline(m.group(1).strip(), defined, src, x.no, problems))
-                else:
-                    m = NUMBER_RE.match(x.text)
-                    assert m is not None
-                    items.append(f"{m.group(1)}. "
-                                 + _inline(m.group(2).strip(), defined, src, x.no, problems))
-            last = items[-1]
+            items = [_item(kind, x, defined, src, problems) for x in block]
             if out and out[-1][0] == kind and after_break:  # a list cut by a page break
                 out[-1] = (kind, out[-1][1] + "\n" + "\n".join(items), False)
             else:
-                out.append((kind, "\n".join(items), not last.endswith(END_PUNCT)))
+                out.append((kind, "\n".join(items), not items[-1].endswith(END_PUNCT)))
     paragraphs = [text for _k, text, _open in out]
     notes = {}
     for key in sorted(defs, key=int):
-        text = _inline(" ".join(defs[key]), defined, src, def_lines[key], problems)
+        text = _inline(" ".join(defs[key]), defined, src, split.def_lines[key], problems)
         notes[key] = text
         if f"[^{key}]" not in "\n".join(paragraphs):
-            problems.append(Problem(src, def_lines[key], f"footnote {key} is never referenced",
+            problems.append(Problem(src, split.def_lines[key],
+                                    f"footnote {key} is never referenced",
                                     "add the marker <sup>" + key + "</sup> where it belongs"))
     md = "\n\n".join(paragraphs)
     if notes:
         md += "\n\n" + "\n".join(f"[^{k}]: {v}" for k, v in notes.items())
     return Body(md, notes, problems)
+
+
+def _add_paragraph(out: list[tuple[str, str, bool]], text: str, after_break: bool) -> None:
+    """A paragraph, joined to the one before when a page break cut it (it goes on in lower
+    case, or right after the break)."""
+    if out and out[-1][0] in ("para", "numbers", "bullets") and out[-1][2] \
+            and not CLOSING_RE.match(out[-1][1]) \
+            and (text[:1].islower() or (after_break and text[:1].isalnum())):
+        kind_prev, prev, _ = out[-1]
+        out[-1] = (kind_prev, prev + " " + text, not text.endswith(END_PUNCT))
+    else:
+        out.append(("para", text, not text.endswith(END_PUNCT)))
+
+
+def _item(kind: str, x: Line, defined: set[str], src: str, problems: list[Problem]) -> str:
+    """One item of a bulleted or numbered list as Markdown."""
+    if kind == "bullets":
+        m = BULLET_RE.match(x.text)
+        assert m is not None  # _kind() checked every line
+        return "- " + _inline(m.group(1).strip(), defined, src, x.no, problems)
+    m = NUMBER_RE.match(x.text)
+    assert m is not None
+    return f"{m.group(1)}. " + _inline(m.group(2).strip(), defined, src, x.no, problems)

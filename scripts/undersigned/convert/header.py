@@ -90,14 +90,20 @@ def _regroup(blocks: list[list[Line]]) -> list[list[Line]]:
     return out
 
 
+# a given and a family name after a courtesy title ('Mr. Doug Steenland', 'Dr. Julie Gerberding')
+_PERSON_AFTER = re.compile(r"^[A-Z][a-z]++(?:\s++[A-Z]\.?(?=\s))*+\s++[A-Z][\w'’-]*+"
+                           r"(?:\s++[A-Z][\w'’-]*+)?$")
+
+
 def _recipient_from_parts(parts: list[str]) -> dict[str, str]:
     name = parts[0].strip().rstrip(",")
     honorable = HONORABLE_RE.match(name)
     if honorable:
         name = honorable.group(1).strip()
     courtesy = COURTESY_RE.match(name)
-    if courtesy and OFFICE_PREFIX_RE.match(name[courtesy.end():]):
-        name = name[courtesy.end():]
+    if courtesy and (OFFICE_PREFIX_RE.match(name[courtesy.end():]) or _PERSON_AFTER.match(
+            name[courtesy.end():])):
+        name = name[courtesy.end():]  # 'Mr. Michael Garcia' is Michael Garcia
     office = OFFICE_PREFIX_RE.match(name)
     rest = [p.strip().rstrip(",") for p in parts[1:] if p.strip().rstrip(",")]
     if office:
@@ -132,47 +138,17 @@ def parse_header(lines: list[Line]) -> Header:
     head = Header()
     current: list[Line] | None = None
     blocks_: list[list[Line]] = []
-    expanded: list[Line] = []
-    for line in lines:  # two recipients side by side: 'The Honorable A The Honorable B'
-        cols = _COLUMNS_RE.split(line.s)
-        if len(cols) > 1 and all(HONORABLE_RE.match(c) for c in cols):
-            for col in cols:
-                expanded += [Line(line.no, col), Line(line.no, "")]
-        else:
-            expanded.append(line)
+    expanded = _side_by_side(lines)
     top = next((x for x in expanded if not x.blank
                 and not WEB_FURNITURE_RE.match(x.s.strip("*").strip())), None)
     for line in expanded:
         s = line.s.strip("*").strip()
-        if line is top and head.date is None and PAGE_HEADLINE_RE.match(s) \
-                and not HONORABLE_RE.match(s):
-            head.headline, head.headline_line = s, line.no
-            head.consumed.add(line.no)
-            continue
-        if s and WEB_FURNITURE_RE.match(s):  # 'Skip to Content', 'Click here to download …'
-            head.furniture.append(line.no)
-            head.consumed.add(line.no)
+        if _read_single(head, line, s, top=line is top, open_block=bool(current)):
             continue
         if not s:
             if current:
                 blocks_.append(current)
                 current = None
-            continue
-        if head.date is None and is_date_line(s):
-            head.date = find_date(s)
-            head.date_line = line.no
-            head.consumed.add(line.no)
-            continue
-        if not head.recipients and not current and (LETTERHEAD_RE.match(s) or (
-                head.letterhead and not head.date and ADDRESS_RE.search(s))):
-            head.letterhead.append(s)
-            head.consumed.add(line.no)
-            continue
-        bold = BOLD_RECIPIENT_RE.match(line.s)
-        if bold:
-            parts = bold.group(1).rstrip(",").split(",")
-            head.recipients.append(_recipient_from_parts(parts))
-            head.consumed.add(line.no)
             continue
         if HONORABLE_RE.match(s) and current:
             blocks_.append(current)
@@ -183,23 +159,65 @@ def parse_header(lines: list[Line]) -> Header:
     if current:
         blocks_.append(current)
     for block in _regroup(blocks_):
-        first = block[0].s
-        honorable = HONORABLE_RE.match(first)
-        if len(block) >= 2 and not honorable and all(
-                ORG_LINE_RE.search(x.s) and not ADDRESS_RE.search(x.s) for x in block):
-            head.recipients += [{"name": x.s.rstrip(",")} for x in block]
-            head.consumed.update(x.no for x in block)
-        elif honorable or (len(block) >= 2 and not ADDRESS_RE.search(first)):
-            name = honorable.group(1) if honorable else first
-            parts = [name]
-            for line in block[1:]:
-                if ADDRESS_RE.search(line.s):
-                    break
-                parts.append(line.s)
-            recipient = _recipient_from_parts(parts)
-            pair = split_pair(recipient["name"])  # 'Rick Gropper and Andrew Moelis'
-            head.recipients += [{**recipient, "name": one} for one in pair]
-            head.consumed.update(x.no for x in block)
-        elif all(ADDRESS_RE.search(x.s) or LETTERHEAD_RE.match(x.s) for x in block):
-            head.consumed.update(x.no for x in block)
+        _read_block(head, block)
     return head
+
+
+def _side_by_side(lines: list[Line]) -> list[Line]:
+    """Two recipients side by side ('The Honorable A The Honorable B') as two blocks."""
+    expanded: list[Line] = []
+    for line in lines:
+        cols = _COLUMNS_RE.split(line.s)
+        if len(cols) > 1 and all(HONORABLE_RE.match(c) for c in cols):
+            for col in cols:
+                expanded += [Line(line.no, col), Line(line.no, "")]
+        else:
+            expanded.append(line)
+    return expanded
+
+
+def _read_single(head: Header, line: Line, s: str, *, top: bool, open_block: bool) -> bool:
+    """A header line read on its own (the page's headline, web furniture, the date, the
+    letterhead, a recipient in bold); False for a line of a recipient block or a blank."""
+    if top and head.date is None and PAGE_HEADLINE_RE.match(s) and not HONORABLE_RE.match(s):
+        head.headline, head.headline_line = s, line.no
+    elif s and WEB_FURNITURE_RE.match(s):  # 'Skip to Content', 'Click here to download …'
+        head.furniture.append(line.no)
+    elif not s:
+        return False
+    elif head.date is None and is_date_line(s):
+        head.date = find_date(s)
+        head.date_line = line.no
+    elif not head.recipients and not open_block and (LETTERHEAD_RE.match(s) or (
+            head.letterhead and not head.date and ADDRESS_RE.search(s))):
+        head.letterhead.append(s)
+    elif bold := BOLD_RECIPIENT_RE.match(line.s):
+        head.recipients.append(_recipient_from_parts(bold.group(1).rstrip(",").split(",")))
+    else:
+        return False
+    head.consumed.add(line.no)
+    return True
+
+
+def _read_block(head: Header, block: list[Line]) -> None:
+    """One block of header lines: organizations one under the other, a recipient (name, role,
+    office; the address after it), or an address alone."""
+    first = block[0].s
+    honorable = HONORABLE_RE.match(first)
+    if len(block) >= 2 and not honorable and all(
+            ORG_LINE_RE.search(x.s) and not ADDRESS_RE.search(x.s) for x in block):
+        head.recipients += [{"name": x.s.rstrip(",")} for x in block]
+        head.consumed.update(x.no for x in block)
+    elif honorable or (len(block) >= 2 and not ADDRESS_RE.search(first)):
+        name = honorable.group(1) if honorable else first
+        parts = [name]
+        for line in block[1:]:
+            if ADDRESS_RE.search(line.s):
+                break
+            parts.append(line.s)
+        recipient = _recipient_from_parts(parts)
+        pair = split_pair(recipient["name"])  # 'Rick Gropper and Andrew Moelis'
+        head.recipients += [{**recipient, "name": one} for one in pair]
+        head.consumed.update(x.no for x in block)
+    elif all(ADDRESS_RE.search(x.s) or LETTERHEAD_RE.match(x.s) for x in block):
+        head.consumed.update(x.no for x in block)

@@ -10,13 +10,16 @@ from typing import Any
 
 from undersigned.convert.body import convert_body
 from undersigned.convert.document import ConvertedDocument, Options
+from undersigned.convert.flattened import is_flattened, reline
 from undersigned.convert.header import parse_header
 from undersigned.convert.lines import LANGUAGE_MARK_RE, Line, split_lines
 from undersigned.convert.press import find_sender, signers_in_prose, strip_furniture
 from undersigned.convert.regions import SPANISH_SALUTATION, Region, _find_regions, language_of
+from undersigned.convert.signed import Signed
 from undersigned.convert.statements import has_signer_heading, statement_signers
 from undersigned.core.characters import BODY
 from undersigned.core.hygiene import clean
+from undersigned.core.legislators import Legislators
 from undersigned.core.model import Topic
 from undersigned.core.mojibake import repair
 from undersigned.core.problems import Problem
@@ -73,7 +76,7 @@ def _letter_title(recipients: list[dict[str, str]], salutation: str = "") -> str
     return f"Letter to {label}" + (f" and {more} other{'s' if more > 1 else ''}" if more else "")
 
 
-def _signatory(s: Any) -> str | dict[str, str]:
+def _signatory(s: Signed) -> str | dict[str, str]:
     extra = {k: v for k, v in (("role", s.role), ("group", s.group)) if v}
     return {"name": s.name, **extra} if extra else s.name
 
@@ -95,16 +98,23 @@ class _Job:
 
 def convert_text(text: str, *, source: str, options: Options | None = None,
                  topics: dict[str, Topic] | None = None,
-                 keywords: dict[str, list[str]] | None = None) -> Result:
-    """Convert one plain-text original into one or more documents (never raises on text)."""
+                 keywords: dict[str, list[str]] | None = None,
+                 members: Legislators | None = None) -> Result:
+    """Convert one plain-text original into one or more documents (never raises on text).
+    ``members``: the Members of Congress a scrape without layout is segmented against (the
+    bundled list when not given)."""
     text, repaired = repair(text)  # mis-decoded text ('Mexicoâs') undone, and said
     lines = split_lines(clean(text, BODY))  # no control or bidi characters reach a letter
+    flat = reline(lines, source, members) if is_flattened(lines) else None
+    lines = flat.lines if flat else lines
     job = _Job(lines, source, options or Options(), topics or {}, keywords or {})
+    if flat:
+        job.result.problems.extend(flat.problems)
     if repaired:
         job.note(None, f"repaired mis-decoded text on {repaired} line{'s' if repaired != 1 else ''}"
                  " ('Mexicoâs' read as 'Mexico’s', 'â' between words as a dash)",
                  "compare the letter with the original where it matters (core/mojibake.py)")
-    regions = _find_regions(lines, source, job.result.problems)
+    regions = _find_regions(lines, source, job.result.problems, flat.blocks if flat else None)
     first_text = next((k for k, x in enumerate(lines) if not x.blank), 0)
     main_is_letter = bool(regions) and regions[0].start <= first_text and job.options.type in (
         None, "letter")

@@ -184,6 +184,10 @@ def named_members(text: str) -> list[tuple[str, str]]:
 _LETTER_SENTENCE = re.compile(
     r"\b(?:sent|send|sends|sending|wrote|write|writes|writing|led|lead|leads|leading|signed|"
     r"sign|joined|join|penned|authored|delivered|urged|urging)\b[^.]{0,200}\bletters?\b|"
+    # 'Senators A and B today wrote to Alan Estevez, nominee to be ...': a letter
+    r"\b(?:wrote|writes)\s++to\s++(?:the\s++)?[A-Z]|"
+    # 'Co-signers of the letter include: Reps. A, B …', 'Additional signers include Reps. …'
+    r"\b(?:co-?)?signers?\b[^.]{0,40}\b(?:include|includes|included|are|were)\b|"
     r"\bletters?\b[^.]{0,80}\b(?:signed|led|sent|authored)\b|"
     r"\b(?:in|en)\s++(?:a|an|the|their|una|su)\s++(?:\w++\s++)?(?:letter|carta)\b|"
     r"\b(?:escribi[oó]|escribieron|envi[oó]|enviaron|firm[oó]|firmaron|encabez[oó]|"
@@ -224,6 +228,58 @@ def _seated(sentence: str) -> list[tuple[str, str]]:
     return out
 
 
+def _by_family(members: list[tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """The Members named in full in a release, by family name (when only one bears it)."""
+    out: dict[str, tuple[str, str]] = {}
+    seen: set[str] = set()
+    for title, name in members:
+        family = name.split()[-1]
+        if len(name.split()) > 1 and family in seen and out.get(family, ("", ""))[1] != name:
+            out.pop(family, None)  # two Members of one family name: neither
+        elif len(name.split()) > 1:
+            out.setdefault(family, (title, name))
+        seen.add(family)
+    return out
+
+
+_FAMILY_RE = re.compile(r"(?<![\w.’'-])([A-Z][a-z]++(?:[A-Z][a-z]++)?)\b(?! [A-Z])")
+
+
+def _family_names(sentence: str, families: dict[str, tuple[str, str]]
+                  ) -> list[tuple[int, str, str]]:
+    """Members named in full elsewhere in the release and here by family name alone ('In
+    addition to Wyden, Merkley, DeFazio and Bonamici, the letter was signed by …'), with
+    where each stands in the sentence."""
+    out = []
+    for m in _FAMILY_RE.finditer(sentence):
+        before = sentence[:m.start()].rstrip().split()[-1:] or [""]
+        if before[0][:1].isupper() and not before[0].endswith((",", ";")) \
+                and before[0] not in {"Reps.", "Sens.", "Rep.", "Sen."}:
+            continue  # 'Jeff Merkley': the full name, read by the patterns above
+        if m.group(1) in families:
+            out.append((m.start(), *families[m.group(1)]))
+    return out
+
+
+def _in_order(sentence: str, members: list[tuple[str, str]],
+              extra: list[tuple[int, str, str]], in_full: dict[str, tuple[str, str]]
+              ) -> list[tuple[str, str]]:
+    """The Members of a letter sentence in the order it prints them: those named with a title
+    or a seat in their order, the family names alone (``extra``, with where they stand) put in
+    among them, a family name written as the Member the release names in full ('Warner'
+    after 'Mark Warner')."""
+    placed: list[tuple[int, str, str]] = []
+    cursor = 0
+    for title, name in members:
+        at = sentence.find(name, cursor)
+        cursor = at + 1 if at >= 0 else cursor
+        full = in_full.get(name, (title, name)) if len(name.split()) == 1 else (title, name)
+        placed.append((at if at >= 0 else cursor, *full))
+    known = {n for _a, _t, n in placed}
+    placed += [x for x in extra if x[2] not in known]
+    return [(title, name) for _at, title, name in sorted(placed, key=lambda x: x[0])]
+
+
 def signers_in_prose(text: str) -> dict[str, str]:
     """Members a press release names, with their titles, in the sentences that say they sent
     or signed a letter ('Senators A (D-Vt.), B (D-Va.) ... sent a letter'), or named earlier in
@@ -231,6 +287,7 @@ def signers_in_prose(text: str) -> dict[str, str]:
     printed with party and seat in a letter sentence ('including Kathy Castor (D-FL-14)'):
     name -> 'sen', 'rep' or '' (chamber not said), in order, once."""
     names: dict[str, str] = {}
+    in_full = _by_family(named_members(text[:8000]))
     for paragraph in text[:8000].split("\n\n"):
         before: list[tuple[str, str]] = []
         for sentence in _SENTENCE_END.split(paragraph):
@@ -240,6 +297,8 @@ def signers_in_prose(text: str) -> dict[str, str]:
                     members = before
                 members = members + [x for x in _seated(sentence)
                                      if x[1] not in {n for _t, n in members}]
+                members = _in_order(sentence, members, _family_names(sentence, in_full),
+                                    in_full)
                 for title, name in members:
                     if len(name.split()) == 1 and any(  # 'Lowenthal' after 'Alan Lowenthal'
                             known.split()[-1] == name for known in names):

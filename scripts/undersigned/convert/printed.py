@@ -11,6 +11,7 @@ from undersigned.convert.roles import ROLE_WORDS, TITLE_PREFIX, TRAILING_TITLE_R
 from undersigned.core.names import DEGREES_RE, fold
 from undersigned.core.vocabulary import (
     COLUMN_HEAD_WORDS,
+    ROSTER_WORDS,
     SUFFIXES,
     TITLE_LINE_WORDS,
     US_STATES,
@@ -117,11 +118,16 @@ def _without_conjunction(text: str) -> str:
     return " ".join(tokens).rstrip(",") if len(tokens) < len(text.split()) else text.strip()
 
 
+def state_line(text: str) -> bool:
+    """A state alone ('New Jersey' under 'United States Senator'): the signer's, no one."""
+    return fold(text) in _US_STATES
+
+
 def _title_words(text: str) -> bool:
     """A line of title words only ('Member United States House', 'Member of Congres'): a title
     row, never a signer. A word may be a title word cut short by a letter or two."""
     tokens = [t.strip(".") for t in re.findall(r"[a-z.]+", fold(text))]
-    if len(tokens) < 2 or not {"member", "senator", "representative", "congress"} & set(
+    if len(tokens) < 2 or not {"member", "senator", "representative", "congress", "senate"} & set(
             tokens) and not any(t.startswith("congres") for t in tokens):
         return False
     return all(t in TITLE_LINE_WORDS or len(t) >= 5 and any(
@@ -161,3 +167,22 @@ def slash_parts(text: str) -> tuple[str, str] | None:
     if len(parts) >= 2 and all(parts) and _person_like(parts[0]):
         return parts[0], ", ".join(parts[1:])
     return None
+
+
+# one Member of a roster printed on one line: 'Senator Ted Kennedy (D-MA)', 'Todd Tiahrt (R-KS
+# 4th)', 'Jack Reed (D- RI)' (a name of two to six capitalized words, then party and state)
+_ROSTER_ENTRY_RE = re.compile(r"(?<![\w.'’-])[A-Z][\w.'’-]*+(?:[ ]++[A-Z][\w.'’-]*+){1,5}[ ]*+"
+                              r"\([DRI][ ]?-[ ]?[A-Z][\w. ]{0,24}\)")
+
+
+def roster(text: str) -> list[str] | None:
+    """'Senators Mark Dayton (D-MN), Senator Ted Kennedy (D-MA), … and Ken Salazar (D-CO).':
+    three or more Members with party and state, nothing between them but commas, 'and' and
+    titles (a list, however long, is no sentence); the entries, or None."""
+    entries = _ROSTER_ENTRY_RE.findall(text)
+    if len(entries) < 3:
+        return None
+    rest = _ROSTER_ENTRY_RE.sub(" ", text)
+    if any(fold(w) not in ROSTER_WORDS for w in re.findall(r"[^\W\d_]++", rest)):
+        return None
+    return entries

@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from undersigned.convert.header import ADDRESS_RE, BOLD_RECIPIENT_RE, HONORABLE_RE, is_header_like
 from undersigned.convert.lines import (
@@ -17,7 +16,7 @@ from undersigned.convert.lines import (
     is_date_line,
     is_prose,
 )
-from undersigned.convert.signatures import parse_signatures
+from undersigned.convert.signatures import Block, Signed, parse_signatures
 from undersigned.core.names import fold
 from undersigned.core.problems import Problem
 
@@ -51,7 +50,7 @@ class Region:
     salutation: int
     closing: int | None
     sig_end: int  # index after the signature block
-    signatures: list[Any] = field(default_factory=list)
+    signatures: list[Signed] = field(default_factory=list)
     heading: str | None = None
     congress: bool = False
     notes: tuple[int, int] | None = None  # endnotes printed after the signature block
@@ -111,11 +110,15 @@ def _next_index(indices: list[int], after: int, default: int | None) -> int | No
     return indices[k] if k < len(indices) else default
 
 
-def _find_regions(lines: list[Line], src: str, problems: list[Problem]) -> list[Region]:
+def _find_regions(lines: list[Line], src: str, problems: list[Problem],
+                  flat: dict[int, list[Signed]] | None = None) -> list[Region]:
     """Letters in the text: header, salutation, closing and signature block of each. Every
-    look-ahead uses indexes built once, so the work stays linear in the number of lines."""
+    look-ahead uses indexes built once, so the work stays linear in the number of lines.
+    ``flat``: the signers already read after each closing of a scrape without layout
+    (convert/flattened.py), by the index of the closing line."""
     regions: list[Region] = []
-    i = 0
+    pending: list[tuple[int, Region, Problem]] = []  # (where, whose, what) lacks a closing or
+    i = 0                                              # signatories: said once not joined
     floor = 0
     n = len(lines)
     dears = [k for k, x in enumerate(lines) if is_dear(x.s)]
@@ -155,9 +158,10 @@ def _find_regions(lines: list[Line], src: str, problems: list[Problem]) -> list[
                                            prose, src)
             if closing is None:
                 regions.append(Region(start, sal, None, nxt))
-                problems.append(Problem(src, lines[sal].no if sal < n else None,
-                                        NO_CLOSING, "add the signatories to the front matter by "
-                                        "hand if the letter names them", warning=True))
+                pending.append((len(problems), regions[-1], Problem(
+                    src, lines[sal].no if sal < n else None, NO_CLOSING,
+                    "add the signatories to the front matter by hand if the letter names them",
+                    warning=True)))
                 i = floor = nxt
                 continue
             addressee = re.sub(r"^(?:dear|to)\s++|[,:;]$", "", lines[sal].s, flags=re.I) \
@@ -165,14 +169,12 @@ def _find_regions(lines: list[Line], src: str, problems: list[Problem]) -> list[
             following = _next_index(dears, closing, n) or n
             # the block ends before the next salutation at the latest ('Estimado Secretario:',
             # the letter's translation): a salutation is never a signer
-            block = parse_signatures(lines[closing + 1:following], src,
-                                     frozenset({fold(addressee)}))
+            block = _signatures(lines, closing, following, src, addressee, flat)
             end = closing + 1 + block.end
             head = _address_before(lines, following, closing + 1) \
                 if following < n and all(x.blank for x in lines[end:following]) else following
             if head < following:  # the block ran into the next letter's recipient block
-                block = parse_signatures(lines[closing + 1:head], src,
-                                         frozenset({fold(addressee)}))
+                block = _signatures(lines, closing, head, src, addressee, flat)
                 end = closing + 1 + block.end
             problems.extend(block.problems)
             after = _endnotes(lines, end)
@@ -180,13 +182,36 @@ def _find_regions(lines: list[Line], src: str, problems: list[Problem]) -> list[
                                   block.congress, (end, after) if after > end else None))
             end = after
             if not block.signatories:
-                problems.append(Problem(src, lines[closing].no, NO_SIGNATORIES,
-                                        "list the signatories in the front matter by hand",
-                                        warning=True))
+                pending.append((len(problems), regions[-1], Problem(
+                    src, lines[closing].no, NO_SIGNATORIES,
+                    "list the signatories in the front matter by hand", warning=True)))
             i = floor = end
             continue
         i += 1
-    return _translations(regions, lines, src, problems)
+    out, joined = _translations(regions, lines, src, problems)
+    _settle(problems, pending, joined)
+    return out
+
+
+def _settle(problems: list[Problem], pending: list[tuple[int, Region, Problem]],
+            joined: set[int]) -> None:
+    """The warnings of a letter with no closing or no signatories, written where they were
+    found, once it is known that the letter was not joined to its translation (a letter in
+    two languages with one signature list is one letter: neither half lacks anything)."""
+    for at, region, problem in reversed(pending):
+        if id(region) not in joined:
+            problems.insert(at, problem)
+
+
+def _signatures(lines: list[Line], closing: int, stop: int, src: str, addressee: str,
+                flat: dict[int, list[Signed]] | None) -> Block:
+    """The signature block after the closing at ``closing`` (up to ``stop`` at most): read line
+    by line, or, in a scrape without layout, the names segmented after it (one line)."""
+    if flat is not None and closing in flat:
+        signed = flat[closing]
+        return Block(list(signed), min(1 if signed else 0, stop - closing - 1),
+                     congress=bool(signed))
+    return parse_signatures(lines[closing + 1:stop], src, frozenset({fold(addressee)}))
 
 
 def _address_before(lines: list[Line], dear: int, floor: int) -> int:
@@ -210,13 +235,15 @@ def _address_before(lines: list[Line], dear: int, floor: int) -> int:
 
 
 def _translations(regions: list[Region], lines: list[Line], src: str,
-                  problems: list[Problem]) -> list[Region]:
+                  problems: list[Problem]) -> tuple[list[Region], set[int]]:
     """A letter printed in two languages with one signature list ('Estimado Secretario:' …,
     then 'Dear Secretary:' … 'Sincerely,' and the names) is one letter: two neighbouring letters
     whose salutations are in different languages, and of which at most one has signatures, are
-    joined, every line kept in the body in order, and the join is said with its lines."""
+    joined, every line kept in the body in order, and the join is said with its lines. Also
+    returns the ids of the regions joined."""
     n = len(lines)
     out: list[Region] = []
+    joined: set[int] = set()
     for region in regions:
         prev = out[-1] if out else None
         if prev is None or prev.also or region.salutation >= n or prev.salutation >= n \
@@ -230,11 +257,7 @@ def _translations(regions: list[Region], lines: list[Line], src: str,
                 not LANGUAGE_MARK_RE.match(x.s) for x in between):
             out.append(region)
             continue
-        quiet = {lines[r.salutation].no for r in (prev, region) if r.closing is None} | {
-            lines[r.closing].no for r in (prev, region) if r.closing is not None
-            and not r.signatures}
-        problems[:] = [p for p in problems if not (p.line in quiet and p.message in (
-            NO_CLOSING, NO_SIGNATORIES))]
+        joined.update((id(prev), id(region)))
         if prev.signatures:  # the signatures follow the first text; the translation after them
             prev.also = (prev.sig_end, region.sig_end)
             signed = prev
@@ -253,7 +276,7 @@ def _translations(regions: list[Region], lines: list[Line], src: str,
             f"{lines[region.salutation].no}) are kept together in its body, with one "
             f"signature list ({where})",
             "check the original if these are two letters", warning=True))
-    return out
+    return out, joined
 
 
 NO_CLOSING = "letter has no closing ('Sincerely,') and no signature block"

@@ -6,12 +6,17 @@ of prose; a valediction over the list ('Yours in peace and justice,') is no sign
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from undersigned.convert.lines import CLOSING_RE, Line, is_prose
 from undersigned.convert.people import _person_like
 from undersigned.convert.regions import VALEDICTION_RE
-from undersigned.convert.signatures import LIST_MARK_RE, NOTE_RE, ends_list, parse_signatures
+from undersigned.convert.signatures import (
+    LIST_MARK_RE,
+    NOTE_RE,
+    Signed,
+    ends_list,
+    parse_signatures,
+)
 from undersigned.core.problems import Problem
 
 _HEADINGS = (r"signed|signatories|signers|signed by|co-?signers|endorsed by|endorsers|"
@@ -65,7 +70,7 @@ def _start(lines: list[Line]) -> tuple[int | None, bool]:
     return (k if run >= 2 else None), False
 
 
-def statement_signers(lines: list[Line], source: str, problems: list[Problem]) -> list[Any]:
+def statement_signers(lines: list[Line], source: str, problems: list[Problem]) -> list[Signed]:
     """The signers of a statement, when its list (under a heading, or else of two names or
     more) runs to the end of the text or to a contact, a link, a postscript or '###'."""
     lines = list(lines)

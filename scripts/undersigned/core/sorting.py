@@ -107,7 +107,9 @@ def _from_family(name: str, family: str) -> NameParts | None:
 
 def _parts(given: list[str], family: list[str], suffix: list[str]) -> NameParts:
     particle: list[str] = []
-    while len(family) > 1 and fold(family[0]) in PARTICLES:
+    # a particle printed in lower case ('de la Cruz'); capitalized, it is filed as part of the
+    # family name ('Van Hollen, Chris', as the Biographical Directory files him)
+    while len(family) > 1 and fold(family[0]) in PARTICLES and family[0][:1].islower():
         particle.append(family.pop(0))
     return NameParts(" ".join(family), " ".join(given), ", ".join(suffix), " ".join(particle))
 

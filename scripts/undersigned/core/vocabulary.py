@@ -17,6 +17,7 @@ NAME_TITLES = frozenset({"rep", "reps", "representative", "sen", "senator", "con
 # the title rows and headings of congressional signature blocks (regex alternatives, longest
 # first): 'Member of Congress', 'United States Senator', 'Resident Commissioner'
 CONGRESS_TITLES = (r"members? of congress", r"united states senators?", r"u\.?\s?s\.? senators?",
+                   r"united states senate", r"u\.?\s?s\.? senate",
                    r"senators?", r"united states representatives?",
                    r"u\.?\s?s\.? representatives?", r"representatives?",
                    r"members? of parliament", r"delegates? to congress", r"resident commissioner")
@@ -181,6 +182,7 @@ TITLE_LINE_WORDS = frozenset({
     "member", "members", "of", "the", "congress", "united", "states", "u.s", "us", "house",
     "senate", "senator", "senators", "representative", "representatives", "congressman",
     "congresswoman", "congressmember", "delegate", "resident", "commissioner", "in", "to",
+    "u", "s",
 })
 
 # what a count counts ('27 Senators', 'fourteen Members', 'veintiséis organizaciones'), and the
@@ -240,8 +242,9 @@ SECOND_GIVEN_NAMES = frozenset("""
     Victoria Virginia Yolanda
     Anne Beth Ellen Jane Jean Lee Lynn Marie Mary Paul Ray Sue""".split())  # (folded where used)
 
-# common English given-name forms (a printed 'Richie Neal' is Richard E. Neal)
-GIVEN_NAME_FORMS = [
+# common English given-name forms, one family a row (a printed 'Richie Neal' is Richard E. Neal,
+# 'Chuck Grassley' is Charles E. Grassley)
+GIVEN_NAME_FORMS = (
     "richard rich richie rick ricky dick", "robert rob robbie bob bobby bert",
     "william will bill billy willie liam", "james jim jimmy jamie", "john jack johnny",
     "joseph joe joey", "thomas tom tommy", "charles charlie chuck chip", "michael mike mick",
@@ -272,7 +275,7 @@ GIVEN_NAME_FORMS = [
     "jacob jack",
     "pamela pam",
     "malcolm mac",
-]
+)
 NICKNAMES: dict[str, set[str]] = {}
 for _row in GIVEN_NAME_FORMS:
     _names = _row.split()
@@ -297,3 +300,48 @@ BEFORE_SENDER_NAME = {"today", "representative", "representatives", "rep.", "rep
                       "senators", "sen.", "sens.", "chairman", "chairwoman", "chair", "member",
                       "members", "delegate", "ranking", "committee", "subcommittee", "caucus", "u.s.",
                       "leader", "whip"}
+
+# the words of a title, an office or a party and state printed between the names of a
+# signature block that lost its punctuation ('Harry M Reid Richard Durbin Democratic Leader
+# Assistant Democratic Leader', 'Jim DeMint R South Carolina', 'U S Senate')
+FLAT_TITLE_WORDS = frozenset({
+    "senator", "senators", "united", "states", "u", "s", "us", "senate", "representative",
+    "representatives", "rep", "sen", "member", "members", "of", "congress", "chairman",
+    "chairwoman", "chair", "ranking", "democratic", "republican", "leader", "assistant",
+    "majority", "minority", "whip", "house", "and", "vice", "congressman", "congresswoman",
+})
+# the courtesy titles and offices of a salutation in such a scrape ('Dear Chairman Cochran and
+# Ranking Member Byrd', 'Dear Mr President', 'Dear Assistant Secretary Meyers')
+FLAT_SALUTATION_WORDS = frozenset({
+    "mr", "mrs", "ms", "miss", "madam", "madame", "dr", "sir", "secretary", "senator",
+    "senators", "chairman", "chairwoman", "chair", "ranking", "member", "president", "director",
+    "assistant", "attorney", "general", "majority", "minority", "leader", "speaker",
+    "ambassador", "administrator", "commissioner", "governor", "comptroller", "acting",
+    "deputy", "under", "vice", "prime", "minister", "committee", "colleague", "colleagues",
+    "representative", "congressman", "congresswoman", "judge", "and",
+})
+# words that open a sentence, never part of a name after 'Dear' ('Dear Secretary Chertoff As
+# you know', 'Dear Mr Abdelaziz I write')
+SENTENCE_OPENERS = frozenset({
+    "i", "we", "as", "on", "in", "the", "this", "thank", "it", "our", "with", "earlier",
+    "recently", "please", "today", "yesterday", "at", "for", "since", "while", "my", "your",
+    "because", "after", "during", "following", "given", "last", "over", "these", "there",
+})
+# the postal and older abbreviations of the states as scrapes print them after a party
+# ('R Kan', 'D Conn', 'R N H'), folded
+STATE_ABBREVIATIONS = frozenset("""
+    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
+    mont neb nev okla ore pa tenn tex vt va wash wis wyo wva n h j m y c d r i s w
+    """.split())
+
+# the first words of page furniture after a scrape's signatures ('January 2005 Press Releases
+# Browse by Current record', '20510 Contact Sitemap', 'Cc Julie Myers'), never a name
+FLAT_FURNITURE_WORDS = frozenset({"press", "releases", "news", "browse", "contact", "sitemap",
+                                  "cc", "current", "record", "washington", "home", "print",
+                                  "email"})
+# the party letters printed before a state in a scrape ('R AZ', 'ID Conn')
+PARTY_LETTERS = frozenset({"R", "D", "I", "ID"})
+
+# the words between the names of a roster printed on one line ('Sincerely, [Signed] U.S.
+# Senators Maria Cantwell (D-WA), Larry Craig (R-ID), … and Representatives …')
+ROSTER_WORDS = TITLE_LINE_WORDS | {"and", "signed", "sens", "sen", "reps", "rep", "s", "u"}

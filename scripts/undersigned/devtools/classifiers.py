@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
-from undersigned.convert import people, roles, signatures
+from undersigned.convert import people, roles, signature_lines, signed
 from undersigned.convert.people import ORG_WORDS, classify
 from undersigned.core.legislators import load_legislators
 from undersigned.core.names import fold
@@ -141,10 +141,16 @@ def _block_lines(text: str, names: list[str]) -> list[str]:
     return out
 
 
+# the fidelity cases as they were when the comparison was made (cases added since, for the
+# layouts of issue 28, would change the labelled set; a fixed list keeps the counts comparable)
+CASES = fidelity.REPO / "tests" / "data" / "classifiers" / "fidelity-cases.txt"
+
+
 def _fidelity_lines() -> list[Labelled]:
     seen: set[str] = set()
     out = []
-    for path in sorted(fidelity.DEFAULT.glob("*.json")):
+    stems = set(CASES.read_text(encoding="utf-8").split())
+    for path in sorted(p for p in fidelity.DEFAULT.glob("*.json") if p.stem in stems):
         case, text = fidelity._load_case(path)
         names = [n for d in case["documents"] for n in fidelity._names(d.get("signatories", []))]
         for line in _block_lines(text, names) if names else []:
@@ -187,20 +193,20 @@ def accuracy(fn: Classifier, items: list[Labelled]) -> Accuracy:
 
 
 def _convert_caches() -> Iterator[Callable[[], None]]:
-    for module in (people, roles, signatures):
+    for module in (people, roles, signed, signature_lines):
         for value in vars(module).values():
             if callable(getattr(value, "cache_clear", None)):
                 yield value.cache_clear
 
 
 _NAME = "classify"
-_LOOKS_UP = (people, signatures)  # the modules whose functions look `classify` up when called
+_LOOKS_UP = (people, signed)  # the modules whose functions look `classify` up when called
 
 
 @contextmanager
 def swapped(fn: Classifier) -> Iterator[None]:
     """The converter with ``classify`` replaced where it is looked up (people: by
-    `_person_like`; signatures: imported by name), and the caches of answers built on it cleared
+    `_person_like`; signed: imported by name), and the caches of answers built on it cleared
     before and after."""
     saved = [vars(module)[_NAME] for module in _LOOKS_UP]
     for clear in _convert_caches():
@@ -229,8 +235,9 @@ class FidelityResult:
 
 def run_fidelity(fn: Classifier) -> FidelityResult:
     score, cases = fidelity.Score(), 0
+    stems = set(CASES.read_text(encoding="utf-8").split())
     with swapped(fn):
-        for path in sorted(fidelity.DEFAULT.glob("*.json")):
+        for path in sorted(p for p in fidelity.DEFAULT.glob("*.json") if p.stem in stems):
             case, text = fidelity._load_case(path)
             fidelity.score_case(case, text, path.stem, score)
             cases += 1

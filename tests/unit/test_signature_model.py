@@ -1,0 +1,194 @@
+"""The signature model of issue 28: each line of a block classified into a typed set by declared
+recognizers, the block assembled by one rule per kind; scrapes without punctuation segmented
+against the Members serving on the date; rosters on one line; warnings never taken back."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from undersigned.convert import Options, convert_text
+from undersigned.convert.flattened import is_flattened, reline, segment
+from undersigned.convert.lines import split_lines
+from undersigned.convert.signature_lines import (
+    RECOGNIZERS,
+    Context,
+    LineKind,
+    classify_line,
+    view,
+)
+from undersigned.convert.signatures import parse_signatures
+from undersigned.core.legislators import load_legislators
+
+
+def _kinds(text: str) -> list[tuple[str, str]]:
+    """Each non-blank line with its kind, read on its own (no name above it)."""
+    lines = split_lines(text)
+    context = Context(lines, frozenset(), False)
+    return [(lines[i].s, classify_line(view(lines, i), context).value)
+            for i in range(len(lines)) if not lines[i].blank]
+
+
+def test_each_line_kind_from_its_own_features():
+    assert _kinds("Contact: Jane Roe\n###\nPage 2 of 3\nNational organizations:\n"
+                  "Senators:\nMember of Congress\n"
+                  "Member of Congress   Member of Congress\n"
+                  "Affiliations for identification only\n"
+                  "The text of the reply from the Secretary follows:\n"
+                  "We thank you for your attention to this matter and look forward to your "
+                  "reply on the questions we have raised.\nJane Doe") == [
+        ("Contact: Jane Roe", "contact"), ("###", "contact"), ("Page 2 of 3", "page furniture"),
+        ("National organizations:", "group heading"), ("Senators:", "list heading"),
+        ("Member of Congress", "title"), ("Member of Congress   Member of Congress", "title row"),
+        ("Affiliations for identification only", "note"),
+        ("The text of the reply from the Secretary follows:", "prose"),
+        ("We thank you for your attention to this matter and look forward to your reply on "
+         "the questions we have raised.", "prose"),
+        ("Jane Doe", "name")]
+
+
+def test_recognizers_are_declared_in_one_ordered_table():
+    kinds = [kind for kind, _fn in RECOGNIZERS]
+    assert kinds[0] is LineKind.CLOSING and kinds[-1] is LineKind.ROLE
+    assert LineKind.NAME not in kinds  # what no recognizer claims is a line of names
+
+
+def test_a_name_owns_the_title_role_and_state_printed_under_it():
+    block = parse_signatures(split_lines(
+        "Jane Doe\nExecutive Director\nWashington Office on Latin America\n\n"
+        "JON S. CORZINE\nUnited States Senator\nNew Jersey\n"), "x")
+    assert [(s.name, s.role, s.kind) for s in block.signatories] == [
+        ("Jane Doe", "Executive Director, Washington Office on Latin America", "person"),
+        ("JON S. CORZINE", "New Jersey", "person")]
+
+
+def test_two_names_over_a_row_of_senate_titles_are_two_columns():
+    block = parse_signatures(split_lines(
+        "JON S. CORZINE FRANK R. LAUTENBERG\nUnited States Senate United States Senate\n"), "x")
+    assert [s.name for s in block.signatories] == ["JON S. CORZINE", "FRANK R. LAUTENBERG"]
+    assert block.congress
+
+
+def test_a_roster_on_one_line_is_a_list_however_long():
+    block = parse_signatures(split_lines(
+        "Senators Mark Dayton (D-MN), Senator Ted Kennedy (D-MA), John Kerry (D-MA), Hillary "
+        "Clinton (D-NY), Charles Schumer (D-NY), Debbie Stabenow (D-MI), Carl Levin (D-MI), "
+        "and Herb Kohl (D-WI).\n"), "x")
+    assert [(s.name, s.role) for s in block.signatories] == [
+        ("Mark Dayton", "D-MN"), ("Ted Kennedy", "D-MA"), ("John Kerry", "D-MA"),
+        ("Hillary Clinton", "D-NY"), ("Charles Schumer", "D-NY"), ("Debbie Stabenow", "D-MI"),
+        ("Carl Levin", "D-MI"), ("Herb Kohl", "D-WI")]
+
+
+def test_a_closing_before_any_name_is_read_past_and_the_page_that_goes_on_ends_the_block():
+    block = parse_signatures(split_lines(
+        "Sincerely yours,\nDianne Feinstein\nUnited States Senator\nMore News\n"
+        "Cornyn: Congress Must Fund Priorities\n"), "x")
+    assert [s.name for s in block.signatories] == ["Dianne Feinstein"]
+    assert block.end == 3
+
+
+def test_an_uncertain_signer_is_reported_once_the_block_is_read():
+    """'Kennedy' alone may be an organization until the title under it says it is a person:
+    the warning is only written for what stays uncertain (none is taken back by its text)."""
+    sure = parse_signatures(split_lines("Kennedy\nUnited States Senator\n"), "x")
+    assert [(s.name, s.kind, s.certain) for s in sure.signatories] == [
+        ("Kennedy", "person", True)]
+    assert sure.problems == []
+    unsure = parse_signatures(split_lines("Kennedy\n"), "x")
+    assert [p.message for p in unsure.problems] == [
+        "cannot tell whether 'Kennedy' is a person or an organization; proposed organization"]
+
+
+FLAT = ("September 28  2005 Senator Clinton Urges DHS to Act Washington  DC   Senator Hillary "
+        "Rodham Clinton has joined with fellow Senate Democrats in urging the Department of "
+        "Homeland Security to issue a formal statement In a letter to Secretary Chertoff the "
+        "Senators asked that such an assurance be issued as soon as possible   September 22  "
+        "2005   The Honorable Michael Chertoff  Secretary  Department of Homeland Security  "
+        "Washington  DC 20528   Dear Secretary Chertoff   As you know  we sent you a letter  "
+        "dated September 14  strongly urging that the Department issue a formal statement   "
+        "Sincerely   Harry M  Reid   Richard Durbin   Democratic Leader  Assistant Democratic "
+        "Leader   Hillary Rodham Clinton   Maria Cantwell   Barack Obama   Jon S  Corzine   "
+        "Laura Capps  Melissa Wagoner  202 224 2633")
+
+
+def test_a_scrape_without_punctuation_is_cut_into_its_parts_every_word_kept():
+    lines = split_lines(FLAT)
+    assert is_flattened(lines)
+    relined = reline(lines, "x.txt")
+    assert [x.s for x in relined.lines] == [
+        "September 28 2005",
+        "Senator Clinton Urges DHS to Act Washington DC Senator Hillary Rodham Clinton has "
+        "joined with fellow Senate Democrats in urging the Department of Homeland Security to "
+        "issue a formal statement In a letter to Secretary Chertoff the Senators asked that "
+        "such an assurance be issued as soon as possible",
+        "September 22 2005", "The Honorable Michael Chertoff", "Secretary",
+        "Department of Homeland Security", "Washington DC 20528", "Dear Secretary Chertoff",
+        "As you know we sent you a letter dated September 14 strongly urging that the "
+        "Department issue a formal statement", "Sincerely",
+        "Harry M Reid Richard Durbin Democratic Leader Assistant Democratic Leader Hillary "
+        "Rodham Clinton Maria Cantwell Barack Obama Jon S Corzine",
+        "Laura Capps Melissa Wagoner 202 224 2633"]
+    assert " ".join(x.s for x in relined.lines).split() == FLAT.split()
+    assert [s.name for s in relined.blocks[9]] == [
+        "Harry M Reid", "Richard Durbin", "Hillary Rodham Clinton", "Maria Cantwell",
+        "Barack Obama", "Jon S Corzine"]
+    assert [p.message for p in relined.problems] == [
+        "the signature block of this scrape (no punctuation) reads 6 name(s), then 'Laura "
+        "Capps Melissa Wagoner 202 224…', which is no Member of Congress serving on "
+        "2005-09-22; not recorded as a signer"]
+
+
+def test_the_scrape_converts_to_its_release_and_letter():
+    docs = convert_text(FLAT, source="x.txt", options=Options()).documents
+    assert [(d.metadata["type"], str(d.metadata["date"])) for d in docs] == [
+        ("press-release", "2005-09-28"), ("letter", "2005-09-22")]
+    letter = docs[1].metadata
+    assert letter["recipients"] == [{"name": "Michael Chertoff", "role": "Secretary",
+                                     "organization": "Department of Homeland Security"}]
+    assert len(letter["signatories"]) == 6
+
+
+def test_segmenting_names_against_the_members_serving_on_the_date():
+    members = load_legislators()
+    day = dt.date(2005, 2, 17)
+    text = ("Sen Allen Sen Smith Sen Ben Nelson Sen Bill Nelson Jim DeMint R South Carolina "
+            "Mike Enzi R Wyoming Pete Domenici 30")
+    signed, stop = segment(text, 0, len(text), 1, members, day)
+    assert [s.name for s in signed] == ["Allen", "Smith", "Ben Nelson", "Bill Nelson",
+                                        "Jim DeMint", "Mike Enzi", "Pete Domenici"]
+    assert text[stop:].strip() == "30"
+    # a family name alone is read only where one Member of that chamber bears it
+    alone = "Allen Smith"
+    assert segment(alone, 0, len(alone), 1, members, day) == ([], 0)
+
+
+def test_family_names_with_states_are_the_members_of_that_name_and_state():
+    members = load_legislators()
+    text = "Harry M Reid Richard Durbin Nelson FL Nelson NE Jon S Corzine Press Releases"
+    signed, stop = segment(text, 0, len(text), 1, members, dt.date(2005, 9, 1))
+    assert [s.name for s in signed] == ["Harry M Reid", "Richard Durbin", "Nelson", "Nelson",
+                                        "Jon S Corzine"]
+    assert text[stop:] == " Press Releases"
+    # on 2006-03-01 Jon Corzine had left the Senate: the run stops before him, never guesses
+    signed, stop = segment(text, 0, len(text), 1, members, dt.date(2006, 3, 1))
+    assert [s.name for s in signed][-1] == "Nelson" and text[stop:].startswith(" Jon S")
+
+
+def test_signers_named_in_prose_the_forms_of_issue_28():
+    from undersigned.convert.press import signers_in_prose
+
+    text = ("WASHINGTON – U.S. Sens. Ron Wyden and Jeff Merkley and U.S. Reps. Peter DeFazio "
+            "and Suzanne Bonamici today called on the U.S. Department of Agriculture to act.\n\n"
+            "In addition to Wyden, Merkley, DeFazio and Bonamici, the letter was signed by "
+            "U.S. Sen. Maria Cantwell (D-WA).\n\n"
+            "Co-signers of the letter include: Reps. Karen Bass, Jared Huffman and Pramila "
+            "Jayapal.")
+    assert list(signers_in_prose(text)) == [  # in the order the signer sentences print them
+        "Ron Wyden", "Jeff Merkley", "Peter DeFazio", "Suzanne Bonamici", "Maria Cantwell",
+        "Karen Bass", "Jared Huffman", "Pramila Jayapal"]
+    wrote = ("WASHINGTON – Senators Tom Cotton (R-Arkansas) and Bill Hagerty (R-Tennessee) today "
+             "wrote to Alan Estevez, nominee to be Under Secretary of Commerce.")
+    assert list(signers_in_prose(wrote)) == ["Tom Cotton", "Bill Hagerty"]
+    # 'writing to' in a sentence that sends nothing is not a letter sentence
+    assert signers_in_prose("Senators Tom Cotton and Bill Hagerty are writing to the "
+                            "community about it.") == {}
