@@ -39,25 +39,31 @@
   }
   // The entries a typed name may fit, fetched from the few nodes its words lead to:
   // {people: [...]}, for matchNames, resolveName and nearestName. The walk follows the longest
-  // word but the last (a word still being typed), letter by letter, to a leaf (every entry
-  // with a word starting so: what matches is exact) or to where the word ends; there, when the
-  // node is large (a word thousands of names share), it goes on with the next longest word
-  // among the entries with the first word complete. Each node on the way adds its most
-  // documented entries (what a short prefix shows), and a dead end leaves those of the last
-  // node for "did you mean".
+  // word (but the last, which may still be being typed) letter by letter, to a leaf (every
+  // entry with a word starting so: what matches is exact) or to where the word ends; there,
+  // when the node is large (a word thousands of names share), it goes on with the next longest
+  // word among the entries that have the first one complete, and so on, the last word last.
+  // Each node on the way adds its most documented entries (what a short prefix shows), and a
+  // dead end leaves those of the last node for "did you mean".
   US.lookupNames = function (site, text) {
     var words = US.fold(text).split(" ").filter(Boolean);
     if (!words.length) return Promise.resolve({ people: [] });
-    var unique = words.filter(function (w, i) { return words.indexOf(w) === i; });
-    function longest(list) {
-      return list.reduce(function (a, b) {
-        return Array.from(b).length > Array.from(a).length ? b : a;
-      }, list[0]);
-    }
     var last = words[words.length - 1];
-    var first = unique.length > 1 ? longest(unique.filter(function (w) { return w !== last; })) : unique[0];
-    var rest = unique.filter(function (w) { return w !== first && first.slice(0, w.length) !== w; });
-    var second = rest.length ? longest(rest) : null;
+    // the words but the last in the index's order (outputs/names.py word_order): longest
+    // first, then by code point
+    var seq = words.filter(function (w, i) { return w !== last && words.indexOf(w) === i; })
+      .sort(function (a, b) {
+        var x = Array.from(a), y = Array.from(b);
+        if (x.length !== y.length) return y.length - x.length;
+        for (var k = 0; k < x.length; k++) {
+          if (x[k] !== y[k]) return x[k].codePointAt(0) - y[k].codePointAt(0);
+        }
+        return 0;
+      }).concat([last]);
+    // a word that starts one before it is found with that one
+    seq = seq.filter(function (w, i) {
+      return !seq.slice(0, i).some(function (v) { return v.slice(0, w.length) === w; });
+    });
     var found = {}, order = [];
     function add(list) {
       (list || []).forEach(function (p) {
@@ -67,13 +73,11 @@
     function walk(key) {
       return loadNode(site, key).then(function (node) {
         if (node.people) { add(node.people); return; }
-        add(node.here);
-        var cut = key.indexOf("$");
-        var word = cut < 0 ? first : second;
-        var partial = Array.from(cut < 0 ? key : key.slice(cut + 1));
+        var parts = key.split("$");
+        var word = seq[parts.length - 1];
         var more = node.more || [];
         if (!word) { add(node.top); return; }
-        var chars = Array.from(word);
+        var partial = Array.from(parts[parts.length - 1]), chars = Array.from(word);
         if (partial.length < chars.length) {
           var c = chars[partial.length];
           if (more.indexOf(c) >= 0) return walk(key + c);
@@ -81,7 +85,7 @@
           return;
         }
         add(node.top);  // the word ends here: the entries with longer words, most documented first
-        if (cut < 0 && second && more.indexOf("$") >= 0) return walk(key + "$");
+        if (seq[parts.length] && more.indexOf("$") >= 0) return walk(key + "$");
       });
     }
     return walk("").then(function () {

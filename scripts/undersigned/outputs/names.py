@@ -8,19 +8,21 @@ name and ``keys``: the folded forms, core.names.fold, that a typed name is match
 docs/javascripts/undersigned.js matches exactly as before). Its *tokens* are the words of its
 keys, of its family name and of its id (a URL may name an entry by id).
 
-A node of the tree is a key: a run of complete tokens, each ended by ``$``, then the start of
-one more token (``lo``, ``garcia$``, ``garcia$lo``). Its records are those that hold every
-complete token and another token starting with the rest (the key's complete tokens only, when
-the rest is empty). A node whose records fit ``LEAF_BUDGET`` bytes is a *leaf*:
-``{"people": [...]}``, every one of them. A larger node is a *stub*: ``{"more": [...]}``, the
-characters that continue its key to a child (``$``: the token is complete), ``top``, its
-records that sign or receive the most documents (what a word typed so far shows), and
-``here``, those that no child holds (their tokens are all complete already). The root,
-``search/names.json``, is a stub with the topics' titles. A typed name walks from the root
-along its longest word, then its next words after a ``$``, to a leaf or to the node where the
-word ends; every record that can match is in a leaf on the way, so matching is exact there.
-A name that stops at a stub (one letter, or a word that thousands of names share) gets that
-stub's ``top``; "did you mean" looks among the records of the last node reached."""
+A node of the tree is a key: complete tokens, each ended by ``$`` and in ``word_order`` (longest
+first), then the start of one more token (``lo``, ``garcia$``, ``garcia$lo``). Its records are
+those that hold every complete token and another token starting with the rest. A node whose
+records fit ``LEAF_BUDGET`` bytes (or are at most ``LEAF_MIN``) is a
+*leaf*: ``{"people": [...]}``, every one of them. A larger node is a *stub*: ``{"more":
+[...]}``, the characters that continue its key to a child (``$``: the token is complete), and
+``top``, its records that sign or receive the most documents (what a word typed so far shows).
+The root, ``search/names.json``, is a stub with the topics' titles. A typed name walks from the
+root along its words but the last (which may still be being typed) in ``word_order``, one
+letter at a time and a ``$`` after each, then along its last word, to a leaf or to the node
+where a word ends: every record that can match is in a leaf on the way, so matching is exact
+there. A name that stops at a stub (one letter, or a last word that thousands of names share)
+gets that stub's ``top`` (as does a word that thousands of names share with all their other
+words, which no child tells apart); "did you mean" looks among the records of the last node
+reached."""
 
 from __future__ import annotations
 
@@ -40,7 +42,7 @@ LEAF_MIN = 40  # records a leaf may hold whatever their size (splitting few, lar
 # that share many words, e.g. a recipient with several offices, would multiply files)
 TOP = 12  # a stub's records that sign or receive the most documents
 TOP_RECEIVED = 6  # and those that receive the most (the recipient field)
-MAX_KEY = 100  # a node with a longer key is a leaf, whatever its size
+MAX_KEY = 100  # a node with a longer key has no children
 _PLAIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
@@ -102,6 +104,12 @@ def tokens(record: dict[str, Any]) -> frozenset[str]:
     return frozenset(words)
 
 
+def word_order(word: str) -> tuple[int, str]:
+    """The order of a key's complete words: longest first, then by code point (as a typed
+    name's words are walked: undersigned.js)."""
+    return (-len(word), word)
+
+
 def _dump(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
@@ -123,52 +131,40 @@ class _Tree:
                           key=lambda i: (-self.received[i], i))[:TOP_RECEIVED]
         return sorted(set(most) | set(received))
 
-    def children(self, key: str, members: list[int]) -> tuple[dict[str, list[int]], list[int]]:
-        """The members of each child of ``key`` (by the character that continues it), and
-        those of none. A key completes one token at most (``garcia$lo``, never
-        ``garcia$lopez$m``): the first word of a name narrows it, the next one finds it."""
-        fixed, _, partial = key.rpartition("$")
+    def children(self, key: str, members: list[int]) -> dict[str, list[int]]:
+        """The members of each child of ``key``, by the character that continues it (``$``: a
+        word complete, after the key's complete words in ``word_order``)."""
+        *complete, partial = key.split("$")
+        fixed = set(complete)
+        may_end = not complete or word_order(partial) > word_order(complete[-1])
         groups: dict[str, list[int]] = {}
-        here = []
         for i in members:
             seen: set[str] = set()
             for t in self.tokens[i]:
-                if t == fixed or not t.startswith(partial):
+                if t in fixed or not t.startswith(partial):
                     continue
                 if len(t) > len(partial):
                     seen.add(t[len(partial)])
-                elif not fixed:
+                elif may_end:
                     seen.add("$")
-            if not seen:
-                here.append(i)
             for ch in seen:
                 groups.setdefault(ch, []).append(i)
-        return groups, here
-
-    def leaf(self, key: str, members: list[int], groups: dict[str, list[int]]) -> bool:
-        if len(members) <= LEAF_MIN or len(key) >= MAX_KEY or not groups:
-            return True
-        if sum(self.sizes[i] for i in members) <= LEAF_BUDGET:
-            return True
-        # after a complete word, a split that tells no one apart (one more letter that every
-        # name has: many records sharing many words, e.g. recipients of the same offices)
-        return "$" in key and len(groups) == 1 and \
-            len(next(iter(groups.values()))) == len(members)
+        return groups
 
     def nodes(self) -> Iterator[tuple[str, str]]:
         """(key, JSON text) of every node, the root first, then depth first in key order."""
         stack: list[tuple[str, list[int]]] = [("", list(range(len(self.texts))))]
         while stack:
             key, members = stack.pop()
-            groups, here = self.children(key, members)
-            if key and self.leaf(key, members, groups):
+            groups = self.children(key, members) if len(key) < MAX_KEY else {}
+            if key and (len(members) <= LEAF_MIN or
+                        sum(self.sizes[i] for i in members) <= LEAF_BUDGET):
                 yield key, '{"people":' + self.people(members) + "}"
                 continue
             more = sorted(groups)
             text = '{"more":' + _dump(more)
             if key:
                 text += ',"top":' + self.people(self.top(members))
-                text += ',"here":' + self.people(here)
             yield key, text + "}"
             stack.extend((key + ch, groups[ch]) for ch in reversed(more))
 
