@@ -20,16 +20,16 @@ REPO = Path(__file__).resolve().parents[3]  # scripts/undersigned/devtools/ -> t
 IGNORED = ("/livereload/",)  # mkdocs serve's reload long poll
 
 
-def _transferred(request: Any) -> int:
+def _transferred(request: Any, before: set[str]) -> int:
     """Bytes of a response body that came over the network: none when the browser's cache
-    answered (Chromium reports a negative size), the body's length when Chromium reports none
-    (a worker's script)."""
+    answered (Chromium reports a negative size, or none for a file fetched before), the body's
+    length when Chromium reports none for a file not fetched before (a worker's script)."""
     try:
         size = request.sizes().get("responseBodySize", -1)
-        if size is not None and size < 0:
-            return 0
-        if size:
+        if size is not None and size > 0:
             return int(size)
+        if (size is not None and size < 0) or request.url in before:
+            return 0
         response = request.response()
         return len(response.body()) if response is not None else 0
     except Exception:  # a request the browser cancelled (the page was left)
@@ -46,10 +46,13 @@ def first_search(url: str, term: str = "asylum", delay_ms: int = 80) -> dict[str
 
     finished: list[Any] = []
     pending: set[Any] = set()
+    before: set[str] = set()  # what the first page fetched
     recording = False
 
     def started(request: Any) -> None:
-        if recording and not any(x in request.url for x in IGNORED):
+        if not recording:
+            before.add(request.url)
+        elif not any(x in request.url for x in IGNORED):
             pending.add(request)
 
     def ended(request: Any) -> None:
@@ -91,14 +94,14 @@ def first_search(url: str, term: str = "asylum", delay_ms: int = 80) -> dict[str
             page.wait_for_function("document.querySelectorAll('#us-results li').length > 0",
                                    timeout=180000)
             settle()
-            total = sum(_transferred(r) for r in finished)
+            total = sum(_transferred(r, before) for r in finished)
             result = {
                 "first_search_kb": round(total / 1024, 1),
-                "suggest_kb": round(sum(_transferred(r) for r in suggested) / 1024, 1),
+                "suggest_kb": round(sum(_transferred(r, before) for r in suggested) / 1024, 1),
                 "suggest_requests": len(suggested),
                 "names_files": len(names),
-                "names_kb": round(sum(_transferred(r) for r in names) / 1024, 1),
-                "pagefind_kb": round(sum(_transferred(r) for r in finished
+                "names_kb": round(sum(_transferred(r, before) for r in names) / 1024, 1),
+                "pagefind_kb": round(sum(_transferred(r, before) for r in finished
                                          if "/pagefind/" in r.url) / 1024, 1),
                 "requests": len(finished),
             }
