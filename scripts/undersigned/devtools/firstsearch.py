@@ -6,7 +6,8 @@ presses Enter and waits for the search page's first results. Counted: the bytes 
 response body transferred after the first page has loaded (the header's suggestions, the search
 page, its scripts and facets, the Pagefind files), not the first page itself; a response the
 browser's cache answers costs nothing. ``suggest`` is the part the suggestions cost (before
-Enter), ``pagefind`` the part under /pagefind/."""
+Enter), ``pagefind`` the part under /pagefind/, ``assets`` the theme's scripts, styles and images
+(none from a server that lets the browser keep them; all again from `mkdocs serve`'s)."""
 
 from __future__ import annotations
 
@@ -103,6 +104,11 @@ def first_search(url: str, term: str = "asylum", delay_ms: int = 80) -> dict[str
                 "names_kb": round(sum(_transferred(r, before) for r in names) / 1024, 1),
                 "pagefind_kb": round(sum(_transferred(r, before) for r in finished
                                          if "/pagefind/" in r.url) / 1024, 1),
+                # the theme's and the site's scripts, styles and images, fetched again when
+                # the server lets no cache keep them (mkdocs serve)
+                "assets_kb": round(sum(_transferred(r, before) for r in finished
+                                       if r.resource_type in ("script", "stylesheet", "image")
+                                       and "/pagefind/" not in r.url) / 1024, 1),
                 "requests": len(finished),
             }
         finally:
