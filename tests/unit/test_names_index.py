@@ -179,3 +179,20 @@ def test_files_stay_small_and_a_name_costs_few_of_them(synthetic, monkeypatch):
         assert sum(len(texts[u].encode()) for u in read) <= 60_000, name
     # the same bytes every time
     assert dict(name_files(load_archive(synthetic))) == texts
+
+
+def test_a_serve_rebuild_reuses_the_files_of_unchanged_names():
+    from undersigned.core.archive import RenderMemo
+
+    archive = load_archive(REPO)
+    archive.render_memo = RenderMemo()
+    first = list(name_files(archive))
+    again = list(name_files(archive))
+    assert again == first and all(a is b for a, b in zip(again, first, strict=True))
+    entity = archive.registry.entities["alan-lowenthal"]
+    object.__setattr__(entity, "name", "Renamed Person")
+    renamed = list(name_files(archive))
+    assert renamed != first and any("Renamed Person" in text for _uri, text in renamed)
+    assert len(archive.render_memo.names) == 1  # only the last build's
+    archive.render_memo = None
+    assert list(name_files(archive)) == renamed

@@ -115,8 +115,8 @@ def _dump(data: Any) -> str:
 
 
 class _Tree:
-    def __init__(self, records: list[dict[str, Any]]) -> None:
-        self.texts = [_dump(r) for r in records]
+    def __init__(self, records: list[dict[str, Any]], texts: tuple[str, ...]) -> None:
+        self.texts = texts  # each record's JSON
         self.sizes = [len(t.encode("utf-8")) + 1 for t in self.texts]
         self.tokens = [tokens(r) for r in records]
         self.total = [r.get("signed", 0) + r.get("received", 0) for r in records]
@@ -170,11 +170,22 @@ class _Tree:
 
 
 def name_files(archive: Archive) -> Iterator[tuple[str, str]]:
-    """(site path, text) of every file of the name index, the root first."""
-    tree = _Tree(name_records(archive))
+    """(site path, text) of every file of the name index, the root first. A `mkdocs serve`
+    rebuild whose records and topics are those of the previous one reuses its files."""
+    records = name_records(archive)
     used = {t for letter in archive.letters for t in letter.topics}
     topics = {t: archive.topics[t].title for t in sorted(used) if t in archive.topics}
-    for key, text in tree.nodes():
-        if not key:  # the root also names the topics (the header suggests their pages)
-            text = text[:-1] + ',"topics":' + _dump(topics) + "}"
-        yield file_name(key), text + "\n"
+    memo = archive.render_memo
+    key = (tuple(_dump(r) for r in records), _dump(topics))
+    if memo is not None and key in memo.names:
+        yield from memo.names[key]
+        return
+    files = []
+    for node, text in _Tree(records, key[0]).nodes():
+        if not node:  # the root also names the topics (the header suggests their pages)
+            text = text[:-1] + ',"topics":' + key[1] + "}"
+        files.append((file_name(node), text + "\n"))
+    if memo is not None:
+        memo.names.clear()
+        memo.names[key] = files
+    yield from files
