@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from helpers import REPO
+from undersigned.core.archive import RenderMemo
 from undersigned.core.load import load_archive
 from undersigned.core.names import fold
 from undersigned.devtools.synthetic import generate
@@ -182,8 +183,6 @@ def test_files_stay_small_and_a_name_costs_few_of_them(synthetic, monkeypatch):
 
 
 def test_a_serve_rebuild_reuses_the_files_of_unchanged_names():
-    from undersigned.core.archive import RenderMemo
-
     archive = load_archive(REPO)
     archive.render_memo = RenderMemo()
     first = list(name_files(archive))
