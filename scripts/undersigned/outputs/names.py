@@ -180,12 +180,12 @@ def name_files(archive: Archive) -> Iterator[tuple[str, str]]:
     if memo is not None and key in memo.names:
         yield from memo.names[key]
         return
-    files = []
-    for node, text in _Tree(records, key[0]).nodes():
-        if not node:  # the root also names the topics (the header suggests their pages)
-            text = text[:-1] + ',"topics":' + key[1] + "}"
-        files.append((file_name(node), text + "\n"))
-    if memo is not None:
-        memo.names.clear()
-        memo.names[key] = files
-    yield from files
+    files = ((file_name(node), (text[:-1] + ',"topics":' + key[1] + "}" if not node else text)
+              + "\n") for node, text in _Tree(records, key[0]).nodes())
+    # (the root also names the topics: the header suggests their pages)
+    if memo is None:
+        yield from files  # one at a time
+        return
+    memo.names.clear()
+    memo.names[key] = list(files)
+    yield from memo.names[key]
