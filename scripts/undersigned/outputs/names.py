@@ -156,11 +156,11 @@ class _Tree:
         stack: list[tuple[str, list[int]]] = [("", list(range(len(self.texts))))]
         while stack:
             key, members = stack.pop()
-            groups = self.children(key, members) if len(key) < MAX_KEY else {}
             if key and (len(members) <= LEAF_MIN or
                         sum(self.sizes[i] for i in members) <= LEAF_BUDGET):
                 yield key, '{"people":' + self.people(members) + "}"
                 continue
+            groups = self.children(key, members) if len(key) < MAX_KEY else {}
             more = sorted(groups)
             text = '{"more":' + _dump(more)
             if key:
