@@ -15,7 +15,8 @@
    costs the same at 10,000 or 100,000 documents. "Show more" and "Search all dates" continue
    into older shards; sort=relevance ranks every match of every shard by Pagefind's score.
    A year or month filter only asks the shards whose dates can hold it. Signatories,
-   recipients and topics are filtered by id; names map to ids with search/names.json. */
+   recipients and topics are filtered by id; names map to ids with the name index
+   (search/names.json and search/names/: only the files a typed name leads to). */
 (function () {
   "use strict";
   var root = document.getElementById("us-search");
@@ -106,12 +107,10 @@
     return s.q || Object.keys(s.filters).length || s.signatories.length || s.pending.length;
   }
 
-  var names = null;  // search/names.json: { people: [{id, name, aliases, printed, keys...}] }
+  var site = new URL("..", bundle).href;
 
-  function loadNameMap() {
-    if (names) return Promise.resolve(names);
-    return US.loadNames(new URL("../search/names.json", bundle).href)
-      .then(function (data) { names = data; return names; });
+  function lookup(text) {  // { people: [{id, name, aliases, printed, keys...}] } a name may fit
+    return US.lookupNames(site, text);
   }
 
   // ---- the signatory and recipient inputs: suggestions as you type (registry names, aliases,
@@ -137,12 +136,13 @@
     }
   }
 
-  function commit(control) {
-    // resolve what was typed (on Enter, on leaving the field, from the URL)
+  function commit(control, names) {
+    // resolve what was typed (on Enter, on leaving the field, from the URL); ``names``: what
+    // lookup() found for it
     var kind = control.getAttribute("data-kind");
     var text = control.value.trim();
     if (!text) { setPerson(control, null); return; }
-    if (!names) return;
+    if (!names || control.value.trim() !== names.text) return;  // typed on since
     // once per text typed: leaving the field for its "Did you mean" button keeps the button
     if (!control.getAttribute("data-id") && control.getAttribute("data-committed") === text) return;
     control.setAttribute("data-committed", text);
@@ -177,27 +177,33 @@
     });
   }
 
+  function resolve(control) {  // commit what the control holds, once its entries are in
+    var text = control.value.trim();
+    if (!text) { commit(control, null); return Promise.resolve(); }
+    return lookup(text).then(function (data) {
+      commit(control, { people: data.people, text: text });
+    }, function () { return null; });
+  }
+
   function nameControl(control, kind) {
     control.setAttribute("data-kind", kind);
     control.setAttribute("aria-describedby", control.id + "-msg");
     control.combo = US.combobox(control, {
       label: kind === "signatory" ? "Signatories" : "Recipients",
       suggest: function (text) {
-        return loadNameMap().then(function (data) {
+        return lookup(text).then(function (data) {
           return suggestions(US.matchNames(data, text, kind), kind);
         });
       },
       pick: function (item) { setPerson(control, item.person); run(); },
-      enter: function () { loadNameMap().then(function () { commit(control); run(); }); return true; }
+      enter: function () { resolve(control).then(run); return true; }
     });
     control.addEventListener("input", function () {
       control.removeAttribute("data-id");
       control.removeAttribute("data-committed");
       message(control, "");
     });
-    control.addEventListener("change", function () {
-      loadNameMap().then(function () { commit(control); run(); });
-    });
+    control.addEventListener("change", function () { resolve(control).then(run); });
     var msg = el("span", { id: control.id + "-msg", class: "us-name-msg", "aria-live": "polite" });
     control.combo.list.insertAdjacentElement("afterend", msg);
   }
@@ -743,8 +749,7 @@
     readUrl();
     var named = [controls.recipient].concat(signers).filter(function (c) { return c && c.value.trim(); });
     if (named.length) filterBox.open = true;
-    return (named.length ? loadNameMap().catch(function () { return null; }) : Promise.resolve())
-      .then(function () { named.forEach(commit); });
+    return Promise.all(named.map(resolve));
   }).then(function () {
     run();
     root.setAttribute("data-ready", "true");

@@ -2,24 +2,95 @@
 (function () {
   "use strict";
 
-  // ---- names: the archive's name index (search/names.json) and a suggesting combobox, shared
-  // by the search page (search.js) and the header search. fold() mirrors core.names.fold:
-  // case, accents, punctuation and spacing do not matter.
+  // ---- names: the archive's name index (search/names.json and the files under
+  // search/names/, see outputs/names.py) and a suggesting combobox, shared by the search page
+  // (search.js) and the header search. fold() mirrors core.names.fold: case, accents,
+  // punctuation and spacing do not matter.
   var US = window.Undersigned = window.Undersigned || {};
   US.fold = function (text) {
     return String(text || "").normalize("NFKD").replace(/[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff\ufe20-\ufe2f\u200b-\u200f\u2060-\u206f\ufeff\u00ad]/g, "")
       .replace(/\p{M}/gu, "").toLowerCase().replace(/ß/g, "ss")
       .replace(/[^\p{L}\p{N}_\s]/gu, " ").replace(/\s+/g, " ").trim();
   };
-  var namesPromise = null;
-  US.loadNames = function (url) {
-    if (!namesPromise) {
-      namesPromise = fetch(url).then(function (r) {
+  // a node of the name index: the root (search/names.json) or search/names/<key>.json, the key
+  // written as outputs/names.py file_name writes it
+  function nodeUrl(site, key) {
+    if (!key) return site + "search/names.json";
+    return site + "search/names/" + Array.from(key).map(function (c) {
+      return /^[a-z0-9]$/.test(c) ? c : c === "$" ? "-" : "_" + c.codePointAt(0).toString(16) + "_";
+    }).join("") + ".json";
+  }
+  var nodes = {};
+  function loadNode(site, key) {
+    var url = nodeUrl(site, key);
+    if (!nodes[url]) {
+      nodes[url] = fetch(url).then(function (r) {
         if (!r.ok) throw new Error(r.status);
         return r.json();
-      }).catch(function (err) { namesPromise = null; throw err; });
+      }).catch(function (err) { delete nodes[url]; throw err; });
     }
-    return namesPromise;
+    return nodes[url];
+  }
+  US.loadNameRoot = function (site) { return loadNode(site, ""); };
+  function filled(p) {  // the index leaves empty fields out
+    return { id: p.id, name: p.name, kind: p.kind || "person", aliases: p.aliases || [],
+      printed: p.printed || [], offices: p.offices || [], signed: p.signed || 0,
+      received: p.received || 0, family: p.family || "", keys: p.keys || [] };
+  }
+  // The entries a typed name may fit, fetched from the few nodes its words lead to:
+  // {people: [...]}, for matchNames, resolveName and nearestName. The walk follows the longest
+  // word (but the last, which may still be being typed) letter by letter, to a leaf (every
+  // entry with a word starting so: what matches is exact) or to where the word ends; there,
+  // when the node is large (a word thousands of names share), it goes on with the next longest
+  // word among the entries that have the first one complete, and so on, the last word last.
+  // Each node on the way adds its most documented entries (what a short prefix shows), and a
+  // dead end leaves those of the last node for "did you mean".
+  US.lookupNames = function (site, text) {
+    var words = US.fold(text).split(" ").filter(Boolean);
+    if (!words.length) return Promise.resolve({ people: [] });
+    var last = words[words.length - 1];
+    // the words but the last in the index's order (outputs/names.py word_order): longest
+    // first, then by code point
+    var seq = words.filter(function (w, i) { return w !== last && words.indexOf(w) === i; })
+      .sort(function (a, b) {
+        var x = Array.from(a), y = Array.from(b);
+        if (x.length !== y.length) return y.length - x.length;
+        for (var k = 0; k < x.length; k++) {
+          if (x[k] !== y[k]) return x[k].codePointAt(0) - y[k].codePointAt(0);
+        }
+        return 0;
+      }).concat([last]);
+    // a word that starts one before it is found with that one
+    seq = seq.filter(function (w, i) {
+      return !seq.slice(0, i).some(function (v) { return v.slice(0, w.length) === w; });
+    });
+    var found = {}, order = [];
+    function add(list) {
+      (list || []).forEach(function (p) {
+        if (!found[p.id]) { found[p.id] = filled(p); order.push(p.id); }
+      });
+    }
+    function walk(key) {
+      return loadNode(site, key).then(function (node) {
+        if (node.people) { add(node.people); return; }
+        var parts = key.split("$");
+        var word = seq[parts.length - 1];
+        var more = node.more || [];
+        if (!word) { add(node.top); return; }
+        var partial = Array.from(parts[parts.length - 1]), chars = Array.from(word);
+        if (partial.length < chars.length) {
+          var c = chars[partial.length];
+          if (more.indexOf(c) >= 0) return walk(key + c);
+          add(node.top);  // no entry has such a word: the nearest are among these
+          return;
+        }
+        add(node.top);  // the word ends here: the entries with longer words, most documented first
+        if (seq[parts.length] && more.indexOf("$") >= 0) return walk(key + "$");
+      });
+    }
+    return walk("").then(function () {
+      return { people: order.map(function (id) { return found[id]; }) };
+    });
   };
   function fits(kind, p) {
     return !kind || (kind === "signatory" ? p.signed > 0 : p.received > 0);
@@ -169,9 +240,13 @@
       active = -1;
       input.removeAttribute("aria-activedescendant");
     }
+    var asked = 0;
     function update() {
+      var mine = ++asked;
       var r = opts.suggest(input.value);
-      if (r && typeof r.then === "function") r.then(render); else render(r || []);
+      if (r && typeof r.then === "function") {
+        r.then(function (found) { if (mine === asked) render(found || []); });
+      } else render(r || []);
     }
     input.addEventListener("input", update);
     input.addEventListener("keydown", function (ev) {
@@ -262,21 +337,14 @@
     // suggestions: people, organizations, recipients and topics (their pages), above a
     // full-text search of the documents
     var site = form.action.replace(/search\/$/, "");
-    var topics = null;
-    function loadTopics() {
-      if (!topics) {
-        topics = fetch(site + "search/facets.json").then(function (r) { return r.json(); })
-          .then(function (f) { return f.topic_titles || {}; }).catch(function () { return {}; });
-      }
-      return topics;
-    }
     US.combobox(input, {
       label: "Pages and documents",
       suggest: function (text) {
         var q = US.fold(text);
         if (!q) return [];
-        return Promise.all([US.loadNames(site + "search/names.json").catch(function () { return {}; }),
-          loadTopics()]).then(function (got) {
+        return Promise.all([US.lookupNames(site, text).catch(function () { return {}; }),
+          US.loadNameRoot(site).then(function (root) { return root.topics || {}; })
+            .catch(function () { return {}; })]).then(function (got) {
           var out = [];
           US.matchNames(got[0], text, null).slice(0, 6).forEach(function (m) {
             var p = m.person;

@@ -1,4 +1,5 @@
-"""sitemap.xml: one file up to the protocol's 50,000 URLs, an index of files beyond."""
+"""sitemap.xml: one file up to 1,000 URLs, an index of files (50,000 URLs each, the protocol's
+limit) beyond."""
 
 from __future__ import annotations
 
@@ -51,3 +52,15 @@ def test_a_large_site_gets_an_index_of_sitemaps_that_together_list_every_page(tm
         assert gzip.decompress((tmp_path / f"{name}.gz").read_bytes()) == (
             tmp_path / name).read_bytes()
     assert "x&amp;y/" in (tmp_path / "sitemap-3.xml").read_text()
+
+
+def test_a_site_of_more_than_a_thousand_pages_gets_a_small_index(tmp_path):
+    """Material fetches sitemap.xml on every page that links an Atom feed: above INDEX_ABOVE
+    pages it is an index of a few hundred bytes, whatever the size of the site."""
+    urls = [f"letters/{k:05d}/" for k in range(1001)]
+    names = write_sitemaps(tmp_path, SITE, urls, "2024-05-01", 0)
+    assert names == ["sitemap.xml", "sitemap-1.xml"]
+    assert (tmp_path / "sitemap.xml").stat().st_size < 400
+    assert locs(tmp_path / "sitemap-1.xml") == [SITE + u for u in urls]
+    assert write_sitemaps(tmp_path, SITE, urls[:1000], "2024-05-01", 0) == ["sitemap.xml"]
+    assert not (tmp_path / "sitemap-1.xml").exists()  # the index's files went with it

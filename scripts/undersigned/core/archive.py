@@ -81,6 +81,8 @@ class RenderMemo:
 
     bodies: dict[str, str] = field(default_factory=dict)  # letter body HTML, by its text
     items: dict[tuple[Any, ...], str] = field(default_factory=dict)  # listing items, by what they show
+    # the name index's files (outputs/names.py), by its records and topics: the last build's
+    names: dict[tuple[Any, ...], list[tuple[str, str]]] = field(default_factory=dict)
 
 
 @dataclass

@@ -3,8 +3,11 @@
 Generates a synthetic archive of N letters, builds it with the real configuration (every
 generated page + Pagefind index), builds the same letters with bare Material (letters out of the
 nav, Material's own search on) as the floor in the same run, and prints build seconds, peak RSS,
-site bytes, letter-page sizes, the largest generated page, bytes a first search query transfers,
-and `undersigned check` time without and with the parse cache (the build runs with it warm)."""
+site bytes, letter-page sizes, the largest generated page, the bytes of a first search in
+Chromium (a query typed into the header search, its suggestions, then the search page's first
+results: devtools/firstsearch.py; and, as before, the /pagefind/ bytes of a query opened on the
+search page), and `undersigned check` time without and with the parse cache (the build runs
+with it warm)."""
 
 from __future__ import annotations
 
@@ -24,6 +27,7 @@ from typing import Any
 import yaml
 
 from undersigned.core.config import read_config
+from undersigned.devtools.firstsearch import first_search
 from undersigned.devtools.synthetic import generate
 
 REPO = Path(__file__).resolve().parents[3]  # scripts/undersigned/devtools/ -> the repository
@@ -81,6 +85,14 @@ def _build(config: Path, site: Path) -> tuple[float, int, int]:
 
 def _size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def _serve(site: Path) -> tuple[Any, str]:
+    sys.path.insert(0, str(REPO / "tests" / "browser"))
+    from serving import serve  # tests/browser/serving.py, found above (a test helper)
+
+    server, url = serve(site)
+    return server, str(url)
 
 
 def _first_query_bytes(site: Path, term: str) -> int:
@@ -144,6 +156,11 @@ def run(n: int, keep: Path | None, floor: bool, browser: bool) -> dict[str, obje
     }
     if browser:
         result["first_query_kb"] = round(_first_query_bytes(site, "asylum") / 1024, 1)
+        server, url = _serve(site)
+        try:
+            result.update(first_search(url, "asylum"))
+        finally:
+            server.shutdown()
     if floor:
         fsite = work / "floor-site"
         f_s, f_rss, _ = _build(_floor(archive, work / "floor"), fsite)

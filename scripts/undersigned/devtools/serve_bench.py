@@ -8,7 +8,9 @@ being written to the changed page being served over HTTP:
 - a signatory's name in signatories.yaml (that signatory's page);
 - a topic's title in topics.yaml (the topic's page).
 
-Prints one JSON line: the first build, every edit's seconds and the median per kind and
+After the first build, the bytes of a first search typed into the header of the served site
+(devtools/firstsearch.py; ``--no-browser`` skips it). Prints one JSON line: the first build,
+the first search, every edit's seconds and the median per kind and
 overall; for each edit also the seconds until every page that shows the change and the
 search shard were written ("pages+search": requests for any of them wait until they are, see
 undersigned/live.py) and until the bulk downloads were ("downloads", their one-second delay
@@ -33,6 +35,7 @@ from pathlib import Path
 import yaml
 
 from undersigned.devtools.bench import REPO, _config
+from undersigned.devtools.firstsearch import first_search
 from undersigned.devtools.synthetic import generate
 
 
@@ -59,8 +62,8 @@ def _until(url: str, text: str, timeout: float = 300) -> float:
     return time.perf_counter() - started
 
 
-def run(n: int, edits: int, keep: Path | None, profile: Path | None = None
-        ) -> dict[str, object]:
+def run(n: int, edits: int, keep: Path | None, profile: Path | None = None,
+        browser: bool = True) -> dict[str, object]:
     work = Path(keep) if keep else Path(tempfile.mkdtemp(prefix=f"undersigned-serve-{n}-"))
     archive = work / "archive"
     if not (archive / "letters").is_dir():
@@ -109,6 +112,7 @@ def run(n: int, edits: int, keep: Path | None, profile: Path | None = None
                 raise SystemExit(log.read_text()[-3000:])
             time.sleep(0.5)
         first = time.perf_counter() - started
+        searched = first_search(base, "asylum") if browser else {}
         letters = sorted((archive / "letters").glob("*.md"))
         registry = archive / "signatories.yaml"
         topics = archive / "topics.yaml"
@@ -158,7 +162,7 @@ def run(n: int, edits: int, keep: Path | None, profile: Path | None = None
         if not keep:
             shutil.rmtree(work, ignore_errors=True)
     every = [t for ts in times.values() for t in ts]
-    return {"n": n, "first_build_s": round(first, 1),
+    return {"n": n, "first_build_s": round(first, 1), **searched,
             **{f"{kind} s": [round(t, 2) for t in ts] for kind, ts in times.items()},
             **{f"{kind} median s": round(statistics.median(ts), 2) for kind, ts in times.items()},
             "median_s": round(statistics.median(every), 2), "max_s": round(max(every), 2),
@@ -172,8 +176,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--edits", type=int, default=3, help="edits of each kind")
     parser.add_argument("--keep", type=Path, help="keep (and reuse) the archive in this folder")
     parser.add_argument("--profile", type=Path, help="write a cProfile file of each rebuild here")
+    parser.add_argument("--no-browser", action="store_true", help="skip the first search")
     args = parser.parse_args(argv)
-    print(json.dumps(run(args.n, args.edits, args.keep, args.profile)))
+    print(json.dumps(run(args.n, args.edits, args.keep, args.profile, not args.no_browser)))
     return 0
 
 

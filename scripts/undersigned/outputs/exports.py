@@ -13,12 +13,12 @@ from undersigned.core.archive import redirects
 from undersigned.core.countries import country_name
 from undersigned.core.csvcells import safe_cell
 from undersigned.core.fields import CSV_COLUMNS, Row, csv_row, json_record
-from undersigned.core.names import fold
 from undersigned.core.offices import office_of, recipient_office
 from undersigned.core.release import data_release
 from undersigned.core.schema import LETTER_SCHEMA
 from undersigned.outputs.cmif import cmif_xml
 from undersigned.outputs.feed import atom_feed
+from undersigned.outputs.names import name_files
 from undersigned.outputs.network import EDGE_FIELDS, GROUP_SIZE
 from undersigned.outputs.search import shard_ranges
 from undersigned.pages.changes import changes_feed
@@ -182,51 +182,6 @@ def search_facets(archive: Archive) -> dict[str, Any]:
     }
 
 
-def search_names(archive: Archive) -> dict[str, Any]:
-    """The name index of the search page's and the header's suggestions (loaded when a name
-    is typed): every signatory and recipient with its registry name, aliases, the forms the
-    documents print, its kind, how many documents it signed and received, and ``keys``, the
-    folded forms (core.names.fold: case, accents, punctuation) that a typed name is matched
-    against (search.js folds what is typed the same way); a recipient's keys also hold the
-    offices the documents give it. ``signatory`` and ``recipient`` map each registry name to
-    its id (links that name a person)."""
-    entities = archive.registry.entities
-    printed: dict[str, dict[str, None]] = {}
-    offices: dict[str, dict[str, None]] = {}
-    for letter in archive.letters:
-        for sig in (*letter.signatures, *letter.signers_named):
-            if sig.id:
-                printed.setdefault(sig.id, {})[sig.name] = None
-        for r in letter.recipients:
-            if r.id:
-                printed.setdefault(r.id, {})[r.name] = None
-                if r.role:
-                    offices.setdefault(r.id, {})[r.role] = None
-    signers = set(archive.signed) | set(archive.named_in)
-    ids = sorted(signers | set(archive.received), key=lambda i: (archive.sort_name(i), i))
-    people = []
-    for i in ids:
-        e = entities[i]
-        forms = [x for x in printed.get(i, {}) if x != e.name and x not in e.aliases]
-        parts = archive.name_parts.get(i)
-        keys = dict.fromkeys(fold(x) for x in (e.name, *e.aliases, *forms,
-                                                 *(offices.get(i, {}))) if fold(x))
-        record: dict[str, Any] = {
-            "id": i, "name": e.name, "kind": e.kind, "aliases": list(e.aliases),
-            "printed": forms, "offices": list(offices.get(i, {})),
-            "signed": len(archive.signed.get(i, [])) + len(archive.named_in.get(i, [])),
-            "received": len(archive.received.get(i, [])),
-            "family": fold(parts.family) if parts and e.kind == "person" else "",
-            "keys": list(keys)}
-        people.append(record)
-    return {
-        "people": people,
-        "signatory": {entities[i].name: i for i in sorted(signers, key=lambda i: entities[i].name)},
-        "recipient": {entities[i].name: i for i in sorted(archive.received,
-                                                          key=lambda i: entities[i].name)},
-    }
-
-
 def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
@@ -280,7 +235,8 @@ def data_files(archive: Archive, site_url: str) -> Iterator[tuple[str, Iterable[
     yield "data/cmif.xml", cmif_xml(archive, site_url)
     yield "feed.xml", [atom_feed(archive, site_url)]
     yield "search/facets.json", [json.dumps(search_facets(archive), ensure_ascii=False)]
-    yield "search/names.json", [json.dumps(search_names(archive), ensure_ascii=False)]
+    for uri, text in name_files(archive):  # the name index: search/names.json, search/names/
+        yield uri, [text]
 
 
 def write_pieces(files: Iterable[tuple[str, Iterable[str]]], folder: Path) -> Iterator[tuple[str, Path]]:

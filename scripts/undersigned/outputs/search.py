@@ -107,8 +107,8 @@ def record(archive: Archive, letter: Letter) -> dict[str, Any]:
     signatories, recipients and topics by registry and topic id, never by name or title (offices
 by the role the document gives a recipient, countries by code): a
     record depends on the document's file and the ids its names resolve to, so renaming a
-    signatory or a topic re-indexes nothing (the search page maps names to ids with
-    search/names.json and search/facets.json)."""
+    signatory or a topic re-indexes nothing (the search page maps names to ids with the
+    name index, outputs/names.py, and topics with search/facets.json)."""
     printed = [sig.name for sig in (*letter.signatures, *letter.signers_named)]
     ids: list[str] = []
     for sig in (*letter.signatures, *letter.signers_named):

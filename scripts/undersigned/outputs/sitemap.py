@@ -1,7 +1,11 @@
 """sitemap.xml for every page of the site (the engine's own lists only the pages it rendered).
 
 The sitemaps protocol allows 50,000 URLs in one file: a larger site gets a sitemap index
-(`sitemap.xml`) naming `sitemap-1.xml`, `sitemap-2.xml`, ... of 50,000 URLs each. Each file is
+(`sitemap.xml`) naming `sitemap-1.xml`, `sitemap-2.xml`, ... of 50,000 URLs each. So does a site
+of more than INDEX_ABOVE pages: Material fetches `sitemap.xml` on every page that has a
+`<link rel="alternate">` (ours name the Atom feeds), to follow language versions; a sitemap
+of every page is megabytes at 30,000 documents (7.6 MB: more than a whole first search), an
+index a few hundred bytes. Each file is
 written a row at a time, with its `.gz` beside it, so a site of 150,000 pages never holds its
 sitemap in memory."""
 
@@ -17,6 +21,7 @@ from urllib.parse import urljoin
 
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 PER_FILE = 50_000  # the protocol's limit on URLs in one sitemap
+INDEX_ABOVE = 1_000  # pages above which sitemap.xml is an index (see above)
 
 
 def _absolute(site_url: str, url: str) -> str:
@@ -58,7 +63,7 @@ def _put(text: Any, packed: Any, chunk: list[str]) -> None:
 
 
 def write_sitemaps(site: Path, site_url: str, urls: Iterable[str], lastmod: str, mtime: int,
-                   per_file: int = PER_FILE) -> list[str]:
+                   per_file: int = PER_FILE, index_above: int = INDEX_ABOVE) -> list[str]:
     """Write the sitemap of ``urls`` (site-relative directory URLs, '' is the home page;
     sorted, one entry each) into ``site``; return the names of the files written, index
     first. Files of an earlier, larger site (``sitemap-N.xml``) are removed."""
@@ -66,7 +71,7 @@ def write_sitemaps(site: Path, site_url: str, urls: Iterable[str], lastmod: str,
     for old in site.glob("sitemap-*.xml*"):
         if re.fullmatch(r"sitemap-\d+\.xml(\.gz)?", old.name):
             old.unlink()
-    if len(ordered) <= per_file:
+    if len(ordered) <= min(per_file, index_above):
         _write(site / "sitemap.xml", _listing("urlset", "url", site_url, ordered, lastmod),
                mtime)
         return ["sitemap.xml"]
