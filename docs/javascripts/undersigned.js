@@ -34,7 +34,7 @@
   US.loadNameRoot = function (site) { return loadNode(site, ""); };
   function filled(p) {  // the index leaves empty fields out
     return { id: p.id, name: p.name, kind: p.kind || "person", aliases: p.aliases || [],
-      printed: p.printed || [], offices: p.offices || [], signed: p.signed || 0,
+      printed: p.printed || [], offices: p.offices || [], signed: p.signed || 0, named: p.named || 0,
       received: p.received || 0, family: p.family || "", keys: p.keys || [] };
   }
   // The entries a typed name may fit, fetched from the few nodes its words lead to:
@@ -93,7 +93,7 @@
     });
   };
   function fits(kind, p) {
-    return !kind || (kind === "signatory" ? p.signed > 0 : p.received > 0);
+    return !kind || (kind === "signatory" ? p.signed + p.named > 0 : p.received > 0);
   }
   function scoreKey(key, q, tokens) {
     if (key === q) return 100;
@@ -127,7 +127,8 @@
     return out;
   };
   function count(p, kind) {
-    return kind === "signatory" ? p.signed : kind === "recipient" ? p.received : p.signed + p.received;
+    return kind === "signatory" ? p.signed + p.named : kind === "recipient" ? p.received
+      : p.signed + p.named + p.received;
   }
   // one entry a typed name means, or null (none, or several to choose from)
   US.resolveName = function (data, text, kind) {
@@ -169,7 +170,10 @@
   US.describe = function (p, kind) {
     function docs(n) { return n + (n === 1 ? " document" : " documents"); }
     var parts = [];
-    if (kind !== "recipient" && p.signed) parts.push((p.kind === "organization" ? "signatory organization, " : "signatory, ") + docs(p.signed));
+    // signed and named as a signer, both shown and labelled, never added together
+    var who = p.kind === "organization" ? "signatory organization" : "signatory";
+    if (kind !== "recipient" && p.signed) parts.push(who + ", signed " + docs(p.signed));
+    if (kind !== "recipient" && p.named) parts.push((p.signed ? "" : who + ", ") + "named as a signer in " + docs(p.named));
     if (kind !== "signatory" && p.received) parts.push("recipient" + (p.offices && p.offices.length ? " (" + p.offices[0] + ")" : "") + ", " + docs(p.received));
     return parts.join("; ");
   };
@@ -348,7 +352,7 @@
           var out = [];
           US.matchNames(got[0], text, null).slice(0, 6).forEach(function (m) {
             var p = m.person;
-            if (p.signed) out.push({ label: p.name, value: site + "signatories/" + p.id + "/",
+            if (p.signed || p.named) out.push({ label: p.name, value: site + "signatories/" + p.id + "/",
               detail: US.describe(p, "signatory") });
             if (p.received) out.push({ label: p.name, value: site + "recipients/" + p.id + "/",
               detail: US.describe(p, "recipient") });

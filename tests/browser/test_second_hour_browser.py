@@ -146,3 +146,37 @@ def test_the_az_index_counts_signed_and_named_apart(page):
     signed = len(ARCHIVE.signed.get("joaquin-castro", ()))
     named = len(ARCHIVE.named_in.get("joaquin-castro", ()))
     assert f"signed {signed} document" in text and f"named as a signer in {named} document" in text
+
+
+def _header_suggestions(page, text):
+    box = page.locator("#us-header-q")
+    box.click()
+    box.press_sequentially(text, delay=20)
+    listbox = page.locator("#" + box.get_attribute("aria-controls"))
+    listbox.locator("[role=option]").first.wait_for()
+    return listbox
+
+
+def test_a_named_signer_is_never_counted_as_a_signature(page):
+    """Kathy Castor signed nothing in the archive; releases name her as a signer."""
+    assert "kathy-castor" not in ARCHIVE.signed
+    named = len(ARCHIVE.named_in["kathy-castor"])
+    page.goto("/")
+    listbox = _header_suggestions(page, "castor")
+    text = listbox.locator("[role=option]").first.inner_text()
+    assert text.startswith(f"Kathy Castor — signatory, named as a signer in {named} documents")
+    assert "signed" not in text.replace("named as a signer", "")
+
+
+def test_header_suggestions_stay_inside_a_phone_screen(chromium, site_url):
+    context = chromium.new_context(base_url=site_url, viewport={"width": 390, "height": 844},
+                                   is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto("/")
+    listbox = _header_suggestions(page, "velaz")
+    box = listbox.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    for option in listbox.locator("[role=option]").all():
+        b = option.bounding_box()
+        assert b["x"] >= 0 and b["x"] + b["width"] <= 390
+    context.close()

@@ -82,7 +82,9 @@ def name_records(archive: Archive) -> list[dict[str, Any]]:
         record: dict[str, Any] = {
             "id": i, "name": e.name, "kind": e.kind, "aliases": list(e.aliases),
             "printed": forms, "offices": list(offices.get(i, {})),
-            "signed": len(archive.signed.get(i, [])) + len(archive.named_in.get(i, [])),
+            # documents signed, and apart those that only name them as a signer (one
+            # definition of both for every view, Archive.ties)
+            "signed": len(archive.signed.get(i, [])), "named": len(archive.named_in.get(i, [])),
             "received": len(archive.received.get(i, [])),
             "family": fold(parts.family) if parts and e.kind == "person" else "",
             "keys": list(keys)}
@@ -119,7 +121,8 @@ class _Tree:
         self.texts = texts  # each record's JSON
         self.sizes = [len(t.encode("utf-8")) + 1 for t in self.texts]
         self.tokens = [tokens(r) for r in records]
-        self.total = [r.get("signed", 0) + r.get("received", 0) for r in records]
+        self.total = [r.get("signed", 0) + r.get("named", 0) + r.get("received", 0)
+                      for r in records]
         self.received = [r.get("received", 0) for r in records]
 
     def people(self, members: list[int]) -> str:
