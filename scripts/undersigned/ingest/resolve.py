@@ -142,94 +142,105 @@ class Resolver:
     def resolve(self, doc: ConvertedDocument, src: str, result: Resolution) -> None:
         self._split_columns(doc, src, result)
         day = doc.metadata.get("date")
-        kinds, lines = doc.kinds, doc.lines
         members = 0
         member_names: list[str] = []
         self._named_signers(doc, src, result)
         recipients_from_salutation(doc, src, self.registry, self.received, result)
         for key in ("signatories", "recipients", "signers_named"):
             items = _items(doc, key)
-            for index, item in enumerate(items):
-                name = _name(item)
-                line = lines.get(name, doc.source_line)
-                explicit = item.get("id") if isinstance(item, dict) else None
-                if explicit and (explicit in self.registry.entities or explicit in self.pending):
-                    continue  # resolved already (an explicit id, or a Member found above)
-                namesakes: list[Legislator] = []
-                if self.registry.resolve(name) or fold(name) in self.pending_names:
-                    entity_id = self.registry.resolve(name) or self.pending_names[fold(name)]
-                    entity = self.registry.get(entity_id)
-                    proposal = self.pending.get(entity_id)
-                    bioguide = (entity and entity.bioguide) or (proposal and proposal.bioguide)
-                    if not bioguide or not isinstance(day, dt.date) or not (
-                            namesakes := self.legislators.serving_namesakes(name, bioguide, day)):
-                        members += bool(bioguide) and key == "signatories"
-                        if bioguide and key == "signatories":
-                            member_names.append(entity.name if entity else proposal.name
-                                                if proposal else name)
-                        continue  # (never a former Member's name when a namesake served)
-                    result.problems.append(namesake_problem(
-                        src, line, name, namesakes, entity_id, self.legislators.get(bioguide),
-                        day))
-                role = item.get("role") if isinstance(item, dict) else None
-                found, refused = (namesakes, False) if namesakes else self._members(
-                    name, role, day, src, line, result)
-                if not found and not refused and isinstance(day, dt.date):
-                    found = self._reconcile(name, role, day, src, line, result)
-                if len(found) == 1:
-                    member = found[0]
-                    members += key == "signatories"
-                    if key == "signatories":
-                        member_names.append(member.name)
-                    known = self.by_bioguide.get(member.bioguide)
-                    if known:  # the same Member printed another way: explicit id
-                        items[index] = _with_id(item, known)
-                        continue
-                    first = member.nickname or member.first
-                    proposal = Proposal(self._free_id(make_id(f"{first} {member.last}")),
-                                        self._free_name(member), "person", member.bioguide,
-                                        printed=name, line=line, source=src)
-                    if namesakes:  # the printed name is another entry's: said by its id
-                        items[index] = _with_id(item, proposal.id)
-                    elif fold(name) != fold(proposal.name):
-                        proposal.aliases.append(name)
-                    self.by_bioguide[member.bioguide] = proposal.id
-                    self._remember(proposal)
-                    continue
-                if len(found) > 1:
-                    result.problems.append(Problem(
-                        src, line, f"'{name}' matches several Members of Congress: "
-                        + ", ".join(f"{m.name} ({m.bioguide})" for m in found),
-                        "give the right one with `id:` after adding it to signatories.yaml"))
-                    continue
-                near = None if refused else self._near_member(name, day)
-                if near:
-                    result.problems.append(Problem(
-                        src, line, f"unknown name '{name}'; closest Member of Congress serving "
-                        f"on {day}: {near[0]} ({near[1]}, score {near[2]:g})",
-                        "if it is the same person, add the printed name to that entry's aliases "
-                        "in signatories.yaml; otherwise add a new entry"))
-                    continue
-                kind = kinds.get(name, "person")
-                if key == "signatories" and kind == "person" and doc.congress \
-                        and not refused:
-                    result.problems.append(not_a_listed_member(src, line, name, day))
-                close = self.registry.closest(name)
-                proposal = Proposal(self._free_id(make_id(name, kind)), name.strip(), kind,
-                                    printed=name, line=line, source=src, near=close)
-                if close:
-                    result.problems.append(Problem(
-                        src, line, f"new name '{name}' (proposed id '{proposal.id}')",
-                        "closest existing entries: "
-                        + ", ".join(f"'{i}' ({label}, {s:g})" for i, label, s in close)
-                        + "; if one is the same, add an alias instead", warning=True))
-                self._remember(proposal)
+            for index in range(len(items)):
+                member = self._resolve_one(doc, src, result, key, items, index, day)
+                if member is not None and key == "signatories":
+                    members += 1
+                    member_names.append(member)
         if doc.metadata.get("type") == "letter" and _items(doc, "signatories") \
                 and members == len(_items(doc, "signatories")):
             # a letter one Member signs is sent by that Member, several by "Members of Congress"
             doc.metadata["sender"] = member_names[0] if members == 1 else "Members of Congress"
         self._sender_follows_signers(doc, src, members, result)
         result.proposals = list(self.pending.values())
+
+    def _resolve_one(self, doc: ConvertedDocument, src: str, result: Resolution, key: str,
+                     items: list[Any], index: int, day: Any) -> str | None:
+        """Resolve one printed name of ``key``; the Member's name when it is a Member."""
+        item = items[index]
+        name = _name(item)
+        line = doc.lines.get(name, doc.source_line)
+        explicit = item.get("id") if isinstance(item, dict) else None
+        if explicit and (explicit in self.registry.entities or explicit in self.pending):
+            return None  # resolved already (an explicit id, or a Member found above)
+        namesakes: list[Legislator] = []
+        if self.registry.resolve(name) or fold(name) in self.pending_names:
+            entity_id = self.registry.resolve(name) or self.pending_names[fold(name)]
+            entity = self.registry.get(entity_id)
+            proposal = self.pending.get(entity_id)
+            bioguide = (entity and entity.bioguide) or (proposal and proposal.bioguide)
+            if not bioguide or not isinstance(day, dt.date) or not (
+                    namesakes := self.legislators.serving_namesakes(name, bioguide, day)):
+                # (never a former Member's name when a namesake served)
+                return (entity.name if entity else proposal.name if proposal else name) \
+                    if bioguide else None
+            result.problems.append(namesake_problem(
+                src, line, name, namesakes, entity_id, self.legislators.get(bioguide), day))
+        role = item.get("role") if isinstance(item, dict) else None
+        found, refused = (namesakes, False) if namesakes else self._members(
+            name, role, day, src, line, result)
+        if not found and not refused and isinstance(day, dt.date):
+            found = self._reconcile(name, role, day, src, line, result)
+        if len(found) == 1:
+            self._a_member(found[0], items, index, name, line, src, bool(namesakes))
+            return found[0].name
+        if len(found) > 1:
+            result.problems.append(Problem(
+                src, line, f"'{name}' matches several Members of Congress: "
+                + ", ".join(f"{m.name} ({m.bioguide})" for m in found),
+                "give the right one with `id:` after adding it to signatories.yaml"))
+            return None
+        near = None if refused else self._near_member(name, day)
+        if near:
+            result.problems.append(Problem(
+                src, line, f"unknown name '{name}'; closest Member of Congress serving "
+                f"on {day}: {near[0]} ({near[1]}, score {near[2]:g})",
+                "if it is the same person, add the printed name to that entry's aliases "
+                "in signatories.yaml; otherwise add a new entry"))
+            return None
+        self._a_new_name(doc, src, result, key, name, line, day, refused)
+        return None
+
+    def _a_member(self, member: Legislator, items: list[Any], index: int, name: str,
+                  line: int, src: str, namesakes: bool) -> None:
+        """A printed name found to be one Member: its entry, or a new one proposed."""
+        item, known = items[index], self.by_bioguide.get(member.bioguide)
+        if known:  # the same Member printed another way: explicit id
+            items[index] = _with_id(item, known)
+            return
+        first = member.nickname or member.first
+        proposal = Proposal(self._free_id(make_id(f"{first} {member.last}")),
+                            self._free_name(member), "person", member.bioguide,
+                            printed=name, line=line, source=src)
+        if namesakes:  # the printed name is another entry's: said by its id
+            items[index] = _with_id(item, proposal.id)
+        elif fold(name) != fold(proposal.name):
+            proposal.aliases.append(name)
+        self.by_bioguide[member.bioguide] = proposal.id
+        self._remember(proposal)
+
+    def _a_new_name(self, doc: ConvertedDocument, src: str, result: Resolution, key: str,
+                    name: str, line: int, day: Any, refused: bool) -> None:
+        """A name no entry and no Member has: a new entry proposed."""
+        kind = doc.kinds.get(name, "person")
+        if key == "signatories" and kind == "person" and doc.congress and not refused:
+            result.problems.append(not_a_listed_member(src, line, name, day))
+        close = self.registry.closest(name)
+        proposal = Proposal(self._free_id(make_id(name, kind)), name.strip(), kind,
+                            printed=name, line=line, source=src, near=close)
+        if close:
+            result.problems.append(Problem(
+                src, line, f"new name '{name}' (proposed id '{proposal.id}')",
+                "closest existing entries: "
+                + ", ".join(f"'{i}' ({label}, {s:g})" for i, label, s in close)
+                + "; if one is the same, add an alias instead", warning=True))
+        self._remember(proposal)
 
     def _sender_follows_signers(self, doc: ConvertedDocument, src: str, members: int,
                                 result: Resolution) -> None:
