@@ -215,6 +215,7 @@ def cmd_import(root: Path, args: argparse.Namespace) -> int:
     """Convert, resolve, choose slugs, then write everything or nothing."""
     archive = load_archive(root)
     keywords = {t.id: list(t.keywords) for t in archive.topics.values()}
+    organizations = archive.registry.organization_keys()
     resolver = Resolver(archive.registry, load_legislators(),
                         {k: [x.date for x in v] for k, v in archive.received.items()})
     resolution = Resolution()
@@ -228,7 +229,7 @@ def cmd_import(root: Path, args: argparse.Namespace) -> int:
             problems.append(Problem(rel, None, f"cannot read: {why}", "give a UTF-8 text file"))
             continue
         result = convert_text(text, source=rel, options=options, topics=archive.topics,
-                              keywords=keywords)
+                              keywords=keywords, organizations=organizations)
         problems += result.problems
         if any(not p.warning for p in result.problems):
             continue

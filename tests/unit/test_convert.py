@@ -7,15 +7,21 @@ from pathlib import Path
 
 import pytest
 
-from helpers import DATA
+from helpers import DATA, REPO
 from undersigned.convert import convert_text
 from undersigned.convert.document import render
+from undersigned.core.registry import load_registry
+
+REGISTRY = load_registry(REPO / "signatories.yaml")[0]
 
 CASES = sorted((DATA / "convert").glob("*.txt")) + sorted((DATA / "seeds").glob("*.txt"))
 
 
 def converted(path: Path) -> str:
-    result = convert_text(path.read_text(encoding="utf-8"), source=path.name)
+    """The seed as `undersigned import` converts it into this archive (whose registry knows
+    its organizations)."""
+    result = convert_text(path.read_text(encoding="utf-8"), source=path.name,
+                          organizations=REGISTRY.organization_keys())
     docs = "\n".join(render(doc) for doc in result.documents)
     notes = "".join(f"{'note' if p.warning else 'error'}: {p}\n" for p in result.problems)
     return docs + "\n<!-- converter notes -->\n" + notes
@@ -202,3 +208,18 @@ def test_each_member_named_in_prose_keeps_the_title_printed_before_them():
         "Rep. Adriano Espaillat", "member")
     assert named_members("Senators Bob Menendez and Tim Kaine led a letter.") == [
         ("Sen.", "Bob Menendez"), ("Sen.", "Tim Kaine")]
+
+
+def test_a_known_organization_or_a_legal_form_keeps_its_comma():
+    """'Tzome Ixuk, Mujeres Organizadas A.C.' is one organization when the registry knows it
+    (no word list names it); 'X, A.C. - Y' is one by its legal form; without the registry the
+    first reads as a person and affiliation, as a contributor would be told to check."""
+    from undersigned.core.names import fold
+    text = ("Dear President Biden:\n\nWe write.\n\nSincerely,\n\n"
+            "Tzome Ixuk, Mujeres Organizadas A.C.\nMovilidades Libres y Elegidas, A.C. - CoLibres\n")
+    known = frozenset({fold("Tzome Ixuk, Mujeres Organizadas A.C.")})
+    (letter,) = convert_text(text, source="t.txt", organizations=known).documents
+    assert letter.metadata["signatories"] == ["Tzome Ixuk, Mujeres Organizadas A.C.",
+                                              "Movilidades Libres y Elegidas, A.C. - CoLibres"]
+    (letter,) = convert_text(text, source="t.txt").documents
+    assert letter.metadata["signatories"][1] == "Movilidades Libres y Elegidas, A.C. - CoLibres"

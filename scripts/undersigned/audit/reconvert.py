@@ -92,13 +92,15 @@ def _convert(archive: Archive, main: Letter, text: str, rel: str
     gives `--date`), and its reading of the date alone (no date given), resolved as an import
     resolves it (recipients from a salutation, named signers)."""
     url = main.source.get("url")
+    orgs = archive.registry.organization_keys()
     undated = convert_text(text, source=rel, options=Options(type=main.type, url=url),
-                           topics=archive.topics)
-    result = convert_text(text, source=rel, topics=archive.topics,
+                           topics=archive.topics, organizations=orgs)
+    result = convert_text(text, source=rel, topics=archive.topics, organizations=orgs,
                           options=Options(type=main.type, url=url, date=main.date))
     if any(not p.warning for p in result.problems):  # a title given at import
-        result = convert_text(text, source=rel, topics=archive.topics, options=Options(
-            type=main.type, url=url, date=main.date, title=main.title))
+        result = convert_text(text, source=rel, topics=archive.topics, organizations=orgs,
+                              options=Options(type=main.type, url=url, date=main.date,
+                                              title=main.title))
     received = {k: [x.date for x in v] for k, v in archive.received.items()}
     resolver = Resolver(archive.registry, archive.legislators, received)
     for doc in result.documents:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from functools import lru_cache
 
 from undersigned.core.names import fold
 from undersigned.core.vocabulary import (
+    LEGAL_FORMS,
     ORGANIZATION_WORDS,
     PARTICLES,
     SUFFIXES,
@@ -68,9 +70,34 @@ def _loose_person(text: str) -> bool:
             and not any(p in f" {' '.join(folded)} " for p in PLACES))
 
 
-@lru_cache(maxsize=1 << 14)
+# the organizations of the registry (folded names and aliases), set by convert_text for one
+# conversion: 'Tzome Ixuk, Mujeres Organizadas A.C.' is one organization, not a person and role
+known_organizations: ContextVar[frozenset[str]] = ContextVar("known_organizations",
+                                                             default=frozenset())
+
+
+def one_organization(text: str) -> bool:
+    """An organization whose printed name holds a comma or an 'and': one the registry knows,
+    or one whose comma is followed by its legal form."""
+    if fold(text) in known_organizations.get():
+        return True
+    _head, comma, rest = text.partition(",")
+    return bool(comma) and _legal_form(rest)
+
+
+def _legal_form(rest: str) -> bool:
+    """Does what follows a comma begin with an organization's legal form ('A.C. - CoLibres')?"""
+    first = re.split(r"[\s,;–-]+", rest.strip(), maxsplit=1)[0]
+    return fold(first).replace(".", "").replace(" ", "") in LEGAL_FORMS
+
+
 def split_pair(text: str) -> tuple[str, ...]:
-    """'A y B' / 'A and B' / 'A & B' naming two people -> [A, B]."""
+    """'A y B' / 'A and B' / 'A & B' naming two people -> [A, B] (an organization whole)."""
+    return (text,) if one_organization(text) else _split_pair(text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _split_pair(text: str) -> tuple[str, ...]:
     for sep in (" y ", " and ", " & ", " e "):
         if sep in text:
             left, right = text.split(sep, 1)

@@ -13,6 +13,7 @@ from undersigned.convert.document import ConvertedDocument, Options
 from undersigned.convert.flattened import is_flattened, reline
 from undersigned.convert.header import parse_header
 from undersigned.convert.lines import LANGUAGE_MARK_RE, Line, split_lines
+from undersigned.convert.people import known_organizations
 from undersigned.convert.press import find_sender, signers_in_prose, strip_furniture
 from undersigned.convert.regions import SPANISH_SALUTATION, Region, _find_regions, language_of
 from undersigned.convert.signed import Signed
@@ -99,10 +100,22 @@ class _Job:
 def convert_text(text: str, *, source: str, options: Options | None = None,
                  topics: dict[str, Topic] | None = None,
                  keywords: dict[str, list[str]] | None = None,
-                 members: Legislators | None = None) -> Result:
+                 members: Legislators | None = None,
+                 organizations: frozenset[str] = frozenset()) -> Result:
     """Convert one plain-text original into one or more documents (never raises on text).
     ``members``: the Members of Congress a scrape without layout is segmented against (the
-    bundled list when not given)."""
+    bundled list when not given); ``organizations``: the folded names and aliases of the
+    registry's organizations (a signer printed as one is that organization, whole)."""
+    token = known_organizations.set(organizations)
+    try:
+        return _convert(text, source, options, topics, keywords, members)
+    finally:
+        known_organizations.reset(token)
+
+
+def _convert(text: str, source: str, options: Options | None,
+             topics: dict[str, Topic] | None, keywords: dict[str, list[str]] | None,
+             members: Legislators | None) -> Result:
     text, repaired = repair(text)  # mis-decoded text ('Mexicoâs') undone, and said
     lines = split_lines(clean(text, BODY))  # no control or bidi characters reach a letter
     flat = reline(lines, source, members) if is_flattened(lines) else None

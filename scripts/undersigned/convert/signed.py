@@ -9,7 +9,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from undersigned.convert.people import ORG_WORDS, _person_like, classify, split_pair
+from undersigned.convert.people import (
+    ORG_WORDS,
+    _person_like,
+    classify,
+    one_organization,
+    split_pair,
+)
 from undersigned.convert.printed import (
     PARTY_THEN_ROLE_RE,
     _of_state,
@@ -70,6 +76,8 @@ def _comma_name(text: str, role: str | None) -> tuple[str, str | None]:
     """'John Conyers, Jr.', 'Robert Maslansky, M.D., Doctors Council SEIU', 'Jane Doe, WOLA',
     'Rafael Duarte, CUT, Brazil': the name before the comma and what is printed with it."""
     head, rest = text.split(",", 1)
+    if one_organization(text):
+        return text, role  # an organization the registry knows, or 'X, A.C.': one name
     rest_tokens = fold(rest).split()
     if rest_tokens and all(t in SUFFIXES for t in rest_tokens) or DEGREES_RE.match(rest):
         return text, role  # 'John Conyers, Jr.', 'Ronny L. Jackson, M.D.'

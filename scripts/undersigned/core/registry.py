@@ -38,6 +38,12 @@ class Registry:
     def get(self, entity_id: str) -> Entity | None:
         return self.entities.get(entity_id)
 
+    def organization_keys(self) -> frozenset[str]:
+        """The folded names and aliases of every organization (the converter keeps a signer
+        printed as one whole: 'Tzome Ixuk, Mujeres Organizadas A.C.')."""
+        return frozenset(fold(x) for e in self.entities.values() if e.kind == "organization"
+                         for x in (e.name, *e.aliases))
+
     def resolve(self, name: str, explicit_id: str | None = None) -> str | None:
         """The registry id for a printed name: explicit id, else folded name or alias."""
         if explicit_id:

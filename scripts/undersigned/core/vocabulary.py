@@ -57,16 +57,22 @@ ORGANIZATION_WORDS = """
     asociación asociacion association centro center centre red network colectivo colectiva
     collective comisión comision commission comité comite committee fundación fundacion
     foundation instituto institute grupo group mesa federación federacion federation programa
-    program programme plan pastoral servicios services sínodo sinodo synod sector movilidades
+    program programme plan pastoral servicios services sínodo sinodo synod sector
     equipo team foro forum coalición coalicion coalition alianza alliance council consejo
     universidad university college colegio church iglesia congregación congregacion
-    franciscanos conventuales comunidades communities mujeres women organization organisation
+    franciscanos comunidades communities mujeres women organization organisation
     organizations organización organizacion project proyecto projet fund fondo union unión
     witness amnesty watch society sociedad initiative iniciativa clinic clínica office oficina
-    consultora consultores inc llc ltd ac iap a.c. ngo jpic provincia province otra tzome
-    capacitación capacitacion formación formacion rescate divihsex hermanas sisters brothers
+    consultora consultores inc llc ltd ac iap a.c. ngo jpic provincia province
+    capacitación capacitacion formación formacion hermanas sisters brothers
     hermanos misioneros missionaries caritas cáritas rights derechos defensa defense
     """
+
+# the legal forms an organization's name may end with after a comma ('Movilidades Libres y
+# Elegidas, A.C.'): what follows that comma is part of the name, never a role (folded, without
+# points)
+LEGAL_FORMS = frozenset({"ac", "sc", "iap", "abp", "inc", "llc", "ltd", "lp", "pc", "sa",
+                         "sl", "gmbh", "asbl", "ong"})
 
 # places that make a line an address or an organization's, not a person (folded when used)
 PLACES = """guatemala|honduras|méxico|el salvador|america|americas|
