@@ -223,3 +223,23 @@ def test_a_known_organization_or_a_legal_form_keeps_its_comma():
                                               "Movilidades Libres y Elegidas, A.C. - CoLibres"]
     (letter,) = convert_text(text, source="t.txt").documents
     assert letter.metadata["signatories"][1] == "Movilidades Libres y Elegidas, A.C. - CoLibres"
+
+
+def test_a_list_printed_inside_a_paragraph_is_a_list():
+    """Web pages saved as text print a letter's bulleted questions in one paragraph: the list
+    comes back, every word kept in order; an asterisk inside a sentence is left alone."""
+    text = ("Dear Secretary:\n\nPlease indicate: * The number of detainees in 2003; * The "
+            "percentage in each; and * What tactics were used? If so, why?\n\nAnd one * star.\n\n"
+            "Sincerely,\n\nDianne Feinstein\n")
+    (letter,) = convert_text(text, source="t.txt").documents
+    assert letter.body == ("Dear Secretary:\n\nPlease indicate:\n\n- The number of detainees in "
+                           "2003;\n- The percentage in each; and\n- What tactics were used? If "
+                           "so, why?\n\nAnd one * star.\n\nSincerely,")
+
+
+def test_degrees_stay_with_the_name():
+    text = ("Dear Secretary:\n\nWe write.\n\nSincerely,\n\nIlhan Omar, M.A.\nMember of Congress"
+            "\n\nEd Markey, MA\n")
+    (letter,) = convert_text(text, source="t.txt").documents
+    assert letter.metadata["signatories"] == ["Ilhan Omar, M.A.",
+                                              {"name": "Ed Markey", "role": "MA"}]

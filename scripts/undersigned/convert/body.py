@@ -14,6 +14,10 @@ NUMBER_RE = re.compile(r"^\s*+(?:\(?(\d{1,3})[.)])\s++(.*)$")
 ORDINAL_RE = re.compile(r"^(?:st|nd|rd|th|er|o|a|e|ème|re)$", re.I)
 RAW_TAG_RE = re.compile(r"<(?!https?://|mailto:)(?=[A-Za-z/!?])")
 END_PUNCT = tuple('.!?:;"”’)»]*')
+# a list a web page printed inside one paragraph: 'as follows: * An unredacted version of the
+# report. * Is this true? ...' (an asterisk after the end of a sentence, before the next)
+# (items may end with ';', '; and', '; or')
+INLINE_BULLET_RE = re.compile(r"(?:(?<=[.:?!;”\"])|(?<=\band)|(?<=\bor))\s\*\s(?=\S)")
 
 
 @dataclass
@@ -124,6 +128,7 @@ def convert_body(lines: list[Line], src: str) -> Body:
         if kind == "para":
             text = " ".join(_inline(x.s, defined, src, x.no, problems) for x in block)
             _add_paragraph(out, re.sub(r"\s+", " ", text), after_break)
+            _inline_list(out)
         elif kind == "heading":
             text = " ".join(_inline(x.s, defined, src, x.no, problems) for x in block)
             out.append(("heading", text, False))
@@ -158,6 +163,17 @@ def _add_paragraph(out: list[tuple[str, str, bool]], text: str, after_break: boo
         out[-1] = (kind_prev, prev + " " + text, not text.endswith(END_PUNCT))
     else:
         out.append(("para", text, not text.endswith(END_PUNCT)))
+
+
+def _inline_list(out: list[tuple[str, str, bool]]) -> None:
+    """The last paragraph, if it holds a list printed inside it (two items or more), as its
+    opening words and the list (every word kept, in order; the asterisks are list marks)."""
+    kind, text, open_end = out[-1]
+    parts = INLINE_BULLET_RE.split(text) if kind == "para" else []
+    if len(parts) < 3:
+        return
+    out[-1] = ("para", parts[0], False)
+    out.append(("bullets", "\n".join("- " + p.strip() for p in parts[1:]), open_end))
 
 
 def _item(kind: str, x: Line, defined: set[str], src: str, problems: list[Problem]) -> str:

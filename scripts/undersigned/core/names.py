@@ -21,8 +21,11 @@ _QUOTED = re.compile(r"[\"“”‘’'«»]([^\"“”‘’'«»]+)[\"“”�
 # generational suffixes and degrees as printed after a name: 'Jr.', 'Ph.D.', 'M.D.', 'Esq.'
 # (a degree ends with its point or before a character that is not a letter or a point, so that
 # 'iii' cannot also be read 'ii' + 'i' and a run of them is read one way only: linear)
+# degrees and post-nominals printed after a name; two letters that are also a state's postal
+# code ('MA', 'MS') only with their points ('M.A.')
 DEGREE = (r"(?:ph\.?\s?d|m\.?\s?d|j\.?\s?d|d\.?\s?d\.?\s?s|r\.?\s?n|m\.?\s?p\.?\s?h|esq|jr|sr|"
-          r"ii|iii|iv)(?:\.|(?![a-z.]))")
+          r"ii|iii|iv|m\.\s?a|m\.\s?s|b\.\s?a|m\.?\s?b\.?\s?a|m\.?\s?p\.?\s?a|m\.?\s?s\.?\s?w|"
+          r"ed\.?\s?d|ll\.?\s?m|psy\.?\s?d|m\.?\s?div|l\.?\s?c\.?\s?s\.?\s?w)(?:\.|(?![a-z.]))")
 DEGREES_RE = re.compile(rf"^(?:\s*+(?:,\s*+)?{DEGREE})+\s*+$", re.I)
 TITLES = NAME_TITLES
 
