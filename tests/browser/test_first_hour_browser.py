@@ -99,7 +99,7 @@ def test_changes_after_a_real_edit_say_what_changed(chromium, edited_url):
     items = page.locator("ul.us-changes li")
     assert items.all_inner_texts() == [
         "Corrected: The letter to Tillerson — Title corrected; 1 signatory added; text "
-        f"corrected. (changes in commit {sha[:7]})",
+        f"corrected: ‘write’ → ‘wrote’. (changes in commit {sha[:7]})",
         f"Added: The letter to Tillerson — New in the archive. (changes in commit {first[:7]})"]
     body = page.locator("article").inner_text()
     assert "Reps." not in body and "signers_named" not in body and "&#x27;" not in body

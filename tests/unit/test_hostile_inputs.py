@@ -201,6 +201,8 @@ def test_killed_imports_leave_old_or_new_files(archive_dir, tmp_path):
     first = {p.name: p.read_bytes() for p in (root / "letters").iterdir()}
     first["signatories.yaml"] = (root / "signatories.yaml").read_bytes()
     big.write_text(base.replace("Nearly three", "Nearly " + "or write " * 150_000 + "three", 1))
+    # a different document under a title of its own (the same title would be refused)
+    args[args.index(TITLE)] = TITLE + " (second)"
     rng = random.Random(11)
     seen: dict[str, set[bytes]] = {}
     for _ in range(8):
