@@ -193,7 +193,7 @@
       suggest: function (text) {
         return lookup(text).then(function (data) {
           return suggestions(US.matchNames(data, text, kind), kind);
-        });
+        }, function () { return []; });  // (offline: no suggestions, no error)
       },
       pick: function (item) { setPerson(control, item.person); run(); },
       enter: function () { resolve(control).then(run); return true; }
