@@ -77,7 +77,8 @@ def test_signatory_page_shows_the_network_and_a_table_of_the_same_ties(site):
     figure = soup.select_one("figure.us-network")
     svg = figure.find("svg")
     assert svg["role"] == "group" and svg.find("title").get_text().startswith("Alan S. Lowenthal")
-    assert svg.find("desc").get_text().startswith("Documents signed together:")
+    assert svg.find("desc").get_text().startswith("Documents together (signed, or named as "
+                                                  "signers of one letter):")
     drawn = [a.find("title").get_text().split(":")[0] for a in svg.find_all("a")]
     table = soup.select_one(".us-cosigners table")
     rows = [[td.get_text() for td in tr.find_all("td")] for tr in table.tbody.find_all("tr")]

@@ -37,20 +37,22 @@ def ego_svg(archive: Archive, entity_id: str, ties: list[tuple[str, int]],
         dy = 4 if anchor != "middle" else (-12 if math.sin(angle) < 0 else 20)
         label = names[other].name
         short = label if len(label) <= 26 else label[:25] + "…"
-        together = f"{n} document{'s' if n != 1 else ''} signed together"
+        together = f"{n} document{'s' if n != 1 else ''} together"
         nodes.append(f'<a href="{escape(hrefs[other])}"><title>{escape(label)}: {together}'
                      f'</title><circle cx="{x:.1f}" cy="{y:.1f}" r="7"></circle>'
                      f'<text x="{x + dx:.1f}" y="{y + dy:.1f}" text-anchor="{anchor}">'
                      f"{escape(short)}</text></a>")
     desc = "; ".join(f"{names[o].name}: {n}" for o, n in ties)
-    title = (f"{me} and the {len(ties)} co-signers with the most documents signed together"
+    title = (f"{me} and the {len(ties)} co-signers with the most documents together"
              if len(ties) > 1 else f"{me} and their co-signer")
     return (f'<figure class="us-chart us-network"><svg role="group" aria-labelledby='
             f'"ego-t ego-d" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
             f'xmlns="http://www.w3.org/2000/svg"><title id="ego-t">{escape(title)}</title>'
-            f'<desc id="ego-d">Documents signed together: {escape(desc)}.</desc>'
+            f'<desc id="ego-d">Documents together (signed, or named as signers of one '
+            f'letter): {escape(desc)}.</desc>'
             f'<g class="us-edges">{"".join(lines)}</g><circle class="us-ego" cx="{cx}" '
             f'cy="{cy}" r="10"></circle><text class="us-ego-label" x="{cx}" y="{cy - 16}" '
             f'text-anchor="middle">{escape(me[:30])}</text>{"".join(nodes)}</svg>'
-            f"<figcaption>{escape(title)}; line width: documents signed together. The full "
+            f"<figcaption>{escape(title)}; line width: documents together (signed, or named as "
+            "signers of one letter). The full "
             "network is in the data downloads.</figcaption></figure>")
