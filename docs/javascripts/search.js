@@ -296,14 +296,15 @@
 
   function buildSigners() {
     signerBox = el("fieldset", { class: "us-signers" });
-    signerBox.appendChild(el("legend", {}, "Signed by"));
+    // the filter finds the documents a person signed and those that name them as a signer
+    signerBox.appendChild(el("legend", {}, "Signed by, or named as a signer by"));
     var tools = el("div", { class: "us-signer-tools" });
     var add = el("button", { type: "button", id: "us-add-signatory" }, "Add another signatory");
     add.addEventListener("click", function () { addSigner().focus(); });
     var modeWrap = el("label", { for: "us-mode" }, "Match");
     modeSelect = el("select", { id: "us-mode" });
-    modeSelect.appendChild(el("option", { value: "all" }, "documents all of them signed (AND)"));
-    modeSelect.appendChild(el("option", { value: "any" }, "documents any of them signed (OR)"));
+    modeSelect.appendChild(el("option", { value: "all" }, "documents with all of them (AND)"));
+    modeSelect.appendChild(el("option", { value: "any" }, "documents with any of them (OR)"));
     modeSelect.addEventListener("change", run);
     modeWrap.appendChild(modeSelect);
     tools.appendChild(add);

@@ -29,6 +29,7 @@ from undersigned.ingest.related import letter_meta, link_originals, link_related
 from undersigned.ingest.resolve import Resolver
 from undersigned.ingest.scaffold import new_letter
 from undersigned.ingest.senders import sender_forms
+from undersigned.ingest.slugs import Source, choose_slugs
 from undersigned.outputs.site import render_to_dir
 
 
@@ -114,15 +115,6 @@ def _command(root: Path, args: argparse.Namespace) -> int:
 
 
 @dataclass
-class _Source:
-    """One input of `import`: its name in messages, its bytes, its converted documents."""
-
-    rel: str
-    data: bytes
-    docs: list[ConvertedDocument]
-
-
-@dataclass
 class _Write:
     target: Path
     content: bytes
@@ -196,17 +188,21 @@ def _new_entry_problems(new_entries: list[Proposal], add_new: bool) -> list[Prob
     return problems
 
 
-def _print_dry_run(root: Path, writes: list[_Write], as_json: bool) -> None:
+def _print_dry_run(root: Path, writes: list[_Write], as_json: bool, fatal: bool) -> None:
     """What an import would write: each file's path (on stderr, so that the text itself can
-    be piped into a file) and its text, or all of it as JSON."""
+    be piped into a file) and its text, or all of it as JSON. With errors it would write
+    nothing, and says so: the text is only the converter's reading."""
     docs = [w for w in writes if w.doc is not None]
     if as_json:
-        print(json.dumps([{"path": w.target.relative_to(root).as_posix(),
+        print(json.dumps([{"path": w.target.relative_to(root).as_posix(), "written": not fatal,
                            "metadata": json.loads(json.dumps(w.doc.ordered(), default=str)),
                            "body": w.doc.body.strip() + "\n"} for w in docs if w.doc],
                          ensure_ascii=False, indent=2))
         return
-    for w in docs:
+    if fatal and docs:
+        print("would write nothing (see the errors above); the converter's reading:",
+              file=sys.stderr)
+    for w in docs if not fatal else ():
         print(f"would write: {w.target.relative_to(root).as_posix()}", file=sys.stderr)
     print("".join(w.content.decode("utf-8") for w in docs), end="")
 
@@ -219,14 +215,19 @@ def cmd_import(root: Path, args: argparse.Namespace) -> int:
     resolver = Resolver(archive.registry, load_legislators(),
                         {k: [x.date for x in v] for k, v in archive.received.items()})
     resolution = Resolution()
-    problems: list[Problem] = []
+    problems: list[Problem] = [
+        Problem(f"--{key}", None, f"--{key} spans several lines", f"give the {key} on one line")
+        for key in ("title", "sender") if "\n" in (getattr(args, key) or "").strip()]
     options = Options(title=args.title, date=args.date, type=args.type, url=args.url,
                       sender=args.sender)
-    sources: list[_Source] = []
+    sources: list[Source] = []
     for path in args.files:
         rel, data, text, why = _text_of(path)
         if text is None or data is None:
-            problems.append(Problem(rel, None, f"cannot read: {why}", "give a UTF-8 text file"))
+            problems.append(Problem(rel, None, f"cannot read: {why}",
+                                    "give a UTF-8 text file" if "UTF-8" in str(why) else
+                                    "give the plain text of one document (split a larger "
+                                    "file into its documents)"))
             continue
         result = convert_text(text, source=rel, options=options, topics=archive.topics,
                               keywords=keywords, organizations=organizations)
@@ -237,9 +238,9 @@ def cmd_import(root: Path, args: argparse.Namespace) -> int:
             doc.metadata = clean_values(doc.metadata)
             resolver.resolve(doc, rel, resolution)
         sender_forms(result.documents, rel, resolver, resolution)
-        sources.append(_Source(rel, data, result.documents))
+        sources.append(Source(rel, data, result.documents))
     problems += resolution.problems
-    _choose_slugs(root, archive, sources, problems)
+    choose_slugs(root, archive, sources, problems)
     for src in sources:
         link_originals(src.docs)
     _link_announcements(archive, sources, problems)
@@ -250,7 +251,7 @@ def cmd_import(root: Path, args: argparse.Namespace) -> int:
     for problem in sorted(problems, key=lambda p: (p.path, p.line or 0)):
         print(f"{'note' if problem.warning else 'error'}: {problem}", file=sys.stderr)
     if args.dry_run:
-        _print_dry_run(root, writes, args.json)
+        _print_dry_run(root, writes, args.json, fatal)
         _print_proposals(new_entries)
         return 1 if fatal else 0
     if fatal:
@@ -281,60 +282,7 @@ def cmd_import(root: Path, args: argparse.Namespace) -> int:
     return 0
 
 
-def _existing_original(root: Path, archive: Archive, slug: str) -> tuple[Path | None, bytes | None]:
-    """The file of an existing letter with ``slug`` and the bytes of its original, if any."""
-    letter = archive.by_slug.get(slug)
-    path = letter.path if letter is not None else root / "letters" / f"{slug}.md"
-    if not path.is_file():
-        return None, None
-    if letter is not None and letter.original:
-        return path, (root / letter.original).read_bytes()
-    txt = path.with_suffix(".txt")  # a letter that does not load names its original by slug
-    return path, txt.read_bytes() if txt.is_file() and not txt.is_symlink() else None
-
-
-def _choose_slugs(root: Path, archive: Archive, sources: list[_Source], problems: list[Problem]) -> None:
-    """A re-import of the same original keeps its slug. A document whose title and date give
-    the slug of a different document (in the archive, or of another file of this run) is an
-    error: two documents would be told apart only by '-2'. Letters one file reproduces under
-    one title get -2, -3, ... (the release is their shared original)."""
-    taken: dict[str, bytes] = {}
-    for src in sources:
-        mine: set[str] = set()
-        for doc in src.docs:
-            base = doc.slug
-            slug, n = base, 2
-            while True:
-                if slug in taken:
-                    same = taken[slug] == src.data
-                else:
-                    path, original = _existing_original(root, archive, slug)
-                    orphan = (root / "letters" / f"{slug}.txt")
-                    if path is None and not orphan.exists():
-                        break
-                    same = original == src.data or (path is None and orphan.is_file()
-                                                    and orphan.read_bytes() == src.data)
-                if same and slug not in taken:
-                    break
-                slug, n = f"{base}-{n}", n + 1
-            if slug != base and base not in mine:
-                problems.append(Problem(
-                    src.rel, doc.source_line, f"letters/{base}.md is another document with "
-                    f"this title and date ('{doc.metadata['title']}', {doc.metadata['date']})",
-                    "give this one a title that tells them apart: --title \"...\" (what or "
-                    "whom it is about); if it is the same document, it is in the archive "
-                    "already"))
-            elif slug != base:
-                problems.append(Problem(src.rel, doc.source_line, f"'{base}' is the slug of "
-                                        f"another letter of this file; this one gets '{slug}'",
-                                        "edit its title in the file written if you prefer "
-                                        "another", warning=True))
-            doc.fixed_slug = slug
-            mine.add(base)
-            taken[slug] = src.data
-
-
-def _link_announcements(archive: Archive, sources: list[_Source], problems: list[Problem]) -> None:
+def _link_announcements(archive: Archive, sources: list[Source], problems: list[Problem]) -> None:
     known = [(x.slug, letter_meta(x)) for x in archive.letters if x.type == "letter"]
     fresh = [(d.slug, d.metadata) for src in sources for d in src.docs
              if d.metadata["type"] == "letter"]
@@ -353,7 +301,7 @@ def _link_announcements(archive: Archive, sources: list[_Source], problems: list
                                         warning=True))
 
 
-def _plan_writes(root: Path, archive: Archive, sources: list[_Source], problems: list[Problem],
+def _plan_writes(root: Path, archive: Archive, sources: list[Source], problems: list[Problem],
                  force: bool) -> list[_Write]:
     """Every file to write, in order; a file that exists and differs is a problem unless it is
     a re-import of the same original with --force."""

@@ -399,3 +399,37 @@ def test_import_refuses_a_letter_larger_than_check_accepts(archive_dir, capsys, 
     err = capsys.readouterr().err
     assert f"; the limit is {limit:,}\n  hint: split the document before importing it" in err
     assert "nothing was written" in err and list((root / "letters").glob("*")) == []
+
+
+def test_review_findings_of_the_import(archive_dir, capsys, tmp_path):
+    """A dry run with errors writes nothing and says so; the same text imported again under
+    another title is said; a title on several lines is refused."""
+    root = archive_dir(TOPICS, letter=False)
+    assert main(["--root", str(root), "import", str(SEED), "--title", TITLE, "--add-new"]) == 0
+    capsys.readouterr()
+    other = tmp_path / "other.txt"
+    other.write_text(SEED.read_text().replace("Nearly three", "Almost three", 1))
+    assert main(["--root", str(root), "import", str(other), "--title", TITLE, "--dry-run"]) == 1
+    err = capsys.readouterr().err
+    assert "would write nothing (see the errors above); the converter's reading:" in err
+    assert "would write: " not in err
+    assert main(["--root", str(root), "import", str(SEED), "--title", "Another title",
+                 "--dry-run"]) == 0
+    err = capsys.readouterr().err
+    assert (f"note: {SEED.as_posix()}: this text is already in the archive as "
+            f"letters/{SLUG}.txt\n  hint: if it is the same document, it needs no second import "
+            "(re-import it under its own title to update it)") in err
+    assert main(["--root", str(root), "import", str(SEED), "--title", "Line one\nsecond"]) == 1
+    assert ("error: --title: --title spans several lines\n  hint: give the title on one line"
+            ) in capsys.readouterr().err
+
+
+def test_a_sender_given_on_the_command_line_is_kept(archive_dir, capsys, tmp_path):
+    letter = tmp_path / "l.txt"
+    letter.write_text("Dear Secretary Mayorkas:\n\nWe write.\n\nSincerely,\n\nJoaquin Castro\n"
+                      "Raúl M. Grijalva\n", encoding="utf-8")
+    root = archive_dir(TOPICS, letter=False)
+    assert main(["--root", str(root), "import", str(letter), "--title", "Sender test",
+                 "--date", "2022-07-08", "--sender", "Washington Office on Latin America",
+                 "--dry-run", "--add-new"]) in (0, 1)
+    assert "sender: Washington Office on Latin America\n" in capsys.readouterr().out

@@ -298,3 +298,16 @@ def test_a_former_topic_is_refused_with_the_topics_it_was_split_into(archive_dir
             "  hint: use those of them the document is about (topics.yaml)\n") in out
     assert ("topics.yaml:10: topic 'old' is replaced by 'gone', which is not a topic\n"
             "  hint: name topics defined in topics.yaml, without replaced_by\n") in out
+
+
+def test_a_title_on_several_lines_and_html_the_page_removes_are_said(archive_dir, capsys):
+    letter = LETTER.replace("title: A letter", "title: 'Line one\n\n  second: [x]'").replace(
+        "We write about migration.", "We write <script>alert(1)</script> about migration.")
+    root = archive_dir({"letters/2017-06-14-a-letter.md": letter})
+    assert main(["--root", str(root), "check"]) == 1
+    captured = capsys.readouterr()
+    assert (f"{L}:2: 'title' spans several lines\n  hint: write the title on one line\n"
+            ) in captured.out
+    assert (f"warning: {L}:20: the body holds '<script', which the page removes (with what it "
+            "encloses)\n  hint: write the document's text as Markdown, without HTML tags\n"
+            ) in captured.err

@@ -295,6 +295,32 @@ def _parties(rel: str, src: LetterSource, registry: Registry, key: str,
     return out
 
 
+def _one_line(rel: str, src: LetterSource) -> list[Problem]:
+    """A title or sender is one line (a page title, a citation, a CSV cell)."""
+    return [Problem(rel, src.front.line(key), f"'{key}' spans several lines",
+                    f"write the {key} on one line")
+            for key in ("title", "sender")
+            if isinstance(src.front.data.get(key), str) and "\n" in src.front.data[key].strip()]
+
+
+_RAW_HTML = re.compile(r"<(?:script|style|iframe|object|embed|form|link|meta)\b|javascript:",
+                       re.I)
+
+
+def _raw_html(rel: str, src: LetterSource) -> list[Problem]:
+    """HTML in a body that the page removes (scripts, frames, javascript: links): said, with
+    its line, so that no text disappears without a word."""
+    out = []
+    for k, text in enumerate(src.body.split("\n")):
+        found = _RAW_HTML.search(text)
+        if found:
+            out.append(Problem(rel, src.body_line + k, f"the body holds '{found.group(0)}', "
+                               "which the page removes (with what it encloses)",
+                               "write the document's text as Markdown, without HTML tags",
+                               warning=True))
+    return out
+
+
 def _country_problems(rel: str, src: LetterSource) -> list[Problem]:
     """A code of the right form that is no country ('XX', 'UK' for GB)."""
     raw = src.front.data.get("countries")
@@ -343,6 +369,7 @@ def build_letter(src: LetterSource, registry: Registry, topics: dict[str, Topic]
     problems += _twice(rel, list(people["signatures"]))  # type: ignore[arg-type]
     problems += _topic_problems(rel, src, topics)
     problems += _country_problems(rel, src)
+    problems += _one_line(rel, src) + _raw_html(rel, src)
     if any(not p.warning for p in problems) or date is None:
         return None, problems
     values = {f.attr: f.kind.model(data[f.key]) for f in FIELDS

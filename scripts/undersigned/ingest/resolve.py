@@ -154,7 +154,7 @@ class Resolver:
                     members += 1
                     member_names.append(member)
         if doc.metadata.get("type") == "letter" and _items(doc, "signatories") \
-                and members == len(_items(doc, "signatories")):
+                and members == len(_items(doc, "signatories")) and not doc.sender_given:
             # a letter one Member signs is sent by that Member, several by "Members of Congress"
             doc.metadata["sender"] = member_names[0] if members == 1 else "Members of Congress"
         self._sender_follows_signers(doc, src, members, result)

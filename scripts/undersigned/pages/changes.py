@@ -35,7 +35,7 @@ def _label(archive: Archive, change: Change) -> str:
     if change.kind == "removed" and change.now != change.slug and change.now in archive.by_slug:
         return LABELS["renamed"]
     if change.kind == "added" and _renamed_from(archive, change):
-        return LABELS["renamed"]
+        return LABELS["renamed"]  # (its first addition, under the old name, is an addition)
     return LABELS[change.kind]
 
 
@@ -49,7 +49,15 @@ def _renamed_from(archive: Archive, change: Change) -> list[str]:
     if removed is None:
         removed = archive.__dict__["_removed_slugs"] = {
             c.slug for c in archive.history.changes if c.kind == "removed"}
-    return [old for old in letter.redirect_from if old in removed]
+    return [old for old in letter.redirect_from if old in removed and old != change.slug]
+
+
+def listed(archive: Archive, changes: list[Change]) -> list[Change]:
+    """The changes to list: a rename once (its removal of the old name goes with the
+    addition of the new one in the same commit)."""
+    moved = {(c.commit, old) for c in changes if c.kind == "added"
+             for old in _renamed_from(archive, c)}
+    return [c for c in changes if not (c.kind == "removed" and (c.commit, c.slug) in moved)]
 
 
 def _former(archive: Archive, change: Change) -> str:
@@ -101,7 +109,7 @@ def render_changes(archive: Archive) -> Page:
         out.append('<p class="us-note">This copy of the archive is not in a git repository, '
                    "so its change history cannot be shown.</p>\n")
         return Page(here, "".join(out))
-    shown = history.changes[:CHANGES_SHOWN]
+    shown = listed(archive, history.changes[:CHANGES_SHOWN])
     repo = repository(archive)
     out.append('<p class="us-note">Every addition and correction of a document, from the '
                "repository history, with what changed in the document"
@@ -128,7 +136,7 @@ def changes_feed(archive: Archive, site_url: str) -> str:
     """Atom feed of the newest changes (no entries without a history)."""
     history = archive.history
     base = site_url.rstrip("/")
-    newest = history.changes[:FEED_SIZE] if history else []
+    newest = listed(archive, history.changes[:FEED_SIZE]) if history else []
     repo = repository(archive) if newest else ""
     dated = [c.time for c in newest if not c.suspect]  # a date in the future is no update
     updated = dated[0] if dated else "1970-01-01T00:00:00Z"
