@@ -232,14 +232,16 @@ def render_years(archive: Archive) -> list[Page]:
     out = [front({"title": "Chronology", "description": "Documents by year and by month: a "
                   "timeline of the archive."}),
            "# Chronology\n\n", timeline(archive, here), "## By year\n\n<table><thead><tr><th scope=\"col\">Year</th><th scope=\"col\">"
-           "Documents</th><th scope=\"col\">Letters</th><th scope=\"col\">Signatures</th></tr>"
+           "Documents</th><th scope=\"col\">Letters</th><th scope=\"col\">Signatures printed</th>"
+           "<th scope=\"col\">Signers named in releases</th></tr>"
            "</thead><tbody>"]
     pages = []
     for year, letters in archive.by_year.items():
         sigs = sum(len(x.signatures) for x in letters)
+        named = sum(len(x.signers_named) for x in letters)
         n_letters = sum(1 for x in letters if x.type == "letter")
         out.append(f"<tr><td>{link(here, year_uri(year), str(year))}</td><td>{len(letters)}</td>"
-                   f"<td>{n_letters}</td><td>{sigs:,}</td></tr>")
+                   f"<td>{n_letters}</td><td>{sigs:,}</td><td>{named:,}</td></tr>")
         def write(p: Paged, year: int = year, letters: list[Letter] = letters) -> str:
             body = [front({"title": f"Documents of {year}{p.suffix}",
                            "description": f"{plural(len(letters), 'document')} dated {year}."}),
