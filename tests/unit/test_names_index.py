@@ -195,3 +195,17 @@ def test_a_serve_rebuild_reuses_the_files_of_unchanged_names():
     assert len(archive.render_memo.names) == 1  # only the last build's
     archive.render_memo = None
     assert list(name_files(archive)) == renamed
+
+
+def test_a_rebuild_writes_only_the_name_files_the_site_does_not_hold(tmp_path):
+    archive = load_archive(REPO)
+    files = list(name_files(archive))
+    for uri, text in files[:3]:
+        (tmp_path / uri).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / uri).write_text(text, encoding="utf-8", newline="")
+    (tmp_path / files[2][0]).write_text(files[2][1] + " ", encoding="utf-8")  # stale
+    kept: list[str] = []
+    written = [uri for uri, text in files if not names.in_site(tmp_path, uri, [text], kept)]
+    assert kept == [files[0][0], files[1][0]]
+    assert written == [uri for uri, _ in files[2:]]
+    assert not names.in_site(tmp_path, "data/letters.json", ["[]"], kept)  # only the index's

@@ -27,7 +27,8 @@ reached."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from undersigned.core.names import fold
@@ -192,3 +193,20 @@ def name_files(archive: Archive) -> Iterator[tuple[str, str]]:
     memo.names.clear()
     memo.names[key] = list(files)
     yield from memo.names[key]
+
+
+def in_site(site: Path, uri: str, pieces: Iterable[str], kept: list[str]) -> bool:
+    """Does ``site`` hold the name index's file ``uri`` with these very bytes already? Then a
+    `mkdocs serve` rebuild does not write it again (thousands of small files at 10,000
+    letters, most of them unchanged by an edit), and ``uri`` is added to ``kept``. Read from
+    the site itself, so what is served is never stale, whatever an earlier build did."""
+    if not (uri == ROOT or uri.startswith(FOLDER)) or not isinstance(pieces, list) \
+            or len(pieces) != 1:
+        return False
+    try:
+        same = bool((site / uri).read_bytes() == str(pieces[0]).encode("utf-8"))
+    except OSError:
+        return False
+    if same:
+        kept.append(uri)
+    return same

@@ -36,6 +36,7 @@ from undersigned.core.publish import site_url_form_problem, site_url_problem
 from undersigned.core.settings import Settings, SettingsError
 from undersigned.core.urls import page_url
 from undersigned.outputs.exports import data_files, write_pieces
+from undersigned.outputs.names import in_site
 from undersigned.outputs.network import write_network
 from undersigned.outputs.search import BUNDLE, BackgroundIndex
 from undersigned.pages import fill_markers, plan
@@ -229,11 +230,15 @@ class UndersignedPlugin(BasePlugin[UndersignedConfig]):  # type: ignore[no-untyp
             for file in files.documentation_pages():
                 if file.abs_src_path and not file.generated_by:
                     mark_modified(file)
+            site = Path(config.site_dir)
+            kept: list[str] = []  # the name index's files the site holds already, byte for byte
             for uri, path in write_pieces(
                     ((uri, pieces) for uri, pieces in data_files(archive, site_url)
-                     if uri not in BACKGROUND), work / "files"):
+                     if uri not in BACKGROUND and not in_site(site, uri, pieces, kept)),
+                    work / "files"):
                 files.append(File.generated(config, uri, abs_src_path=str(path)))
-            site = Path(config.site_dir)
+            for uri in kept:  # listed, not copied onto themselves
+                files.append(File.generated(config, uri, abs_src_path=str(site / uri)))
             for uri in BACKGROUND:  # in the site already: listed (links to them are checked),
                 if (site / uri).is_file():  # never copied onto themselves
                     files.append(File.generated(config, uri, abs_src_path=str(site / uri)))
