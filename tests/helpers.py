@@ -149,6 +149,14 @@ def archive_files(registry: str = REGISTRY, topics: str = TOPICS) -> dict[str, s
     }
 
 
+# What the hostile letter's body is told (a warning each, never silent): the page removes them.
+HOSTILE_BODY_WARNINGS = [
+    f"letters/2017-06-15-hostile.md:{line}: the body holds '{what}', which the page removes "
+    "(with what it encloses)\n  hint: write the document's text as Markdown, without HTML tags"
+    for line, what in [(20, "<script"), (24, "javascript:"), (26, "<iframe"), (28, "<script"),
+                       (30, "javascript:"), (40, "<script")]]
+
+
 def write_hostile_archive(root: Path) -> Path:
     """A two-letter archive whose second letter and registry carry hostile HTML/JS."""
     return write(root, {**archive_files(HOSTILE_REGISTRY),

@@ -25,11 +25,11 @@ def serve(directory: Path):
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
-def build(config: Path, out: Path) -> None:
+def build(config: Path, out: Path, strict: bool = True) -> None:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    mkdocs_build(load_config(str(config), site_dir=str(out), strict=True))
+    mkdocs_build(load_config(str(config), site_dir=str(out), strict=strict))
 
 
 

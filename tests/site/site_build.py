@@ -9,7 +9,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 
-def build_site(config_file: Path, site_dir: Path, **overrides) -> list[str]:
+def build_site(config_file: Path, site_dir: Path, strict: bool = True,
+               **overrides) -> list[str]:
     records: list[str] = []
 
     class Handler(logging.Handler):
@@ -21,7 +22,7 @@ def build_site(config_file: Path, site_dir: Path, **overrides) -> list[str]:
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
-        config = load_config(str(config_file), site_dir=str(site_dir), strict=True, **overrides)
+        config = load_config(str(config_file), site_dir=str(site_dir), strict=strict, **overrides)
         build(config)
     finally:
         logger.removeHandler(handler)
