@@ -16,6 +16,7 @@ from undersigned.convert.lines import LANGUAGE_MARK_RE, Line, split_lines
 from undersigned.convert.people import known_organizations
 from undersigned.convert.press import find_sender, signers_in_prose, strip_furniture
 from undersigned.convert.regions import SPANISH_SALUTATION, Region, _find_regions, language_of
+from undersigned.convert.relayout import relayout
 from undersigned.convert.signed import Signed
 from undersigned.convert.statements import has_signer_heading, statement_signers
 from undersigned.core.characters import BODY
@@ -119,7 +120,7 @@ def _convert(text: str, source: str, options: Options | None,
     text, repaired = repair(text)  # mis-decoded text ('Mexicoâs') undone, and said
     lines = split_lines(clean(text, BODY))  # no control or bidi characters reach a letter
     flat = reline(lines, source, members) if is_flattened(lines) else None
-    lines = flat.lines if flat else lines
+    lines = flat.lines if flat else relayout(lines)  # a signature run onto its closing's line
     job = _Job(lines, source, options or Options(), topics or {}, keywords or {})
     if flat:
         job.result.problems.extend(flat.problems)

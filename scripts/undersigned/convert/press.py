@@ -19,7 +19,7 @@ from undersigned.convert.lines import (
 )
 from undersigned.core.vocabulary import BEFORE_SENDER_NAME as _BEFORE_NAME
 from undersigned.core.vocabulary import HEADLINE_VERBS as _HEADLINE_WORDS
-from undersigned.core.vocabulary import PROSE_TITLES
+from undersigned.core.vocabulary import POSTAL_CODES, PROSE_TITLES
 from undersigned.core.vocabulary import RELEASE_NOT_A_NAME as _NOT_A_NAME
 
 
@@ -186,6 +186,8 @@ _LETTER_SENTENCE = re.compile(
     r"sign|joined|join|penned|authored|delivered|urged|urging)\b[^.]{0,200}\bletters?\b|"
     # 'Senators A and B today wrote to Alan Estevez, nominee to be ...': a letter
     r"\b(?:wrote|writes)\s++to\s++(?:the\s++)?[A-Z]|"
+    # 'A joined 43 of his Republican colleagues in writing Secretary Mayorkas'
+    r"\b(?:led|leads|joined|joins)\s++[^.]{0,60}\bcolleagues\s++in\s++(?:writing|sending)\b|"
     # 'Co-signers of the letter include: Reps. A, B …', 'Additional signers include Reps. …'
     r"\b(?:co-?)?signers?\b[^.]{0,40}\b(?:include|includes|included|are|were)\b|"
     r"\bletters?\b[^.]{0,80}\b(?:signed|led|sent|authored)\b|"
@@ -193,6 +195,13 @@ _LETTER_SENTENCE = re.compile(
     r"\b(?:escribi[oó]|escribieron|envi[oó]|enviaron|firm[oó]|firmaron|encabez[oó]|"
     r"encabezaron|lider[oó]|lideraron|dirigi[oó]|dirigieron)\b[^.]{0,200}\bcartas?\b|"
     r"\bcartas?\b[^.]{0,80}\b(?:firmada|encabezada|enviada|dirigida|liderada)\b", re.I)
+
+
+# 'A and B led 21 of their colleagues in urging the Department …': a letter when the paragraph
+# speaks of one ('The letter comes on the heels of …'), not in a year's review of a Senator's work
+_COLLEAGUES_RE = re.compile(r"\b(?:led|leads|joined|joins)\s++[^.]{0,60}\bcolleagues\s++in\s++"
+                            r"(?:urging|calling|asking|requesting|pressing|demanding)\b")
+_LETTER_WORD_RE = re.compile(r"\bletters?\b|\bcartas?\b", re.I)
 
 
 # a sentence ends at . ! ? before a capital, but not after an initial or an abbreviation
@@ -212,9 +221,13 @@ _BACK_RE = re.compile(r"\b(?:the|these|both|all|los|las|ambos|ambas)\s++(?:\w++\
 # Bowman (D-N.Y.)' — in a letter sentence, a Member ('rep' when a district is printed). (A
 # name's first word is at most 40 characters: every start inside a long run of 'Ab'Ab'...'
 # would otherwise read the whole run again.)
-_SEATED_RE = re.compile(rf"(?<![\w.])(?![\w.'’-]{{41}})(?P<name>{_NAME})(?:,{_SP}(?:[A-Z][a-z]?\.){{2,3}}|,{_SP}"
+# (a state alone, 'Andy Biggs (AZ)', is a seat too; a degree may carry its own comma: 'Mariannette
+# Miller-Meeks, M.D., (IA)')
+_POSTAL = "|".join(sorted(POSTAL_CODES))
+_SEATED_RE = re.compile(rf"(?<![\w.])(?![\w.'’-]{{41}})(?P<name>{_NAME})(?:,{_SP}(?:[A-Z][a-z]?\.){{2,3}},?+|,{_SP}"
                         rf"(?:Jr|Sr)\.|,{_SP}I{{2,3}})?{_SP}?\((?P<seat>[DRI]-[A-Z][A-Za-z.]*"
-                        r"(?:[ -](?:\d{1,2}|AL|At-Large))?|[A-Z][A-Za-z]-(?:\d{1,2}|AL)|DC|PR|GU|VI|AS|MP)\)")
+                        r"(?:[ -](?:\d{1,2}|AL|At-Large))?|[A-Z][A-Za-z]-(?:\d{1,2}|AL)|"
+                        rf"{_POSTAL})\)")
 
 
 def _seated(sentence: str) -> list[tuple[str, str]]:
@@ -290,9 +303,11 @@ def signers_in_prose(text: str) -> dict[str, str]:
     in_full = _by_family(named_members(text[:8000]))
     for paragraph in text[:8000].split("\n\n"):
         before: list[tuple[str, str]] = []
+        about_letter = bool(_LETTER_WORD_RE.search(paragraph))
         for sentence in _SENTENCE_END.split(paragraph):
             members = named_members(sentence)
-            if _LETTER_SENTENCE.search(sentence):
+            if _LETTER_SENTENCE.search(sentence) or about_letter and _COLLEAGUES_RE.search(
+                    sentence):
                 if not members and _BACK_RE.search(sentence):
                     members = before
                 members = members + [x for x in _seated(sentence)

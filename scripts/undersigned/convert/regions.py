@@ -74,7 +74,7 @@ def _endnotes(lines: list[Line], start: int) -> int:
 
 
 # periods that end an abbreviation, not a sentence: 'Dear Mayor Kenney and Mr. Jeremiah:'
-_ABBREVIATION = re.compile(r"\b(Mr|Ms|Mrs|Mx|Dr|Sen|Sens|Rep|Reps|Gov|Hon|Amb|Gen|Col|Lt|Jr|Sr|"
+_ABBREVIATION = re.compile(r"\b(Messrs|Mssrs|Mr|Ms|Mrs|Mx|Dr|Sen|Sens|Rep|Reps|Gov|Hon|Amb|Gen|Col|Lt|Jr|Sr|"
                            r"St|Sec|Adm|Prof|Rev|Fr|Sra|Sr|Dra|Lic|Ing|[A-Z])\.")
 
 

@@ -333,6 +333,12 @@ SENTENCE_OPENERS = frozenset({
     "recently", "please", "today", "yesterday", "at", "for", "since", "while", "my", "your",
     "because", "after", "during", "following", "given", "last", "over", "these", "there",
 })
+# the two-letter postal codes of the states and territories, as a release prints them after a
+# Member's name ('Andy Biggs (AZ)')
+POSTAL_CODES = frozenset("""
+    AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM
+    NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR GU VI AS MP
+    """.split())
 # the postal and older abbreviations of the states as scrapes print them after a party
 # ('R Kan', 'D Conn', 'R N H'), folded
 STATE_ABBREVIATIONS = frozenset("""

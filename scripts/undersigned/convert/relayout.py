@@ -1,0 +1,68 @@
+"""Line breaks a web scrape lost inside a signature, put back before anything reads the text.
+
+Two shapes, each recognised by the whole line and never by a document:
+
+- a closing with the signature after it on the same line ('Sincerely, [Signed] U.S. Senators
+  Maria Cantwell (D-WA), Larry Craig (R-ID)', 'Sincerely,   Jane Doe   Member of Congress'):
+  the closing becomes a line of its own and the rest the first line of the signature block;
+- names run into their titles ('Dianne FeinsteinUnited States Senator Barbara BoxerUnited
+  States Senator'): each name and each title on a line of its own.
+
+Words are never changed, dropped or reordered: a line is only cut, and every piece keeps the
+number of the source line it came from (what a warning names)."""
+
+from __future__ import annotations
+
+import re
+
+from undersigned.convert.lines import CLOSING_RE, Line
+from undersigned.convert.printed import roster
+from undersigned.convert.roles import _TITLES
+from undersigned.convert.signature_lines import _prose
+
+# 'Sincerely,' followed on its line by something else: the closing's words as CLOSING_RE has
+# them, then a comma or at least two spaces (one space would also take 'Regards to all')
+_CLOSING_HEAD_RE = re.compile(
+    CLOSING_RE.pattern.removesuffix(r"\s*+(?:[,.]\s*+)?$") + r"(?:\s*+,|\s{2,})\s*+(?=\S)",
+    re.I)
+# a title glued to the name before it: a lower-case letter, then the title's capital
+_GLUED_RE = re.compile(rf"(?<=[a-z])(?=[A-Z])(?i:{_TITLES})(?=\s|$)")
+_NAME_RE = re.compile(r"^[A-Z][\w.'’-]*+(?:\s[A-Z][\w.'’-]*+){0,4}$")  # 'Dianne Feinstein'
+
+
+def relayout(lines: list[Line]) -> list[Line]:
+    """The lines with the breaks a scrape lost inside signatures put back."""
+    out: list[Line] = []
+    for line in lines:
+        for piece in _closing_apart(line):
+            out.extend(_titles_apart(piece))
+    return out
+
+
+def _closing_apart(line: Line) -> list[Line]:
+    head = _CLOSING_HEAD_RE.match(line.s)
+    if not head:
+        return [line]
+    rest = line.s[head.end():]
+    if _prose(rest) and not (roster(rest) or _glued(rest)) or rest[:1].islower():
+        return [line]  # 'Regards, and thank you for …': a sentence, not a signature
+    return [Line(line.no, head.group(0).rstrip()), Line(line.no, rest)]
+
+
+def _titles_apart(line: Line) -> list[Line]:
+    pieces = _glued(line.s)
+    return [Line(line.no, x) for x in pieces] if pieces else [line]
+
+
+def _glued(text: str) -> list[str] | None:
+    """'Dianne FeinsteinUnited States Senator Barbara BoxerUnited States Senator' as its names
+    and titles; None unless the line is only names with their titles glued on."""
+    out: list[str] = []
+    pos = 0
+    for m in _GLUED_RE.finditer(text):
+        name = text[pos:m.start()].strip()
+        if not _NAME_RE.match(name):
+            return None
+        out += [name, m.group(0)]
+        pos = m.end()
+    return out if out and not text[pos:].strip() else None

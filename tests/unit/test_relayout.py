@@ -1,0 +1,46 @@
+"""Line breaks a scrape lost inside a signature are put back, and nothing else is touched."""
+
+from __future__ import annotations
+
+from undersigned.convert.lines import Line, split_lines
+from undersigned.convert.relayout import relayout
+
+
+def _texts(text: str) -> list[tuple[int, str]]:
+    return [(x.no, x.s) for x in relayout(split_lines(text)) if not x.blank]
+
+
+def test_a_roster_on_the_closings_line_becomes_the_signature_block():
+    text = ("We urge all of the parties to come together.\n"
+            "   Sincerely, [Signed] U.S. Senators Maria Cantwell (D-WA), Larry Craig (R-ID), "
+            "Mike Crapo (R-ID)\n")
+    assert _texts(text) == [
+        (1, "We urge all of the parties to come together."),
+        (2, "Sincerely,"),
+        (2, "[Signed] U.S. Senators Maria Cantwell (D-WA), Larry Craig (R-ID), Mike Crapo (R-ID)")]
+
+
+def test_names_run_into_their_titles_are_cut_apart():
+    assert _texts("  Sincerely,   Dianne FeinsteinUnited States Senator Barbara BoxerUnited "
+                  "States Senator   \n") == [
+        (1, "Sincerely,"), (1, "Dianne Feinstein"), (1, "United States Senator"),
+        (1, "Barbara Boxer"), (1, "United States Senator")]
+    assert _texts("Jane DoeMember of Congress\n") == [(1, "Jane Doe"), (1, "Member of Congress")]
+
+
+def test_sentences_and_ordinary_lines_stay_as_they_are():
+    for line in ("Regards, and thank you for all the help you gave us this year.",
+                 "Sincerely,",
+                 "Respectfully, we ask that the Department reconsider the decision it made on "
+                 "the asylum cases of the families who crossed at Nogales in the spring of 2019 "
+                 "and were returned to Mexico.",
+                 "The United States Senate passed the bill.",
+                 "McDonaldUnited States Senator said so in the hearing yesterday afternoon."):
+        assert _texts(line) == [(1, line)], line
+
+
+def test_every_word_is_kept_in_order():
+    text = "Sincerely,   Dianne FeinsteinUnited States Senator Barbara BoxerUnited States Senator"
+    pieces = relayout([Line(7, text)])
+    assert "".join(x.s for x in pieces).replace(" ", "") == text.replace(" ", "")
+    assert {x.no for x in pieces} == {7}
