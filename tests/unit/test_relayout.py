@@ -44,3 +44,10 @@ def test_every_word_is_kept_in_order():
     pieces = relayout([Line(7, text)])
     assert "".join(x.s for x in pieces).replace(" ", "") == text.replace(" ", "")
     assert {x.no for x in pieces} == {7}
+
+
+def test_two_names_run_into_each_other_are_cut_apart_and_one_name_is_not():
+    assert _texts("Max BaucusJon Tester\n") == [(1, "Max Baucus"), (1, "Jon Tester")]
+    for line in ("Rosa DeLauro Jim McGovern", "Claire McCaskill", "Peter DeFazio Earl Blumenauer",
+                 "Lucille Roybal-Allard"):
+        assert _texts(line) == [(1, line)], line

@@ -48,8 +48,20 @@ def test_each_line_kind_from_its_own_features():
 
 def test_recognizers_are_declared_in_one_ordered_table():
     kinds = [kind for kind, _fn in RECOGNIZERS]
-    assert kinds[0] is LineKind.CLOSING and kinds[-1] is LineKind.ROLE
+    assert kinds[0] is LineKind.CLOSING and kinds[-2:] == [LineKind.ROLE, LineKind.PROSE]
     assert LineKind.NAME not in kinds  # what no recognizer claims is a line of names
+
+
+def test_a_headline_after_members_signatures_ends_the_block():
+    """A newsletter goes on under the Senator's name: its headlines are no signers; an
+    organization line in a list that is not Members' stays a signer."""
+    block = parse_signatures(split_lines(
+        "U.S. Sen. John Cornyn\n Latest on the Issues\nStrong Texas Economy\n"), "x")
+    assert [s.name for s in block.signatories] == ["John Cornyn"]
+    block = parse_signatures(split_lines(
+        "Jane Doe\nLatin America Working Group\nCenter for Justice and Accountability\n"), "x")
+    assert [s.name for s in block.signatories] == [
+        "Jane Doe", "Latin America Working Group", "Center for Justice and Accountability"]
 
 
 def test_a_name_owns_the_title_role_and_state_printed_under_it():

@@ -6,7 +6,9 @@ Two shapes, each recognised by the whole line and never by a document:
   Maria Cantwell (D-WA), Larry Craig (R-ID)', 'Sincerely,   Jane Doe   Member of Congress'):
   the closing becomes a line of its own and the rest the first line of the signature block;
 - names run into their titles ('Dianne FeinsteinUnited States Senator Barbara BoxerUnited
-  States Senator'): each name and each title on a line of its own.
+  States Senator'): each name and each title on a line of its own;
+- two names run into each other ('Max BaucusJon Tester'): a line each, when both halves read
+  as a person's name of two words or more (so 'Rosa DeLauro' and 'Dan McCaskill' stay whole).
 
 Words are never changed, dropped or reordered: a line is only cut, and every piece keeps the
 number of the source line it came from (what a warning names)."""
@@ -16,6 +18,7 @@ from __future__ import annotations
 import re
 
 from undersigned.convert.lines import CLOSING_RE, Line
+from undersigned.convert.people import _person_like
 from undersigned.convert.printed import roster
 from undersigned.convert.roles import _TITLES
 from undersigned.convert.signature_lines import _prose
@@ -35,7 +38,8 @@ def relayout(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         for piece in _closing_apart(line):
-            out.extend(_titles_apart(piece))
+            for one in _titles_apart(piece):
+                out.extend(_names_apart(one))
     return out
 
 
@@ -66,3 +70,19 @@ def _glued(text: str) -> list[str] | None:
         out += [name, m.group(0)]
         pos = m.end()
     return out if out and not text[pos:].strip() else None
+
+
+_CAPITALIZED_LINE_RE = re.compile(r"^[A-Z][\w.'’-]*+(?: [A-Z][\w.'’-]*+){2,7}$")
+_JOIN_RE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
+def _names_apart(line: Line) -> list[Line]:
+    text = line.s
+    if not _CAPITALIZED_LINE_RE.match(text):
+        return [line]
+    for m in _JOIN_RE.finditer(text):
+        left, right = text[:m.start()], text[m.start():]
+        if " " in left and " " in right.strip() and not left.endswith((" Mc", " Mac", " De")) \
+                and _person_like(left) and _person_like(right):
+            return [Line(line.no, left), *_names_apart(Line(line.no, right))]
+    return [line]

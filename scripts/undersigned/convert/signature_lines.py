@@ -31,10 +31,21 @@ from undersigned.convert.printed import (
     roster,
     state_line,
 )
-from undersigned.convert.roles import GENERIC_RE, REPEATED_TITLE_RE, _role_line
+from undersigned.convert.roles import (
+    GENERIC_RE,
+    LEADING_TITLE_RE,
+    REPEATED_TITLE_RE,
+    TRAILING_TITLE_RE,
+    _role_line,
+)
 from undersigned.convert.signed import Signed, _parse_name
 from undersigned.core.names import fold
-from undersigned.core.vocabulary import PARTICLES, SIGNATURE_NOTES, SIGNATURE_STOPS
+from undersigned.core.vocabulary import (
+    FUNCTION_WORDS,
+    PARTICLES,
+    SIGNATURE_NOTES,
+    SIGNATURE_STOPS,
+)
 
 
 class LineKind(Enum):
@@ -99,6 +110,7 @@ class Context:
     owner_is_last: bool = False  # ... and it is the last signature read
     blank_run: int = 0  # blank lines since the last name line
     role_lines: int = 0  # role lines read under the owner so far
+    congress: bool = False  # a congressional title or role was read: the signers are Members
 
 
 @dataclass(frozen=True)
@@ -191,6 +203,15 @@ def _role(v: View, c: Context) -> bool:
     return c.owner.role is None and _owns_next(c.lines, v.i, c.owner)
 
 
+def _past_members(v: View, c: Context) -> bool:
+    """After Members' signatures, a line that is no one's name and reads as a headline ('Latest
+    on the Issues', 'Providing Health Care for Troops and Veterans'): the page goes on (a
+    newsletter's next item), the block has ended. (Members sign with no organization line.)"""
+    return bool(c.congress and c.signed and FUNCTION_WORDS & set(words(v.bare))
+                and not LEADING_TITLE_RE.match(v.bare) and not TRAILING_TITLE_RE.search(v.bare)
+                and not _person_like(_parse_name(LIST_MARK_RE.sub("", v.bare))[0]))
+
+
 # the declared recognizers, in the order they are tried; a line no recognizer claims is a
 # line of names
 RECOGNIZERS = (
@@ -207,6 +228,7 @@ RECOGNIZERS = (
     (LineKind.LIST_HEADING, _list_heading),
     (LineKind.ROLE_ROW, _role_row),
     (LineKind.ROLE, _role),
+    (LineKind.PROSE, _past_members),
 )
 
 

@@ -88,6 +88,7 @@ class _Assembly:
         """Refresh what the recognizers may read of the block."""
         c, signed = self.context, self.signed
         c.signed = len(signed)
+        c.congress = self.block.congress
         c.owner_is_last = bool(signed) and c.owner is signed[-1]
         c.last_row = tuple(_last_row(signed))
 

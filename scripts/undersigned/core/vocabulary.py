@@ -333,6 +333,10 @@ SENTENCE_OPENERS = frozenset({
     "recently", "please", "today", "yesterday", "at", "for", "since", "while", "my", "your",
     "because", "after", "during", "following", "given", "last", "over", "these", "there",
 })
+# the small words of a headline or a sentence, never of a Member's name ('of' is one: 'Russ
+# Feingold of Wisconsin')
+FUNCTION_WORDS = frozenset({"on", "the", "for", "and", "to", "in", "from", "with", "our"})
+
 # the two-letter postal codes of the states and territories, as a release prints them after a
 # Member's name ('Andy Biggs (AZ)')
 POSTAL_CODES = frozenset("""
