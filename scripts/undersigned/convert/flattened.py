@@ -23,6 +23,7 @@ from undersigned.core.model import Legislator
 from undersigned.core.names import fold
 from undersigned.core.problems import Problem
 from undersigned.core.vocabulary import (
+    FLAT_DEGREES,
     FLAT_FURNITURE_WORDS,
     FLAT_SALUTATION_WORDS,
     FLAT_TITLE_WORDS,
@@ -254,6 +255,7 @@ def segment(text: str, start: int, end: int, line_no: int, members: Legislators,
         printed = " ".join(x for x in (m.group().strip("_") for m in tokens[k:k + size]) if x)
         signed.append(Signed(printed, None, "person", line_no, True))
         k += size
+        k += next((len(d) for d in FLAT_DEGREES if tuple(words[k:k + len(d)]) == d), 0)
         stop = tokens[k - 1].end()
     return signed, stop
 

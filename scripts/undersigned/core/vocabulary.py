@@ -315,7 +315,10 @@ FLAT_TITLE_WORDS = frozenset({
     "representatives", "rep", "sen", "member", "members", "of", "congress", "chairman",
     "chairwoman", "chair", "ranking", "democratic", "republican", "leader", "assistant",
     "majority", "minority", "whip", "house", "and", "vice", "congressman", "congresswoman",
+    "dr", "hon", "honorable",
 })
+# degrees printed after a name in such a scrape, their points lost ('Dr Tom Coburn M D')
+FLAT_DEGREES = frozenset({("m", "d"), ("md",), ("ph", "d"), ("phd",), ("j", "d"), ("d", "d", "s")})
 # the courtesy titles and offices of a salutation in such a scrape ('Dear Chairman Cochran and
 # Ranking Member Byrd', 'Dear Mr President', 'Dear Assistant Secretary Meyers')
 FLAT_SALUTATION_WORDS = frozenset({
