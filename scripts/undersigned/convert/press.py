@@ -189,7 +189,7 @@ _LETTER_SENTENCE = re.compile(
     # 'A joined 43 of his Republican colleagues in writing Secretary Mayorkas'
     r"\b(?:led|leads|joined|joins)\s++[^.]{0,60}\bcolleagues\s++in\s++(?:writing|sending)\b|"
     # 'Co-signers of the letter include: Reps. A, B …', 'Additional signers include Reps. …'
-    r"\b(?:co-?)?signers?\b[^.]{0,40}\b(?:include|includes|included|are|were)\b|"
+    r"\b(?:(?:co-?)?signers?|signatories)\b[^.]{0,40}\b(?:include|includes|included|are|were)\b|"
     r"\bletters?\b[^.]{0,80}\b(?:signed|led|sent|authored)\b|"
     r"\b(?:in|en)\s++(?:a|an|the|their|una|su)\s++(?:\w++\s++)?(?:letter|carta)\b|"
     r"\b(?:escribi[oó]|escribieron|envi[oó]|enviaron|firm[oó]|firmaron|encabez[oó]|"
