@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, fields, replace
-from typing import Literal
 
 import yaml
 
+from undersigned.convert.signed import Kind
 from undersigned.core.fields import FRONT_MATTER_ORDER, PARTY_PROPERTIES, SOURCE_PROPERTIES
 from undersigned.core.hygiene import clean
 from undersigned.core.names import slugify
@@ -16,7 +16,6 @@ ORDER = FRONT_MATTER_ORDER  # the field table's order (core/fields.py)
 PARTY_KEYS = tuple(PARTY_PROPERTIES)  # what a written name holds, in order (name, id, role, ...)
 SOURCE_KEYS = tuple(SOURCE_PROPERTIES)  # original, url, publisher
 
-Kind = Literal["person", "organization"]
 # a value of the front matter as YAML and JSON write it
 Written = str | dt.date | list[str] | list[str | dict[str, str]] | dict[str, str] | None
 

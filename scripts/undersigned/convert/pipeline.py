@@ -11,7 +11,6 @@ from undersigned.convert.body import convert_body
 from undersigned.convert.document import (
     ConvertedDocument,
     FrontMatter,
-    Kind,
     Options,
     Party,
     Source,
@@ -22,7 +21,7 @@ from undersigned.convert.lines import LANGUAGE_MARK_RE, Line, split_lines
 from undersigned.convert.people import known_organizations
 from undersigned.convert.press import find_sender, signers_in_prose, strip_furniture
 from undersigned.convert.regions import SPANISH_SALUTATION, Region, _find_regions, language_of
-from undersigned.convert.signed import Signed
+from undersigned.convert.signed import Kind, Signed
 from undersigned.convert.statements import has_signer_heading, statement_signers
 from undersigned.core.characters import BODY
 from undersigned.core.hygiene import clean
