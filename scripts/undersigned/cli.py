@@ -14,7 +14,6 @@ from undersigned.audit.command import cmd_check
 from undersigned.convert import Options, convert_text
 from undersigned.convert.document import ConvertedDocument, render
 from undersigned.core.archive import Archive
-from undersigned.core.hygiene import clean_values
 from undersigned.core.journal import JOURNAL, ImportRefused, commit, import_lock, resume
 from undersigned.core.legislators import load_legislators
 from undersigned.core.letters import MAX_BYTES
@@ -235,7 +234,7 @@ def cmd_import(root: Path, args: argparse.Namespace) -> int:
         if any(not p.warning for p in result.problems):
             continue
         for doc in result.documents:
-            doc.metadata = clean_values(doc.metadata)
+            doc.front = doc.front.cleaned()
             resolver.resolve(doc, rel, resolution)
         sender_forms(result.documents, rel, resolver, resolution)
         sources.append(Source(rel, data, result.documents))
@@ -268,9 +267,9 @@ def cmd_import(root: Path, args: argparse.Namespace) -> int:
     commit(root, planned)  # every file, or a journal that the next import finishes
     for write, unchanged in zip(writes, kept, strict=True):
         if write.doc is not None:
-            n = len(write.doc.metadata.get("signatories") or [])
+            n = len(write.doc.front.signatories)
             print(f"{'unchanged' if unchanged else 'wrote'} "
-                  f"{write.target.relative_to(root).as_posix()} ({write.doc.metadata['type']}, "
+                  f"{write.target.relative_to(root).as_posix()} ({write.doc.front.type}, "
                   f"{n} signator{'y' if n == 1 else 'ies'})")
     if new_entries:
         if args.add_new:
@@ -284,15 +283,15 @@ def cmd_import(root: Path, args: argparse.Namespace) -> int:
 
 def _link_announcements(archive: Archive, sources: list[Source], problems: list[Problem]) -> None:
     known = [(x.slug, letter_meta(x)) for x in archive.letters if x.type == "letter"]
-    fresh = [(d.slug, d.metadata) for src in sources for d in src.docs
-             if d.metadata["type"] == "letter"]
+    fresh = [(d.slug, d.front) for src in sources for d in src.docs
+             if d.front.type == "letter"]
     for src in sources:
         for doc in src.docs:
-            if doc.metadata["type"] == "letter" or doc.metadata.get("related"):
+            if doc.front.type == "letter" or doc.front.related:
                 continue
             chosen, others = link_related(doc, fresh + known)
             if chosen:
-                doc.metadata["related"] = chosen
+                doc.front.related = chosen
                 problems.append(Problem(src.rel, 1, "linked to the letter it announces: "
                                         f"{chosen[0]}", "check `related:`", warning=True))
             elif others:

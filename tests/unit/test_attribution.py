@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from undersigned.convert.document import ConvertedDocument
+from undersigned.convert.document import ConvertedDocument, FrontMatter, Party
 from undersigned.core.legislators import load_legislators
 from undersigned.core.registry import Registry
 from undersigned.ingest.proposals import Resolution
@@ -19,9 +19,9 @@ from undersigned.ingest.resolve import Resolver
 
 def resolve_one(name: str, day: str, role: str | None = None):
     """(bioguide linked automatically or None, every message) for one printed signer."""
-    item: object = {"name": name, "role": role} if role else name
-    doc = ConvertedDocument({"type": "letter", "date": dt.date.fromisoformat(day),
-                             "signatories": [item]}, "Dear Secretary:\n\nText.\n")
+    doc = ConvertedDocument(FrontMatter(date=dt.date.fromisoformat(day),
+                                        signatories=[Party(name, role=role)]),
+                            "Dear Secretary:\n\nText.\n")
     resolver = Resolver(Registry(), load_legislators())
     result = Resolution()
     resolver.resolve(doc, "x.txt", result)
@@ -116,9 +116,9 @@ def test_every_automatic_fuzzy_decision_keeps_its_evidence():
 
 
 def test_a_name_printed_among_members_that_no_member_had_is_said():
-    doc = ConvertedDocument({"type": "letter", "date": dt.date(2025, 3, 12),
-                             "signatories": ["Joaquin Castro", "Jordan Whitfield"]},
-                            "Dear Secretary:\n\nText.\n", congress=True)
+    doc = ConvertedDocument(FrontMatter(date=dt.date(2025, 3, 12), signatories=[
+        Party("Joaquin Castro"), Party("Jordan Whitfield")]), "Dear Secretary:\n\nText.\n",
+        congress=True)
     result = Resolution()
     Resolver(Registry(), load_legislators()).resolve(doc, "x.txt", result)
     notes = [p.message for p in result.problems if p.warning]
@@ -147,8 +147,9 @@ def test_members_of_2005_to_2013_are_linked_with_their_terms(name, day, bioguide
 
 
 def congress_letter(names: list[str], day: str) -> tuple[ConvertedDocument, Resolution]:
-    doc = ConvertedDocument({"type": "letter", "date": dt.date.fromisoformat(day),
-                             "sender": "Members of Congress", "signatories": list(names)},
+    doc = ConvertedDocument(FrontMatter(date=dt.date.fromisoformat(day),
+                                        sender="Members of Congress",
+                                        signatories=[Party(x) for x in names]),
                             "Dear Secretary:\n\nText.\n", congress=True)
     result = Resolution()
     Resolver(Registry(), load_legislators()).resolve(doc, "x.txt", result)
@@ -162,7 +163,7 @@ def test_a_name_no_member_of_2005_on_had_is_said_and_the_sender_follows_the_sign
     doc, result = congress_letter(["Ted Kennedy", "Ken Salazar", "Dianne Feinstein"],
                                   "2007-03-03")
     assert [p.message for p in result.problems if "printed among" in p.message] == []
-    assert doc.metadata["sender"] == "Members of Congress"
+    assert doc.front.sender == "Members of Congress"
     early, result = congress_letter(["Jane Roe", "Dianne Feinstein"], "2003-03-01")
     assert ("'Jane Roe' is printed among Members of Congress, but is not in the bundled "
             "list of Members for 2003-03-01 (it holds every Member who served from 2005-01-04 "
@@ -170,7 +171,7 @@ def test_a_name_no_member_of_2005_on_had_is_said_and_the_sender_follows_the_sign
             "person, not linked to a Member") in [p.message for p in result.problems]
     later, result = congress_letter(["Jane Roe", "Juan Pérez", "Dianne Feinstein"],
                                     "2019-03-01")
-    assert later.metadata["sender"] == "Individuals"
+    assert later.front.sender == "Individuals"
     assert ("'Jane Roe' is printed among Members of Congress, but no Member of that name "
             "served on 2019-03-01; proposed as a person, not linked to a Member") in [
         p.message for p in result.problems]
@@ -178,9 +179,9 @@ def test_a_name_no_member_of_2005_on_had_is_said_and_the_sender_follows_the_sign
 
 def test_a_letter_one_member_signs_is_sent_by_that_member():
     doc, _ = congress_letter(["JOHN CORNYN"], "2006-04-05")
-    assert doc.metadata["sender"] == "John Cornyn"
+    assert doc.front.sender == "John Cornyn"
     doc, _ = congress_letter(["John Cornyn", "Dianne Feinstein"], "2007-07-18")
-    assert doc.metadata["sender"] == "Members of Congress"
+    assert doc.front.sender == "Members of Congress"
 
 
 @pytest.mark.parametrize("day, linked", [("2008-06-01", True), ("2010-03-05", False),
@@ -197,18 +198,18 @@ def test_a_salutations_addressee_is_taken_only_when_the_archive_addressed_them_t
                     encoding="utf-8")
     registry, problems = load_registry(path)
     assert problems == []
-    doc = ConvertedDocument({"type": "letter", "date": dt.date.fromisoformat(day),
-                             "signatories": ["Dianne Feinstein"]},
+    doc = ConvertedDocument(FrontMatter(date=dt.date.fromisoformat(day),
+                                        signatories=[Party("Dianne Feinstein")]),
                             "Dear Secretary Rice:\n\nText.\n")
     result = Resolution()
     Resolver(registry, load_legislators(),
              {"condoleezza-rice": [dt.date(2008, 3, 12)]}).resolve(doc, "x.txt", result)
     messages = [p.message for p in result.problems]
     if linked:
-        assert doc.metadata["recipients"] == [
+        assert doc.front.written("recipients") == [
             {"name": "Rice", "id": "condoleezza-rice", "role": "Secretary"}]
     else:
-        assert "recipients" not in doc.metadata or not doc.metadata["recipients"]
+        assert not doc.front.recipients
         assert ("the salutation's addressee may be 'condoleezza-rice' (Condoleezza Rice), the "
                 "only person of that family name in the registry, but letters to them: "
                 f"2008-03-12 to 2008-03-12, none within a year of {day}; not taken as a "
@@ -222,13 +223,13 @@ def test_a_salutations_family_name_shared_by_two_entries_is_said_not_guessed(tmp
     path.write_text("joaquin-castro:\n  name: Joaquin Castro\n  kind: person\n"
                     "julian-castro:\n  name: Julián Castro\n  kind: person\n", encoding="utf-8")
     registry, _ = load_registry(path)
-    doc = ConvertedDocument({"type": "letter", "date": dt.date(2016, 3, 1),
-                             "signatories": ["Dianne Feinstein"]},
+    doc = ConvertedDocument(FrontMatter(date=dt.date(2016, 3, 1),
+                                        signatories=[Party("Dianne Feinstein")]),
                             "Dear Secretary Castro:\n\nText.\n")
     result = Resolution()
     Resolver(registry, load_legislators(), {"julian-castro": [dt.date(2016, 1, 1)]}).resolve(
         doc, "x.txt", result)
-    assert not doc.metadata.get("recipients")
+    assert not doc.front.recipients
     assert ("the salutation's 'Secretary Castro' could be 'joaquin-castro', 'julian-castro'; "
             "not taken as a recipient") in [p.message for p in result.problems]
 
@@ -243,11 +244,11 @@ def _menendez(day: dt.date, extra: str = ""):
     registry, _ = load_registry(Path(__file__).parents[2] / "signatories.yaml")
     if extra:
         registry, _ = _with_entry(registry, extra)
-    doc = ConvertedDocument({"type": "letter", "date": day, "signatories": [
-        {"name": "Robert Menendez", "role": "Member of Congress"}]}, "Dear Secretary:\n\nText.\n")
+    doc = ConvertedDocument(FrontMatter(date=day, signatories=[
+        Party("Robert Menendez", role="Member of Congress")]), "Dear Secretary:\n\nText.\n")
     result = Resolution()
     Resolver(registry, load_legislators()).resolve(doc, "x.txt", result)
-    return doc.metadata["signatories"][0], result
+    return doc.front.written("signatories")[0], result
 
 
 def _with_entry(registry, text):
@@ -296,3 +297,69 @@ def test_the_former_members_entry_is_kept_on_a_day_they_served():
     item, result = _menendez(dt.date(2023, 3, 1))
     assert item == {"name": "Robert Menendez", "role": "Member of Congress"}
     assert result.problems == [] and result.proposals == []
+
+
+TWO_NELSONS = """March 3, 2006
+
+The Honorable Michael Chertoff
+Secretary
+Department of Homeland Security
+Washington, DC 20528
+
+Dear Secretary Chertoff:
+
+We write about the hurricane season and the readiness of the agency.
+
+Sincerely,
+
+Nelson (D-FL)
+
+Nelson (D-NE)
+
+Jane Smith
+Acme Foundation
+
+Jane Smith
+Acme Foundation
+"""
+
+
+def test_two_signers_printed_with_one_name_keep_their_own_facts_through_resolve():
+    """Issue #28: what the converter learns about a printed name (where it is printed, person
+    or organization, its role) is kept on each signature, not in a table keyed by the name:
+    two 'Nelson's of a 2006 Senate list, one of Florida and one of Nebraska, are each said at
+    their own line (a table keyed by the name said both at the second's)."""
+    from undersigned.convert import Options, convert_text
+
+    (doc,) = convert_text(TWO_NELSONS, source="x.txt", options=Options()).documents
+    result = Resolution()
+    Resolver(Registry(), load_legislators()).resolve(doc, "x.txt", result)
+    signed = doc.front.signatories
+    assert [(s.name, s.role, s.line) for s in signed] == [
+        ("Nelson", "D-FL", 14), ("Nelson", "D-NE", 16),
+        ("Jane Smith", "Acme Foundation", 18), ("Jane Smith", "Acme Foundation", 21)]
+    assert [(p.line, p.message.split(";")[0]) for p in result.problems
+            if "Nelson" in p.message] == [(14, "unknown name 'Nelson'"),
+                                          (16, "unknown name 'Nelson'")]
+    # the first 'Jane Smith' proposes the entry, at her own line
+    assert [(p.id, p.line) for p in result.proposals if p.id == "jane-smith"] == [
+        ("jane-smith", 18)]
+    assert doc.front.written("signatories")[:2] == [{"name": "Nelson", "role": "D-FL"},
+                                                     {"name": "Nelson", "role": "D-NE"}]
+    assert doc.front.recipients[0].line == 3
+
+
+def test_a_signature_resolved_keeps_what_the_converter_learned():
+    """A signature given its registry id is the same value with the id: its line, kind and
+    role stay (the Member serving in 2025, proposed as 'robert-menendez')."""
+    from pathlib import Path
+
+    from undersigned.core.registry import load_registry
+
+    registry, _ = load_registry(Path(__file__).parents[2] / "signatories.yaml")
+    doc = ConvertedDocument(FrontMatter(date=dt.date(2025, 3, 1), signatories=[
+        Party("Robert Menendez", role="Member of Congress", line=12)]), "Text.")
+    Resolver(registry, load_legislators()).resolve(doc, "x.txt", Resolution())
+    (signed,) = doc.front.signatories
+    assert (signed.id, signed.line, signed.kind, signed.role) == (
+        "robert-menendez", 12, "person", "Member of Congress")

@@ -46,7 +46,7 @@ def test_endnotes_after_the_signatures_are_footnotes_and_page_furniture_is_dropp
     result = convert_text((DATA / "convert" / "endnotes-furniture.txt").read_text(),
                           source="endnotes-furniture.txt")
     (letter,) = result.documents
-    assert letter.metadata["signatories"] == ["Norma J. Torres", "Joaquin Castro"]
+    assert letter.front.written("signatories") == ["Norma J. Torres", "Joaquin Castro"]
     assert letter.body.endswith("Sincerely,\n\n[^1]: See the report of the Commission, 2021.\n"
                                 "[^2]: Human Rights Watch, 2021.")
     assert "[^1]" in letter.body.split("Sincerely,")[0]
@@ -147,7 +147,7 @@ def _signers(text: str, **options: str) -> tuple[list[object], list[str]]:
 
     result = convert_text(text, source="t.txt", options=Options(**options))
     doc = result.documents[-1]
-    return doc.metadata.get("signatories", []), [p.message for p in result.problems]
+    return doc.front.written("signatories"), [p.message for p in result.problems]
 
 
 def test_a_headed_list_ended_by_a_contact_and_a_link_is_read_and_its_column_heads_skipped():
@@ -219,10 +219,10 @@ def test_a_known_organization_or_a_legal_form_keeps_its_comma():
             "Tzome Ixuk, Mujeres Organizadas A.C.\nMovilidades Libres y Elegidas, A.C. - CoLibres\n")
     known = frozenset({fold("Tzome Ixuk, Mujeres Organizadas A.C.")})
     (letter,) = convert_text(text, source="t.txt", organizations=known).documents
-    assert letter.metadata["signatories"] == ["Tzome Ixuk, Mujeres Organizadas A.C.",
+    assert letter.front.written("signatories") == ["Tzome Ixuk, Mujeres Organizadas A.C.",
                                               "Movilidades Libres y Elegidas, A.C. - CoLibres"]
     (letter,) = convert_text(text, source="t.txt").documents
-    assert letter.metadata["signatories"][1] == "Movilidades Libres y Elegidas, A.C. - CoLibres"
+    assert letter.front.written("signatories")[1] == "Movilidades Libres y Elegidas, A.C. - CoLibres"
 
 
 def test_a_list_printed_inside_a_paragraph_is_a_list():
@@ -241,5 +241,5 @@ def test_degrees_stay_with_the_name():
     text = ("Dear Secretary:\n\nWe write.\n\nSincerely,\n\nIlhan Omar, M.A.\nMember of Congress"
             "\n\nEd Markey, MA\n")
     (letter,) = convert_text(text, source="t.txt").documents
-    assert letter.metadata["signatories"] == ["Ilhan Omar, M.A.",
+    assert letter.front.written("signatories") == ["Ilhan Omar, M.A.",
                                               {"name": "Ed Markey", "role": "MA"}]

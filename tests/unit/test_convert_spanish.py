@@ -57,8 +57,8 @@ def test_bilingual_letter_is_one_letter_with_every_word_in_order():
     text = (CONVERT / name).read_text(encoding="utf-8")
     result = convert_text(text, source=name)
     (letter,) = result.documents
-    assert letter.metadata["signatories"] == ["John Cornyn", "Kyrsten Sinema"]
-    assert [r["name"] for r in letter.metadata["recipients"]] == ["Joseph Biden"]
+    assert letter.front.written("signatories") == ["John Cornyn", "Kyrsten Sinema"]
+    assert [r["name"] for r in letter.front.written("recipients")] == ["Joseph Biden"]
     # the marker, then every word from the Spanish salutation (line 9) to 'Sincerely', in
     # order: the English recipient block included; the date and the Spanish recipient block
     # are in the front matter
@@ -79,7 +79,7 @@ def test_translation_after_the_signature_list_stays_in_the_body():
     text = (spanish + "Atentamente,\n\nJohn Cornyn\nKyrsten Sinema\n\nEnglish version\n"
             + english)
     (letter,) = convert_text(text, source="t.txt").documents
-    assert letter.metadata["signatories"] == ["John Cornyn", "Kyrsten Sinema"]
+    assert letter.front.written("signatories") == ["John Cornyn", "Kyrsten Sinema"]
     assert words(letter.body)[-8:] == words("protect our communities and ensure migrants "
                                             "are treated fairly and humanely")[-8:]
     assert "English version" in letter.body and "Dear Mr. President" in letter.body
@@ -96,11 +96,11 @@ def test_two_letters_in_one_language_stay_two_letters():
 def test_spanish_release_names_its_senders_and_signers():
     result = convert("real-cornyn-es-2021-03-22.txt")
     release, letter = result.documents
-    assert release.metadata["title"] == "Cornyn y Sinema piden a Biden que aborde la crisis " \
+    assert release.front.title == "Cornyn y Sinema piden a Biden que aborde la crisis " \
                                         "fronteriza"   # not the site name above it
-    assert release.metadata["sender"] == "Sen. John Cornyn"
-    assert release.metadata["signers_named"] == ["John Cornyn", "Kyrsten Sinema"]
-    assert letter.metadata["recipients"] == [
+    assert release.front.sender == "Sen. John Cornyn"
+    assert release.front.written("signers_named") == ["John Cornyn", "Kyrsten Sinema"]
+    assert letter.front.written("recipients") == [
         {"name": "Joseph Biden", "role": "Presidente", "organization": "La Casa Blanca"}]
 
 
@@ -143,7 +143,7 @@ SIGNED_BOTH = ["Laura Jiménez", "David Morales", "Karen Spring"]
 
 
 def _signer_names(doc) -> list[str]:
-    return [x if isinstance(x, str) else x["name"] for x in doc.metadata["signatories"]]
+    return [x if isinstance(x, str) else x["name"] for x in doc.front.written("signatories")]
 
 
 def test_two_signed_letters_in_two_languages_are_two_documents():
@@ -151,11 +151,11 @@ def test_two_signed_letters_in_two_languages_are_two_documents():
     english, spanish = result.documents
     assert _signer_names(english) == SIGNED_BOTH
     assert _signer_names(spanish) == SIGNED_BOTH
-    assert spanish.metadata["signatories"][1] == {
+    assert spanish.front.written("signatories")[1] == {
         "name": "David Morales", "role": "Centro por la Justicia y el Derecho Internacional"}
     assert spanish.body.startswith("Estimado Secretario Blinken:")
     assert "Estimado" not in english.body and "Atentamente" not in english.body
-    assert str(spanish.metadata["date"]) == "2021-03-22"  # the date of the letter it translates
+    assert str(spanish.front.date) == "2021-03-22"  # the date of the letter it translates
 
 
 def test_a_bare_spanish_salutation_is_never_a_signer():

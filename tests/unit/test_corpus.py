@@ -41,20 +41,20 @@ def test_every_file_converts(converted):
     for name, result in converted.items():
         assert result.documents, name
         main = result.documents[0]
-        assert main.metadata["date"] and main.metadata["title"], name
+        assert main.front.date and main.front.title, name
 
 
 def test_embedded_letters_are_found(converted):
     embedded = [d for r in converted.values() for d in r.documents if d.role == "embedded"]
     assert len(embedded) >= 90
-    with_signers = [d for d in embedded if d.metadata["signatories"]]
+    with_signers = [d for d in embedded if d.front.written("signatories")]
     assert len(with_signers) >= 10
 
 
 def test_signature_layouts_from_the_corpus(converted):
     def signers(name):
         doc = next(d for d in converted[name].documents if d.role == "embedded")
-        return [s if isinstance(s, str) else s["name"] for s in doc.metadata["signatories"]]
+        return [s if isinstance(s, str) else s["name"] for s in doc.front.written("signatories")]
 
     senators = signers("2022-02-10_Y000064_1.txt")  # 'Todd Young (R-Indiana)' one per line
     assert senators[:3] == ["Todd Young", "Mike Crapo", "Chuck Grassley"]
@@ -88,7 +88,7 @@ def test_member_variants_in_the_corpus_are_reconciled(converted):
 def test_press_release_is_linked_to_its_embedded_letter(converted):
     result = converted["2021-10-20_C001059_1.txt"]
     assert [d.role for d in result.documents] == ["main", "embedded"]
-    assert result.documents[0].metadata["type"] == "press-release"
+    assert result.documents[0].front.type == "press-release"
 
 
 def test_signers_named_only_in_prose_are_recorded_as_members():
@@ -102,10 +102,10 @@ def test_signers_named_only_in_prose_are_recorded_as_members():
                           options=Options(title=meta["title"],
                                           date=dt.date.fromisoformat(meta["date"])))
     release = result.documents[0]
-    assert release.metadata["signatories"] == []
+    assert release.front.written("signatories") == []
     resolution = Resolution()
     Resolver(Registry(), load_legislators()).resolve(release, name, resolution)
-    named = release.metadata["signers_named"]
+    named = release.front.written("signers_named")
     assert len(named) == 34 and len(set(named)) == 34
     assert named[:3] == ["Jeanne Shaheen", "Maggie Hassan", "Patty Murray"]
     assert {"Tina Smith", "Sherrod Brown", "Chris Van Hollen", "Catherine Cortez Masto",

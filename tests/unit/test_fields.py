@@ -3,6 +3,7 @@ the parse cache, the export columns and the documented field list."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from undersigned.cli import main
-from undersigned.convert.document import ORDER, ConvertedDocument
+from undersigned.convert.document import ORDER, ConvertedDocument, FrontMatter, Party, Source
 from undersigned.core import fields
 from undersigned.core.cache import from_payload, to_payload
 from undersigned.core.fields import FIELDS, TEXT, Field, letter_schema, quick_valid
@@ -108,10 +109,35 @@ def test_adding_a_field_is_one_row():
     assert fields.extra_fields(dict(BASE, language="es"), table) == (("language", "es"),)
 
 
-def test_the_converter_never_drops_a_key_the_table_does_not_know():
-    doc = ConvertedDocument({"title": "T", "date": "2017-06-14", "colour": "red"}, "body")
-    with pytest.raises(ValueError, match="not in the field table: colour"):
-        doc.ordered()
+def test_the_converters_front_matter_is_the_tables_fields_in_its_order():
+    """The converter's typed front matter has no field the table lacks (a key it set would
+    otherwise be written unchecked), in the table's order; its people are the table's parties."""
+    keys = [f.name for f in dataclasses.fields(FrontMatter)]
+    assert keys == [k for k in ORDER if k in keys]
+    parties = {f.key for f in FIELDS if f.parties}
+    assert {f.name for f in dataclasses.fields(FrontMatter) if f.type == "list[Party]"} == parties
+
+
+def test_the_converters_front_matter_is_written_in_the_tables_order_and_schema():
+    front = FrontMatter(
+        title="T", date=dt.date(2017, 6, 14), type="letter", sender="S",
+        recipients=[Party("Jane Doe"), Party("John Roe", role="Secretary", organization="Dept",
+                                             kind="person", line=4)],
+        signatories=[Party("A", line=9, columns=2), Party("B", id="b", role="Rep.", group="G")],
+        topics=["m"], related=["2017-06-01-x"], source=Source(url="https://e.org", original="x.txt"))
+    doc = ConvertedDocument(front, "body")
+    written = doc.ordered()
+    assert list(written) == [k for k in ORDER if k in written]
+    assert written["recipients"] == [{"name": "Jane Doe"}, {"name": "John Roe",
+                                     "role": "Secretary", "organization": "Dept"}]
+    assert written["signatories"] == ["A", {"name": "B", "id": "b", "role": "Rep.",
+                                            "group": "G"}]
+    assert list(written["source"]) == ["original", "url"]
+    assert "countries" not in written and "signers_named" not in written
+    assert Draft202012Validator(letter_schema()).is_valid(
+        {k: str(v) if k == "date" else v for k, v in written.items()})
+    assert ConvertedDocument(FrontMatter(title="T"), "b").ordered() == {
+        "title": "T", "type": "letter", "signatories": []}
 
 
 def test_the_cache_keeps_every_stored_field(tmp_path):

@@ -7,7 +7,7 @@ import datetime as dt
 
 from helpers import REGISTRY, TOPICS
 from undersigned.cli import main
-from undersigned.convert.document import ConvertedDocument
+from undersigned.convert.document import ConvertedDocument, FrontMatter, Party
 from undersigned.core.legislators import load_legislators
 from undersigned.core.registry import Registry, load_registry
 from undersigned.ingest.proposals import Resolution
@@ -63,12 +63,12 @@ def test_an_import_with_names_the_registry_lacks_writes_nothing_without_add_new(
 
 
 def _resolve(signatories, kinds, sender="Members of Congress", given=False):
-    doc = ConvertedDocument({"type": "letter", "date": dt.date(2021, 6, 1), "sender": sender,
-                             "signatories": list(signatories)}, "Text.", kinds=dict(kinds),
-                            sender_given=given)
+    front = FrontMatter(date=dt.date(2021, 6, 1), sender=sender, signatories=[
+        Party(x, kind=kinds.get(x, "person")) for x in signatories])
+    doc = ConvertedDocument(front, "Text.", sender_given=given)
     result = Resolution()
     Resolver(Registry(), load_legislators()).resolve(doc, "x.txt", result)
-    return doc.metadata["sender"], [p.message for p in result.problems if p.warning]
+    return doc.front.sender, [p.message for p in result.problems if p.warning]
 
 
 def test_the_default_sender_follows_who_signed():

@@ -124,8 +124,8 @@ def test_a_release_that_names_signers_in_prose_is_listed_on_their_pages(archive_
             "asylum at the border with Mexico.\n\n“We urge you to act,” the senators wrote.\n")
     (doc,) = convert_text(text, source="release.txt", options=Options(
         title="Senators urge Blinken", date=__import__("datetime").date(2021, 5, 3))).documents
-    assert doc.metadata["signers_named"] == ["Patrick Leahy", "Tim Kaine", "Dick Durbin"]
-    assert doc.metadata["signatories"] == []  # the letter itself is not invented
+    assert doc.front.written("signers_named") == ["Patrick Leahy", "Tim Kaine", "Dick Durbin"]
+    assert doc.front.written("signatories") == []  # the letter itself is not invented
     release = ("---\ntitle: Senators urge Blinken\ndate: 2021-05-03\ntype: press-release\n"
                "sender: Sen. Patrick Leahy\nsignatories: []\nsigners_named:\n  - Alan Lowenthal\n"
                "topics: [migration]\n---\n\n" + text)

@@ -152,12 +152,12 @@ def test_a_scrape_without_punctuation_is_cut_into_its_parts_every_word_kept():
 
 def test_the_scrape_converts_to_its_release_and_letter():
     docs = convert_text(FLAT, source="x.txt", options=Options()).documents
-    assert [(d.metadata["type"], str(d.metadata["date"])) for d in docs] == [
+    assert [(d.front.type, str(d.front.date)) for d in docs] == [
         ("press-release", "2005-09-28"), ("letter", "2005-09-22")]
-    letter = docs[1].metadata
-    assert letter["recipients"] == [{"name": "Michael Chertoff", "role": "Secretary",
-                                     "organization": "Department of Homeland Security"}]
-    assert len(letter["signatories"]) == 6
+    letter = docs[1].front
+    assert letter.written("recipients") == [{"name": "Michael Chertoff", "role": "Secretary",
+                                             "organization": "Department of Homeland Security"}]
+    assert len(letter.signatories) == 6
 
 
 def test_segmenting_names_against_the_members_serving_on_the_date():

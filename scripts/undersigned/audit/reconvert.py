@@ -7,11 +7,10 @@ that contradicts the original is visible."""
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
 
 from undersigned.audit.text import edited, field_line
 from undersigned.convert import Options, convert_text
-from undersigned.convert.document import ConvertedDocument
+from undersigned.convert.document import ConvertedDocument, Party
 from undersigned.core.archive import Archive
 from undersigned.core.model import Letter
 from undersigned.core.names import fold
@@ -24,13 +23,8 @@ HINT = ("adopt the converter's reading (import the original again with --force, 
         "`edited: {FIELD: \"why\"}` (CONTRIBUTING.md, 'Hand edits')")
 
 
-def _names(items: Any) -> list[str]:
-    out = []
-    for item in items or []:
-        name = item.get("name") if isinstance(item, dict) else item
-        if isinstance(name, str):
-            out.append(name)
-    return out
+def _names(items: list[Party]) -> list[str]:
+    return [item.name for item in items]
 
 
 def _said(names: list[str]) -> str:
@@ -60,18 +54,19 @@ def differences(letter: Letter, doc: ConvertedDocument, date: object = None
                 ) -> list[tuple[str, str]]:
     """(field, what differs) between a stored letter and the converter's reading (``date``:
     the date it reads when none is given)."""
-    meta = doc.metadata
+    front = doc.front
     out: list[tuple[str, str]] = []
-    read = date if date is not None else meta.get("date")
+    read = date if date is not None else front.date
     if str(read) != str(letter.date):
         out.append(("date", f"date: the converter reads {read}, the record says {letter.date}"))
-    if meta.get("type") != letter.type:
-        out.append(("type", f"type: the converter reads {meta.get('type')}, the record "
+    if front.type != letter.type:
+        out.append(("type", f"type: the converter reads {front.type}, the record "
                             f"says {letter.type}"))
-    for key, stored in (("signatories", [s.name for s in letter.signatures]),
-                        ("signers_named", [s.name for s in letter.signers_named]),
-                        ("recipients", [r.name for r in letter.recipients])):
-        said = _compare_names(key, stored, _names(meta.get(key)))
+    for key, stored, fresh in (
+            ("signatories", [s.name for s in letter.signatures], front.signatories),
+            ("signers_named", [s.name for s in letter.signers_named], front.signers_named),
+            ("recipients", [r.name for r in letter.recipients], front.recipients)):
+        said = _compare_names(key, stored, _names(fresh))
         if said:
             out.append((key, said))
     have, want = _words(letter.body), _words(doc.body)
@@ -141,7 +136,7 @@ def reconvert(archive: Archive, strict: bool) -> tuple[list[Problem], str]:
                                     warning=not strict))
             continue
         docs, undated = _convert(archive, main, text, relpath(path, archive.root))
-        dates = {x.slug: d.metadata.get("date") for x, d in _pairs(group, undated, main)[0] if d}
+        dates = {x.slug: d.front.date for x, d in _pairs(group, undated, main)[0] if d}
         pairs, extra = _pairs(group, docs, main)
         for letter, doc in pairs:
             rel = relpath(letter.path, archive.root)
@@ -165,7 +160,7 @@ def reconvert(archive: Archive, strict: bool) -> tuple[list[Problem], str]:
             problems.append(Problem(
                 relpath(path, archive.root), doc.source_line,
                 f"today's converter finds a document the archive lacks: "
-                f"'{doc.metadata.get('title')}' ({doc.metadata.get('date')})",
+                f"'{doc.front.title}' ({doc.front.date})",
                 "import the original again (undersigned import FILE --force) to add it",
                 warning=not strict))
     summary = (f"reconverted {compared} documents from {len(groups)} originals; "

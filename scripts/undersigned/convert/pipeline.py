@@ -6,10 +6,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from undersigned.convert.body import convert_body
-from undersigned.convert.document import ConvertedDocument, Options
+from undersigned.convert.document import (
+    ConvertedDocument,
+    FrontMatter,
+    Options,
+    Party,
+    Source,
+)
 from undersigned.convert.flattened import is_flattened, reline
 from undersigned.convert.header import parse_header
 from undersigned.convert.lines import LANGUAGE_MARK_RE, Line, split_lines
@@ -17,7 +22,7 @@ from undersigned.convert.people import known_organizations
 from undersigned.convert.press import find_sender, signers_in_prose, strip_furniture
 from undersigned.convert.regions import SPANISH_SALUTATION, Region, _find_regions, language_of
 from undersigned.convert.relayout import relayout
-from undersigned.convert.signed import Signed
+from undersigned.convert.signed import Kind, Signed
 from undersigned.convert.statements import has_signer_heading, statement_signers
 from undersigned.core.characters import BODY
 from undersigned.core.hygiene import clean
@@ -63,24 +68,36 @@ _OFFICE_ROLE_RE = re.compile(
     re.I)
 
 
-def _letter_title(recipients: list[dict[str, str]], salutation: str = "") -> str:
+def _letter_title(recipients: list[Party], salutation: str = "") -> str:
     if not recipients:
         m = re.match(rf"^(?:\*\*)?(?:dear|to|{SPANISH_SALUTATION})\s++(.+?)[,:;]?(?:\*\*)?$",
                      salutation, re.I)
         return f"Letter to {m.group(1).strip()}" if m else "Letter"
     first = recipients[0]
-    role = first.get("role", "")
+    role = first.role or ""
     # an office reads before the name ('Secretary Michael Chertoff'); an institution or a
     # role with its bureau does not ('Senate Judiciary Committee Patrick Leahy')
     office = bool(_OFFICE_ROLE_RE.match(role)) and "," not in role
-    label = f"{role} {first['name']}" if office and len(role.split()) <= 5 else first["name"]
+    label = f"{role} {first.name}" if office and len(role.split()) <= 5 else first.name
     more = len(recipients) - 1
     return f"Letter to {label}" + (f" and {more} other{'s' if more > 1 else ''}" if more else "")
 
 
-def _signatory(s: Signed) -> str | dict[str, str]:
-    extra = {k: v for k, v in (("role", s.role), ("group", s.group)) if v}
-    return {"name": s.name, **extra} if extra else s.name
+def _kind(kind: str) -> Kind:
+    return "organization" if kind == "organization" else "person"
+
+
+def _signatory(s: Signed) -> Party:
+    """One signature read, with what the converter learned about it."""
+    return Party(s.name, role=s.role or None, group=s.group or None, kind=_kind(s.kind),
+                 line=s.line, columns=s.columns)
+
+
+def _recipient(recipient: dict[str, str], header: list[Line]) -> Party:
+    """A recipient of the address block, with the (last) header line that prints its name."""
+    line = next((x.no for x in reversed(header) if recipient["name"] in x.s), None)
+    return Party(recipient["name"], role=recipient.get("role") or None,
+                 organization=recipient.get("organization") or None, line=line)
 
 
 @dataclass
@@ -153,10 +170,10 @@ def _convert(text: str, source: str, options: Options | None,
         languages = [language_of(lines[r.salutation].s) if r.salutation < len(lines) else ""
                      for r in regions]
         for letter, language in zip(letters, languages, strict=True):
-            if not letter.metadata["sender"]:
-                letter.metadata["sender"] = _letter_sender(letter, None)
-            if letter.metadata["date"] is None and language != languages[0]:
-                letter.metadata["date"] = letters[0].metadata["date"]  # its translation's
+            if not letter.front.sender:
+                letter.front.sender = _letter_sender(letter, None)
+            if letter.front.date is None and language != languages[0]:
+                letter.front.date = letters[0].front.date  # its translation's
     docs.extend(letters)
     _check_fields(job, docs)
     job.result.documents = docs
@@ -192,30 +209,26 @@ def _letter(job: _Job, region: Region, is_main: bool, trailing: list[Line]
         body_lines += [Line(0, "")] + trailing
     body = convert_body(body_lines, job.source)
     job.result.problems.extend(body.problems)
-    recipients = header.recipients
+    recipients = [_recipient(r, lines[region.start:region.salutation])
+                  for r in header.recipients]
     salutation = lines[region.salutation].s if region.salutation < len(lines) else ""
-    meta: dict[str, Any] = {
-        "title": (options.title if is_main and options.title else header.headline
-                  if is_main and header.headline else _letter_title(recipients, salutation)),
-        "date": (options.date if is_main else None) or header.date,
-        "type": "letter",
-        "sender": options.sender if is_main and options.sender else None,
-        "recipients": [dict(r) for r in recipients],
-        "signatories": [_signatory(s) for s in region.signatures],
-        "topics": _keywords(body.markdown, job.topics, job.keywords),
-        "countries": _countries(body.markdown),
-    }
-    if is_main and options.url:
-        meta["source"] = {"url": options.url}
+    front = FrontMatter(
+        title=(options.title if is_main and options.title else header.headline
+               if is_main and header.headline else _letter_title(recipients, salutation)),
+        date=(options.date if is_main else None) or header.date,
+        type="letter",
+        sender=options.sender if is_main and options.sender else None,
+        recipients=recipients,
+        signatories=[_signatory(s) for s in region.signatures],
+        topics=_keywords(body.markdown, job.topics, job.keywords),
+        countries=_countries(body.markdown),
+        source=Source(url=options.url if is_main and options.url else None),
+    )
     if not recipients:
         job.note(lines[region.start].no, "no recipient block found (e.g. 'The Honorable ...')",
                  "add `recipients:` by hand")
     return ConvertedDocument(
-        meta, body.markdown, lines[region.start].no, "main" if is_main else "embedded",
-        kinds={s.name: s.kind for s in region.signatures},
-        lines={**{r["name"]: x.no for r in recipients for x in lines[region.start:region.salutation]
-                  if r["name"] in x.s}, **{s.name: s.line for s in region.signatures}},
-        columns={s.name: s.columns for s in region.signatures if s.columns > 1},
+        front, body.markdown, lines[region.start].no, "main" if is_main else "embedded",
         sender_given=bool(is_main and options.sender),
         congress=region.congress or any(
             "congress" in x.lower() or "senate" in x.lower() or "house" in x.lower()
@@ -236,8 +249,8 @@ def _release(job: _Job, outside: list[Line], letters: list[ConvertedDocument]
     job.result.problems.extend(body.problems)
     sender, sender_kind = find_sender(body.markdown, options.url)
     sender = options.sender or sender
-    issued: Any = options.date or parts.date or (
-        letters[0].metadata["date"] if letters else None)
+    printed = parts.date if isinstance(parts.date, dt.date) else None  # (PressParts.date: object)
+    issued = options.date or printed or (letters[0].front.date if letters else None)
     kind = options.type or "press-release"
     signed = statement_signers(parts.kept, job.source, job.result.problems) \
         if kind == "statement" or has_signer_heading(parts.kept) else []
@@ -247,71 +260,63 @@ def _release(job: _Job, outside: list[Line], letters: list[ConvertedDocument]
         job.note(1, "no list of signers found: neither a heading such as 'Signatories:' nor "
                  "two or more 'Name' or 'Name, affiliation' lines ending the text",
                  "list the signers in `signatories:` by hand if the statement prints them")
-    meta: dict[str, Any] = {
-        "title": options.title or parts.title,
-        "date": issued,
-        "type": kind,
-        "sender": sender,
-        "signatories": [_signatory(x) for x in signed],
-        "topics": _keywords(body.markdown, job.topics, job.keywords),
-        "countries": _countries(body.markdown),
-    }
-    source_meta = {}
-    if options.url:
-        source_meta["url"] = options.url
     publisher = options.publisher or (f"Office of {sender}" if sender_kind == "member"
                                       else sender)
-    if publisher:
-        source_meta["publisher"] = publisher
-    meta["source"] = source_meta
     named = signers_in_prose(body.markdown) if not any(
-        x.metadata["signatories"] for x in letters) else {}  # the letter is not reproduced
-    if named:
-        meta["signers_named"] = list(named)
+        x.front.signatories for x in letters) else {}  # the letter is not reproduced
+    front = FrontMatter(
+        title=options.title or parts.title,
+        date=issued,
+        type=kind,
+        sender=sender,
+        signatories=[_signatory(x) for x in signed],
+        signers_named=[Party(name, chamber=chamber) for name, chamber in named.items()],
+        topics=_keywords(body.markdown, job.topics, job.keywords),
+        countries=_countries(body.markdown),
+        source=Source(url=options.url or None, publisher=publisher or None),
+    )
     if not sender:  # asked for, never invented
         job.note(1, "cannot tell who issued this document", "pass --sender 'Office of Rep. Name'"
                  if kind != "statement" else "pass --sender with the statement's author "
                  "(an organization, a coalition, 'Signatories of the statement')", warning=False)
     for letter in letters:
-        if letter.metadata["date"] is None:
-            letter.metadata["date"] = issued
-        if not letter.metadata["sender"]:
-            letter.metadata["sender"] = _letter_sender(letter, sender)
-        letter.metadata.setdefault("source", {})
+        if letter.front.date is None:
+            letter.front.date = issued
+        if not letter.front.sender:
+            letter.front.sender = _letter_sender(letter, sender)
         if options.url:
-            letter.metadata["source"] = {"url": options.url}
-    return ConvertedDocument(meta, body.markdown, 1, "main", chambers=dict(named),
-                             kinds={x.name: x.kind for x in signed},
-                             lines={x.name: x.line for x in signed})
+            letter.front.source = Source(url=options.url)
+    return ConvertedDocument(front, body.markdown, 1, "main")
 
 
 def _check_fields(job: _Job, docs: list[ConvertedDocument]) -> None:
     """What every document needs and the text did not give: reported with a hint."""
     for doc in docs:
-        for key in ("title", "date"):
-            if not doc.metadata.get(key):
+        for key, value in (("title", doc.front.title), ("date", doc.front.date)):
+            if not value:
                 flag = "--title 'Headline'" if key == "title" else "--date YYYY-MM-DD"
                 job.note(doc.source_line, f"no {key} found in the text", f"pass {flag}",
                          warning=False)
-        day = doc.metadata.get("date")
+        day = doc.front.date
         if isinstance(day, dt.date) and not YEARS[0] <= day.year <= YEARS[1]:
             job.note(doc.source_line, f"the date found in the text, {day}, is outside "
                      f"{YEARS[0]}-{YEARS[1]}", "pass --date YYYY-MM-DD", warning=False)
-        if not doc.metadata.get("topics"):
+        if not doc.front.topics:
             job.note(doc.source_line, "no topic could be proposed from the text",
                      "add `topics:` from topics.yaml by hand")
 
 
 def _letter_sender(letter: ConvertedDocument, issuer: str | None) -> str:
-    kinds = letter.kinds
+    signers = letter.front.signatories
     if letter.congress:
         return "Members of Congress"
-    if kinds and all(k == "organization" for k in kinds.values()):
+    if signers and all(s.kind == "organization" for s in signers):
         return "Organizations"
-    if kinds and any(k == "organization" for k in kinds.values()):
+    if signers and any(s.kind == "organization" for s in signers):
         return "Organizations and individuals"
-    if kinds:
-        return "Individuals" if len(kinds) > 1 else next(iter(kinds))
+    if signers:
+        # (one name printed twice is one signer)
+        return "Individuals" if len({s.name for s in signers}) > 1 else signers[0].name
     return issuer or "Unknown"
 
 

@@ -41,17 +41,6 @@ def clean(text: str, pattern: re.Pattern[str] = METADATA) -> str:
     return pattern.sub("", text)
 
 
-def clean_values(value: Any) -> Any:
-    """Every string in parsed front matter, cleaned as metadata."""
-    if isinstance(value, str):
-        return clean(value)
-    if isinstance(value, list):
-        return [clean_values(v) for v in value]
-    if isinstance(value, dict):
-        return {k: clean_values(v) for k, v in value.items()}
-    return value
-
-
 def escaped(rel: str, data: Any, line_of: Any, reported: set[Any]) -> list[Any]:
     """Problems for such characters written as escapes inside double quotes ("\u202e"),
     found in the parsed values; ``line_of(path)`` gives a value's line, lines in

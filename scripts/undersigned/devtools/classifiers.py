@@ -152,7 +152,7 @@ def _fidelity_lines() -> list[Labelled]:
     stems = set(CASES.read_text(encoding="utf-8").split())
     for path in sorted(p for p in fidelity.DEFAULT.glob("*.json") if p.stem in stems):
         case, text = fidelity._load_case(path)
-        names = [n for d in case["documents"] for n in fidelity._names(d.get("signatories", []))]
+        names = [n for d in case["documents"] for n in fidelity.truth_names(d.get("signatories", []))]
         for line in _block_lines(text, names) if names else []:
             if line not in seen:
                 seen.add(line)

@@ -38,7 +38,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from undersigned.convert import Options, convert_text
+from undersigned.convert import ConvertedDocument, Options, convert_text
+from undersigned.convert.document import FrontMatter, Party
 from undersigned.core.legislators import load_legislators
 from undersigned.core.names import bare_tokens
 from undersigned.core.registry import Registry
@@ -72,7 +73,12 @@ class Score:
             self.misses.append(f"{case}: {name} {detail}".rstrip())
 
 
-def _names(items: list[Any]) -> list[str]:
+def _names(items: list[Party]) -> list[str]:
+    return [x.name for x in items]
+
+
+def truth_names(items: list[Any]) -> list[str]:
+    """The names of a case's truth list (a name, or a mapping with one)."""
     return [x if isinstance(x, str) else x.get("name", "") for x in items or []]
 
 
@@ -100,14 +106,13 @@ def _load_case(path: Path) -> tuple[dict[str, Any], str]:
     raise SystemExit(f"{path}: source {case['source']} not found")
 
 
-def _convert(text: str, name: str, options: dict[str, Any]) -> list[Any]:
+def _convert(text: str, name: str, options: dict[str, Any]) -> list[ConvertedDocument]:
     opts = Options(title=options.get("title"), url=options.get("url"),
                    date=dt.date.fromisoformat(options["date"]) if options.get("date") else None,
                    sender=options.get("sender"), type=options.get("type"))
     result = convert_text(text, source=name, options=opts)
     resolver = Resolver(Registry(), load_legislators())
     for doc in result.documents:
-        doc.metadata.setdefault("signatories", [])
         resolver.resolve(doc, name, Resolution())
     return result.documents
 
@@ -138,21 +143,23 @@ def score_case(case: dict[str, Any], text: str, name: str, score: Score) -> None
         score.groups[key]["fields_right"] += len(docs) == len(truths)
 
 
-def _score_document(doc: Any, truth: dict[str, Any], where: str, keys: list[str],
-                    score: Score) -> None:
-    """Every field the truth document gives, against the converted document at its place."""
-    meta = doc.metadata if doc is not None else {}
+def _score_document(doc: ConvertedDocument | None, truth: dict[str, Any], where: str,
+                    keys: list[str], score: Score) -> None:
+    """Every field the truth document gives, against the converted document at its place (a
+    missing document has no value in any field)."""
+    meta = doc.front if doc is not None else FrontMatter()
+    kind = meta.type if doc is not None else None
     if "type" in truth:
-        score.mark("type", meta.get("type") == truth["type"], where,
-                   f"(found {meta.get('type')}, expected {truth['type']})")
+        score.mark("type", kind == truth["type"], where,
+                   f"(found {kind}, expected {truth['type']})")
     if "date" in truth:
-        score.mark("date", str(meta.get("date")) == truth["date"], where,
-                   f"(found {meta.get('date')}, expected {truth['date']})")
+        score.mark("date", str(meta.date) == truth["date"], where,
+                   f"(found {meta.date}, expected {truth['date']})")
     if "title" in truth:
-        score.mark("title", meta.get("title") == truth["title"], where,
-                   f"(found {meta.get('title')!r}, expected {truth['title']!r})")
+        score.mark("title", meta.title == truth["title"], where,
+                   f"(found {meta.title!r}, expected {truth['title']!r})")
     if "signers_named" in truth:
-        named = _names(meta.get("signers_named", []))
+        named = _names(meta.signers_named)
         score.mark("signers_named", named == truth["signers_named"], where,
                    f"(found {named}, expected {truth['signers_named']})")
         hits = sum((Counter(named) & Counter(truth["signers_named"])).values())
@@ -161,14 +168,14 @@ def _score_document(doc: Any, truth: dict[str, Any], where: str, keys: list[str]
             prose["named_found"] += len(named)
             prose["named_expected"] += len(truth["signers_named"])
     if "sender" in truth:
-        score.mark("sender", _same_person(truth["sender"], meta.get("sender")), where,
-                   f"(found {meta.get('sender')!r}, expected {truth['sender']!r})")
+        score.mark("sender", _same_person(truth["sender"], meta.sender), where,
+                   f"(found {meta.sender!r}, expected {truth['sender']!r})")
     if "recipients" in truth:
-        found = _names(meta.get("recipients", []))
+        found = _names(meta.recipients)
         score.mark("recipients", found == truth["recipients"], where,
                    f"(found {found}, expected {truth['recipients']})")
     if "signatories" in truth:
-        found = _names(meta.get("signatories", []))
+        found = _names(meta.signatories)
         want = truth["signatories"]
         score.mark("signatories", found == want, where, f"(found {found}, expected {want})")
         hits = sum((Counter(found) & Counter(want)).values())
@@ -178,8 +185,7 @@ def _score_document(doc: Any, truth: dict[str, Any], where: str, keys: list[str]
             counts["found"] += len(found)
             counts["expected"] += len(want)
     if "groups" in truth:
-        groups: list[str | None] = [x.get("group") if isinstance(x, dict) else None
-                                    for x in meta.get("signatories", [])]
+        groups = [x.group for x in meta.signatories]
         score.mark("groups", groups == truth["groups"], where)
 
 
@@ -190,13 +196,13 @@ def score_index(folder: Path, score: Score) -> int:
     for row in index:
         text = (folder / row["file"]).read_text(encoding="utf-8")
         docs = _convert(text, row["file"], {"title": row.get("title"), "url": row.get("url")})
-        main = docs[0].metadata if docs else {}
-        score.mark("date", str(main.get("date")) == row["date"], row["file"],
-                   f"(found {main.get('date')}, expected {row['date']})")
+        main = docs[0].front if docs else FrontMatter()
+        score.mark("date", str(main.date) == row["date"], row["file"],
+                   f"(found {main.date}, expected {row['date']})")
         member = (row.get("member") or {}).get("name", "")
         if member:
-            score.mark("sender", _same_person(member, main.get("sender")), row["file"],
-                       f"(found {main.get('sender')!r}, expected {member!r})")
+            score.mark("sender", _same_person(member, main.sender), row["file"],
+                       f"(found {main.sender!r}, expected {member!r})")
     return len(index)
 
 

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from dataclasses import replace
 
-from undersigned.convert.document import ConvertedDocument
+from undersigned.convert.document import ConvertedDocument, FrontMatter, Party
 from undersigned.core.model import Letter
 from undersigned.core.names import bare_tokens, fold
-
-
-def _name(item: Any) -> str:
-    return item if isinstance(item, str) else item["name"]
 
 
 def _surname(name: str) -> str:
@@ -20,24 +16,24 @@ def _surname(name: str) -> str:
     return tokens[-1] if tokens else ""
 
 
-def link_related(press: ConvertedDocument, letters: list[tuple[str, dict[str, Any]]],
+def link_related(press: ConvertedDocument, letters: list[tuple[str, FrontMatter]],
                  ) -> tuple[list[str], list[str]]:
     """Slugs of letters a press release announces: (chosen, other candidates).
 
-    ``letters`` are (slug, metadata) of letters in this run and in the archive."""
+    ``letters`` are (slug, front matter) of letters in this run and in the archive."""
     text = fold(press.body)
-    day = press.metadata.get("date")
+    day = press.front.date
     if "letter" not in text or not isinstance(day, dt.date):
         return [], []
     scored: list[tuple[int, str]] = []
     for slug, meta in letters:
-        when = meta.get("date")
+        when = meta.date
         if not isinstance(when, dt.date) or abs((when - day).days) > 10:
             continue
-        rec = [_surname(_name(r)) for r in meta.get("recipients") or []]
+        rec = [_surname(r.name) for r in meta.recipients]
         if not any(s and re.search(rf"\b{re.escape(s)}\b", text) for s in rec):
             continue
-        signers = {_surname(_name(s)) for s in meta.get("signatories") or []} - {""}
+        signers = {_surname(s.name) for s in meta.signatories} - {""}
         hits = sum(1 for s in signers if re.search(rf"\b{re.escape(s)}\b", text))
         if hits:
             scored.append((hits, slug))
@@ -50,22 +46,17 @@ def link_related(press: ConvertedDocument, letters: list[tuple[str, dict[str, An
     return [], best
 
 
-def letter_meta(letter: Letter) -> dict[str, Any]:
-    return {
-        "date": letter.date,
-        "recipients": [{"name": r.name} for r in letter.recipients],
-        "signatories": [{"name": s.name} for s in letter.signatures],
-    }
+def letter_meta(letter: Letter) -> FrontMatter:
+    """What linking reads of a letter in the archive: its date and printed names."""
+    return FrontMatter(date=letter.date, recipients=[Party(r.name) for r in letter.recipients],
+                       signatories=[Party(s.name) for s in letter.signatures])
 
 
 def link_originals(docs: list[ConvertedDocument]) -> None:
     """The documents of one imported file: a release's related letters (those it reproduces),
     and every document's published original (the file, named after the first document)."""
     embedded = [d.slug for d in docs if d.role == "embedded"]
-    if docs[0].metadata["type"] != "letter" and embedded:
-        docs[0].metadata["related"] = embedded
+    if docs[0].front.type != "letter" and embedded:
+        docs[0].front.related = embedded
     for doc in docs:
-        source = doc.metadata.setdefault("source", {})
-        source["original"] = f"{docs[0].slug}.txt"
-        doc.metadata["source"] = {k: source[k] for k in ("original", "url", "publisher")
-                                  if source.get(k)}
+        doc.front.source = replace(doc.front.source, original=f"{docs[0].slug}.txt")

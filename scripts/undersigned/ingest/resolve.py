@@ -4,12 +4,12 @@ proposing new registry entries, and linking press releases to the letters they a
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from itertools import combinations, pairwise
-from typing import Any
 
 from rapidfuzz import process, utils
 
-from undersigned.convert.document import ConvertedDocument
+from undersigned.convert.document import ConvertedDocument, Party
 from undersigned.core.legislators import Legislators, before_data
 from undersigned.core.model import Legislator
 from undersigned.core.names import bare_tokens, fold, make_id
@@ -38,12 +38,17 @@ WEAK = 86  # a reconciliation score this high (above the 99th percentile of scor
 # different serving Members, 84.2: `python -m undersigned.ingest.reconcile`) but not automatic is an error
 
 
-def _items(doc: ConvertedDocument, key: str) -> list[Any]:
-    return doc.metadata.get(key) or []
+PARTIES = ("signatories", "recipients", "signers_named")  # the people of a document
 
 
-def _name(item: Any) -> str:
-    return item if isinstance(item, str) else item["name"]
+def _items(doc: ConvertedDocument, key: str) -> list[Party]:
+    """The people of one field of ``doc`` (one of PARTIES), the list itself."""
+    items: list[Party] = getattr(doc.front, key)
+    return items
+
+
+def _line(doc: ConvertedDocument, item: Party) -> int:
+    return item.line if item.line is not None else doc.source_line
 
 
 class Resolver:
@@ -105,25 +110,22 @@ class Resolver:
         """Names printed side by side on one line ('Sara Jacobs María Elvira Salazar' over
         'Member of Congress Member of Congress') become one signatory each: the cut must give
         people the registry or the Members serving on the date know, and only one cut may."""
-        items = doc.metadata.get("signatories") or []
-        columns, lines, kinds = doc.columns, doc.lines, doc.kinds
-        day = doc.metadata.get("date") if isinstance(doc.metadata.get("date"), dt.date) else None
-        out: list[Any] = []
+        items = doc.front.signatories
+        day = doc.front.date if isinstance(doc.front.date, dt.date) else None
+        out: list[Party] = []
         for item in items:
-            name = _name(item)
-            k = columns.get(name, 1)
+            name = item.name
+            k = item.columns
             hinted = k > 1
-            if not isinstance(item, str) or (not hinted and (
+            if not item.plain or (not hinted and (
                     len(name.split()) < 4 or self.registry.resolve(name)
                     or self.legislators.match(name, day) or self._known(name, day, False))):
                 out.append(item)
                 continue
-            line = lines.get(name, doc.source_line)
+            line = _line(doc, item)
             found = self._splits(name, k if hinted else 2, day, members_only=not hinted)
             if len(found) == 1:
-                out.extend(found[0])
-                for part in found[0]:
-                    lines[part], kinds[part] = line, "person"
+                out.extend(Party(part, kind="person", line=line) for part in found[0])
                 result.problems.append(Problem(
                     src, line, f"'{name}' printed side by side: " + " | ".join(found[0]),
                     "check the split against the original", warning=True))
@@ -137,36 +139,36 @@ class Resolver:
                         src, line, f"'{name}' holds {k} names side by side but {what}",
                         "write the signatories one per line in the front matter"))
         if items:
-            doc.metadata["signatories"] = out
+            doc.front.signatories = out
 
     def resolve(self, doc: ConvertedDocument, src: str, result: Resolution) -> None:
         self._split_columns(doc, src, result)
-        day = doc.metadata.get("date")
+        day = doc.front.date
         members = 0
         member_names: list[str] = []
         self._named_signers(doc, src, result)
         recipients_from_salutation(doc, src, self.registry, self.received, result)
-        for key in ("signatories", "recipients", "signers_named"):
+        for key in PARTIES:
             items = _items(doc, key)
             for index in range(len(items)):
                 member = self._resolve_one(doc, src, result, key, items, index, day)
                 if member is not None and key == "signatories":
                     members += 1
                     member_names.append(member)
-        if doc.metadata.get("type") == "letter" and _items(doc, "signatories") \
-                and members == len(_items(doc, "signatories")) and not doc.sender_given:
+        if doc.front.type == "letter" and doc.front.signatories \
+                and members == len(doc.front.signatories) and not doc.sender_given:
             # a letter one Member signs is sent by that Member, several by "Members of Congress"
-            doc.metadata["sender"] = member_names[0] if members == 1 else "Members of Congress"
+            doc.front.sender = member_names[0] if members == 1 else "Members of Congress"
         self._sender_follows_signers(doc, src, members, result)
         result.proposals = list(self.pending.values())
 
     def _resolve_one(self, doc: ConvertedDocument, src: str, result: Resolution, key: str,
-                     items: list[Any], index: int, day: Any) -> str | None:
+                     items: list[Party], index: int, day: dt.date | None) -> str | None:
         """Resolve one printed name of ``key``; the Member's name when it is a Member."""
         item = items[index]
-        name = _name(item)
-        line = doc.lines.get(name, doc.source_line)
-        explicit = item.get("id") if isinstance(item, dict) else None
+        name = item.name
+        line = _line(doc, item)
+        explicit = item.id
         if explicit and (explicit in self.registry.entities or explicit in self.pending):
             return None  # resolved already (an explicit id, or a Member found above)
         namesakes: list[Legislator] = []
@@ -182,7 +184,7 @@ class Resolver:
                     if bioguide else None
             result.problems.append(namesake_problem(
                 src, line, name, namesakes, entity_id, self.legislators.get(bioguide), day))
-        role = item.get("role") if isinstance(item, dict) else None
+        role = item.role
         found, refused = (namesakes, False) if namesakes else self._members(
             name, role, day, src, line, result)
         if not found and not refused and isinstance(day, dt.date):
@@ -204,31 +206,31 @@ class Resolver:
                 "if it is the same person, add the printed name to that entry's aliases "
                 "in signatories.yaml; otherwise add a new entry"))
             return None
-        self._a_new_name(doc, src, result, key, name, line, day, refused)
+        self._a_new_name(doc, src, result, key, item, line, day, refused)
         return None
 
-    def _a_member(self, member: Legislator, items: list[Any], index: int, name: str,
+    def _a_member(self, member: Legislator, items: list[Party], index: int, name: str,
                   line: int, src: str, namesakes: bool) -> None:
         """A printed name found to be one Member: its entry, or a new one proposed."""
         item, known = items[index], self.by_bioguide.get(member.bioguide)
         if known:  # the same Member printed another way: explicit id
-            items[index] = _with_id(item, known)
+            items[index] = replace(item, id=known)
             return
         first = member.nickname or member.first
         proposal = Proposal(self._free_id(make_id(f"{first} {member.last}")),
                             self._free_name(member), "person", member.bioguide,
                             printed=name, line=line, source=src)
         if namesakes:  # the printed name is another entry's: said by its id
-            items[index] = _with_id(item, proposal.id)
+            items[index] = replace(item, id=proposal.id)
         elif fold(name) != fold(proposal.name):
             proposal.aliases.append(name)
         self.by_bioguide[member.bioguide] = proposal.id
         self._remember(proposal)
 
     def _a_new_name(self, doc: ConvertedDocument, src: str, result: Resolution, key: str,
-                    name: str, line: int, day: Any, refused: bool) -> None:
+                    item: Party, line: int, day: dt.date | None, refused: bool) -> None:
         """A name no entry and no Member has: a new entry proposed."""
-        kind = doc.kinds.get(name, "person")
+        name, kind = item.name, item.kind
         if key == "signatories" and kind == "person" and doc.congress and not refused:
             result.problems.append(not_a_listed_member(src, line, name, day))
         close = self.registry.closest(name)
@@ -247,17 +249,17 @@ class Resolver:
         """A letter the converter called one of "Members of Congress" (from its letterhead or
         block) whose signers are mostly not Members gets the sender its signers say, with a
         note; a sender the user gave (--sender) is never changed."""
-        signers = _items(doc, "signatories")
-        if doc.metadata.get("type") != "letter" or doc.sender_given or not signers \
-                or doc.metadata.get("sender") != "Members of Congress" \
+        signers = doc.front.signatories
+        if doc.front.type != "letter" or doc.sender_given or not signers \
+                or doc.front.sender != "Members of Congress" \
                 or members * 2 >= len(signers) \
-                or doc.congress and before_data(doc.metadata.get("date")):
+                or doc.congress and before_data(doc.front.date):
             return  # (before 2013 a Member the bundled list lacks still signs as a Member)
-        kinds = [doc.kinds.get(_name(x), "person") for x in signers]
+        kinds = [x.kind for x in signers]
         sender = ("Organizations" if all(k == "organization" for k in kinds)
                   else "Organizations and individuals" if "organization" in kinds
                   else "Individuals")
-        doc.metadata["sender"] = sender
+        doc.front.sender = sender
         result.problems.append(Problem(
             src, doc.source_line, f"sender set to '{sender}': {members} of {len(signers)} "
             "signers are Members of Congress", "pass --sender 'Name' to say who sent it",
@@ -268,14 +270,13 @@ class Resolver:
         with evidence (a surname alone: the one serving Member of that name on the date);
         anyone else named there is left to the text, with a note: no person is invented
         from prose."""
-        items = _items(doc, "signers_named")
-        day = doc.metadata.get("date") if isinstance(doc.metadata.get("date"), dt.date) else None
-        chambers = doc.chambers  # 'sen' or 'rep', from 'Senators ...'
-        kept: list[Any] = []
+        items = doc.front.signers_named
+        day = doc.front.date if isinstance(doc.front.date, dt.date) else None
+        kept: list[Party] = []
         seen: set[str] = set()  # bioguide ids: 'Jeanne Shaheen' and later 'Shaheen' are one
         for item in items:
-            name = _name(item)
-            if " " not in name.strip() and any(fold(_name(k)).split()[-1:] == [fold(name)]
+            name = item.name
+            if " " not in name.strip() and any(fold(k.name).split()[-1:] == [fold(name)]
                                                for k in kept):
                 continue  # 'Wilson' after 'Frederica Wilson': the same mention again
             if self.registry.resolve(name) or fold(name) in self.pending_names:
@@ -285,7 +286,8 @@ class Resolver:
                      if day is None or m.term_on(day) is not None]  # serving on the date only
             surname = False
             if len(found) != 1 and day is not None:
-                found = self._by_surname(name, day, chambers.get(name) or None)
+                # the chamber the text gives ('Senators ...'): 'sen' or 'rep'
+                found = self._by_surname(name, day, item.chamber or None)
                 surname = bool(found)
                 found = found or [m.member for m in [best_member(name, day, self.legislators)]
                                   if m is not None and m.automatic]
@@ -295,15 +297,15 @@ class Resolver:
                     seen.add(member.bioguide)
                     known = self.by_bioguide.get(member.bioguide)
                     # a family name alone is recorded as the Member's name
-                    kept.append(_with_id(item, known) if known else
-                                member.name if surname else item)
+                    kept.append(replace(item, id=known) if known else
+                                replace(item, name=member.name) if surname else item)
                 continue
             result.problems.append(Problem(
                 src, doc.source_line, f"'{name}' is named as a signer in the text but is not "
                 f"one Member of Congress serving on {day}; not recorded in signers_named",
                 "add it to signers_named by hand if you can tell who it is", warning=True))
         if items:
-            doc.metadata["signers_named"] = kept
+            doc.front.signers_named = kept
 
     def _by_surname(self, name: str, day: dt.date, chamber: str | None = None
                     ) -> list[Legislator]:
@@ -317,7 +319,7 @@ class Resolver:
                 out.append(member)
         return out
 
-    def _members(self, name: str, role: str | None, day: Any, src: str, line: int,
+    def _members(self, name: str, role: str | None, day: dt.date | None, src: str, line: int,
                  result: Resolution) -> tuple[list[Legislator], bool]:
         """The Members a printed name is exactly (official forms, their own nickname, the
         nickname table's forms of their first name), kept only when they were serving on the
@@ -374,7 +376,7 @@ class Resolver:
             "if that is someone else, give the right entry with `id:`", warning=True))
         return [member]
 
-    def _near_member(self, name: str, day: Any) -> tuple[str, str, float] | None:
+    def _near_member(self, name: str, day: dt.date | None) -> tuple[str, str, float] | None:
         serving = self.legislators.serving_names(day if isinstance(day, dt.date) else None)
         choices = self._choices.get(id(serving))
         if choices is None:  # folded once a date (an import asks for every unknown name)
@@ -389,12 +391,4 @@ class Resolver:
             if match and match.score >= WEAK and match.first_fits:
                 return match.member.name, match.member.bioguide, match.score
         return None
-
-
-def _with_id(item: Any, entity_id: str) -> dict[str, str]:
-    if isinstance(item, str):
-        return {"name": item, "id": entity_id}
-    return {"name": item["name"], "id": entity_id,
-            **{k: v for k, v in item.items() if k not in ("name", "id")}}
-
 

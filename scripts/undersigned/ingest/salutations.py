@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from undersigned.convert.document import ConvertedDocument
+from undersigned.convert.document import ConvertedDocument, Party
 from undersigned.core.names import bare_tokens, fold
 from undersigned.core.problems import Problem
 from undersigned.core.registry import Registry
@@ -30,13 +30,14 @@ def recipients_from_salutation(doc: ConvertedDocument, src: str, registry: Regis
     to them within a year of this one (an office is held for a time: the registry's only
     'Rice' is not every 'Secretary Rice'); the name stays as printed, the office is the
     role, the registry entry is explicit."""
-    if doc.metadata.get("type") != "letter" or doc.metadata.get("recipients"):
+    if doc.front.type != "letter" or doc.front.recipients:
         return
     match = next((m for m in (_SALUTATION.match(x.strip())
                               for x in doc.body.strip().split("\n")[:8]) if m), None)
     if not match:
         return
-    found, day = [], doc.metadata.get("date")
+    found: list[Party] = []
+    day = doc.front.date
     for part in _ADDRESSEES.split(match.group(1)):
         office = _OFFICE.match(part.strip())
         if not office:
@@ -56,10 +57,10 @@ def recipients_from_salutation(doc: ConvertedDocument, src: str, registry: Regis
             result.problems.append(Problem(src, doc.source_line, why, NOT_LINKED_HINT,
                                            warning=True))
             return
-        found.append({"name": surname, "id": people[0].id, "role": office.group(1)})
+        found.append(Party(surname, id=people[0].id, role=office.group(1)))
     if found:
-        doc.metadata["recipients"] = found
+        doc.front.recipients = found
         result.problems.append(Problem(
             src, doc.source_line, "recipients taken from the salutation: " + ", ".join(
-                f"{r['role']} {r['name']} = '{r['id']}'" for r in found),
+                f"{r.role} {r.name} = '{r.id}'" for r in found),
             "check them; the letter has no address block", warning=True))

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from undersigned.convert.document import ConvertedDocument
+from undersigned.convert.document import ConvertedDocument, FrontMatter
 from undersigned.core.hygiene import clean
 from undersigned.core.writes import write_atomic
 
@@ -42,7 +42,7 @@ def new_letter(root: Path, title: str, date: dt.date, doc_type: str, force: bool
         print("error: the title is empty\n  hint: give the document's title in quotes",
               file=sys.stderr)
         return 1
-    slug = ConvertedDocument({"title": title, "date": date}, "").slug
+    slug = ConvertedDocument(FrontMatter(title=title, date=date), "").slug
     path = root / "letters" / f"{slug}.md"
     if path.exists() and not force:
         print(f"error: letters/{slug}.md: exists\n  hint: pass --force to overwrite it",

@@ -22,7 +22,7 @@ def sender_forms(docs: list[ConvertedDocument], src: str, resolver: Resolver,
     note says to add it to the existing entry. Run after every document of the text was
     resolved (the release comes before the letter whose signature proposes the entry)."""
     for doc in docs:
-        sender, day = doc.metadata.get("sender"), doc.metadata.get("date")
+        sender, day = doc.front.sender, doc.front.date
         words = str(sender or "").split()
         if not words or fold(words[0]) not in _TITLES or not isinstance(day, dt.date):
             continue

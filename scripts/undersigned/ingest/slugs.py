@@ -72,7 +72,7 @@ def choose_slugs(root: Path, archive: Archive, sources: list[Source], problems: 
             if slug != base and base not in mine:
                 problems.append(Problem(
                     src.rel, doc.source_line, f"letters/{base}.md is another document with "
-                    f"this title and date ('{doc.metadata['title']}', {doc.metadata['date']})",
+                    f"this title and date ('{doc.front.title}', {doc.front.date})",
                     "give this one a title that tells them apart: --title \"...\" (what or "
                     "whom it is about); if it is the same document, it is in the archive "
                     "already"))
