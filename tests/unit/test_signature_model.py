@@ -141,9 +141,10 @@ def test_a_scrape_without_punctuation_is_cut_into_its_parts_every_word_kept():
         "Rodham Clinton Maria Cantwell Barack Obama Jon S Corzine",
         "Laura Capps Melissa Wagoner 202 224 2633"]
     assert " ".join(x.s for x in relined.lines).split() == FLAT.split()
-    assert [s.name for s in relined.blocks[9]] == [
-        "Harry M Reid", "Richard Durbin", "Hillary Rodham Clinton", "Maria Cantwell",
-        "Barack Obama", "Jon S Corzine"]
+    assert [(s.name, s.role) for s in relined.blocks[9]] == [
+        ("Harry M Reid", "Democratic Leader"), ("Richard Durbin", "Assistant Democratic Leader"),
+        ("Hillary Rodham Clinton", None), ("Maria Cantwell", None), ("Barack Obama", None),
+        ("Jon S Corzine", None)]
     assert [p.message for p in relined.problems] == [
         "the signature block of this scrape (no punctuation) reads 6 name(s), then 'Laura "
         "Capps Melissa Wagoner 202 224…', which is no Member of Congress serving on "
@@ -172,6 +173,25 @@ def test_segmenting_names_against_the_members_serving_on_the_date():
     # a family name alone is read only where one Member of that chamber bears it
     alone = "Allen Smith"
     assert segment(alone, 0, len(alone), 1, members, day) == ([], 0)
+
+
+def test_offices_printed_among_the_names_go_to_their_names():
+    """Two columns flattened ('A B Leader-of-A Leader-of-B') or each office after its name:
+    each name gets its own; a generic title is no office; counts that disagree assign none."""
+    members, day = load_legislators(), dt.date(2005, 9, 14)
+
+    def roles(text: str) -> list[tuple[str, str | None]]:
+        return [(s.name, s.role) for s in segment(text, 0, len(text), 1, members, day)[0]]
+
+    assert roles("Harry M Reid Democratic Leader Richard Durbin Assistant Democratic Leader "
+                 "Barack Obama United States Senator") == [
+        ("Harry M Reid", "Democratic Leader"), ("Richard Durbin", "Assistant Democratic Leader"),
+        ("Barack Obama", None)]
+    assert roles("Harry M Reid Richard Durbin Barack Obama Democratic Leader") == [
+        ("Harry M Reid", None), ("Richard Durbin", None), ("Barack Obama", None)]
+    assert roles("Charles E Grassley United States Senator Ranking Member Max Baucus "
+                 "Chairman") == [("Charles E Grassley", "Ranking Member"),
+                                 ("Max Baucus", "Chairman")]
 
 
 def test_family_names_with_states_are_the_members_of_that_name_and_state():

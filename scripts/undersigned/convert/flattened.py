@@ -25,6 +25,8 @@ from undersigned.core.problems import Problem
 from undersigned.core.vocabulary import (
     FLAT_DEGREES,
     FLAT_FURNITURE_WORDS,
+    FLAT_GENERIC_TITLE_WORDS,
+    FLAT_OFFICE_HEADS,
     FLAT_SALUTATION_WORDS,
     FLAT_TITLE_WORDS,
     GIVEN_NAME_FORMS,
@@ -237,9 +239,18 @@ def segment(text: str, start: int, end: int, line_no: int, members: Legislators,
     signed: list[Signed] = []
     stop = start
     k = 0
+    roled = 0  # the signers before this one have their roles, or none is printed for them
     while k < len(tokens):
         if not words[k] or words[k] in FLAT_TITLE_WORDS:  # '____', 'United States Senator'
-            k += 1
+            j = k
+            while j < len(tokens) and (not words[j] or words[j] in FLAT_TITLE_WORDS):
+                j += 1
+            roles = _roles([m.group() for m in tokens[k:j]], words[k:j])
+            if roles and len(roles) == len(signed) - roled:  # one role under each name read
+                for one, role in zip(signed[roled:], roles, strict=True):
+                    one.role = role
+            roled = len(signed)  # (a generic title, 'United States Senator', is no role)
+            k = j
             continue
         party = _party_state(tokens, words, k) or (
             k + 1 if tokens[k].group() in lexicon.states else 0)  # 'Nelson FL'
@@ -258,6 +269,22 @@ def segment(text: str, start: int, end: int, line_no: int, members: Legislators,
         k += next((len(d) for d in FLAT_DEGREES if tuple(words[k:k + len(d)]) == d), 0)
         stop = tokens[k - 1].end()
     return signed, stop
+
+
+def _roles(printed: list[str], words: list[str]) -> list[str]:
+    """The offices in a run of title words ('Democratic Leader Assistant Democratic Leader',
+    'United States Senator Ranking Member'): each ends with an office's head word; the generic
+    title before it is no office."""
+    roles: list[str] = []
+    current: list[str] = []
+    for k, (shown, word) in enumerate(zip(printed, words, strict=True)):
+        if word in FLAT_GENERIC_TITLE_WORDS and not current and word != "member":
+            continue
+        current.append(shown)
+        if word in FLAT_OFFICE_HEADS or word == "member" and k and words[k - 1] == "ranking":
+            roles.append(" ".join(current))
+            current = []
+    return roles
 
 
 def _party_state(tokens: list[re.Match[str]], words: list[str], k: int) -> int:
