@@ -51,3 +51,12 @@ def test_two_names_run_into_each_other_are_cut_apart_and_one_name_is_not():
     for line in ("Rosa DeLauro Jim McGovern", "Claire McCaskill", "Peter DeFazio Earl Blumenauer",
                  "Lucille Roybal-Allard"):
         assert _texts(line) == [(1, line)], line
+
+
+def test_a_salutation_run_into_the_first_paragraph_is_a_line_of_its_own():
+    text = ("Dear Chairman Chambliss and Ranking Member Harkin: I am pleased to have the "
+            "opportunity to serve on your important committee, and I look forward to it.")
+    assert _texts(text) == [(1, "Dear Chairman Chambliss and Ranking Member Harkin:"),
+                            (1, text.split(": ", 1)[1])]
+    for line in ("Dear Secretary Blinken:", "Dear Secretary: Thanks."):
+        assert _texts(line) == [(1, line)], line

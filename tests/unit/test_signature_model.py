@@ -224,3 +224,24 @@ def test_signers_named_in_prose_the_forms_of_issue_28():
     # 'writing to' in a sentence that sends nothing is not a letter sentence
     assert signers_in_prose("Senators Tom Cotton and Bill Hagerty are writing to the "
                             "community about it.") == {}
+
+
+def test_members_a_letter_went_to_are_not_its_signers():
+    from undersigned.convert.press import signers_in_prose
+
+    text = ("Sen. Ken Salazar, D-CO, sent a letter to Chairman Sen. Saxby Chambliss (R-GA) and "
+            "Ranking Member Sen. Tom Harkin (D-IA) of the Senate Agriculture Committee calling "
+            "for hearings. Below is the text of the letter sent to Senators Chambliss and "
+            "Harkin earlier today.\n\n"
+            "The letter to President Biden was also signed by Sens. Patty Murray (D-WA) and "
+            "Dick Durbin (D-IL).")
+    assert list(signers_in_prose(text)) == ["Ken Salazar", "Patty Murray", "Dick Durbin"]
+
+
+def test_the_lawmakers_of_a_letter_sentence_are_those_named_with_their_seats_before_it():
+    from undersigned.convert.press import signers_in_prose
+
+    text = ("House Republican Whip Steve Scalise (R-La.) and Ranking Member James Comer "
+            "(R-Ky.) today called on Democrats to conduct oversight. In a letter to Chairman "
+            "James Clyburn (D-S.C.), the Republican lawmakers outline the failures.")
+    assert list(signers_in_prose(text)) == ["Steve Scalise", "James Comer"]

@@ -150,11 +150,14 @@ _ONE_RE = re.compile(rf"(?:(?P<own>{_TITLES})\s++)?(?P<name>{_NAME}){_SEAT}")
 
 
 _DEGREE_RE = re.compile(r"^(?:[A-Z][a-z]?\.)+$")  # 'Ed.D.', 'D.P.M.'
+_PARTY_SEAT_RE = re.compile(r"^[DRI]-[A-Z][\w.]*+$")  # 'D-CO', 'R-Ky.'
 
 
 def _member_name(run: str) -> str | None:
     """The name in a run of capitalized words the patterns captured, or None when it holds
     none (an office, a degree alone, a headline's words)."""
+    if _PARTY_SEAT_RE.match(run):
+        return None  # 'Sen. Ken Salazar, D-CO, …': the party and state, not a second name
     tokens = run.split()
     cut = max((k + 1 for k, t in enumerate(tokens) if t.lower() in _BEFORE_NAME), default=0)
     tokens = tokens[cut:]
@@ -293,6 +296,33 @@ def _in_order(sentence: str, members: list[tuple[str, str]],
     return [(title, name) for _at, title, name in sorted(placed, key=lambda x: x[0])]
 
 
+# whom a letter went to: 'sent a letter to Chairman Thad Cochran (R-MS) and Ranking Member
+# Robert Byrd (D-WV) in requesting …', 'wrote to Sen. Saxby Chambliss, urging …' — Members
+# named there received the letter, they did not sign it
+_TO_RE = re.compile(r"\b(?:letters?|wrote|writes|write|writing|sent|sending|sends|send)\s++"
+                    r"(?:(?:a|an|the|their|his|her)\s++(?:\w++\s++)?letters?\s++)?to\s++")
+_TO_END_RE = re.compile(
+    r"[,;:]|\b(?:in|on|about|that|today|yesterday|this|last|with|along|alongside|together|"
+    r"from|by|led|signed|was|were|is|has|have|"
+    r"joined|urging|requesting|asking|calling|demanding|expressing|regarding|seeking|raising|"
+    r"encouraging|pressing|and\s++(?:urged|asked|called|requested|expressed)|to\s++(?:urge|"
+    r"ask|request|express|call|support|oppose|reconsider|provide|ensure))\b")
+
+
+def _addressed(sentence: str, name: str) -> bool:
+    """Is ``name`` (or its family name alone: 'sent to Senators Chambliss and Harkin') printed
+    where the sentence says whom the letter went to?"""
+    spans = []
+    for m in _TO_RE.finditer(sentence):
+        end = _TO_END_RE.search(sentence, m.end())
+        spans.append((m.end(), end.start() if end else len(sentence)))
+    if not spans:
+        return False
+    family = re.escape(name.split()[-1])
+    return any(start <= m.start() < end for m in re.finditer(
+        rf"{re.escape(name)}|\b{family}\b", sentence) for start, end in spans)
+
+
 def signers_in_prose(text: str) -> dict[str, str]:
     """Members a press release names, with their titles, in the sentences that say they sent
     or signed a letter ('Senators A (D-Vt.), B (D-Va.) ... sent a letter'), or named earlier in
@@ -312,14 +342,17 @@ def signers_in_prose(text: str) -> dict[str, str]:
                     members = before
                 members = members + [x for x in _seated(sentence)
                                      if x[1] not in {n for _t, n in members}]
-                members = _in_order(sentence, members, _family_names(sentence, in_full),
-                                    in_full)
+                members = [x for x in _in_order(sentence, members, _family_names(
+                    sentence, in_full), in_full) if not _addressed(sentence, x[1])]
                 for title, name in members:
                     if len(name.split()) == 1 and any(  # 'Lowenthal' after 'Alan Lowenthal'
                             known.split()[-1] == name for known in names):
                         continue
                     names.setdefault(name, "sen" if title == "Sen." else
                                      "rep" if title == "Rep." else "")
+            else:  # 'Ranking Member James Comer (R-Ky.) … called on …': who 'the lawmakers' are
+                members = members + [x for x in _seated(sentence)
+                                     if x[1] not in {n for _t, n in members}]
             before += members
     families = {n.split()[-1] for n in names if len(n.split()) > 1}
     return {n: c for n, c in names.items() if len(n.split()) > 1 or n not in families}

@@ -7,6 +7,8 @@ Two shapes, each recognised by the whole line and never by a document:
   the closing becomes a line of its own and the rest the first line of the signature block;
 - names run into their titles ('Dianne FeinsteinUnited States Senator Barbara BoxerUnited
   States Senator'): each name and each title on a line of its own;
+- a salutation with the first paragraph after it on its line ('Dear Chairman Chambliss and
+  Ranking Member Harkin: I am pleased to …'): the salutation becomes a line of its own;
 - two names run into each other ('Max BaucusJon Tester'): a line each, when both halves read
   as a person's name of two words or more (so 'Rosa DeLauro' and 'Dan McCaskill' stay whole).
 
@@ -37,10 +39,21 @@ def relayout(lines: list[Line]) -> list[Line]:
     """The lines with the breaks a scrape lost inside signatures put back."""
     out: list[Line] = []
     for line in lines:
-        for piece in _closing_apart(line):
+        for piece in [x for part in _salutation_apart(line) for x in _closing_apart(part)]:
             for one in _titles_apart(piece):
                 out.extend(_names_apart(one))
     return out
+
+
+# 'Dear …:' then a sentence: at most twelve words before the colon, a capital after it
+_SALUTATION_HEAD_RE = re.compile(r"^Dear\s++(?:[^\s:]++\s++){0,11}[^\s:]++:\s++(?=[A-Z“\"])")
+
+
+def _salutation_apart(line: Line) -> list[Line]:
+    head = _SALUTATION_HEAD_RE.match(line.s)
+    if not head or not _prose(line.s[head.end():]):
+        return [line]
+    return [Line(line.no, head.group(0).rstrip()), Line(line.no, line.s[head.end():])]
 
 
 def _closing_apart(line: Line) -> list[Line]:
