@@ -58,7 +58,9 @@ def test_the_archive_as_committed_passes_strict_and_reconvert(archive, capsys):
     assert out.startswith(f"ok: {len(list((archive / 'letters').glob('*.md')))} documents")
     assert re.search(r"^not verified: \d+ people not linked to a Member \(terms not checked\); ",
                      err, re.M)
-    assert ("(2 findings acknowledged in front matter: letters/2021-08-13-grijalva-garcia-17-"
+    assert ("(4 findings acknowledged in front matter: letters/2007-06-21-letter-pete-geren.md "
+            "(count), letters/2008-03-03-senators-usda-beef-lamb-from-argentina-still-too-"
+            "dangerous.md (count), letters/2021-08-13-grijalva-garcia-17-"
             "members-congress-call-biden.md (count), letters/2022-01-25-clarke-espaillat-lead-"
             "members-urging-secretary-blinken.md (count))." in err)
     letters = archive / "letters"
@@ -163,7 +165,9 @@ def test_an_acknowledged_finding_is_counted_not_reported(archive, capsys):
     replace(archive, SOTO, "\n---\n", "\nacknowledged:\n  count: \"a test\"\n---\n")
     code, out, err = check(archive, capsys, "--strict")
     assert code == 0, out
-    assert (f"(3 findings acknowledged in front matter: letters/2021-08-13-grijalva-garcia-17-"
+    assert (f"(5 findings acknowledged in front matter: letters/2007-06-21-letter-pete-geren.md "
+            f"(count), letters/2008-03-03-senators-usda-beef-lamb-from-argentina-still-too-"
+            f"dangerous.md (count), letters/2021-08-13-grijalva-garcia-17-"
             f"members-congress-call-biden.md (count), letters/2022-01-25-clarke-espaillat-lead-"
             f"members-urging-secretary-blinken.md (count), {SOTO} (count))." in err)
 
