@@ -58,9 +58,11 @@ def test_the_archive_as_committed_passes_strict_and_reconvert(archive, capsys):
     assert out.startswith(f"ok: {len(list((archive / 'letters').glob('*.md')))} documents")
     assert re.search(r"^not verified: \d+ people not linked to a Member \(terms not checked\); ",
                      err, re.M)
-    assert ("(2 findings acknowledged in front matter: letters/2021-08-13-grijalva-garcia-17-"
-            "members-congress-call-biden.md (count), letters/2022-01-25-clarke-espaillat-lead-"
-            "members-urging-secretary-blinken.md (count))." in err)
+    assert ("(8 findings acknowledged in front matter: letters/2005-12-05-sen-mikulski-calls-"
+            "chertoff-apologize-support-efforts.md (later-date), letters/2006-03-15-letter-"
+            "majority-leader-frist.md (later-date), letters/2007-06-20-letter-secretary-"
+            "michael-chertoff.md (count), letters/2007-06-21-letter-pete-geren.md (count), "
+            "letters/2007-08-17-letter-mr-president.md (count) …)." in err)
     letters = archive / "letters"
     documents, originals = len(list(letters.glob("*.md"))), len(list(letters.glob("*.txt")))
     assert re.search(rf"^reconverted {documents} documents from {originals} originals; "
@@ -163,9 +165,11 @@ def test_an_acknowledged_finding_is_counted_not_reported(archive, capsys):
     replace(archive, SOTO, "\n---\n", "\nacknowledged:\n  count: \"a test\"\n---\n")
     code, out, err = check(archive, capsys, "--strict")
     assert code == 0, out
-    assert (f"(3 findings acknowledged in front matter: letters/2021-08-13-grijalva-garcia-17-"
-            f"members-congress-call-biden.md (count), letters/2022-01-25-clarke-espaillat-lead-"
-            f"members-urging-secretary-blinken.md (count), {SOTO} (count))." in err)
+    assert (f"(9 findings acknowledged in front matter: letters/2005-12-05-sen-mikulski-calls-"
+            f"chertoff-apologize-support-efforts.md (later-date), letters/2006-03-15-letter-"
+            f"majority-leader-frist.md (later-date), letters/2007-06-20-letter-secretary-"
+            f"michael-chertoff.md (count), letters/2007-06-21-letter-pete-geren.md (count), "
+            f"letters/2007-08-17-letter-mr-president.md (count) …)." in err)
 
 
 def test_reconvert_reports_an_undeclared_hand_edit(archive, capsys):
