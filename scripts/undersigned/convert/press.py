@@ -186,7 +186,7 @@ def named_members(text: str) -> list[tuple[str, str]]:
 
 _LETTER_SENTENCE = re.compile(
     r"\b(?:sent|send|sends|sending|wrote|write|writes|writing|led|lead|leads|leading|signed|"
-    r"sign|joined|join|penned|authored|delivered|urged|urging)\b[^.]{0,200}\bletters?\b|"
+    r"sign|joined|join|joining|penned|authored|delivered|urged|urging)\b[^.]{0,200}\bletters?\b|"
     # 'Senators A and B today wrote to Alan Estevez, nominee to be ...': a letter
     r"\b(?:wrote|writes)\s++to\s++(?:the\s++)?[A-Z]|"
     # 'A joined 43 of his Republican colleagues in writing Secretary Mayorkas'
@@ -288,6 +288,8 @@ def _in_order(sentence: str, members: list[tuple[str, str]],
     cursor = 0
     for title, name in members:
         at = sentence.find(name, cursor)
+        if at < 0:  # read by another pattern, printed before the last one placed
+            at = sentence.find(name)
         cursor = at + 1 if at >= 0 else cursor
         full = in_full.get(name, (title, name)) if len(name.split()) == 1 else (title, name)
         placed.append((at if at >= 0 else cursor, *full))
