@@ -165,11 +165,11 @@ def test_an_acknowledged_finding_is_counted_not_reported(archive, capsys):
     replace(archive, SOTO, "\n---\n", "\nacknowledged:\n  count: \"a test\"\n---\n")
     code, out, err = check(archive, capsys, "--strict")
     assert code == 0, out
-    assert (f"(9 findings acknowledged in front matter: letters/2005-12-05-sen-mikulski-calls-"
-            f"chertoff-apologize-support-efforts.md (later-date), letters/2006-03-15-letter-"
-            f"majority-leader-frist.md (later-date), letters/2007-06-20-letter-secretary-"
-            f"michael-chertoff.md (count), letters/2007-06-21-letter-pete-geren.md (count), "
-            f"letters/2007-08-17-letter-mr-president.md (count) …)." in err)
+    assert ("(9 findings acknowledged in front matter: letters/2005-12-05-sen-mikulski-calls-"
+            "chertoff-apologize-support-efforts.md (later-date), letters/2006-03-15-letter-"
+            "majority-leader-frist.md (later-date), letters/2007-06-20-letter-secretary-"
+            "michael-chertoff.md (count), letters/2007-06-21-letter-pete-geren.md (count), "
+            "letters/2007-08-17-letter-mr-president.md (count) …)." in err)
 
 
 def test_reconvert_reports_an_undeclared_hand_edit(archive, capsys):
