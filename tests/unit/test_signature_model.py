@@ -245,3 +245,19 @@ def test_the_lawmakers_of_a_letter_sentence_are_those_named_with_their_seats_bef
             "(R-Ky.) today called on Democrats to conduct oversight. In a letter to Chairman "
             "James Clyburn (D-S.C.), the Republican lawmakers outline the failures.")
     assert list(signers_in_prose(text)) == ["Steve Scalise", "James Comer"]
+
+
+def test_an_address_block_run_together_is_cut_into_its_lines():
+    """A scrape's address block: its wide gaps are line breaks; without any gap, the lines
+    begin at the office after the addressee, the institution, the street and the city."""
+    for gap in ("   ", " "):
+        text = (f"April 21 2006 The Honorable Alberto Gonzales{gap}Attorney General{gap}United "
+                f"States Department of Justice{gap}950 Pennsylvania Avenue N W{gap}Washington D "
+                "C 20530 Dear Attorney General Gonzales It was recently reported that the "
+                "Justice Department requested the inclusion of provisions in the bill and we "
+                "ask you to explain it to the committee without delay Sincerely Patrick Leahy "
+                "Ranking Member")
+        lines = [x.s for x in reline(split_lines(text), "x.txt").lines]
+        assert lines[:6] == ["April 21 2006", "The Honorable Alberto Gonzales", "Attorney General",
+                             "United States Department of Justice", "950 Pennsylvania Avenue N W",
+                             "Washington D C 20530"], gap

@@ -44,6 +44,13 @@ OFFICES = ("president", "vice president", "secretary", "administrator", "ambassa
 OFFICES_ES = ("presidente", "presidenta", "secretario", "secretaria", "embajador", "embajadora",
               "gobernador", "gobernadora", "fiscal general", "canciller", "ministro", "ministra",
               "directora?", "comisionad[oa]", "alcalde", "alcaldesa")
+# offices an address block prints after the addressee's name, as a scrape without punctuation
+# has them ('The Honorable Alberto Gonzales Attorney General …'), longest first
+ADDRESS_OFFICES = ("Acting Secretary", "Deputy Secretary", "Under Secretary", "Assistant Secretary",
+                   "Secretary", "Attorney General", "Majority Leader", "Minority Leader",
+                   "Democratic Leader", "Republican Leader", "Speaker", "Director",
+                   "Administrator", "Ambassador", "Commissioner", "Chairman", "Chairwoman",
+                   "President", "Governor", "Acting Administrator", "Acting Director")
 # offices whose holder a salutation names by family name: 'Dear Secretary Mayorkas'
 SALUTATION_OFFICES = ("Secretary", "Administrator", "Ambassador", "Attorney General", "Director",
                       "Commissioner", "Governor", "Mayor", "Chairman", "Chairwoman", "Chair",
