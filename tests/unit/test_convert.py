@@ -243,3 +243,26 @@ def test_degrees_stay_with_the_name():
     (letter,) = convert_text(text, source="t.txt").documents
     assert letter.front.written("signatories") == ["Ilhan Omar, M.A.",
                                               {"name": "Ed Markey", "role": "MA"}]
+
+
+def test_numbered_items_show_the_numbers_printed():
+    """A list counting from 1 is a Markdown list; an item alone, or numbers that do not count
+    from 1 ('3)' twice, as a letter printed them), stay paragraphs with their own marks, never
+    renumbered by the page; an item printed after a sentence starts its own paragraph."""
+    from undersigned.convert.body import convert_body
+    from undersigned.convert.lines import split_lines
+
+    body = convert_body(split_lines(
+        "Other claims raise questions about how information is used.\n"
+        "1) Last November, you stated it.\n"
+        "a) Please explain the term.\n"
+        "b) Please provide the methodology.\n\n"
+        "3) In addition, the source of information.\n\n"
+        "3. In response to an article, your office said so.\n\n"
+        "1) Proteger a las personas defensoras.\n2) Garantizar el acceso al asilo.\n"), "x")
+    assert body.markdown.split("\n\n") == [
+        "Other claims raise questions about how information is used.",
+        "1) Last November, you stated it.", "a) Please explain the term.",
+        "b) Please provide the methodology.", "3) In addition, the source of information.",
+        "3\\. In response to an article, your office said so.",
+        "1. Proteger a las personas defensoras.\n2. Garantizar el acceso al asilo."]

@@ -11,6 +11,8 @@ from undersigned.core.problems import Problem
 
 BULLET_RE = re.compile(r"^\s*+(?:[•●▪◦·‣∙]|[-*–](?=\s))\s*+(.*)$")
 NUMBER_RE = re.compile(r"^\s*+(?:\(?(\d{1,3})[.)])\s++(.*)$")
+# an item of a list as printed: '1)', '(2)', 'a)', '(b)', '3.' (each starts a paragraph)
+ITEM_RE = re.compile(r"^\(?(?:\d{1,3}|[a-z])\)\s|^\d{1,3}\.\s")
 ORDINAL_RE = re.compile(r"^(?:st|nd|rd|th|er|o|a|e|ème|re)$", re.I)
 RAW_TAG_RE = re.compile(r"<(?!https?://|mailto:)(?=[A-Za-z/!?])")
 END_PUNCT = tuple('.!?:;"”’)»]*')
@@ -63,7 +65,8 @@ def _line_paragraphs(block: list[Line]) -> list[list[Line]]:
     out = [[block[0]]]
     for prev, line in zip(block, block[1:], strict=False):
         if len(prev.s) > 100 and prev.s.endswith(END_PUNCT) and (
-                line.s[:1].isupper() or line.s[:1] in '"“¿¡' or line.s[:1].isdigit()):
+                line.s[:1].isupper() or line.s[:1] in '"“¿¡' or line.s[:1].isdigit()) \
+                or prev.s.endswith(END_PUNCT) and ITEM_RE.match(line.s):  # '1) …', 'a) …'
             out.append([line])
         else:
             out[-1].append(line)
@@ -132,6 +135,10 @@ def convert_body(lines: list[Line], src: str) -> Body:
         elif kind == "heading":
             text = " ".join(_inline(x.s, defined, src, x.no, problems) for x in block)
             out.append(("heading", text, False))
+        elif kind == "numbers" and not _markdown_numbering(block, out, after_break):
+            for x in block:  # '3) In addition …' after '2)': printed as it is, a paragraph
+                text = _inline(x.s, defined, src, x.no, problems)
+                out.append(("para", re.sub(r"^(\d{1,3})\.", r"\1\\.", text), False))
         else:
             items = [_item(kind, x, defined, src, problems) for x in block]
             if out and out[-1][0] == kind and after_break:  # a list cut by a page break
@@ -151,6 +158,20 @@ def convert_body(lines: list[Line], src: str) -> Body:
     if notes:
         md += "\n\n" + "\n".join(f"[^{k}]: {v}" for k, v in notes.items())
     return Body(md, notes, problems)
+
+
+def _markdown_numbering(block: list[Line], out: list[tuple[str, str, bool]],
+                        after_break: bool) -> bool:
+    """Can the numbered lines be a Markdown list and still show the numbers printed? Only
+    when they count up from 1 (or on from the list a page break cut): a list shows its items
+    numbered from 1, whatever their marks say."""
+    marks = [NUMBER_RE.match(x.text) for x in block]
+    first = 1
+    if out and out[-1][0] == "numbers" and after_break:
+        first = len(out[-1][1].splitlines()) + 1
+    elif len(block) == 1:
+        return False  # one item alone ('1) Last November, you stated …'): a paragraph
+    return [int(m.group(1)) for m in marks if m] == list(range(first, first + len(block)))
 
 
 def _add_paragraph(out: list[tuple[str, str, bool]], text: str, after_break: bool) -> None:

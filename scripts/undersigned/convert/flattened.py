@@ -53,7 +53,8 @@ _TOKEN = re.compile(r"\S+")
 _GAP = re.compile(r"(?<=\S)(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!Washington) {2}(?! )")
 _WORD = re.compile(r"[a-z0-9]+")
 _PARTIES = PARTY_LETTERS
-_STATE_WORDS = frozenset(w for state in US_STATES for w in fold(state).split())
+_STATE_WORDS = frozenset(w for state in US_STATES for w in fold(state).split()
+                         if w not in {"the", "of"})  # (the words of "the District of Columbia")
 _RELEASE_DATE_REACH = 300  # characters from the start a release's own date may stand
 _HEADER_REACH = 600  # characters before 'Dear' an address block and its date may take
 _GIVEN: dict[str, set[str]] = {}
