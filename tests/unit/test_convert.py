@@ -266,3 +266,15 @@ def test_numbered_items_show_the_numbers_printed():
         "b) Please provide the methodology.", "3) In addition, the source of information.",
         "3\\. In response to an article, your office said so.",
         "1. Proteger a las personas defensoras.\n2. Garantizar el acceso al asilo."]
+
+
+def test_a_cc_list_under_a_reproduced_letter_stays_with_the_letter():
+    text = ("Grassley wrote to the President. The text of Grassley's letter follows here.\n\n"
+            "Dear Mr. President:\n\nI write about ethanol.\n\nSincerely,\n\nCharles E. Grassley\n"
+            "United States Senator\n\ncc: The Honorable Condoleezza Rice, Secretary of State\n"
+            "The Honorable Samuel Bodman, Secretary of Energy\n\n"
+            "Contact: Jill Kozeny, 202/224-1308\n")
+    release, letter = convert_text(text, source="x.txt", options=None).documents
+    assert letter.body.endswith("Sincerely,\n\ncc: The Honorable Condoleezza Rice, Secretary of "
+                                "State The Honorable Samuel Bodman, Secretary of Energy")
+    assert "cc:" not in release.body and "Contact: Jill Kozeny" in release.body

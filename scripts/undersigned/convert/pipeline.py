@@ -161,6 +161,8 @@ def _convert(text: str, source: str, options: Options | None,
         trailing: list[Line] = []
         if is_main and len(regions) == 1 and any(not x.blank for x in lines[pos:]):
             trailing, pos = lines[pos:], len(lines)  # a stand-alone letter's cc:, annex
+        else:
+            trailing, pos = _copies_to(lines, pos)  # 'cc: …' under a reproduced letter
         letters.append(_letter(job, region, is_main, trailing))
     outside.extend(lines[pos:])
     docs: list[ConvertedDocument] = []
@@ -178,6 +180,24 @@ def _convert(text: str, source: str, options: Options | None,
     _check_fields(job, docs)
     job.result.documents = docs
     return job.result
+
+
+_CC_RE = re.compile(r"^(?:cc|bcc)(?:\s*+:\s*+|\s++)\S", re.I)
+
+
+def _copies_to(lines: list[Line], pos: int) -> tuple[list[Line], int]:
+    """The 'cc:' list printed right under a letter's signature ('cc: The Honorable Condoleezza
+    Rice, Secretary of State' and the lines under it, up to a blank line): the letter's, not the
+    release's that goes on after it; and where the release resumes."""
+    k = pos
+    while k < len(lines) and lines[k].blank:
+        k += 1
+    if k >= len(lines) or not _CC_RE.match(lines[k].s):
+        return [], pos
+    end = k
+    while end < len(lines) and not lines[end].blank:
+        end += 1
+    return lines[k:end], end
 
 
 def _letter(job: _Job, region: Region, is_main: bool, trailing: list[Line]
