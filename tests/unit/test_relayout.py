@@ -60,3 +60,20 @@ def test_a_salutation_run_into_the_first_paragraph_is_a_line_of_its_own():
                             (1, text.split(": ", 1)[1])]
     for line in ("Dear Secretary Blinken:", "Dear Secretary: Thanks."):
         assert _texts(line) == [(1, line)], line
+
+
+def test_an_address_block_on_one_line_is_cut_into_its_lines():
+    assert _texts("   The Honorable Samuel Bodman Secretary U.S. Department of Energy 1000 "
+                  "Independence Avenue Washington, D.C. 20585 ") == [
+        (1, "The Honorable Samuel Bodman"), (1, "Secretary"), (1, "U.S. Department of Energy"),
+        (1, "1000 Independence Avenue"), (1, "Washington, D.C. 20585")]
+    assert _texts("The Honorable Deborah Platt Majoras  Chairman  Federal Trade Commission  600 "
+                  "Pennsylvania Ave. NW  Washington, DC 20580") == [
+        (1, "The Honorable Deborah Platt Majoras"), (1, "Chairman"),
+        (1, "Federal Trade Commission"), (1, "600 Pennsylvania Ave. NW"),
+        (1, "Washington, DC 20580")]
+    assert _texts("The Honorable George W Bush President of the United States") == [
+        (1, "The Honorable George W Bush"), (1, "President of the United States")]
+    for line in ("The Honorable Jane Doe", "The Honorable Jane Doe spoke at the hearing on the "
+                 "Department of Energy's budget."):
+        assert _texts(line) == [(1, line)], line

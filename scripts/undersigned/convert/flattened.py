@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from undersigned.convert.address import address_cuts
 from undersigned.convert.lines import Line, find_date
 from undersigned.convert.signed import Signed
 from undersigned.core.legislators import Legislators, load_legislators
@@ -23,7 +24,6 @@ from undersigned.core.model import Legislator
 from undersigned.core.names import fold
 from undersigned.core.problems import Problem
 from undersigned.core.vocabulary import (
-    ADDRESS_OFFICES,
     FLAT_DEGREES,
     FLAT_FURNITURE_WORDS,
     FLAT_GENERIC_TITLE_WORDS,
@@ -104,8 +104,10 @@ def _reline_one(line: Line, src: str, members: Legislators, out: Relined) -> Non
         cuts.update(header)
         dated = _DATE.match(text, header[0]) if header else None  # the letter's own date
         if header:  # the address block's lines, where the scrape left two spaces for a comma
-            gaps = [m.end() for rx in (_GAP, _LINE_GAP) for m in rx.finditer(text, header[-1], dear)]
-            cuts.update(gaps or _address_cuts(text, header[-1], dear))
+            gaps = [m.end() for rx in (_GAP, _LINE_GAP) for m in rx.finditer(text, header[-1], dear)
+                    if not text[:m.start()].endswith("Honorable")]  # 'The Honorable   Name'
+
+            cuts.update(gaps + address_cuts(text, header[-1], dear))
         cuts.add(dear)
         cuts.add(_salutation_end(text, dear))
         nxt = dears[k + 1] if k + 1 < len(dears) else len(text)
@@ -150,31 +152,7 @@ def _header_cuts(text: str, start: int, dear: int) -> list[int]:
     return [honorable[0].start()] if honorable else []
 
 
-# the parts of an address block run together without a gap: 'The Honorable Alberto Gonzales
-# | Attorney General | United States Department of Justice | 950 Pennsylvania Avenue N W |
-# Washington D C 20530' — cut before the office after the name, before the institution after
-# the office, before the street number and before the city
-_ADDRESSEE = re.compile(r"(?:The\s++Honorable|Mr|Mrs|Ms|Dr)\s++((?:[A-Z][\w'’-]*+\s++){1,4}?)"
-                        rf"(?=(?:{'|'.join(ADDRESS_OFFICES)})\b)")
-_INSTITUTION = re.compile(r"\s(?=(?:United States|U S|The White House|Department|Office|Embassy|"
-                          r"Committee|Bureau|Agency|Senate|House of)\b)")
 _LINE_GAP = re.compile(r"(?<=\S)[ \t]{3,}+(?=\S)")  # a line break the scrape left as a wide gap
-_STREET = re.compile(r"\s(?=\d{1,5}\s++[A-Z]|Washington\s++D\s?+C\b)")
-
-
-def _address_cuts(text: str, start: int, dear: int) -> list[int]:
-    """Where the lines of an address block run together without gaps begin (none when its
-    addressee is not followed by an office)."""
-    who = _ADDRESSEE.search(text, start, dear)
-    if who is None:
-        return []
-    office = who.end()
-    cuts = [office]
-    institution = _INSTITUTION.search(text, office, dear)
-    if institution:
-        cuts.append(institution.end())
-    cuts += [m.end() for m in _STREET.finditer(text, office, dear)]
-    return cuts
 
 
 def _salutation_end(text: str, dear: int) -> int:

@@ -199,9 +199,21 @@ def _read_single(head: Header, line: Line, s: str, *, top: bool, open_block: boo
     return True
 
 
+# a line over the address that is no part of it: how the letter was sent ('VIA FACSIMILE:
+# (202) 514-2141'), an editor's note in brackets ('[The text of Cantwell's letter follows]')
+DELIVERY_RE = re.compile(r"^(?:(?:via|by)\s++(?:facsimile|fax|e-?mail|electronic mail|"
+                         r"hand(?: delivery)?|u\.\s?s\. mail|first[- ]class mail|courier)\b|"
+                         r"\[[^\]]++\]$)", re.I)
+
+
 def _read_block(head: Header, block: list[Line]) -> None:
     """One block of header lines: organizations one under the other, a recipient (name, role,
-    office; the address after it), or an address alone."""
+    office; the address after it), or an address alone. A note over it (how it was sent, an
+    editor's bracket) stays in the text."""
+    while block and DELIVERY_RE.match(block[0].s):
+        block = block[1:]
+    if not block:
+        return
     first = block[0].s
     honorable = HONORABLE_RE.match(first)
     if len(block) >= 2 and not honorable and all(

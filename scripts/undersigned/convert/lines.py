@@ -20,7 +20,8 @@ _MONTH = r"(?P<month>[A-Za-z]{3,10})\.?"
 # whitespace runs are possessive (`\s++`) where what follows cannot be whitespace, and
 # split_lines() caps every run of spaces at three (tests/unit/test_convert_redos.py).
 DATE_RES = [
-    re.compile(_MONTH + r"\s++(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s++(?P<year>(?:19|20)\d{2})\b"),
+    # ('August 1,2005': a comma without its space)
+    re.compile(_MONTH + r"\s++(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,\s*+|\s++)(?P<year>(?:19|20)\d{2})\b"),
     re.compile(r"\b(?P<day>\d{1,2})\s++(?:de\s++)?" + _MONTH + r",?\s++(?:de\s++)?"
                r"(?P<year>(?:19|20)\d{2})\b"),
     re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mon>\d{2})-(?P<day>\d{2})\b"),

@@ -9,6 +9,9 @@ Two shapes, each recognised by the whole line and never by a document:
   States Senator'): each name and each title on a line of its own;
 - a salutation with the first paragraph after it on its line ('Dear Chairman Chambliss and
   Ranking Member Harkin: I am pleased to …'): the salutation becomes a line of its own;
+- an address block on one line ('The Honorable Samuel Bodman Secretary U.S. Department of
+  Energy 1000 Independence Avenue Washington, D.C. 20585', or its parts two spaces apart): the
+  addressee, the office, the institution, the street and the city each on a line;
 - two names run into each other ('Max BaucusJon Tester'): a line each, when both halves read
   as a person's name of two words or more (so 'Rosa DeLauro' and 'Dan McCaskill' stay whole).
 
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from undersigned.convert.address import address_cuts
 from undersigned.convert.lines import CLOSING_RE, Line
 from undersigned.convert.people import _person_like
 from undersigned.convert.printed import roster
@@ -39,10 +43,27 @@ def relayout(lines: list[Line]) -> list[Line]:
     """The lines with the breaks a scrape lost inside signatures put back."""
     out: list[Line] = []
     for line in lines:
-        for piece in [x for part in _salutation_apart(line) for x in _closing_apart(part)]:
+        parts = [x for part in _address_apart(line) for x in _salutation_apart(part)]
+        for piece in [x for part in parts for x in _closing_apart(part)]:
             for one in _titles_apart(piece):
                 out.extend(_names_apart(one))
     return out
+
+
+_ADDRESSEE_LINE_RE = re.compile(r"^(?:The\s++)?Hon(?:orable|\.)\s++[A-Z]")
+# two spaces where the page had a comma or a line break ('Majoras  Chairman  Federal Trade
+# Commission'); a wider run is layout of its own, never a cut
+_WIDE_GAP_RE = re.compile(r"(?<=\S)(?<!Honorable) {2}(?=\S)")
+
+
+def _address_apart(line: Line) -> list[Line]:
+    text = line.s
+    if not _ADDRESSEE_LINE_RE.match(text) or len(text.split()) > 30 or text.endswith("."):
+        return [line]
+    cuts = [m.end() for m in _WIDE_GAP_RE.finditer(text)] or address_cuts(text, 0, len(text))
+    bounds = [0, *sorted(set(cuts)), len(text)]
+    return [Line(line.no, text[a:b].strip()) for a, b in zip(bounds, bounds[1:], strict=False)
+            if text[a:b].strip()]
 
 
 # 'Dear …:' then a sentence: at most twelve words before the colon, a capital after it
