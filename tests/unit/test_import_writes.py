@@ -183,3 +183,28 @@ def test_the_lock_and_the_journal_are_ignored_by_git(name):
     from helpers import REPO
 
     assert f"/{name}" in (REPO / ".gitignore").read_text().splitlines()
+
+
+@pytest.mark.parametrize("rel", ["mkdocs.yml", "pwn_hook.py", ".git/hooks/pre-commit",
+                                 "letters/../mkdocs.yml", "letters/sub/x.md", "topics.yaml",
+                                 "docs/overrides/main.html"])
+def test_a_journal_naming_a_file_no_import_writes_is_refused_whole(archive_dir, capsys, rel):
+    """A planted journal (a pull request can add one) cannot make the next import write a
+    config, a build hook or a git hook: it is refused before anything is written."""
+    import base64
+    import json
+
+    root = archive_dir(letter=False)
+    before = (root / "mkdocs.yml").read_bytes()
+    entries = [{"path": "letters/2020-01-01-a.md", "before": None,
+                "data": base64.b64encode(b"x").decode()},
+               {"path": rel, "before": None, "data": base64.b64encode(b"hooks: [x]").decode()}]
+    (root / JOURNAL).write_text(json.dumps({"version": 1, "writes": entries}))
+    assert main(["--root", str(root), "import", "--resume"]) == 1
+    assert capsys.readouterr().err == (
+        f"error: {JOURNAL}: names {rel!r}, which no import writes (only letters/*.md, "
+        "letters/*.txt and signatories.yaml); nothing was written\n  hint: a journal is never "
+        f"committed; remove {JOURNAL} and check `git status`\n")
+    assert (root / "mkdocs.yml").read_bytes() == before
+    assert not (root / "letters" / "2020-01-01-a.md").exists()
+    assert not (root / "pwn_hook.py").exists()

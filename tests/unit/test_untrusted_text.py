@@ -492,3 +492,25 @@ def test_the_json_download_carries_the_values_of_letters_json(archive_dir, tmp_p
     download = _js_function("download")
     assert "jsonRows(got[0], got[1])" in download and "loadRecords()" in download
     assert 'new URL("../data/letters.json", bundle)' in _js_function("loadRecords")
+
+
+def test_inline_html_written_by_hand_keeps_its_link_and_formatting_and_nothing_else():
+    from undersigned.pages.sanitize import body_html
+
+    html = body_html('See <a href="https://x.org/report" class="md-button" id="search">the '
+                     'report</a>, <b style="position:fixed">this</b>, <sup>1</sup>, '
+                     '[js](javascript:alert) and <a href="javascript:alert(2)">raw</a>.')
+    assert html == ('<p>See <a href="https://x.org/report" rel="noopener noreferrer nofollow">'
+                    'the report</a>, <b>this</b>, <sup>1</sup>, js and raw.</p>')
+
+
+def test_a_source_address_is_checked_like_a_registry_address():
+    import jsonschema
+
+    from undersigned.core.schema import LETTER_SCHEMA
+
+    url = jsonschema.Draft202012Validator(
+        LETTER_SCHEMA["properties"]["source"]["properties"]["url"])
+    assert not url.is_valid("https://evil.example/\"><script>alert('url')</script>")
+    assert not url.is_valid("javascript:alert(1)")
+    assert url.is_valid("https://x.org/a?b=1")

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from undersigned.core.model import TYPES, Letter
+from undersigned.core.model import HTTP_URL, TYPES, Letter
 
 SLUG_PATTERN = r"^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
@@ -124,7 +124,7 @@ PARTIES = Kind(_described({"type": "array", "items": PARTY_SCHEMA}),
 
 SOURCE_PROPERTIES: dict[str, Any] = {
     "original": {**NONEMPTY, "description": "File name of the original text."},
-    "url": {"type": "string", "pattern": "^https?://",
+    "url": {"type": "string", "pattern": f"^{HTTP_URL}$",
             "description": "Where the document was published."},
     "publisher": {**NONEMPTY, "description": "Who published it."},
 }
@@ -133,7 +133,7 @@ SOURCE_PROPERTIES: dict[str, Any] = {
 def _source_ok(value: Any) -> bool:
     return (isinstance(value, dict) and set(value) <= SOURCE_PROPERTIES.keys()
             and all(_text(v) for v in value.values())
-            and str(value.get("url", "http://")).startswith(("http://", "https://")))
+            and re.fullmatch(HTTP_URL, str(value.get("url", "http://x"))) is not None)
 
 
 SOURCE = Kind(_described({"type": "object", "additionalProperties": False,

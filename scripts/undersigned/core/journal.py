@@ -12,6 +12,7 @@ import fcntl
 import hashlib
 import json
 import os
+import re
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -20,6 +21,10 @@ from undersigned.core.writes import write_atomic
 
 LOCK = ".undersigned-import.lock"
 JOURNAL = ".undersigned-import.journal"
+# the only files an import writes: a journal naming any other (a config, a hook, a script) is
+# refused whole, whatever put it there
+WRITABLE_RE = re.compile(r"^(?:letters/[A-Za-z0-9][A-Za-z0-9._-]{0,199}\.(?:md|txt)|"
+                         r"signatories\.yaml)$")
 LOCK_WAIT = 120.0  # seconds an import waits for another one before it gives up
 
 
@@ -133,9 +138,11 @@ def resume(root: Path) -> list[str] | None:
     targets = []
     for rel, before, data in plan:
         target = root / rel
-        if not target.resolve().is_relative_to(root.resolve()):
-            raise ImportRefused(f"{JOURNAL}: names {rel!r}, outside the archive\n  hint: "
-                               f"remove {JOURNAL}")
+        if not WRITABLE_RE.match(rel) or not target.resolve().is_relative_to(root.resolve()):
+            raise ImportRefused(
+                f"{JOURNAL}: names {rel!r}, which no import writes (only letters/*.md, "
+                f"letters/*.txt and signatories.yaml); nothing was written\n  hint: a journal "
+                f"is never committed; remove {JOURNAL} and check `git status`")
         now = _read(target)
         if now != data and _digest(now) != before:
             raise ImportRefused(

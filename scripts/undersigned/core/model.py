@@ -10,6 +10,8 @@ from typing import Any, Protocol
 
 TYPES = ("letter", "press-release", "statement")
 KINDS = ("person", "organization")
+# an http(s) address a page may link to: no space, quote, angle bracket, backtick or backslash
+HTTP_URL = r"https?://[^\s\"'<>`\\]+"
 
 
 def shared(text: Any) -> Any:

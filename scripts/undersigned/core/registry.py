@@ -9,7 +9,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from undersigned.core.model import KINDS, Entity
+from undersigned.core.model import HTTP_URL, KINDS, Entity
 from undersigned.core.names import fold
 from undersigned.core.problems import Problem
 from undersigned.core.schema import MAX_ID
@@ -188,7 +188,7 @@ def _claim(rel: str, doc: Any, entity_id: str, labels: list[str],
 def _links(rel: str, doc: Any, entity_id: str, raw: dict[str, Any], problems: list[Problem]
            ) -> tuple[str | None, str | None]:
     url, wikidata = _opt(raw, "url"), _opt(raw, "wikidata")
-    if url is not None and not re.fullmatch(r"https?://[^\s\"'<>`\\]+", url):
+    if url is not None and not re.fullmatch(HTTP_URL, url):
         problems.append(Problem(rel, doc.line(entity_id, "url"),
                                 f"url of '{entity_id}' is not an http(s) address",
                                 "write the page's full address: https://…"))

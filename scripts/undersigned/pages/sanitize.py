@@ -62,8 +62,29 @@ class _StripRawHtml(Postprocessor):
 
     def run(self, text: str) -> str:
         stash = self.md.htmlStash
-        stash.rawHtmlBlocks = [clean_html(str(block)) for block in stash.rawHtmlBlocks]
+        stash.rawHtmlBlocks = [_clean_piece(str(block)) for block in stash.rawHtmlBlocks]
         return text
+
+
+_LONE_OPEN = re.compile(r"^<([a-zA-Z][a-zA-Z0-9]{0,20})\b[^<>]*+(?<!/)>$")
+_LONE_CLOSE = re.compile(r"^</([a-zA-Z][a-zA-Z0-9]{0,20})\s*+>$")
+
+
+def _clean_piece(piece: str) -> str:
+    """One piece of a body's raw HTML, allowlisted and without class, id or style. Markdown
+    keeps an inline tag apart from its end tag ('<a href="…">', then the text, then '</a>'):
+    such a lone tag is cleaned as if closed and stays open, so its text keeps the link or the
+    formatting (the whole body is sanitized again afterwards, and balanced)."""
+    close = _LONE_CLOSE.match(piece)
+    if close:
+        tag = close.group(1).lower()
+        return f"</{tag}>" if tag in TAGS else ""
+    opening = _LONE_OPEN.match(piece)
+    if opening:
+        end = f"</{opening.group(1).lower()}>"
+        cleaned = clean_html(piece + end)
+        return cleaned.removesuffix(end)
+    return clean_html(piece)
 
 
 class _NoLookalikes(Extension):
@@ -94,4 +115,8 @@ def _converter() -> markdown.Markdown:
 
 def _body_html(text: str) -> str:
     html = _clean_generated(_converter().reset().convert(text))
+    html = _NO_HREF_RE.sub(r"\1", html)  # a link whose address was removed: its text alone
     return re.sub(r"\n\s*\n", "\n", html)  # one block: no blank lines inside
+
+
+_NO_HREF_RE = re.compile(r"<a(?![^>]*\bhref=)[^>]*+>(.*?)</a>", re.S)
