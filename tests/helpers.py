@@ -46,6 +46,7 @@ TOPICS = """\
 migration:
   title: Migration and asylum
   description: Asylum and migration.
+  keywords: [asylum, migrants]
 security-assistance:
   title: Security assistance
   description: Security aid.

@@ -18,7 +18,7 @@ from undersigned.core.journal import JOURNAL, ImportRefused, commit, import_lock
 from undersigned.core.legislators import load_legislators
 from undersigned.core.letters import MAX_BYTES
 from undersigned.core.load import find_root, load_archive
-from undersigned.core.model import TYPES
+from undersigned.core.model import HTTP_URL, TYPES
 from undersigned.core.problems import Problem
 from undersigned.core.schema import YEARS
 from undersigned.core.settings import SettingsError
@@ -44,7 +44,7 @@ def _date(text: str) -> dt.date:
 
 def _url(text: str) -> str:
     """An address `check` accepts in source.url (an import never writes what check refuses)."""
-    if not re.match(r"https?://\S+$", text) or any(c.isspace() for c in text):
+    if not re.fullmatch(HTTP_URL, text):
         raise argparse.ArgumentTypeError(f"not a web address (http:// or https://): {text!r}")
     return text
 
@@ -64,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--type", choices=TYPES, help="document type of the main document")
     imp.add_argument("--url", type=_url, help="where the document was published (http/https)")
     imp.add_argument("--sender", help="who sent or issued it")
+    imp.add_argument("--topic", action="append", default=[], metavar="ID", dest="topics",
+                     help="a topic of topics.yaml (again for more), instead of the proposals")
     imp.add_argument("--dry-run", action="store_true", help="write nothing; print Markdown")
     imp.add_argument("--json", action="store_true", help="with --dry-run: print a JSON array")
     imp.add_argument("--force", action="store_true", help="overwrite existing letter files")
@@ -218,7 +220,10 @@ def cmd_import(root: Path, args: argparse.Namespace) -> int:
         Problem(f"--{key}", None, f"--{key} spans several lines", f"give the {key} on one line")
         for key in ("title", "sender") if "\n" in (getattr(args, key) or "").strip()]
     options = Options(title=args.title, date=args.date, type=args.type, url=args.url,
-                      sender=args.sender)
+                      sender=args.sender, topics=tuple(args.topics))
+    problems += [Problem("--topic", None, f"'{t}' is no topic of topics.yaml",
+                         "use an id listed in topics.yaml") for t in args.topics
+                 if t not in archive.topics or archive.topics[t].replaced_by]
     sources: list[Source] = []
     for path in args.files:
         rel, data, text, why = _text_of(path)
@@ -233,6 +238,10 @@ def cmd_import(root: Path, args: argparse.Namespace) -> int:
         problems += result.problems
         if any(not p.warning for p in result.problems):
             continue
+        problems += [Problem(rel, doc.source_line, "a document without topics would not pass "
+                             "`check`; nothing is written", "pass --topic ID (an id of "
+                             "topics.yaml; --topic again for more)")
+                     for doc in result.documents if not doc.front.topics]
         for doc in result.documents:
             doc.front = doc.front.cleaned()
             resolver.resolve(doc, rel, resolution)

@@ -250,6 +250,16 @@ def test_a_different_document_with_the_same_title_and_date_is_an_error(archive_d
     assert main(["--root", str(root), "check"]) == 0
 
 
+def test_an_original_alone_under_the_slug_is_named_as_what_it_is(archive_dir, capsys, tmp_path):
+    root = archive_dir(TOPICS, letter=False)
+    (root / "letters").mkdir(exist_ok=True)
+    (root / "letters" / f"{SLUG}.txt").write_text("an unrelated original\n")
+    assert main(["--root", str(root), "import", str(SEED), "--title", TITLE]) == 1
+    assert (f"letters/{SLUG}.txt is another original with this title and date ('{TITLE}', "
+            f"{SLUG[:10]})") in capsys.readouterr().err
+    assert (root / "letters" / f"{SLUG}.txt").read_text() == "an unrelated original\n"
+
+
 @pytest.mark.parametrize("name, expected", [
     ("null", "person-null"), ("true", "person-true"), ("-2", "person-2"), ("entry", "person-entry"),
     ("2020", "person-2020"), ("Владимир Путин", "vladimir-putin"), ("José E. Serrano", "jose-e-serrano"),

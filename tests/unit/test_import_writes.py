@@ -25,7 +25,7 @@ Washington, DC 20520
 
 Dear Secretary Tillerson:
 
-We write about {topic} and urge you to act.
+We write about {topic}, the asylum of migrants, and urge you to act.
 
 Sincerely,
 
@@ -208,3 +208,26 @@ def test_a_journal_naming_a_file_no_import_writes_is_refused_whole(archive_dir, 
     assert (root / "mkdocs.yml").read_bytes() == before
     assert not (root / "letters" / "2020-01-01-a.md").exists()
     assert not (root / "pwn_hook.py").exists()
+
+
+def test_a_document_without_topics_is_not_written_and_topic_gives_them(archive_dir, capsys):
+    """`import` never writes what `check` refuses: no topic proposed and none given is an
+    error with the option to pass; --topic gives them (an unknown id is refused)."""
+    root = archive_dir(letter=False)
+    text = root / "in-x.txt"
+    text.write_text(LETTER_TEXT.format(topic="roads", day=2, signer="Zora Quintanilla")
+                    .replace(", the asylum of migrants,", ""), encoding="utf-8")
+    assert main(["--root", str(root), "import", str(text), "--add-new"]) == 1
+    err = capsys.readouterr().err
+    assert (f"error: {text.as_posix()}:1: a document without topics would not pass `check`; nothing is "
+            "written\n  hint: pass --topic ID (an id of topics.yaml; --topic again for more)"
+            ) in err
+    assert not (root / "letters").exists() or not list((root / "letters").glob("*.md"))
+    assert main(["--root", str(root), "import", str(text), "--topic", "roads"]) == 1
+    assert ("error: --topic: 'roads' is no topic of topics.yaml\n  hint: use an id listed in "
+            "topics.yaml") in capsys.readouterr().err
+    assert main(["--root", str(root), "import", str(text), "--add-new", "--topic",
+                 "security-assistance"]) == 0
+    written = next((root / "letters").glob("*.md")).read_text(encoding="utf-8")
+    assert "\ntopics: [security-assistance]\n" in written
+    assert main(["--root", str(root), "check"]) == 0

@@ -226,7 +226,7 @@ def test_a_topic_id_ending_in_a_newline_is_refused(archive_dir, capsys):
     root = archive_dir({"topics.yaml": TOPICS + '"trade\\n":\n  title: Trade\n  description: T.\n'})
     code, out = _check(root, capsys)
     assert code == 1
-    assert out.startswith("topics.yaml:7: topic id 'trade\\n' is not a slug\n  hint: use "
+    assert out.startswith("topics.yaml:8: topic id 'trade\\n' is not a slug\n  hint: use "
                           "lowercase letters, digits and single hyphens\n")
 
 

@@ -28,6 +28,7 @@ class Options:
     url: str | None = None
     sender: str | None = None
     publisher: str | None = None
+    topics: tuple[str, ...] = ()  # given by the contributor (--topic): used instead of proposals
 
 
 @dataclass(frozen=True)

@@ -240,7 +240,7 @@ def _letter(job: _Job, region: Region, is_main: bool, trailing: list[Line]
         sender=options.sender if is_main and options.sender else None,
         recipients=recipients,
         signatories=[_signatory(s) for s in region.signatures],
-        topics=_keywords(body.markdown, job.topics, job.keywords),
+        topics=list(job.options.topics) or _keywords(body.markdown, job.topics, job.keywords),
         countries=_countries(body.markdown),
         source=Source(url=options.url if is_main and options.url else None),
     )
@@ -291,7 +291,7 @@ def _release(job: _Job, outside: list[Line], letters: list[ConvertedDocument]
         sender=sender,
         signatories=[_signatory(x) for x in signed],
         signers_named=[Party(name, chamber=chamber) for name, chamber in named.items()],
-        topics=_keywords(body.markdown, job.topics, job.keywords),
+        topics=list(job.options.topics) or _keywords(body.markdown, job.topics, job.keywords),
         countries=_countries(body.markdown),
         source=Source(url=options.url or None, publisher=publisher or None),
     )

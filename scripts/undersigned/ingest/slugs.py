@@ -70,8 +70,11 @@ def choose_slugs(root: Path, archive: Archive, sources: list[Source], problems: 
                     break
                 slug, n = f"{base}-{n}", n + 1
             if slug != base and base not in mine:
+                held = (f"letters/{base}.md is another document" if (
+                    root / "letters" / f"{base}.md").exists() else
+                    f"letters/{base}.txt is another original")
                 problems.append(Problem(
-                    src.rel, doc.source_line, f"letters/{base}.md is another document with "
+                    src.rel, doc.source_line, f"{held} with "
                     f"this title and date ('{doc.front.title}', {doc.front.date})",
                     "give this one a title that tells them apart: --title \"...\" (what or "
                     "whom it is about); if it is the same document, it is in the archive "
