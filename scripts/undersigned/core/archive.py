@@ -8,11 +8,11 @@ import datetime as dt
 import re
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, overload
+from typing import Any, TypeVar, cast, overload
 
 from undersigned.core.history import History, read_history
 from undersigned.core.legislators import Legislators
@@ -83,6 +83,26 @@ class RenderMemo:
     items: dict[tuple[Any, ...], str] = field(default_factory=dict)  # listing items, by what they show
     # the name index's files (outputs/names.py), by its records and topics: the last build's
     names: dict[tuple[Any, ...], list[tuple[str, str]]] = field(default_factory=dict)
+    # what a listing computed from the whole archive, with what it was computed from: the last
+    # build's (see ``kept``)
+    last: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+
+
+T = TypeVar("T")
+
+
+def kept(archive: Archive, name: str, source: Any, make: Callable[[], T]) -> T:
+    """``make()``, computed from ``source`` (compared with ==), or under `mkdocs serve` the
+    previous build's value when its source was the same."""
+    memo = archive.render_memo
+    if memo is None:
+        return make()
+    last = memo.last.get(name)
+    if last is not None and last[0] == source:
+        return cast(T, last[1])
+    value = make()
+    memo.last[name] = (source, value)
+    return value
 
 
 @dataclass
@@ -328,5 +348,8 @@ def published_originals(archive: Archive) -> list[tuple[str, Path]]:
 
 def _rel(path: Path, root: Path) -> str:
     """A letter's repo-relative path (letters are found below the resolved root)."""
+    text, base = str(path), str(root).rstrip("/") + "/"
+    if text.startswith(base) and "\\" not in text:  # (what relative_to gives, 10 times faster)
+        return text[len(base):]
     return path.relative_to(root).as_posix() if path.is_relative_to(root) \
         else relpath(path, root)

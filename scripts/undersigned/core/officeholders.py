@@ -126,17 +126,19 @@ def _org_key(text: str) -> str:
     return key.removeprefix("united states ").removeprefix("us ")
 
 
-def _tokens(printed: str) -> list[str]:
+@lru_cache(maxsize=1 << 14)  # (the same few thousand names, asked for by every page)
+def _tokens(printed: str) -> tuple[str, ...]:
     tokens = bare_tokens(printed)
     while tokens and tokens[0] in _NAME_TITLES:
         tokens.pop(0)
-    return [t for t in tokens if t not in PARTICLES] or tokens
+    return tuple(t for t in tokens if t not in PARTICLES) or tuple(tokens)
 
 
 def _same_given(a: str, b: str) -> bool:
     return a == b or b in NICKNAMES.get(a, ())
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of two strings, asked for ~100,000 times a build
 def names_match(printed: str, listed: str) -> bool:
     """A printed name is the listed one: accents, case, titles, suffixes and particles aside;
     a family name alone, or given and family names, middle names or initials only when both
@@ -164,6 +166,7 @@ class Offices:
         self.offices = {o.id: o for o in offices}
         self._keys: dict[str, set[str]] = {}
         self._titles: dict[tuple[str, str], set[str]] = {}
+        self._holdings: dict[tuple[str, str], tuple[Holding, ...]] = {}  # (name, office) memo
         for office in offices:
             bare = {office_key(t) for t in office.titles}  # 'Attorney General': a title too
             for key in {office_key(t) for t in (office.name, *office.aliases)} - bare:
@@ -197,8 +200,14 @@ class Offices:
         return [h for h in self.offices[office_id].holders if h.on(day)]
 
     def holdings_of(self, name: str, office_id: str) -> list[Holding]:
-        return [h for h in self.offices[office_id].holders
-                if any(names_match(name, listed) for listed in (h.name, *h.also))]
+        found = self._holdings.get((name, office_id))
+        if found is None:
+            if len(self._holdings) > 1 << 16:
+                self._holdings.clear()
+            found = self._holdings[name, office_id] = tuple(
+                h for h in self.offices[office_id].holders
+                if any(names_match(name, listed) for listed in (h.name, *h.also)))
+        return list(found)
 
     def held(self, name: str, office_id: str, day: dt.date) -> Held | NotHeld | Unknown:
         """Whether the person printed ``name`` held the office on ``day``."""

@@ -56,6 +56,7 @@ class Planned:
     key: str | None
     n: int
     render: Thunk
+    packed: bytes | None = None  # a listing: its Markdown, compressed (rendered with the plan)
 
     @property
     def eager(self) -> bool:
@@ -87,9 +88,10 @@ def plan(archive: Archive, site_url: str = "", repo_edit: str | None = None,
     out: list[Planned] = []
     for kind in KINDS:
         if kind.listing is not None:
-            out.extend(Planned(page.uri, kind, None, 1, partial(
-                _same, page.uri, zlib.compress(page.markdown.encode(), 1)))
-                for page in kind.listing(archive))
+            for page in kind.listing(archive):
+                packed = zlib.compress(page.markdown.encode(), 1)
+                out.append(Planned(page.uri, kind, None, 1, partial(_same, page.uri, packed),
+                                   packed))
             continue
         assert kind.render is not None
         for key in kind.keys(archive):

@@ -5,6 +5,7 @@ Security" finds Chertoff's letters of 2006 and Mayorkas's of 2021 on one page.""
 
 from __future__ import annotations
 
+from collections import Counter
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -77,9 +78,10 @@ def _holder(archive: Archive, h: Holding, here: str, ids: list[str]) -> str:
 def _holders(archive: Archive, office: Office, here: str,
              pairs: list[tuple[Letter, Recipient]]) -> str:
     ids = list(dict.fromkeys(r.id for _letter, r in pairs if r.id))
+    names = Counter(_name(archive, r) for _letter, r in pairs)  # (each name matched once)
     rows = []
     for h in office.holders:
-        n = sum(1 for _letter, r in pairs if _is(h, _name(archive, r)))
+        n = sum(count for name, count in names.items() if _is(h, name))
         rows.append(f"<tr><td>{_holder(archive, h, here, ids)}{' (acting)' if h.acting else ''}"
                     "</td>"
                     f"<td>{_dates(h)}</td><td>{n or ''}</td></tr>")

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
+from undersigned.core.archive import kept
 from undersigned.core.offices import recipient_office
 from undersigned.core.urls import signatory_uri, year_uri
 from undersigned.core.vocabulary import MONTH_NAMES
@@ -259,7 +260,8 @@ def top_pairs(archive: Archive, k: int) -> dict[tuple[str, str], int]:
 
 def cosigning_pairs(archive: Archive, here: str) -> str:
     """The pairs of signatories who most often signed the same document."""
-    counts = top_pairs(archive, PAIRS_SHOWN)
+    counts = kept(archive, "pairs", [tuple(s.id for s in x.signatures) for x in archive.letters],
+                  lambda: top_pairs(archive, PAIRS_SHOWN))
     names = archive.registry.entities
     filed = [(tuple(sorted(pair, key=lambda i: (archive.sort_name(i), i))), n)
              for pair, n in counts.items()]  # each pair A–Z, the pairs by count, then A–Z

@@ -29,6 +29,7 @@ class Build:
     fingerprint: str = ""  # configuration, docs and code (serve/dirty.py), under serve
     keys: dict[str, tuple[Any, ...]] = field(default_factory=dict)  # slug -> document key
     shard_keys: list[tuple[Any, ...]] = field(default_factory=list)
+    listings: dict[str, bytes] = field(default_factory=dict)  # listing page -> its digest (serve)
     previous: State | None = None  # what the previous build of this serve session made
     dirty: Dirty | None = None  # what changed since then (None: everything is written)
     search: BackgroundIndex | None = None  # indexing while the pages are written

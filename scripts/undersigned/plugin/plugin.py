@@ -43,7 +43,13 @@ from undersigned.pages import fill_markers, plan
 from undersigned.pages.common import join_blocks
 from undersigned.plugin.build import Build
 from undersigned.plugin.config import UndersignedConfig
-from undersigned.plugin.rebuild import against_previous, finish_rebuild, remember
+from undersigned.plugin.rebuild import (
+    against_previous,
+    finish_rebuild,
+    remember,
+    share_memo,
+    unchanged,
+)
 from undersigned.plugin.shells import head, page_writer, same_on_every_engine, write_sitemap
 from undersigned.serve import background as bg
 from undersigned.serve.engine import (
@@ -153,6 +159,8 @@ class UndersignedPlugin(BasePlugin[UndersignedConfig]):  # type: ignore[no-untyp
             raise PluginError("Undersigned needs use_directory_urls: true (the DESIGN.md URLs)")
         repo = config.extra.get("source_repository")
         edit = f"{repo.rstrip('/')}/edit/main/" if repo else None
+        if session is not None:
+            share_memo(session, archive)  # (the listings of the plan use it)
         build = self.build = Build(root, archive, settings,
                                    {p.uri: p for p in plan(archive, config.site_url or "", edit)})
         if session is not None:
@@ -346,14 +354,12 @@ class UndersignedPlugin(BasePlugin[UndersignedConfig]):  # type: ignore[no-untyp
         what changed itself; the others that show it are left in ``build.later``); return
         the URLs of all of them."""
         changed = build.dirty
-        before = build.previous.pages if build.previous else set()
         urls, now = [], []
         for uri in build.shelled:
             planned = build.plan[uri]
             if not planned.raw:  # (a CSV is no page of the sitemap)
                 urls.append(page_url(uri))
-            if changed is not None and uri in before and not changed.wants(planned) \
-                    and not planned.eager:
+            if unchanged(build, planned):
                 continue  # unchanged since the previous build: kept as written
             if changed is not None and build.incremental and not planned.eager \
                     and not changed.first(planned):

@@ -3,6 +3,7 @@ and how a rebuild finishes after the reader's page is served (serve/ holds the m
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from undersigned.core.urls import output_path, page_url
 from undersigned.outputs.exports import data_files, write_pieces
 from undersigned.outputs.network import write_network
 from undersigned.outputs.search import BUNDLE, BackgroundIndex, record_key, shards
+from undersigned.pages import Planned
 from undersigned.plugin.build import Build
 from undersigned.plugin.shells import page_writer
 from undersigned.serve import background as bg
@@ -26,13 +28,18 @@ from undersigned.serve.theme import reuse_theme_environment
 log = logging.getLogger("mkdocs.plugins.undersigned")
 
 
-def against_previous(session: ServeSession, build: Build, config: MkDocsConfig) -> None:
-    """Under `mkdocs serve`: what this build shares with the session's previous one."""
-    archive = build.archive
+def share_memo(session: ServeSession, archive: Archive) -> None:
+    """Under `mkdocs serve`, before the plan renders the listings: bodies and list items
+    rendered once for the session."""
     if len(session.render_memo.bodies) > 2 * len(archive.letters):
         session.render_memo.bodies.clear()
         session.render_memo.items.clear()
-    archive.render_memo = session.render_memo  # bodies and list items rendered once
+    archive.render_memo = session.render_memo
+
+
+def against_previous(session: ServeSession, build: Build, config: MkDocsConfig) -> None:
+    """Under `mkdocs serve`: what this build shares with the session's previous one."""
+    archive = build.archive
     build.keys = document_keys(archive)
     build.fingerprint = fingerprint(build.root, config.config_file_path,
                                     config.site_url or "")
@@ -44,11 +51,26 @@ def against_previous(session: ServeSession, build: Build, config: MkDocsConfig) 
     build.previous = previous
     build.shard_keys = [tuple(record_key(archive, x) for x in run)
                         for run in shards(archive)]
+    build.listings = {uri: hashlib.blake2b(p.packed, digest_size=16).digest()
+                      for uri, p in build.plan.items() if p.packed is not None}
     if previous is not None:
         build.dirty = dirty(previous.archive, previous.keys, archive, build.keys)
         if len(previous.shards) == len(build.shard_keys):
             build.search_later = {k for k, key in enumerate(build.shard_keys)
                                   if previous.shards[k] != key}
+
+
+def unchanged(build: Build, planned: Planned) -> bool:
+    """Is ``planned`` a page this rebuild need not write: the previous build wrote it, and
+    it shows nothing that changed (a letter's, an entry's page: serve/dirty.py) or, for a
+    listing, its Markdown is the same (the same shell and fingerprint: the same bytes)?"""
+    changed, previous = build.dirty, build.previous
+    if changed is None or previous is None or planned.uri not in previous.pages:
+        return False
+    if planned.eager:
+        digest = build.listings.get(planned.uri)
+        return digest is not None and previous.listings.get(planned.uri) == digest
+    return not changed.wants(planned)
 
 
 def finish_rebuild(session: ServeSession, build: Build, config: MkDocsConfig) -> None:
@@ -107,4 +129,4 @@ def remember(session: ServeSession, build: Build, config: MkDocsConfig) -> None:
         written = outputs | {output_path(u) for u in pages}
         remove_stale(site, stale, written)
     session.previous = State(build.fingerprint, build.archive, build.keys, pages, outputs,
-                             build.shard_keys)
+                             build.shard_keys, build.listings)

@@ -75,7 +75,8 @@ class Dirty:
         return page.kind.shows is not None and page.key in self.changed
 
     def wants(self, page: Planned) -> bool:
-        """Is the generated page to be rebuilt? (A listing always is.)"""
+        """Is the generated page to be rebuilt? (A listing always is, unless its Markdown is
+        the same: plugin/rebuild.py ``unchanged``.)"""
         if page.kind.shows is None:
             return True
         return page.key in self.pages.get(page.kind.shows, set())
@@ -144,8 +145,8 @@ def _record(value: Any) -> tuple[Any, ...] | None:
     """A registry entry or topic without its line number (lines move when others change)."""
     if value is None:
         return None
-    return tuple(v for f, v in zip(dataclasses.fields(value), dataclasses.astuple(value), strict=True)
-                 if f.name != "line")
+    # (field by field: astuple deep-copies every value, half a second for a registry)
+    return tuple(getattr(value, f.name) for f in dataclasses.fields(value) if f.name != "line")
 
 
 def _histories(old: Archive, new: Archive) -> set[str]:

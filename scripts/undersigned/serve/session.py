@@ -30,6 +30,7 @@ class State:
     pages: set[str]  # generated pages (docs paths) written into shells
     outputs: set[str] = field(default_factory=set)  # site paths of MkDocs' files
     shards: list[tuple[Any, ...]] = field(default_factory=list)  # per shard, its documents' keys
+    listings: dict[str, bytes] = field(default_factory=dict)  # listing page -> its digest
 
 
 class ServeSession:
