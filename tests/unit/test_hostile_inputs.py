@@ -443,3 +443,16 @@ def test_a_sender_given_on_the_command_line_is_kept(archive_dir, capsys, tmp_pat
                  "--date", "2022-07-08", "--sender", "Washington Office on Latin America",
                  "--dry-run", "--add-new"]) in (0, 1)
     assert "sender: Washington Office on Latin America\n" in capsys.readouterr().out
+
+
+def test_check_says_its_warnings_stop_a_strict_build(tmp_path, capsys):
+    """A body whose HTML the page removes is a warning: `check` passes but says so, as the
+    strict build (mkdocs.yml) stops at it."""
+    from helpers import write_hostile_archive
+
+    root = write_hostile_archive(tmp_path / "hostile")
+    assert main(["--root", str(root), "check"]) == 0
+    out = capsys.readouterr()
+    assert out.out.rstrip().endswith("topics; no errors; 6 warnings above (a strict build, "
+                                     "`mkdocs build --strict`, stops at them).")
+    assert out.err.count("the page removes (with what it encloses)") == 6

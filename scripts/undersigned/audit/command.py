@@ -47,6 +47,9 @@ def cmd_check(root: Path, github: bool = False, publish: bool = False, strict: b
         print(report(errors))
         return 1
     n = len(archive.letters)
+    said = "no problems." if not warnings else (
+        f"no errors; {len(warnings)} warning{'s' if len(warnings) != 1 else ''} above (a strict "
+        "build, `mkdocs build --strict`, stops at them).")
     print(f"ok: {n} document{'s' if n != 1 else ''}, {len(archive.registry.entities)} registry "
-          f"entries, {len(archive.topics)} topics; no problems.")
+          f"entries, {len(archive.topics)} topics; {said}")
     return 0
