@@ -332,12 +332,12 @@
         Object.keys(available.topic || {}).forEach(function (id) { counts[titles[id] || id] = available.topic[id]; });
       }
       var values = Object.keys(counts).sort();
-      if (key === "year") values.reverse();
+      if (key === "year" || key === "month") values.reverse();  // newest first, as results
       var wrap = el("label", { for: "us-f-" + key }, f[1]);
       var control;
       if (LISTED[key]) {
         control = el("input", { id: "us-f-" + key, type: "text", autocomplete: "off",
-          placeholder: "any: type a name or office" });
+          placeholder: "name or office" });
         wrap.appendChild(control);
         controls[key] = control;
         facets.appendChild(wrap);

@@ -514,3 +514,15 @@ def test_a_source_address_is_checked_like_a_registry_address():
     assert not url.is_valid("https://evil.example/\"><script>alert('url')</script>")
     assert not url.is_valid("javascript:alert(1)")
     assert url.is_valid("https://x.org/a?b=1")
+
+
+def test_a_page_description_is_the_text_not_its_escapes(archive_dir):
+    """The converter writes '<' of a letter's text as '&lt;'; the description (escaped once
+    by the theme) never shows a literal '&lt;'."""
+    from undersigned.pages.letter import description
+
+    archive = load_archive(archive_dir())
+    letter = next(x for x in archive.letters if not x.summary)
+    said = description(letter, "Dear Secretary:\n\n&lt;script&gt;alert(1) is what we found.")
+    assert said == ("Letter of 14 June 2017 from Members of Congress to Rex Tillerson, 3 "
+                    "signatories: alert(1) is what we found.")  # (a tag is no text)

@@ -4,6 +4,7 @@ keeps the build fast at thousands of letters."""
 
 from __future__ import annotations
 
+import html
 from html import escape
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
@@ -75,6 +76,7 @@ def description(letter: Letter, body: str | None = None) -> str:
         return letter.summary
     if body is None:
         body = letter.body
+    body = html.unescape(body)  # the text, not its escapes: the theme escapes it once ('&lt;')
     if letter.type == "letter" and letter.recipients:
         to = letter.recipients[0].name + (" and others" if len(letter.recipients) > 1 else "")
         n = plural(len(letter.signatures), "signatory", "signatories")
