@@ -526,3 +526,12 @@ def test_a_page_description_is_the_text_not_its_escapes(archive_dir):
     said = description(letter, "Dear Secretary:\n\n&lt;script&gt;alert(1) is what we found.")
     assert said == ("Letter of 14 June 2017 from Members of Congress to Rex Tillerson, 3 "
                     "signatories: alert(1) is what we found.")  # (a tag is no text)
+
+
+def test_an_abbreviation_is_no_link_whose_address_was_removed():
+    from undersigned.pages.sanitize import body_html
+
+    assert body_html('The <abbr title="United Nations">UN</abbr> report: see '
+                     '<a href="https://x.org">the link</a>.') == (
+        '<p>The <abbr title="United Nations">UN</abbr> report: see <a href="https://x.org" '
+        'rel="noopener noreferrer nofollow">the link</a>.</p>')

@@ -51,6 +51,7 @@ _TOKEN = re.compile(r"\S+")
 # or a courtesy title ('George W  Bush', 'Mr  Thayer') or in 'Washington  DC'; longer runs are
 # the page's layout
 _GAP = re.compile(r"(?<=\S)(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!Washington) {2}(?! )")
+_LINE_GAP = re.compile(r"(?<=\S)[ \t]{3,}+(?=\S)")  # a line break the scrape left as a wide gap
 _WORD = re.compile(r"[a-z0-9]+")
 _PARTIES = PARTY_LETTERS
 _STATE_WORDS = frozenset(w for state in US_STATES for w in fold(state).split()
@@ -105,8 +106,7 @@ def _reline_one(line: Line, src: str, members: Legislators, out: Relined) -> Non
         dated = _DATE.match(text, header[0]) if header else None  # the letter's own date
         if header:  # the address block's lines, where the scrape left two spaces for a comma
             gaps = [m.end() for rx in (_GAP, _LINE_GAP) for m in rx.finditer(text, header[-1], dear)
-                    if not text[:m.start()].endswith("Honorable")]  # 'The Honorable   Name'
-
+                    if not text.endswith("Honorable", 0, m.start())]  # 'The Honorable   Name'
             cuts.update(gaps + address_cuts(text, header[-1], dear))
         cuts.add(dear)
         cuts.add(_salutation_end(text, dear))
@@ -150,9 +150,6 @@ def _header_cuts(text: str, start: int, dear: int) -> list[int]:
         date = dates[-1]
         return [date.start(), date.end()]
     return [honorable[0].start()] if honorable else []
-
-
-_LINE_GAP = re.compile(r"(?<=\S)[ \t]{3,}+(?=\S)")  # a line break the scrape left as a wide gap
 
 
 def _salutation_end(text: str, dear: int) -> int:

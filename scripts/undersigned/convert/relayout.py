@@ -1,6 +1,6 @@
 """Line breaks a web scrape lost inside a signature, put back before anything reads the text.
 
-Two shapes, each recognised by the whole line and never by a document:
+The shapes, each recognised by the whole line and never by a document:
 
 - a closing with the signature after it on the same line ('Sincerely, [Signed] U.S. Senators
   Maria Cantwell (D-WA), Larry Craig (R-ID)', 'Sincerely,   Jane Doe   Member of Congress'):

@@ -326,12 +326,9 @@ FLAT_TITLE_WORDS = frozenset({
 })
 # of those, the words of a generic title ('United States Senator'), no office; and the last
 # word of an office ('Democratic Leader', 'Chairman', 'Ranking Member')
-FLAT_GENERIC_TITLE_WORDS = frozenset({"senator", "senators", "united", "states", "u", "s", "us",
-                                      "senate", "representative", "representatives", "rep",
-                                      "sen", "member", "members", "of", "congress", "house",
-                                      "congressman", "congresswoman", "dr", "hon", "honorable",
-                                      "and"})
 FLAT_OFFICE_HEADS = frozenset({"leader", "whip", "chairman", "chairwoman", "chair"})
+FLAT_GENERIC_TITLE_WORDS = FLAT_TITLE_WORDS - FLAT_OFFICE_HEADS - {
+    "ranking", "democratic", "republican", "assistant", "majority", "minority", "vice"}
 # degrees printed after a name in such a scrape, their points lost ('Dr Tom Coburn M D')
 FLAT_DEGREES = frozenset({("m", "d"), ("md",), ("ph", "d"), ("phd",), ("j", "d"), ("d", "d", "s")})
 # the courtesy titles and offices of a salutation in such a scrape ('Dear Chairman Cochran and

@@ -119,4 +119,5 @@ def _body_html(text: str) -> str:
     return re.sub(r"\n\s*\n", "\n", html)  # one block: no blank lines inside
 
 
-_NO_HREF_RE = re.compile(r"<a(?![^>]*\bhref=)[^>]*+>(.*?)</a>", re.S)
+# an <a> (not <abbr>) without href, and its text up to its end tag (nh3 left no <a> inside it)
+_NO_HREF_RE = re.compile(r"<a(?=[\s>])(?![^>]*\bhref=)[^>]*+>(.*?)</a>", re.S)
