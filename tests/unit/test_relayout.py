@@ -77,3 +77,28 @@ def test_an_address_block_on_one_line_is_cut_into_its_lines():
     for line in ("The Honorable Jane Doe", "The Honorable Jane Doe spoke at the hearing on the "
                  "Department of Energy's budget."):
         assert _texts(line) == [(1, line)], line
+
+
+_PAGE = ("WASHINGTON, DC  Senator Doe led a group of Senators in writing to the President "
+         "today about the crisis in the region. The text of the letter is as follows:     "
+         "Dear Mr. President:     We write to urge you to act. The crisis grows by the day, "
+         "and the people of the region need help now. " * 3 + "    Mr. President, lives hang "
+         "in the balance. We stand ready to help.    Sincerely,     U.S. Senators Jane Doe; "
+         "John Roe; Ann Poe.   ")
+
+
+def test_a_page_run_onto_one_line_is_cut_into_its_paragraphs():
+    pieces = relayout(split_lines(_PAGE))
+    assert [x.s for x in pieces if not x.blank][-3:] == [
+        "Mr. President, lives hang in the balance. We stand ready to help.", "Sincerely,",
+        "U.S. Senators Jane Doe; John Roe; Ann Poe."]
+    assert [x.blank for x in pieces[:4]] == [False, True, False, True]  # a paragraph each
+    assert {x.no for x in pieces} == {1}
+    assert " ".join(x.s for x in pieces if not x.blank).split() == _PAGE.split()
+
+
+def test_a_long_line_without_wide_gaps_or_sentences_is_not_cut():
+    table = "   ".join(f"Item {k}" for k in range(200))  # columns, not sentences
+    assert _texts(table) == [(1, table.strip())]
+    prose = "We write to urge you to act, and soon. " * 30  # one paragraph
+    assert _texts(prose) == [(1, prose.strip())]

@@ -13,7 +13,11 @@ The shapes, each recognised by the whole line and never by a document:
   Energy 1000 Independence Avenue Washington, D.C. 20585', or its parts two spaces apart): the
   addressee, the office, the institution, the street and the city each on a line;
 - two names run into each other ('Max BaucusJon Tester'): a line each, when both halves read
-  as a person's name of two words or more (so 'Rosa DeLauro' and 'Dan McCaskill' stay whole).
+  as a person's name of two words or more (so 'Rosa DeLauro' and 'Dan McCaskill' stay whole);
+- a whole page on one line that kept its punctuation, its paragraphs three spaces or more apart
+  ('… is as follows:   Dear Mr. President:   We write …   Sincerely,   U.S. Senators Joe
+  Biden; Mike DeWine; …'): a paragraph each, a blank line between (the other shapes then read
+  each piece).
 
 Words are never changed, dropped or reordered: a line is only cut, and every piece keeps the
 number of the source line it came from (what a warning names)."""
@@ -42,11 +46,33 @@ _NAME_RE = re.compile(r"^[A-Z][\w.'’-]*+(?:\s[A-Z][\w.'’-]*+){0,4}$")  # 'Di
 def relayout(lines: list[Line]) -> list[Line]:
     """The lines with the breaks a scrape lost inside signatures put back."""
     out: list[Line] = []
-    for line in lines:
+    for line in (x for whole in lines for x in _paragraphs_apart(whole)):
         parts = [x for part in _address_apart(line) for x in _salutation_apart(part)]
         for piece in [x for part in parts for x in _closing_apart(part)]:
             for one in _titles_apart(piece):
                 out.extend(_names_apart(one))
+    return out
+
+
+# a page run onto one line: long, with sentences, its paragraphs at least three spaces apart
+# (lines.py writes every longer run of spaces as three)
+_PAGE_LINE_CHARS = 800
+_PARAGRAPH_GAP_RE = re.compile(r"(?<=\S) {3,}(?=\S)")
+_SENTENCE_END_RE = re.compile(r"[.!?:][\"”’)]?(?= )")
+
+
+def _paragraphs_apart(line: Line) -> list[Line]:
+    text = line.s
+    if len(text) < _PAGE_LINE_CHARS or len(_SENTENCE_END_RE.findall(text)) < 5:
+        return [line]
+    pieces = _PARAGRAPH_GAP_RE.split(text)
+    if len(pieces) < 3:
+        return [line]
+    out: list[Line] = []
+    for piece in pieces:
+        if out:
+            out.append(Line(line.no, ""))
+        out.append(Line(line.no, piece))
     return out
 
 
