@@ -93,8 +93,10 @@ def _listed(text: str, joins: bool = False) -> list[str] | None:
 PLURAL_TITLE_RE = re.compile(
     r"^(?:(?:u\.\s?s\.|united states)\s++)?(?:sens\.|senators|reps\.|representatives|"
     r"congressmen|congresswomen|congressmembers|members of congress)\s++(?=[A-Z])", re.I)
-# a party and state printed as its own item of a list: 'John Kerry, (D-MA), ...'
-PARTY_ONLY_RE = re.compile(r"^\(\s*+((?:[DRI]|Dem|Rep|Ind)\s*+[-–][^()]{1,30}?)\s*+\)$")
+# a party and state printed as its own item of a list: 'John Kerry, (D-MA), ...', 'Harry
+# Reid, D - Nev., Jim Jeffords, I - Vt., ...' (the party and state in group 1 or 2)
+PARTY_ONLY_RE = re.compile(r"^(?:\(\s*+((?:[DRI]|Dem|Rep|Ind)\s*+[-–][^()]{1,30}?)\s*+\)"
+                           r"|((?:[DRI]|Dem|Rep|Ind)\s*+[-–]\s*+[A-Z][A-Za-z]{1,13}\.?))$")
 # 'Harry Reid (D-NV), Senate Majority Leader': party and state, then a role
 PARTY_THEN_ROLE_RE = re.compile(
     r"^([^(),]{3,60}?)\s*+\(((?:[DRI]|Dem|Rep|Ind)\s*+[-–][^()]{1,30}?)\),\s*+(\S.*)$")

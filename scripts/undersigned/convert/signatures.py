@@ -216,6 +216,8 @@ def _name_text(work: _Assembly, raw: str) -> tuple[str, bool]:
         text = text[:trail.start()]
         work.block.congress = True
     plural = PLURAL_TITLE_RE.match(text)  # 'Senators Jeffords, Sarbanes and Crapo.'
+    if plural:
+        work.block.congress = True  # (the plural titles are Congress's)
     return (text[plural.end():] if plural else text), bool(plural)
 
 
@@ -226,7 +228,7 @@ def _add_piece(work: _Assembly, piece: str, no: int, *, alone: bool, plural: boo
     party = PARTY_ONLY_RE.match(piece)
     signed = work.signed
     if party and signed and signed[-1].line == no and signed[-1].role is None:
-        signed[-1].role = party.group(1)  # 'John Kerry, (D-MA)'
+        signed[-1].role = party.group(1) or party.group(2)  # 'John Kerry, (D-MA)'
         return
     read = read_piece(piece, alone)
     work.block.congress = work.block.congress or read.congress

@@ -73,6 +73,7 @@ ORGANIZATION_WORDS = """
     consultora consultores inc llc ltd ac iap a.c. ngo jpic provincia province
     capacitación capacitacion formación formacion hermanas sisters brothers
     hermanos misioneros missionaries caritas cáritas rights derechos defensa defense
+    affairs bureau department departamento ministry ministerio agency agencia
     """
 
 # the legal forms an organization's name may end with after a comma ('Movilidades Libres y
@@ -146,7 +147,9 @@ ROLE_STARTS = (r"chair(?:man|woman|person)?", r"co-?chair(?:man|woman|person)?",
                r"profesora?", r"investigadora?", r"directora?", r"coordinadora?",
                r"presidenta?", r"secretaria?", r"fundadora?", r"integrante", r"miembro",
                r"representante", r"diputada?", r"senadora?", r"abogada?", r"defensora?",
-               r"activista", r"periodista", r"académica?", r"academica?", r"ex[- ]")
+               r"activista", r"periodista", r"académica?", r"academica?", r"ex[- ]",
+               r"assistant", r"deputy", r"acting", r"under secretary", r"associate",
+               r"administrator", r"commissioner", r"inspector general")
 
 # the countries of the world as printed after a signer's affiliation ('Name, University,
 # Country'), English and Spanish (folded when used)
