@@ -19,7 +19,12 @@ from undersigned.convert.flattened import is_flattened, reline
 from undersigned.convert.header import parse_header
 from undersigned.convert.lines import LANGUAGE_MARK_RE, Line, split_lines
 from undersigned.convert.people import known_organizations
-from undersigned.convert.press import find_sender, signers_in_prose, strip_furniture
+from undersigned.convert.press import (
+    find_sender,
+    lead_signers,
+    signers_in_prose,
+    strip_furniture,
+)
 from undersigned.convert.regions import SPANISH_SALUTATION, Region, _find_regions, language_of
 from undersigned.convert.relayout import relayout
 from undersigned.convert.signed import Kind, Signed
@@ -284,6 +289,8 @@ def _release(job: _Job, outside: list[Line], letters: list[ConvertedDocument]
                                       else sender)
     named = signers_in_prose(body.markdown) if not any(
         x.front.signatories for x in letters) else {}  # the letter is not reproduced
+    if letters and not named and not any(x.front.signatories for x in letters):
+        named = lead_signers(body.markdown)  # it is, but with no names under its closing
     front = FrontMatter(
         title=options.title or parts.title,
         date=issued,

@@ -137,7 +137,8 @@ _ADJECTIVE = r"(?:(?:estadounidenses?|federal(?:es)?|dem[oó]cratas?|republican[
 # spaces with at most one line break, taken whole: the old '[^\S\n]+\n?[^\S\n]*' could cut a
 # run of n spaces n ways, and a name of five words padded with spaces cost n^4 steps
 _SP = r"(?:[^\S\n]++(?:\n[^\S\n]*+)?+|\n[^\S\n]*+)"
-_TITLE = rf"\b(?:U\.S\.\s++|United States\s++)?(?P<title>{_TITLES}){_SP}{_ADJECTIVE}"
+_US = r"(?:U\.S\.\s++|United States\s++)?"
+_TITLE = rf"\b{_US}(?P<title>{_TITLES}){_SP}{_ADJECTIVE}"
 # a word of a name: a capital, then letters, points, apostrophes and hyphens up to its last
 # letter or point ('O’Rourke', 'Jr.', not the apostrophe of 'Jones’'), taken whole
 _WORD = r"(?>[A-Z](?:[\w.]++|['’-]++(?=[\w.]))++|[A-Z]\.)"
@@ -145,8 +146,8 @@ _NAME = (rf"{_WORD}(?:{_SP}(?:{_WORD}|\"[^\"]{{1,20}}\"|"
          r"“[^”]{1,20}”|(?:de|del|la|van|von)\b)){0,4}")
 _SEAT = r"(?:\s*+\((?:[DRI]-[A-Z][\w.]*+(?:-\d{1,2})?|[A-Z]{2}-(?:\d{1,2}|AL))\))?"
 SPEAKERS_RE = re.compile(_TITLE + rf"(?P<names>{_NAME}{_SEAT}(?:(?:,\s++(?:and\s++|y\s++)?|\s++(?:and|y)\s++)"
-                         rf"(?:(?:{_TITLES})\s++)?{_NAME}{_SEAT})*)")
-_ONE_RE = re.compile(rf"(?:(?P<own>{_TITLES})\s++)?(?P<name>{_NAME}){_SEAT}")
+                         rf"(?:{_US}(?:{_TITLES})\s++)?{_NAME}{_SEAT})*)")
+_ONE_RE = re.compile(rf"(?:{_US}(?P<own>{_TITLES})\s++)?(?P<name>{_NAME}){_SEAT}")
 
 
 _DEGREE_RE = re.compile(r"^(?:[A-Z][a-z]?\.)+$")  # 'Ed.D.', 'D.P.M.'
@@ -174,9 +175,11 @@ def named_members(text: str) -> list[tuple[str, str]]:
     """(title, name) of every Member named with a title in ``text``, in order of mention."""
     out: list[tuple[str, str]] = []
     for m in SPEAKERS_RE.finditer(text):
+        printed = m.group("title")
         for one in _ONE_RE.finditer(m.group("names")):
-            # each name has the title printed before it: 'Senator A and Representative B'
-            printed = one.group("own") or m.group("title")
+            # each name has the title printed last before it: 'Senator A and Representative
+            # B', 'Sens. A and B and Reps. C and D'
+            printed = one.group("own") or printed
             title = "Sen." if printed.lower().startswith("sen") else "Rep."
             name = _member_name(one.group("name"))
             if name and name not in {n for _t, n in out}:
@@ -358,6 +361,32 @@ def signers_in_prose(text: str) -> dict[str, str]:
             before += members
     families = {n.split()[-1] for n in names if len(n.split()) > 1}
     return {n: c for n, c in names.items() if len(n.split()) > 1 or n not in families}
+
+
+# what may stand before the subject of a release's first sentence: a dateline ('WASHINGTON,
+# D.C. –', 'Washington, DC (July 8, 2022) —')
+_DATELINE_RE = re.compile(r"^(?:[A-Z][\w.,]*+\s++){0,3}(?:\([^()\n]{1,40}\)\s*+)?[-–—:]\s*+|^")
+_BETWEEN_SUBJECTS_RE = re.compile(r"^(?:,?\s++and\s++|,\s*+)$")
+
+
+def lead_signers(text: str) -> dict[str, str]:
+    """The Members who are the subject of a release's first sentence ('U.S. Sens. John Thune
+    (R-S.D.), John Barrasso (R-Wyo.) … and U.S. Reps. Dusty Johnson (R-S.D.) and Liz Cheney
+    (R-Wyo.) today expressed their concern …'): the writers of the letter it reproduces when
+    that letter prints no names under its closing and no sentence says who signed it. Only
+    a list that opens the sentence (after a dateline) counts; name -> chamber, in order."""
+    paragraph = next((p for p in text.split("\n\n") if p.strip() and not p.startswith("#")), "")
+    sentence = _SENTENCE_END.split(paragraph.strip(), maxsplit=1)[0]
+    start = _DATELINE_RE.match(sentence)
+    pos = start.end() if start else 0
+    names: dict[str, str] = {}
+    for m in SPEAKERS_RE.finditer(sentence, pos):
+        if m.start() != pos and not _BETWEEN_SUBJECTS_RE.match(sentence[pos:m.start()]):
+            break
+        for title, name in named_members(m.group(0)):
+            names.setdefault(name, "sen" if title == "Sen." else "rep")
+        pos = m.end()
+    return names if pos > 0 and names else {}
 
 
 def find_sender(text: str, url: str | None = None) -> tuple[str | None, str | None]:
