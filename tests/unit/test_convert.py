@@ -199,7 +199,8 @@ def test_a_family_name_over_a_congressional_title_is_a_person():
 def test_each_member_named_in_prose_keeps_the_title_printed_before_them():
     """'U.S. Senator Bob Menendez (D-N.J.) and Representative Adriano Espaillat (NY-13) led …':
     the archive said 'Sen. Adriano Espaillat' (the first title carried to every name)."""
-    from undersigned.convert.press import find_sender, named_members
+    from undersigned.convert.press import find_sender
+    from undersigned.convert.prose import named_members
 
     text = ("WASHINGTON, DC -- U.S. Senator Bob Menendez (D-N.J.) and Representative Adriano "
             "Espaillat (NY-13) led a group of 20 colleagues in sending a letter.")
@@ -291,7 +292,7 @@ def test_a_note_over_the_address_stays_in_the_text_and_is_no_recipient():
 
 
 def test_the_writers_of_a_letter_printed_without_names_are_the_lead_sentences_subject():
-    from undersigned.convert.press import lead_signers
+    from undersigned.convert.prose import lead_signers
     text = ("WASHINGTON – U.S. Sens. John Thune (R-S.D.), John Barrasso (R-Wyo.), and Cynthia "
             "Lummis (R-Wyo.) and U.S. Reps. Dusty Johnson (R-S.D.) and Liz Cheney (R-Wyo.) "
             "today expressed their concern with the plans. They asked for more.\n\nMore.")

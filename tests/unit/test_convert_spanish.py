@@ -13,7 +13,7 @@ import pytest
 
 from helpers import DATA
 from undersigned.convert import convert_text
-from undersigned.convert.press import signers_in_prose
+from undersigned.convert.prose import signers_in_prose
 from undersigned.convert.regions import is_dear, language_of
 
 CONVERT = DATA / "convert"

@@ -207,7 +207,7 @@ def test_family_names_with_states_are_the_members_of_that_name_and_state():
 
 
 def test_signers_named_in_prose_the_forms_of_issue_28():
-    from undersigned.convert.press import signers_in_prose
+    from undersigned.convert.prose import signers_in_prose
 
     text = ("WASHINGTON – U.S. Sens. Ron Wyden and Jeff Merkley and U.S. Reps. Peter DeFazio "
             "and Suzanne Bonamici today called on the U.S. Department of Agriculture to act.\n\n"
@@ -227,7 +227,7 @@ def test_signers_named_in_prose_the_forms_of_issue_28():
 
 
 def test_members_a_letter_went_to_are_not_its_signers():
-    from undersigned.convert.press import signers_in_prose
+    from undersigned.convert.prose import signers_in_prose
 
     text = ("Sen. Ken Salazar, D-CO, sent a letter to Chairman Sen. Saxby Chambliss (R-GA) and "
             "Ranking Member Sen. Tom Harkin (D-IA) of the Senate Agriculture Committee calling "
@@ -239,7 +239,7 @@ def test_members_a_letter_went_to_are_not_its_signers():
 
 
 def test_the_lawmakers_of_a_letter_sentence_are_those_named_with_their_seats_before_it():
-    from undersigned.convert.press import signers_in_prose
+    from undersigned.convert.prose import signers_in_prose
 
     text = ("House Republican Whip Steve Scalise (R-La.) and Ranking Member James Comer "
             "(R-Ky.) today called on Democrats to conduct oversight. In a letter to Chairman "

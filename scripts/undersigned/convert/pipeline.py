@@ -19,12 +19,8 @@ from undersigned.convert.flattened import is_flattened, reline
 from undersigned.convert.header import parse_header
 from undersigned.convert.lines import LANGUAGE_MARK_RE, Line, split_lines
 from undersigned.convert.people import known_organizations
-from undersigned.convert.press import (
-    find_sender,
-    lead_signers,
-    signers_in_prose,
-    strip_furniture,
-)
+from undersigned.convert.press import find_sender, strip_furniture
+from undersigned.convert.prose import lead_signers, signers_in_prose
 from undersigned.convert.regions import SPANISH_SALUTATION, Region, _find_regions, language_of
 from undersigned.convert.relayout import relayout
 from undersigned.convert.signed import Kind, Signed
