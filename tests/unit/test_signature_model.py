@@ -261,3 +261,32 @@ def test_an_address_block_run_together_is_cut_into_its_lines():
         assert lines[:6] == ["April 21 2006", "The Honorable Alberto Gonzales", "Attorney General",
                              "United States Department of Justice", "950 Pennsylvania Avenue N W",
                              "Washington D C 20530"], gap
+
+
+_PARAGRAPH_A_LINE = (
+    "   BELOW IS THE TEXT OF THE LETTER:\n"
+    "   Dear Secretary Chertoff:\n"
+    "   I write to ask about the children of parents detained in the raids of last week, "
+    "who were left without care in several towns across the country, as the news reports "
+    "of the past days have shown in some detail and at some length.\n"
+    "   I would appreciate answers to the following questions:\n"
+    "   - What is your policy on visitation?\n"
+    "   While exercising its authority, the government has a special obligation.\n"
+    "   December 12, 2006\n"
+    "   Thank you for your attention to this matter.\n"
+    "   Best regards.\n"
+    "   Sincerely yours,\n"
+    "   Dianne Feinstein\n"
+    "  United States Senator\n")
+
+
+def test_a_page_that_prints_a_paragraph_a_line_keeps_each_line_apart_and_every_closing():
+    letter = convert_text(_PARAGRAPH_A_LINE, source="x.txt",
+                          options=Options(date="2007-03-20", title="x")).documents[-1]
+    assert [s.name for s in letter.front.signatories] == ["Dianne Feinstein"]
+    assert letter.body.split("\n\n")[-7:] == [
+        "I would appreciate answers to the following questions:",
+        "- What is your policy on visitation?",
+        "While exercising its authority, the government has a special obligation.",
+        "December 12, 2006",
+        "Thank you for your attention to this matter.", "Best regards.", "Sincerely yours,"]

@@ -61,16 +61,25 @@ def _line_paragraphs(block: list[Line]) -> list[list[Line]]:
     """A run of lines with no blank line between them is one paragraph re-joined, unless its
     lines are whole paragraphs: a long line (over 100 characters: no hard-wrapped text is
     that wide) that ends a sentence, followed by a line that starts one (web pages saved as
-    text print a paragraph a line)."""
+    text print a paragraph a line). In a run with a line over 200 characters (a page that
+    prints a paragraph a line, never hard-wrapped), every line that does not go on in lower
+    case is a paragraph of its own, whatever its length ('Best regards.', a date, an item).
+    A closing ('Sincerely yours,') never goes on the paragraph above it."""
+    wide = any(len(x.s) > _WIDE_LINE for x in block)
     out = [[block[0]]]
     for prev, line in zip(block, block[1:], strict=False):
-        if len(prev.s) > 100 and prev.s.endswith(END_PUNCT) and (
-                line.s[:1].isupper() or line.s[:1] in '"“¿¡' or line.s[:1].isdigit()) \
-                or prev.s.endswith(END_PUNCT) and ITEM_RE.match(line.s):  # '1) …', 'a) …'
+        starts = line.s[:1].isupper() or line.s[:1] in '"“¿¡' or line.s[:1].isdigit()
+        if (len(prev.s) > 100 or wide) and prev.s.endswith(END_PUNCT) and starts \
+                or prev.s.endswith(END_PUNCT) and ITEM_RE.match(line.s) \
+                or wide and (starts or BULLET_RE.match(line.text)) \
+                or CLOSING_RE.match(line.s):  # '1) …', 'a) …'
             out.append([line])
         else:
             out[-1].append(line)
     return out
+
+
+_WIDE_LINE = 200
 
 
 def _paragraph_blocks(flow: list[Line]) -> list[list[Line]]:

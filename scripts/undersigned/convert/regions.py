@@ -164,6 +164,8 @@ def _find_regions(lines: list[Line], src: str, problems: list[Problem],
                     warning=True)))
                 i = floor = nxt
                 continue
+            closing = _last_closing(lines, closing, set(closings))  # 'Best regards.' /
+            # 'Sincerely yours,': the signature block is under the last
             addressee = re.sub(r"^(?:dear|to)\s++|[,:;]$", "", lines[sal].s, flags=re.I) \
                 if sal < n else ""
             following = _next_index(dears, closing, n) or n
@@ -201,6 +203,16 @@ def _settle(problems: list[Problem], pending: list[tuple[int, Region, Problem]],
     for at, region, problem in reversed(pending):
         if id(region) not in joined:
             problems.insert(at, problem)
+
+
+def _last_closing(lines: list[Line], closing: int, closings: set[int]) -> int:
+    """The last of the closings printed one under the other from ``closing`` on."""
+    k = closing
+    while True:
+        nxt = next((j for j in range(k + 1, len(lines)) if not lines[j].blank), None)
+        if nxt is None or nxt not in closings:
+            return k
+        k = nxt
 
 
 def _signatures(lines: list[Line], closing: int, stop: int, src: str, addressee: str,
