@@ -85,6 +85,11 @@ _ROLE_END_RE = re.compile(
     re.I)
 
 
+# a leader's office named with its chamber: 'Senate Democratic Leader', 'House Majority Whip'
+_CHAMBER_ROLE_RE = re.compile(r"^(?:senate|house)\s++(?:majority|minority|democratic|"
+                              r"republican|assistant)\b", re.I)
+
+
 def _split_role(text: str) -> tuple[str, str | None]:
     """'Henry A. Waxman Ranking Member' -> ('Henry A. Waxman', 'Ranking Member'): a role run
     onto the name's line after it."""
@@ -93,7 +98,8 @@ def _split_role(text: str) -> tuple[str, str | None]:
         return text, None
     for k in range(2, min(len(tokens), 5)):
         head, tail = " ".join(tokens[:k]), " ".join(tokens[k:])
-        if ROLE_START.match(tail) and _role_line(tail) and _person_like(head) \
+        if (ROLE_START.match(tail) or _CHAMBER_ROLE_RE.match(tail)) and _role_line(tail) \
+                and _person_like(head) \
                 and not ORG_WORDS & set(fold(tail).split()) and len(tokens) - k <= 4:
             return head, tail
     return text, None
