@@ -102,3 +102,11 @@ def test_a_long_line_without_wide_gaps_or_sentences_is_not_cut():
     assert _texts(table) == [(1, table.strip())]
     prose = "We write to urge you to act, and soon. " * 30  # one paragraph
     assert _texts(prose) == [(1, prose.strip())]
+
+
+def test_an_address_block_on_one_line_is_cut_after_the_name_before_the_street_and_city():
+    assert _texts("   The Honorable Robert J. Portman United States Trade Representative 600 "
+                  "17th Street, N.W. Washington, D.C. 20508 \n") == [
+        (1, "The Honorable Robert J. Portman"),
+        (1, "United States Trade Representative"), (1, "600 17th Street, N.W."),
+        (1, "Washington, D.C. 20508")]

@@ -13,12 +13,14 @@ from undersigned.core.vocabulary import ADDRESS_OFFICES
 # | Attorney General | United States Department of Justice | 950 Pennsylvania Avenue N W |
 # Washington D C 20530' — cut before the office after the name, before the institution after
 # the office (not inside it: 'President of the United States'), before the street number and
-# before the city
-_ADDRESSEE = re.compile(r"(?:The\s++Honorable|Mr|Mrs|Ms|Dr)\s++((?:[A-Z][\w'’-]*+\s++){1,4}?)"
-                        rf"(?=(?:{'|'.join(ADDRESS_OFFICES)})\b)")
+# before the city ('The Honorable Robert J. Portman | United States Trade Representative | …':
+# an office or institution of the United States after the name)
+_ADDRESSEE = re.compile(r"(?:The\s++Honorable|Mr|Mrs|Ms|Dr)\s++((?:[A-Z][\w.'’-]*+\s++){1,4}?)"
+                        rf"(?=(?:{'|'.join(ADDRESS_OFFICES)}|United States|U\.S\.)\b)")
 _INSTITUTION = re.compile(r"(?<!of the)\s(?=(?:United States|U\.?\s?S\.?|The White House|Department|Office|Embassy|"
                           r"Committee|Bureau|Agency|Senate|House of)\b)")
-_STREET = re.compile(r"\s(?=\d[\dA-Z]{0,5}\s++[A-Z]|Washington,?+\s++D\.?+\s?+C\b)")
+_STREET = re.compile(r"\s(?=\d[\dA-Z]{0,5}\s++(?:[A-Z]|\d{1,3}(?:st|nd|rd|th)\b)|"
+                     r"Washington,?+\s++D\.?+\s?+C\b)")  # ('600 17th Street')
 
 
 def address_cuts(text: str, start: int, dear: int) -> list[int]:

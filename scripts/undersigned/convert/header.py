@@ -125,12 +125,19 @@ def is_header_like(text: str) -> bool:
     s = text.strip()
     if not s:
         return True
+    if len(s) <= 250 and _ZIP_END_RE.search(s):
+        return True  # an address run onto one line (it reads like a sentence)
     if is_prose(s) or s.endswith(":") and not SALUTATION_RE.match(s):
         return False
     ws = words(s)
     if s.endswith(".") and len(ws) >= 3 and not re.search(r"\b[A-Z]\.$|\b(?:Jr|Sr|Inc)\.$", s):
         return False
     return len(s) <= 120
+
+
+# an address run onto one line ends with its ZIP code ('U.S. Citizenship and Immigration
+# Service Department of Homeland Security 20 Massachusetts Avenue, NW Washington, D.C. 20529')
+_ZIP_END_RE = re.compile(r"\b\d{5}(?:-\d{4})?$")
 
 
 def parse_header(lines: list[Line]) -> Header:

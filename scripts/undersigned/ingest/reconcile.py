@@ -87,6 +87,9 @@ def score(printed: str, member: Legislator) -> float:
 
 _CONGRESS_ROLE = re.compile(rf"\b(?:{'|'.join(CONGRESS_ROLES)})\b", re.I)
 _FORMER = re.compile(r"\b(?:former|retired|ex-)", re.I)
+# a chair's title alone names nothing outside Congress ('Charles E. Grassley' / 'Chairman'
+# under a Senator's letter: he chaired the Finance Committee)
+_CHAIR_ALONE = re.compile(r"^(?:co-?|vice[- ])?chair(?:man|woman|person)?\.?$", re.I)
 
 
 def affiliation_problem(role: str | None) -> str | None:
@@ -97,7 +100,7 @@ def affiliation_problem(role: str | None) -> str | None:
         return None
     if _FORMER.search(role):
         return f"printed as '{role}'"
-    if _CONGRESS_ROLE.search(role):
+    if _CONGRESS_ROLE.search(role) or _CHAIR_ALONE.match(role):
         return None
     return f"printed with a non-congressional affiliation '{role}'"
 
