@@ -316,6 +316,8 @@ def _plan_writes(root: Path, archive: Archive, sources: list[Source], problems: 
     writes: list[_Write] = []
     for src in sources:
         for doc in src.docs:
+            if doc.held:  # in the archive already, from another original: linked, not written
+                continue
             existing = archive.by_slug.get(doc.slug)
             folder = existing.path.parent if existing is not None else root / "letters"
             target = folder / f"{doc.slug}.md"

@@ -231,3 +231,63 @@ def test_a_document_without_topics_is_not_written_and_topic_gives_them(archive_d
     written = next((root / "letters").glob("*.md")).read_text(encoding="utf-8")
     assert "\ntopics: [security-assistance]\n" in written
     assert main(["--root", str(root), "check"]) == 0
+
+
+_LETTER = """November 17, 2006
+
+The Honorable Michael Chertoff
+Secretary
+Department of Homeland Security
+Washington, D.C. 20528
+
+Dear Mr. Secretary:
+
+We urge you to meet with the mayors of the communities along the border with Mexico before the
+fence is built.
+
+Sincerely,
+
+Kay Bailey Hutchison
+United States Senator
+
+John Cornyn
+United States Senator
+"""
+
+
+def _release(headline: str, lead: str) -> str:
+    return (f"{headline}\n\n{lead} Senators Hutchison and Cornyn sent a letter to Secretary "
+            "Chertoff about the border fence and its effect on border communities. The letter "
+            f"follows:\n\n{_LETTER}")
+
+
+def test_a_release_reproducing_a_letter_in_the_archive_is_linked_to_it(archive_dir, capsys,
+                                                                        tmp_path):
+    """A second release that prints a letter imported from another release is linked to the
+    letter; the letter is not written twice (nor refused as 'another document')."""
+    root = archive_dir(letter=False)
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text(_release("SENATORS URGE CHERTOFF TO MEET BORDER MAYORS",
+                              "Washington, D.C. -"))
+    second.write_text(_release("SEN. HUTCHISON COMMENTS ON CHERTOFF'S VISIT TO THE BORDER",
+                               "Washington, D.C. - Last year, the"))
+    assert main(["--root", str(root), "import", str(first), "--add-new",
+                 "--topic", "migration"]) == 0
+    capsys.readouterr()
+    letter = "2006-11-17-letter-secretary-michael-chertoff"
+    before = (root / "letters" / f"{letter}.md").read_bytes()
+    assert main(["--root", str(root), "import", str(second), "--add-new",
+                 "--topic", "migration"]) == 0
+    out, err = capsys.readouterr()
+    assert (f"the letter it reproduces is in the archive already: letters/{letter}.md (its "
+            "original: letters/2006-11-17-senators-urge-chertoff-meet-border-mayors.txt, the "
+            "same title, date and signers); the release is linked to it and the letter is not "
+            "written again") in err
+    release = "2006-11-17-sen-hutchison-comments-chertoff-visit-border"
+    assert out.splitlines() == [f"wrote letters/{release}.md (press-release, 0 signatories)"]
+    assert (root / "letters" / f"{letter}.md").read_bytes() == before
+    assert f"related: [{letter}]" in (root / "letters" / f"{release}.md").read_text()
+    code = main(["--root", str(root), "check", "--strict", "--reconvert"])
+    out, err = capsys.readouterr()
+    assert code == 0, out + err
+    assert "(1 letter also read in another original that reproduces it)" in err

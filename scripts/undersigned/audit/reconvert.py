@@ -123,7 +123,7 @@ def reconvert(archive: Archive, strict: bool) -> tuple[list[Problem], str]:
         if letter.original:
             groups[letter.original].append(letter)
     problems: list[Problem] = []
-    declared = compared = 0
+    declared = compared = again = 0
     for original, group in sorted(groups.items()):
         path = archive.root / original
         stem = path.name.removesuffix(".txt")
@@ -157,13 +157,28 @@ def reconvert(archive: Archive, strict: bool) -> tuple[list[Problem], str]:
                 problems.append(Problem(rel, line, f"differs from its original: {said}", HINT,
                                         warning=not strict))
         for doc in extra:
+            held = archive.by_slug.get(doc.slug)
+            if held is not None and held.original != original and doc.slug in main.related:
+                # a letter the release reproduces, held from another original (import links
+                # it): the signers must agree
+                again += 1
+                disagree = _compare_names("signatories", [x.name for x in held.signatures],
+                                          _names(doc.front.signatories))
+                if disagree:
+                    problems.append(Problem(relpath(path, archive.root), doc.source_line,
+                                            f"the letter it reproduces, letters/{doc.slug}.md "
+                                            f"(from {held.original}), differs: {disagree}", HINT,
+                                            warning=not strict))
+                continue
             problems.append(Problem(
                 relpath(path, archive.root), doc.source_line,
                 f"today's converter finds a document the archive lacks: "
                 f"'{doc.front.title}' ({doc.front.date})",
                 "import the original again (undersigned import FILE --force) to add it",
                 warning=not strict))
-    summary = (f"reconverted {compared} documents from {len(groups)} originals; "
+    also = (f" ({again} letter{'s' if again != 1 else ''} also read in another original "
+            "that reproduces it)") if again else ""
+    summary = (f"reconverted {compared} documents from {len(groups)} originals{also}; "
                f"{declared} declared hand edit{'s' if declared != 1 else ''} not reported")
     return problems, summary
 

@@ -145,6 +145,9 @@ class ConvertedDocument:
     fixed_slug: str | None = None  # chosen by `import` when the natural slug is taken
     congress: bool = False  # its letterhead or signature block says Congress, Senate or House
     sender_given: bool = False  # the sender came from the user (--sender), not the text
+    # a reproduced letter the archive holds already from another original (`import` links the
+    # release to it and writes it not again)
+    held: bool = False
 
     @property
     def slug(self) -> str:

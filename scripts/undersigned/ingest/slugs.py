@@ -3,11 +3,13 @@ document never takes another's (see choose_slugs)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from undersigned.convert.document import ConvertedDocument
+from undersigned.core.names import bare_tokens
 from undersigned.core.problems import Problem
 
 if TYPE_CHECKING:
@@ -21,6 +23,21 @@ class Source:
     rel: str
     data: bytes
     docs: list[ConvertedDocument]
+
+
+def _held(archive: Archive, src: Source, doc: ConvertedDocument, slug: str) -> bool:
+    """Is ``doc``, a letter a release reproduces, the letter ``slug`` of the archive, imported
+    from another original (the same title, date and signers' family names)?"""
+    letter = archive.by_slug.get(slug)
+    if doc.role != "embedded" or letter is None or letter.type != "letter" \
+            or not letter.original or letter.original.endswith(f"/{src.rel}"):
+        return False
+    return _families(s.name for s in letter.signatures) == _families(
+        s.name for s in doc.front.signatories) != set()
+
+
+def _families(names: Iterable[str]) -> set[str]:
+    return {tokens[-1] for tokens in (bare_tokens(n) for n in names) if tokens}
 
 
 def existing_original(root: Path, archive: Archive, slug: str) -> tuple[Path | None, bytes | None]:
@@ -69,6 +86,15 @@ def choose_slugs(root: Path, archive: Archive, sources: list[Source], problems: 
                 if same and slug not in taken:
                     break
                 slug, n = f"{base}-{n}", n + 1
+            if slug != base and base not in mine and _held(archive, src, doc, base):
+                doc.fixed_slug, doc.held = base, True
+                letter = archive.by_slug[base]
+                problems.append(Problem(
+                    src.rel, doc.source_line, f"the letter it reproduces is in the archive "
+                    f"already: letters/{base}.md (its original: {letter.original}, the same "
+                    "title, date and signers); the release is linked to it and the letter is "
+                    "not written again", "check `related:` of the release", warning=True))
+                continue
             if slug != base and base not in mine:
                 held = (f"letters/{base}.md is another document" if (
                     root / "letters" / f"{base}.md").exists() else
