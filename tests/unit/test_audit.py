@@ -155,6 +155,17 @@ def test_release_text_and_empty_headings_in_a_letter(archive, capsys):
     assert f"{CHERTOFF}:21: '###' renders as an empty heading" in out
 
 
+def test_a_bracketed_or_capital_lead_in_is_release_text_too(archive, capsys):
+    replace(archive, CHERTOFF, "Dear Secretary Chertoff:",
+            "[The text of the senators' letter follows below]\n\nTEXT OF LETTER\n\n"
+            "Dear Secretary Chertoff:")
+    code, out, _ = check(archive, capsys, "--strict")
+    assert code == 1
+    assert (f"{CHERTOFF}:19: press-release text inside a letter: '[The text of the senators' "
+            "letter follows below]'") in out
+    assert f"{CHERTOFF}:21: press-release text inside a letter: 'TEXT OF LETTER'" in out
+
+
 def test_mis_decoded_text(archive, capsys):
     replace(archive, FOX, "Mexico’s military", "Mexicoâ€™s military")
     code, out, _ = check(archive, capsys, "--strict")

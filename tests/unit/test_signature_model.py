@@ -290,3 +290,22 @@ def test_a_page_that_prints_a_paragraph_a_line_keeps_each_line_apart_and_every_c
         "While exercising its authority, the government has a special obligation.",
         "December 12, 2006",
         "Thank you for your attention to this matter.", "Best regards.", "Sincerely yours,"]
+
+
+def test_the_releases_lead_in_stays_in_the_release_not_at_the_top_of_the_letter():
+    text = ("SEN. DOE WRITES TO SECRETARY ROE\n\n"
+            "   Senator Jane Doe today sent a letter to Secretary Roe about the border.\n"
+            "   [The text of Senator Doe's letter follows below]\n"
+            "   December 9, 2005\n"
+            "   The Honorable Richard Roe\n"
+            "  Secretary\n"
+            "   Dear Secretary Roe:\n"
+            "   I write to ask you to meet the mayors of the border towns before you decide.\n"
+            "   Sincerely,\n"
+            "   Jane Doe\n"
+            "  United States Senator\n")
+    release, letter = convert_text(text, source="x.txt", options=Options()).documents
+    assert release.body.endswith("[The text of Senator Doe's letter follows below]")
+    assert letter.body.startswith("Dear Secretary Roe:")
+    assert str(letter.front.date) == "2005-12-09"
+    assert [r.name for r in letter.front.recipients] == ["Richard Roe"]

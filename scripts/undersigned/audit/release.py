@@ -9,8 +9,10 @@ from undersigned.audit.text import body_lines
 from undersigned.audit.verdicts import Verdicts
 from undersigned.core.archive import Archive
 from undersigned.core.problems import Problem, relpath
+from undersigned.core.vocabulary import LETTER_LEAD_IN
 
 RELEASE_LINES = re.compile(
+    rf"^(?:{LETTER_LEAD_IN})|"  # (what the converter leaves in the release: core/vocabulary.py)
     r"^\W{0,3}(?:below\s(?:is|are)\s(?:the\s)?(?:full\s)?text|the\s(?:full\s)?text\sof\sthe\s"
     r"letter\s(?:is|follows|can\sbe)|(?:the\s)?(?:full\s)?letter\s(?:can\sbe\s(?:viewed|found|"
     r"read)|is\savailable)|for\smore\sinformation,?\s(?:please\s)?contact|media\scontacts?:|"

@@ -19,6 +19,7 @@ from undersigned.convert.lines import (
 from undersigned.convert.signatures import Block, Signed, parse_signatures
 from undersigned.core.names import fold
 from undersigned.core.problems import Problem
+from undersigned.core.vocabulary import LETTER_LEAD_IN
 
 DEAR_RE = re.compile(r"^(?:\*\*)?(?:[Dd]ear|DEAR|Estimad[oa]s?|Apreciad[oa]s?|Distinguid[oa]s?)\s++"
                      r"[^.]{2,400}[,:;]?(?:\*\*)?$|"
@@ -74,6 +75,7 @@ def _endnotes(lines: list[Line], start: int) -> int:
 
 
 # periods that end an abbreviation, not a sentence: 'Dear Mayor Kenney and Mr. Jeremiah:'
+_LEAD_IN_RE = re.compile(LETTER_LEAD_IN, re.I)
 _ABBREVIATION = re.compile(r"\b(Messrs|Mssrs|Mr|Ms|Mrs|Mx|Dr|Sen|Sens|Rep|Reps|Gov|Hon|Amb|Gen|Col|Lt|Jr|Sr|"
                            r"St|Sec|Adm|Prof|Rev|Fr|Sra|Sr|Dra|Lic|Ing|[A-Z])\.")
 
@@ -139,7 +141,8 @@ def _find_regions(lines: list[Line], src: str, problems: list[Problem],
             # walk back over the header (recipient block, date, letterhead)
             start = i
             j = i - 1
-            while j >= floor and is_header_like(lines[j].text):
+            while j >= floor and is_header_like(lines[j].text) \
+                    and not _LEAD_IN_RE.match(lines[j].s):  # (the release's: 'Text of letter')
                 if not lines[j].blank:
                     start = j
                 j -= 1
