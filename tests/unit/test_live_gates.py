@@ -59,6 +59,32 @@ def test_requests_for_pages_still_being_written_wait_for_them(tmp_path: Path):
     bg.wait_for_background(session)  # the writer thread is joined
 
 
+def test_a_page_in_place_is_served_before_the_rest_are_written(tmp_path: Path):
+    """A rebuild releases each page once it is written (a changed topic's page, a listing):
+    a request for it does not wait for the thousands of pages after it."""
+    session = ServeSession()
+    server = FakeServer()
+    bg.serve_when_ready(session, server, "pagefind")
+    rest = threading.Event()
+    bg.open_gates(session, {"topics/asylum/", "letters/a/"}, search=False)
+
+    def write() -> None:
+        bg.release(session, ["topics/asylum/"])
+        rest.wait(10)
+
+    bg.write_pages_later(session, tmp_path, write)
+    done: list[str] = []
+    first = _request(server, "/topics/asylum/", done)
+    later = _request(server, "/letters/a/", done)
+    first.join(5)
+    time.sleep(0.2)
+    assert done == ["/topics/asylum/"]  # served while letters/a/ is still being written
+    rest.set()
+    later.join(5)
+    assert done == ["/topics/asylum/", "/letters/a/"]
+    bg.wait_for_background(session)
+
+
 def test_a_request_waits_past_any_timeout_and_says_so(tmp_path: Path, monkeypatch, caplog):
     """Never served stale: no time limit on the wait, a log line while it lasts."""
     monkeypatch.setattr(bg, "WAIT_LOG", 0.05)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from undersigned.convert.lines import CLOSING_RE, FOOTDEF_RE, RULE_RE, SUP_RE, Line, blocks
 from undersigned.core.problems import Problem
+from undersigned.core.vocabulary import LETTER_LEAD_IN
 
 BULLET_RE = re.compile(r"^\s*+(?:[•●▪◦·‣∙]|[-*–](?=\s))\s*+(.*)$")
 NUMBER_RE = re.compile(r"^\s*+(?:\(?(\d{1,3})[.)])\s++(.*)$")
@@ -72,7 +73,7 @@ def _line_paragraphs(block: list[Line]) -> list[list[Line]]:
         if (len(prev.s) > 100 or wide) and prev.s.endswith(END_PUNCT) and starts \
                 or prev.s.endswith(END_PUNCT) and ITEM_RE.match(line.s) \
                 or wide and (starts or BULLET_RE.match(line.text)) \
-                or CLOSING_RE.match(line.s):  # '1) …', 'a) …'
+                or CLOSING_RE.match(line.s) or _LEAD_IN_RE.match(line.s):  # '1) …', 'a) …'
             out.append([line])
         else:
             out[-1].append(line)
@@ -80,6 +81,7 @@ def _line_paragraphs(block: list[Line]) -> list[list[Line]]:
 
 
 _WIDE_LINE = 200
+_LEAD_IN_RE = re.compile(LETTER_LEAD_IN, re.I)  # '-Below is the full text of …': its own
 
 
 def _paragraph_blocks(flow: list[Line]) -> list[list[Line]]:

@@ -17,7 +17,7 @@ from undersigned.convert.document import (
 )
 from undersigned.convert.flattened import is_flattened, reline
 from undersigned.convert.header import parse_header
-from undersigned.convert.lines import LANGUAGE_MARK_RE, Line, split_lines
+from undersigned.convert.lines import LANGUAGE_MARK_RE, Line, is_prose, split_lines
 from undersigned.convert.people import known_organizations
 from undersigned.convert.press import find_sender, strip_furniture
 from undersigned.convert.prose import lead_signers, signers_in_prose
@@ -196,8 +196,9 @@ def _copies_to(lines: list[Line], pos: int) -> tuple[list[Line], int]:
     if k >= len(lines) or not _CC_RE.match(lines[k].s):
         return [], pos
     end = k
-    while end < len(lines) and not lines[end].blank:
-        end += 1
+    while end < len(lines) and not lines[end].blank \
+            and not (end > k and is_prose(lines[end].s)):  # the release goes on ('Sen. Cornyn
+        end += 1  # serves on the Armed Services … Committees.', no blank line between)
     return lines[k:end], end
 
 

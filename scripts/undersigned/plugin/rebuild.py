@@ -98,7 +98,11 @@ def finish_rebuild(session: ServeSession, build: Build, config: MkDocsConfig) ->
     remember(session, build, config)
     write = page_writer(build, config, session.shells)
     if later or build.deferred:
-        bg.write_pages_later(session, site, rest(later, write, lambda: refresh_listings(
+        def written(uri: str) -> None:
+            write(uri)
+            bg.release(session, [page_url(uri)])
+
+        bg.write_pages_later(session, site, rest(later, written, lambda: refresh_listings(
             session, build, config, write) if build.deferred else None))
     bg.finish_search_in_background(
         session, site, BUNDLE,
@@ -119,18 +123,19 @@ def gated_urls(build: Build, site: Path) -> set[str]:
 
 
 def rest(later: list[str], write: Callable[[str], None],
-         then: Callable[[], None] | None = None) -> Callable[[], None]:
-    """The pages of a rebuild written after it, then ``then`` (see
+         first: Callable[[], None] | None = None) -> Callable[[], None]:
+    """The pages of a rebuild written after it, ``first`` first (a deferred rebuild's
+    listings: the page of a changed topic is one, and the reader may be waiting for it; see
     background.write_pages_later)."""
     def run() -> None:
+        if first is not None:
+            first()
         started = time.perf_counter()
         for uri in later:
             write(uri)
         if later:
             log.info(f"wrote the {len(later)} pages that show what changed in "
                      f"{time.perf_counter() - started:.1f} s")
-        if then is not None:
-            then()
     return run
 
 
@@ -164,6 +169,8 @@ def refresh_listings(session: ServeSession, build: Build, config: MkDocsConfig,
         build.listings = {u: d for u, d in build.listings.items() if u not in gone} | digests
         write_sitemap(build, config, [page_url(u) for u in build.shelled
                                       if not build.plan[u].raw])
+    bg.release(session, [page_url(u) for u in old | fresh.keys()] + [
+        p.name for p in site.glob("sitemap*.xml*")])  # (in place: served from now on)
     previous = session.previous
     if previous is not None and previous.archive is build.archive:
         previous.pages = set(build.shelled)

@@ -25,6 +25,7 @@ from undersigned.serve.session import ServeSession
 log = logging.getLogger("mkdocs.plugins.undersigned")
 
 WAIT_LOG = 30.0  # seconds between two log lines of a request that waits for a gate
+RECHECK = 0.05  # seconds between two looks at whether the one page asked for is in place
 
 
 def open_gates(session: ServeSession, pages: set[str], search: bool) -> None:
@@ -96,9 +97,22 @@ def wait_for_background(session: ServeSession) -> None:
     session.pages = session.search = None
 
 
-def _wait(gate: threading.Event, what: str) -> None:
-    while not gate.wait(WAIT_LOG):
-        log.info(f"a request for {what} is waiting for the rebuild to write it")
+def _wait(gate: threading.Event, what: str,
+          pending: Callable[[], bool] = lambda: True) -> None:
+    """Until ``gate`` opens or, sooner, ``pending()`` turns false (the one file asked for is
+    in place: the rebuild released it)."""
+    waited = 0.0
+    while pending() and not gate.wait(RECHECK):
+        waited += RECHECK
+        if waited >= WAIT_LOG:
+            log.info(f"a request for {what} is waiting for the rebuild to write it")
+            waited = 0.0
+
+
+def release(session: ServeSession, urls: Iterable[str]) -> None:
+    """Pages (URLs) of a rebuild written after it that are in place: requests for them are
+    served from now on, before the rest is written."""
+    session.pending.difference_update(urls)
 
 
 def serve_when_ready(session: ServeSession, server: Any, bundle: str) -> None:
@@ -116,8 +130,12 @@ def serve_when_ready(session: ServeSession, server: Any, bundle: str) -> None:
             _wait(session.search_done, path)
         elif session.pending and path.startswith(mount):
             url = path[len(mount):].removesuffix("index.html")
-            if url in session.pending or url + "/" in session.pending:
-                _wait(session.pages_done, path)
+
+            def waiting(url: str = url) -> bool:
+                return url in session.pending or url + "/" in session.pending
+
+            if waiting():
+                _wait(session.pages_done, path, waiting)
         return serve(environ, start_response)
 
     server.set_app(app)
