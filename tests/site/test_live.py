@@ -122,8 +122,8 @@ def test_rebuilds_serve_what_a_clean_build_writes(archive: Path, tmp_path: Path)
         ]
         for n, step in enumerate(steps, start=1):
             step()
-            if n == 1:  # the listings are rendered after the reload: a request for one waits
-                server.wait_for("Reloading browsers", 1)  # for it, never served stale
+            if n == 1:  # a listing requested right after the reload shows the change
+                server.wait_for("Reloading browsers", 1)
                 assert "Letter to Secretary Mayorkas on Haitian migrants" in server.get(
                     "/letters/")
             server.rebuilt(n)
@@ -132,7 +132,6 @@ def test_rebuilds_serve_what_a_clean_build_writes(archive: Path, tmp_path: Path)
             served = _tree(server.site)
             assert _same(served, clean) == [], f"step {n}"
         # the rebuilds kept pages: far fewer written than the site holds
-        assert "listings rendered again" in server.text()  # after the reader's page
         written = [int(m) for m in re.findall(r"rewrote (\d+) of \d+ pages", server.text())]
         assert len(written) == len(steps) and max(written) < 60, written  # every rebuild
     finally:

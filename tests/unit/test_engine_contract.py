@@ -16,9 +16,6 @@ ENGINES = ["mkdocs", "properdocs"]
 NAMES = [
     ("commands.build", "build", ["config", "serve_url", "dirty"]),
     ("commands.build", "get_context", ["nav", "files", "config", "page"]),
-    # build_pages_again: a deferred rebuild's listings in the navigation, built as build does
-    ("commands.build", "_populate_page", ["page", "config", "files", "dirty"]),
-    ("commands.build", "_build_page", ["page", "config", "doc_files", "nav", "env", "dirty"]),
     ("structure.toc", "get_toc", ["toc_tokens"]),
     ("structure.pages", "Page", ["title", "file", "config"]),
     ("structure.files", "File", []),

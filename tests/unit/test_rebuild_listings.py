@@ -65,35 +65,3 @@ def test_a_letter_page_is_rewritten_when_it_shows_what_changed():
     a, b = _letter("a"), _letter("b")
     build = _build([a, b], _state([a, b]), Dirty({"letter": {"b"}}, {"b"}))
     assert unchanged(build, a) and not unchanged(build, b)
-
-
-def test_a_deferred_rebuild_gates_every_listing_and_the_sitemap(tmp_path):
-    """Its listings are rendered after the reader's page is served: until then a request for
-    any of them (or the sitemap) waits; a rebuild that renders them with the plan gates only
-    the pages written after it."""
-    from undersigned.plugin.rebuild import gated_urls
-    (tmp_path / "sitemap.xml").write_text("")
-    (tmp_path / "sitemap-1.xml").write_text("")
-    pages = [_listing("years/index.md", "# Years"), _listing("years/2017.md", "# 2017"),
-             _letter("a"), _letter("b")]
-    build = _build(pages, _state(pages), Dirty({"letter": {"b"}}))
-    build.later = ["letters/b.md"]
-    assert gated_urls(build, tmp_path) == {"letters/b/"}
-    build.deferred = True
-    assert gated_urls(build, tmp_path) == {"letters/b/", "years/", "years/2017/",
-                                           "sitemap.xml", "sitemap-1.xml"}
-
-
-def test_a_rebuild_keeps_the_previous_listings_only_with_the_same_fingerprint():
-    from undersigned.core.settings import Settings
-    from undersigned.plugin.rebuild import kept_listings
-    from undersigned.serve.session import ServeSession
-    page = _listing("years/index.md", "# Years")
-    session = ServeSession()
-    session.previous = _state([page])
-    session.previous.eager = {page.uri: page}
-    assert kept_listings(session, Settings(), "f") is None  # the first build: no rebuild
-    session.incremental = True
-    assert kept_listings(session, Settings(), "f") == {page.uri: page}
-    assert kept_listings(session, Settings(), "g") is None  # code, docs or mkdocs.yml changed
-    assert kept_listings(session, Settings(mkdocs_pages=True), "f") is None

@@ -80,19 +80,18 @@ class Planned:
 
 
 def plan(archive: Archive, site_url: str = "", repo_edit: str | None = None,
-         head_in_front: bool = False, kept: dict[str, Planned] | None = None
-         ) -> list[Planned]:
+         head_in_front: bool = False) -> list[Planned]:
     """Every generated page, kind by kind (pages/kinds.py), in a deterministic order. Pages of
     letters and entries are rendered only when asked for, so a build never holds them all at
-    once; listings are rendered now (they are computed from the whole archive) — or, given
-    ``kept`` (a rebuild of `mkdocs serve`: the previous build's listings), taken as they were:
-    the rebuild renders them again after the reader's page is served (``listings``)."""
+    once; listings are rendered now (they are computed from the whole archive)."""
     ctx = Context(site_url, repo_edit, head_in_front)
     out: list[Planned] = []
     for kind in KINDS:
         if kind.listing is not None:
-            out += ([p for p in kept.values() if p.kind is kind] if kept is not None
-                    else _listing(archive, kind))
+            for page in kind.listing(archive):
+                packed = zlib.compress(page.markdown.encode(), 1)
+                out.append(Planned(page.uri, kind, None, 1, partial(_same, page.uri, packed),
+                                   packed))
             continue
         assert kind.render is not None
         for key in kind.keys(archive):
@@ -102,25 +101,11 @@ def plan(archive: Archive, site_url: str = "", repo_edit: str | None = None,
     return out
 
 
-def listings(archive: Archive) -> list[Planned]:
-    """The listing pages of the plan (its eager kinds), rendered now, in the plan's order."""
-    return [p for kind in KINDS if kind.listing is not None for p in _listing(archive, kind)]
-
-
-def _listing(archive: Archive, kind: PageKind) -> list[Planned]:
-    assert kind.listing is not None
-    out = []
-    for page in kind.listing(archive):
-        packed = zlib.compress(page.markdown.encode(), 1)
-        out.append(Planned(page.uri, kind, None, 1, partial(_same, page.uri, packed), packed))
-    return out
-
-
 def render_all(archive: Archive, site_url: str = "", repo_edit: str | None = None,
                head_in_front: bool = False) -> list[Page]:
     """Every generated page, in a deterministic order."""
     return [p.render() for p in plan(archive, site_url, repo_edit, head_in_front)]
 
 
-__all__ = ["Context", "head_extras", "Page", "Planned", "plan", "listings", "render_all",
-           "home_block", "fill_markers", "HOME_MARKER"]
+__all__ = ["Context", "head_extras", "Page", "Planned", "plan", "render_all", "home_block", "fill_markers",
+           "HOME_MARKER"]

@@ -35,7 +35,6 @@ class Build:
     search: BackgroundIndex | None = None  # indexing while the pages are written
     search_later: set[int] | None = None  # a rebuild: the shards to index after its pages
     incremental: bool = False  # a rebuild of `mkdocs serve`
-    deferred: bool = False  # ... whose listings are rendered after the reader's page
     blocks: dict[str, bytes] = field(default_factory=dict)  # page -> its HTML blocks, packed
     shelled: list[str] = field(default_factory=list)  # pages written into theme shells
     later: list[str] = field(default_factory=list)  # ... after the rebuild ends (serve)

@@ -46,14 +46,12 @@ from undersigned.plugin.config import UndersignedConfig
 from undersigned.plugin.rebuild import (
     against_previous,
     finish_rebuild,
-    kept_listings,
     remember,
     share_memo,
     unchanged,
 )
 from undersigned.plugin.shells import head, page_writer, same_on_every_engine, write_sitemap
 from undersigned.serve import background as bg
-from undersigned.serve.dirty import fingerprint
 from undersigned.serve.engine import (
     BuildEnvironment,
     incremental_builder,
@@ -161,14 +159,10 @@ class UndersignedPlugin(BasePlugin[UndersignedConfig]):  # type: ignore[no-untyp
             raise PluginError("Undersigned needs use_directory_urls: true (the DESIGN.md URLs)")
         repo = config.extra.get("source_repository")
         edit = f"{repo.rstrip('/')}/edit/main/" if repo else None
-        kept, mark = None, ""
         if session is not None:
             share_memo(session, archive)  # (the listings of the plan use it)
-            mark = fingerprint(root, config.config_file_path, config.site_url or "")
-            kept = kept_listings(session, settings, mark)
-        build = self.build = Build(root, archive, settings, {
-            p.uri: p for p in plan(archive, config.site_url or "", edit, kept=kept)},
-            fingerprint=mark, deferred=kept is not None)
+        build = self.build = Build(root, archive, settings,
+                                   {p.uri: p for p in plan(archive, config.site_url or "", edit)})
         if session is not None:
             against_previous(session, build, config)
         if build.incremental:  # a rebuild: indexed after its pages are written

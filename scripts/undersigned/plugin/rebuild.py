@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -13,17 +12,16 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from undersigned.core.archive import Archive
-from undersigned.core.settings import Settings
 from undersigned.core.urls import output_path, page_url
 from undersigned.outputs.exports import data_files, write_pieces
 from undersigned.outputs.network import write_network
 from undersigned.outputs.search import BUNDLE, BackgroundIndex, record_key, shards
-from undersigned.pages import Planned, listings
+from undersigned.pages import Planned
 from undersigned.plugin.build import Build
-from undersigned.plugin.shells import page_writer, write_sitemap
+from undersigned.plugin.shells import page_writer
 from undersigned.serve import background as bg
 from undersigned.serve.dirty import dirty, document_keys, fingerprint, remove_stale
-from undersigned.serve.engine import build_pages_again, written_files
+from undersigned.serve.engine import written_files
 from undersigned.serve.session import BACKGROUND, ServeSession, State
 from undersigned.serve.theme import reuse_theme_environment
 
@@ -43,8 +41,8 @@ def against_previous(session: ServeSession, build: Build, config: MkDocsConfig) 
     """Under `mkdocs serve`: what this build shares with the session's previous one."""
     archive = build.archive
     build.keys = document_keys(archive)
-    build.fingerprint = build.fingerprint or fingerprint(build.root, config.config_file_path,
-                                                         config.site_url or "")
+    build.fingerprint = fingerprint(build.root, config.config_file_path,
+                                    config.site_url or "")
     reuse_theme_environment(session, config.theme, build.fingerprint)
     build.incremental = session.incremental
     previous = session.previous if session.incremental else None
@@ -75,35 +73,21 @@ def unchanged(build: Build, planned: Planned) -> bool:
     return not changed.wants(planned)
 
 
-def kept_listings(session: ServeSession, settings: Settings, mark: str
-                  ) -> dict[str, Planned] | None:
-    """A rebuild of `mkdocs serve` with the same configuration, docs and code (``mark``, the
-    fingerprint) as the previous build: the previous build's listings, which this rebuild
-    serves until it has rendered them again after the reader's page (``finish_rebuild``);
-    otherwise None (the listings are rendered with the plan, as in a full build)."""
-    previous = session.previous if session.incremental else None
-    if previous is None or previous.fingerprint != mark or not previous.eager \
-            or settings.mkdocs_pages:  # (every page through MkDocs: none can be added later)
-        return None
-    return previous.eager
-
-
 def finish_rebuild(session: ServeSession, build: Build, config: MkDocsConfig) -> None:
-    """The pages of what changed are served now; the pages that only show it, the listings
-    (a deferred rebuild's), the changed search shards and the downloads follow, behind gates
-    closed before any of them starts (serve/background.py)."""
+    """The pages of what changed are served now; the pages that only show it, the changed
+    search shards and the downloads follow, behind gates closed before any of them
+    starts (serve/background.py)."""
     site = Path(config.site_dir)
     archive, only, later = build.archive, build.search_later, build.later
-    bg.open_gates(session, gated_urls(build, site), search=True)
+    bg.open_gates(session, {page_url(u) for u in later}, search=True)
     remember(session, build, config)
     write = page_writer(build, config, session.shells)
-    if later or build.deferred:
-        def written(uri: str) -> None:
+    if later:
+        def written(uri: str) -> None:  # served from now on, before the rest are written
             write(uri)
             bg.release(session, [page_url(uri)])
 
-        bg.write_pages_later(session, site, rest(later, written, lambda: refresh_listings(
-            session, build, config, write) if build.deferred else None))
+        bg.write_pages_later(session, site, rest(later, written))
     bg.finish_search_in_background(
         session, site, BUNDLE,
         lambda: BackgroundIndex(archive, fork=False, only=only).finish(site))
@@ -112,92 +96,15 @@ def finish_rebuild(session: ServeSession, build: Build, config: MkDocsConfig) ->
     bg.tidy_memory_later(session)
 
 
-def gated_urls(build: Build, site: Path) -> set[str]:
-    """What a request waits for after a rebuild ends: the pages that show what changed (written
-    after it), and, when its listings are rendered after it, every listing and the sitemap."""
-    gated = {page_url(u) for u in build.later}
-    if build.deferred:
-        gated |= {page_url(u) for u, p in build.plan.items() if p.eager}
-        gated |= {p.name for p in site.glob("sitemap*.xml*")}
-    return gated
-
-
-def rest(later: list[str], write: Callable[[str], None],
-         first: Callable[[], None] | None = None) -> Callable[[], None]:
-    """The pages of a rebuild written after it, ``first`` first (a deferred rebuild's
-    listings: the page of a changed topic is one, and the reader may be waiting for it; see
-    background.write_pages_later)."""
+def rest(later: list[str], write: Callable[[str], None]) -> Callable[[], None]:
+    """The pages of a rebuild written after it (see background.write_pages_later)."""
     def run() -> None:
-        if first is not None:
-            first()
         started = time.perf_counter()
         for uri in later:
             write(uri)
-        if later:
-            log.info(f"wrote the {len(later)} pages that show what changed in "
-                     f"{time.perf_counter() - started:.1f} s")
+        log.info(f"wrote the {len(later)} pages that show what changed in "
+                 f"{time.perf_counter() - started:.1f} s")
     return run
-
-
-def refresh_listings(session: ServeSession, build: Build, config: MkDocsConfig,
-                     write: Callable[[str], None]) -> None:
-    """A deferred rebuild's listings, rendered from the new archive after the reader's page
-    was served: the pages whose Markdown changed are written (new ones first, so no page
-    links to one not yet there; those of the engine's navigation by the engine, as a full
-    build writes them), the pages gone are removed, the sitemap follows the pages, and the
-    session remembers the new listings."""
-    started = time.perf_counter()
-    fresh = {p.uri: p for p in listings(build.archive)}
-    digests = {u: hashlib.blake2b(p.packed or b"", digest_size=16).digest()
-               for u, p in fresh.items()}
-    old = {u for u, p in build.plan.items() if p.eager}
-    changed = sorted((u for u in fresh if build.listings.get(u) != digests[u]),
-                     key=lambda u: u in old)  # new pages first
-    build.plan = {u: p for u, p in build.plan.items() if not p.eager or u in fresh} | fresh
-    site = Path(config.site_dir)
-    nav, files, env = build.theme()
-    engine_pages = {f.src_uri for f in files.documentation_pages()}
-    with source_date(session):
-        for uri in changed:
-            if uri not in engine_pages:
-                write(uri)
-        build_pages_again(config, files, nav, env, [u for u in changed if u in engine_pages])
-        gone = old - fresh.keys()
-        remove_stale(site, {output_path(u) for u in gone}, set())
-        build.shelled = [u for u in build.shelled if u not in gone] + [
-            u for u in fresh if u not in old and u not in engine_pages]
-        build.listings = {u: d for u, d in build.listings.items() if u not in gone} | digests
-        write_sitemap(build, config, [page_url(u) for u in build.shelled
-                                      if not build.plan[u].raw])
-    bg.release(session, [page_url(u) for u in old | fresh.keys()] + [
-        p.name for p in site.glob("sitemap*.xml*")])  # (in place: served from now on)
-    previous = session.previous
-    if previous is not None and previous.archive is build.archive:
-        previous.pages = set(build.shelled)
-        previous.listings = build.listings
-        previous.eager = fresh
-    log.info(f"listings rendered again: {len(changed)} of {len(fresh)} changed "
-             f"({len(gone)} gone) in {time.perf_counter() - started:.1f} s")
-
-
-class source_date:  # noqa: N801 - used as a context manager
-    """SOURCE_DATE_EPOCH as the build set it (the sitemap's and the theme's dates), for work
-    done after the build ended (which put the environment back)."""
-
-    def __init__(self, session: ServeSession) -> None:
-        self.epoch = session.epoch
-        self.saved: str | None = None
-
-    def __enter__(self) -> None:
-        self.saved = os.environ.get("SOURCE_DATE_EPOCH")
-        if self.epoch:
-            os.environ["SOURCE_DATE_EPOCH"] = self.epoch
-
-    def __exit__(self, *exc: object) -> None:
-        if self.saved is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = self.saved
 
 
 def background_exports(archive: Archive, site_url: str
@@ -226,5 +133,4 @@ def remember(session: ServeSession, build: Build, config: MkDocsConfig) -> None:
         written = outputs | {output_path(u) for u in pages}
         remove_stale(site, stale, written)
     session.previous = State(build.fingerprint, build.archive, build.keys, pages, outputs,
-                             build.shard_keys, build.listings,
-                             {u: p for u, p in build.plan.items() if p.eager})
+                             build.shard_keys, build.listings)

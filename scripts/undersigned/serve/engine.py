@@ -33,7 +33,7 @@ from typing import Any
 import jinja2
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -140,22 +140,6 @@ def mark_modified(file: File) -> None:
     """A dirty build reads a page's source again only when its file is 'modified'; setting its
     content (to the same bytes) is the engine's one way to say so."""
     file.content_bytes = file.content_bytes
-
-
-def build_pages_again(config: MkDocsConfig, files: Files, nav: Navigation,
-                      env: jinja2.Environment, uris: list[str]) -> None:
-    """Read, render and write again, as the engine's build does, the engine's pages at
-    ``uris`` (docs paths) of the build that just ended (its files, navigation and theme): a
-    rebuild's listings in the navigation, rendered after the reader's page is served."""
-    from mkdocs.commands.build import _build_page, _populate_page  # (ProperDocs: the same)
-
-    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-    for uri in uris:
-        file = files.get_file_from_path(uri)
-        if file is None or file.page is None:
-            raise RuntimeError(f"{uri} is no page of this build")
-        _populate_page(file.page, config, files, dirty=False)
-        _build_page(file.page, config, doc_files, nav, env, dirty=False)
 
 
 def written_files(files: Files) -> set[str]:

@@ -13,7 +13,6 @@ from undersigned.core.load import Remembered
 
 if TYPE_CHECKING:
     from undersigned.core.archive import Archive
-    from undersigned.pages import Planned
 
 # data files written after a rebuild, in the background (see serve/__init__.py)
 BACKGROUND = ("data/letters.json", "data/signatories.json", "data/letters.csv",
@@ -32,9 +31,6 @@ class State:
     outputs: set[str] = field(default_factory=set)  # site paths of MkDocs' files
     shards: list[tuple[Any, ...]] = field(default_factory=list)  # per shard, its documents' keys
     listings: dict[str, bytes] = field(default_factory=dict)  # listing page -> its digest
-    # the listing pages themselves (their Markdown, packed): a rebuild serves the reader's page
-    # with these and renders the listings again after it (plugin/rebuild.py)
-    eager: dict[str, Planned] = field(default_factory=dict)
 
 
 class ServeSession:
