@@ -23,7 +23,9 @@ cache, so only changed files are parsed) and compares it with the previous one:
 What the reader waits for. A rebuild ends (the browser reloads) once the listings and the
 pages of what changed itself are written; the pages that only show it and the re-indexed
 search shards are written right after, in threads, and until they are in place a request for
-one of them waits (serve_when_ready): nothing is served stale. The garbage collector is off
+one of them waits (serve_when_ready): nothing is served stale. Each page is released from
+the gate as soon as it is written, so a request waits for its own page, not for the
+thousands written after it. The garbage collector is off
 during a build and collects once after it; MkDocs' file watcher pauses while a build runs.
 
 The bulk data downloads (data/*.csv, *.json, cmif.xml, the co-signing network) are written
