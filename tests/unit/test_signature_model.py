@@ -309,3 +309,14 @@ def test_the_releases_lead_in_stays_in_the_release_not_at_the_top_of_the_letter(
     assert letter.body.startswith("Dear Secretary Roe:")
     assert str(letter.front.date) == "2005-12-09"
     assert [r.name for r in letter.front.recipients] == ["Richard Roe"]
+
+
+def test_an_office_after_the_addressees_name_and_a_comma_is_the_office():
+    text = ("SEN. DOE WRITES TO CHERTOFF\n\nSenator Doe today sent a letter to the Secretary.\n\n"
+            "March 8, 2006\n\nThe Honorable Michael Chertoff, Secretary\n"
+            "U.S. Department of Homeland Security\nWashington, DC 20528\n\n"
+            "Dear Secretary Chertoff:\n\nWe write about the office.\n\nSincerely,\n\n"
+            "Jane Doe\nUnited States Senator\n")
+    letter = convert_text(text, source="x.txt", options=Options()).documents[-1]
+    assert [(r.name, r.role, r.organization) for r in letter.front.recipients] == [
+        ("Michael Chertoff", "Secretary", "U.S. Department of Homeland Security")]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from undersigned.convert.lines import SALUTATION_RE, Line, find_date, is_date_line, is_prose, words
 from undersigned.convert.people import split_pair
-from undersigned.core.vocabulary import OFFICES, OFFICES_ES
+from undersigned.core.vocabulary import ADDRESS_OFFICES, OFFICES, OFFICES_ES
 
 LETTERHEAD_RE = re.compile(
     r"^(?:congress of the united states|united states senate|u\.s\. senate|"
@@ -95,6 +95,10 @@ _PERSON_AFTER = re.compile(r"^[A-Z][a-z]++(?:\s++[A-Z]\.?(?=\s))*+\s++[A-Z][\w'â
                            r"(?:\s++[A-Z][\w'â€™-]*+)?$")
 
 
+# an office printed after the addressee's name and a comma on one line
+_OFFICE_AFTER_RE = re.compile(rf"^(?:{'|'.join(ADDRESS_OFFICES)})\b", re.I)
+
+
 def _recipient_from_parts(parts: list[str]) -> dict[str, str]:
     name = parts[0].strip().rstrip(",")
     honorable = HONORABLE_RE.match(name)
@@ -109,6 +113,10 @@ def _recipient_from_parts(parts: list[str]) -> dict[str, str]:
     if office:
         name = name[office.end():].strip()
         rest.insert(0, office.group(1))
+    person, comma, after = name.partition(", ")
+    if comma and _OFFICE_AFTER_RE.match(after) and len(person.split()) >= 2:
+        name = person  # 'The Honorable Michael Chertoff, Secretary': the office after a comma
+        rest.insert(0, after)
     rec: dict[str, str] = {"name": name}
     org = None
     if len(rest) >= 2 and ORG_RE.search(rest[-1]):
