@@ -320,3 +320,21 @@ def test_an_office_after_the_addressees_name_and_a_comma_is_the_office():
     letter = convert_text(text, source="x.txt", options=Options()).documents[-1]
     assert [(r.name, r.role, r.organization) for r in letter.front.recipients] == [
         ("Michael Chertoff", "Secretary", "U.S. Department of Homeland Security")]
+
+
+def test_a_letter_a_release_introduces_without_a_salutation_is_read():
+    text = ("SEN. DOE ASKS PRESIDENT TO ADDRESS BEEF ISSUE\n"
+            "   Sen. Jane Doe today asked the President to raise the beef trade with Japan.\n"
+            "   BELOW IS DOE'S LETTER TO THE PRESIDENT:\n"
+            "   June 28, 2006\n"
+            "   I write in advance of your meeting with the Prime Minister of Japan, to ask you "
+            "to raise the ban on our beef with him.\n"
+            "   I thank you in advance for your attention to this important matter.\n"
+            "   Sincerely,\n"
+            "   Jane Doe\n"
+            "  United States Senate\n")
+    release, letter = convert_text(text, source="x.txt", options=Options()).documents
+    assert release.body.endswith("BELOW IS DOE'S LETTER TO THE PRESIDENT:")
+    assert [s.name for s in letter.front.signatories] == ["Jane Doe"]
+    assert str(letter.front.date) == "2006-06-28"
+    assert letter.body.startswith("I write in advance")

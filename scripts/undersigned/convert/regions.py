@@ -136,6 +136,10 @@ def _find_regions(lines: list[Line], src: str, problems: list[Problem],
             and not regions and not prose_from[floor] < i \
             and not _dear_before_prose(_next_index(dears, i - 1, n), prose_from[i], n)
         dear = is_dear(line.s)
+        if not dear and not top_bold and _LEAD_IN_RE.match(line.s):
+            after = _undear_letter(lines, i, closings, dears)  # 'BELOW IS JOHNSON'S LETTER TO
+            if after is not None:  # THE PRESIDENT:', a date, the text, 'Sincerely,'
+                i, line, top_bold = after, lines[after], True
         if dear or top_bold:
             sal = i if dear else None
             # walk back over the header (recipient block, date, letterhead)
@@ -206,6 +210,21 @@ def _settle(problems: list[Problem], pending: list[tuple[int, Region, Problem]],
     for at, region, problem in reversed(pending):
         if id(region) not in joined:
             problems.insert(at, problem)
+
+
+def _undear_letter(lines: list[Line], lead: int, closings: list[int], dears: list[int]
+                   ) -> int | None:
+    """A letter a release introduces ('Below is the text of the letter:') and prints without
+    a salutation: where it starts (the date or 'The Honorable …' under the lead-in), when a
+    closing follows before any 'Dear'; else None (a salutation starts it as usual)."""
+    start = next((k for k in range(lead + 1, len(lines)) if not lines[k].blank), None)
+    if start is None or not (is_date_line(lines[start].s) or HONORABLE_RE.match(lines[start].s)):
+        return None
+    closing = _next_index(closings, start, None)
+    dear = _next_index(dears, lead, None)
+    if closing is None or dear is not None and dear < closing:
+        return None
+    return start
 
 
 def _last_closing(lines: list[Line], closing: int, closings: set[int]) -> int:
