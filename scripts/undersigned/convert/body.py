@@ -81,7 +81,7 @@ def _line_paragraphs(block: list[Line]) -> list[list[Line]]:
 
 
 _WIDE_LINE = 200
-_LEAD_IN_RE = re.compile(LETTER_LEAD_IN, re.I)  # '-Below is the full text of …': its own
+_LEAD_IN_RE = re.compile(f"^(?:{LETTER_LEAD_IN})", re.I)  # '-Below is the full text of …': its own
 
 
 def _paragraph_blocks(flow: list[Line]) -> list[list[Line]]:

@@ -75,7 +75,7 @@ def _endnotes(lines: list[Line], start: int) -> int:
 
 
 # periods that end an abbreviation, not a sentence: 'Dear Mayor Kenney and Mr. Jeremiah:'
-_LEAD_IN_RE = re.compile(LETTER_LEAD_IN, re.I)
+_LEAD_IN_RE = re.compile(f"^(?:{LETTER_LEAD_IN})", re.I)
 _ABBREVIATION = re.compile(r"\b(Messrs|Mssrs|Mr|Ms|Mrs|Mx|Dr|Sen|Sens|Rep|Reps|Gov|Hon|Amb|Gen|Col|Lt|Jr|Sr|"
                            r"St|Sec|Adm|Prof|Rev|Fr|Sra|Sr|Dra|Lic|Ing|[A-Z])\.")
 

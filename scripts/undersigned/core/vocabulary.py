@@ -105,7 +105,7 @@ COUNTRY_PATTERNS = {
 # letter's ('[The text of Cantwell's letter follows below]', '-Below is the full text of …',
 # '* Below is the text of the letter:', 'Letter Follows Below', 'TEXT OF LETTER')
 LETTER_LEAD_IN = (
-    r"[\W_]{0,3}(?:(?:below|here|attached|following)\s(?:is|are)\s(?:a\s|the\s|(?:[\w.]+\s)"
+    r"[\W_]{0,3}+(?:(?:below|here|attached|following)\s(?:is|are)\s(?:a\s|the\s|(?:[\w.]+\s)"
     r"{0,2}[\w.]+['’]s\s)?(?:full\s|"
     r"complete\s)?(?:text|copy|letter)\b|(?:the\s)?following\sis\b|(?:the\s)?(?:full\s|"
     r"complete\s)?text\sof\b.{0,80}\b(?:letters?|below|follows?)\b|(?:the\s)?(?:full\s)?"
