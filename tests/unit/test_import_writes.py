@@ -291,3 +291,26 @@ def test_a_release_reproducing_a_letter_in_the_archive_is_linked_to_it(archive_d
     out, err = capsys.readouterr()
     assert code == 0, out + err
     assert "(1 letter also read in another original that reproduces it)" in err
+
+
+def test_a_reproduced_letter_with_other_signers_is_not_taken_for_the_one_in_the_archive(
+        archive_dir, capsys, tmp_path):
+    """Same title and date, other signers: another letter, refused as before (never linked to
+    the wrong one, never written as '-2')."""
+    root = archive_dir(letter=False)
+    first, other = tmp_path / "first.txt", tmp_path / "other.txt"
+    first.write_text(_release("SENATORS URGE CHERTOFF TO MEET BORDER MAYORS",
+                              "Washington, D.C. -"))
+    other.write_text(_release("SEN. DOE COMMENTS", "Washington, D.C. -").replace(
+        "John Cornyn", "Jane Doe"))
+    assert main(["--root", str(root), "import", str(first), "--add-new",
+                 "--topic", "migration"]) == 0
+    before = sorted(p.name for p in (root / "letters").iterdir())
+    capsys.readouterr()
+    assert main(["--root", str(root), "import", str(other), "--add-new",
+                 "--topic", "migration"]) == 1
+    err = capsys.readouterr().err
+    assert ("letters/2006-11-17-letter-secretary-michael-chertoff.md is another document "
+            "with this title and date") in err
+    assert "in the archive already: letters/" not in err
+    assert sorted(p.name for p in (root / "letters").iterdir()) == before

@@ -6,9 +6,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from undersigned.convert.lines import CLOSING_RE, FOOTDEF_RE, RULE_RE, SUP_RE, Line, blocks
+from undersigned.convert.lines import (
+    CLOSING_RE,
+    FOOTDEF_RE,
+    LEAD_IN_RE,
+    RULE_RE,
+    SUP_RE,
+    Line,
+    blocks,
+)
 from undersigned.core.problems import Problem
-from undersigned.core.vocabulary import LETTER_LEAD_IN
 
 BULLET_RE = re.compile(r"^\s*+(?:[•●▪◦·‣∙]|[-*–](?=\s))\s*+(.*)$")
 NUMBER_RE = re.compile(r"^\s*+(?:\(?(\d{1,3})[.)])\s++(.*)$")
@@ -73,15 +80,14 @@ def _line_paragraphs(block: list[Line]) -> list[list[Line]]:
         if (len(prev.s) > 100 or wide) and prev.s.endswith(END_PUNCT) and starts \
                 or prev.s.endswith(END_PUNCT) and ITEM_RE.match(line.s) \
                 or wide and (starts or BULLET_RE.match(line.text)) \
-                or CLOSING_RE.match(line.s) or _LEAD_IN_RE.match(line.s):  # '1) …', 'a) …'
-            out.append([line])
+                or CLOSING_RE.match(line.s) or LEAD_IN_RE.match(line.s):
+            out.append([line])  # (ITEM_RE: '1) …', 'a) …'; LEAD_IN_RE: 'Below is the text …')
         else:
             out[-1].append(line)
     return out
 
 
 _WIDE_LINE = 200
-_LEAD_IN_RE = re.compile(f"^(?:{LETTER_LEAD_IN})", re.I)  # '-Below is the full text of …': its own
 
 
 def _paragraph_blocks(flow: list[Line]) -> list[list[Line]]:

@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from undersigned.core.vocabulary import LETTER_LEAD_IN
+
 MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december"
     .split(), start=1)}
@@ -29,6 +31,8 @@ DATE_RES = [
     re.compile(r"(?<![\d/])(?P<mon>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)\d{2})\b"),
 ]
 
+# a release's line that introduces the letter it reproduces (core/vocabulary.py): the release's
+LEAD_IN_RE = re.compile(f"^(?:{LETTER_LEAD_IN})", re.I)
 CLOSING_RE = re.compile(
     r"^(?:sincerely|sincerely yours|respectfully|respectfully yours|respectfully submitted|"
     r"yours truly|very truly yours|best regards|kind regards|regards|cordially|in solidarity|"

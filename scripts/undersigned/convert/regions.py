@@ -12,6 +12,7 @@ from undersigned.convert.lines import (
     END_MARK_RE,
     FOOTDEF_RE,
     LANGUAGE_MARK_RE,
+    LEAD_IN_RE,
     Line,
     is_date_line,
     is_prose,
@@ -19,7 +20,6 @@ from undersigned.convert.lines import (
 from undersigned.convert.signatures import Block, Signed, parse_signatures
 from undersigned.core.names import fold
 from undersigned.core.problems import Problem
-from undersigned.core.vocabulary import LETTER_LEAD_IN
 
 DEAR_RE = re.compile(r"^(?:\*\*)?(?:[Dd]ear|DEAR|Estimad[oa]s?|Apreciad[oa]s?|Distinguid[oa]s?)\s++"
                      r"[^.]{2,400}[,:;]?(?:\*\*)?$|"
@@ -75,7 +75,6 @@ def _endnotes(lines: list[Line], start: int) -> int:
 
 
 # periods that end an abbreviation, not a sentence: 'Dear Mayor Kenney and Mr. Jeremiah:'
-_LEAD_IN_RE = re.compile(f"^(?:{LETTER_LEAD_IN})", re.I)
 _ABBREVIATION = re.compile(r"\b(Messrs|Mssrs|Mr|Ms|Mrs|Mx|Dr|Sen|Sens|Rep|Reps|Gov|Hon|Amb|Gen|Col|Lt|Jr|Sr|"
                            r"St|Sec|Adm|Prof|Rev|Fr|Sra|Sr|Dra|Lic|Ing|[A-Z])\.")
 
@@ -127,6 +126,7 @@ def _find_regions(lines: list[Line], src: str, problems: list[Problem],
     ends = [k for k, x in enumerate(lines) if END_MARK_RE.match(x.text)]
     prose = [k for k, x in enumerate(lines) if is_prose(x.s)]
     closings = [k for k, x in enumerate(lines) if CLOSING_RE.match(x.s)]
+    closing_set = set(closings)
     prose_from = [n] * (n + 1)  # the first prose line at or after k
     for k in range(n - 1, -1, -1):
         prose_from[k] = k if is_prose(lines[k].s) else prose_from[k + 1]
@@ -136,7 +136,7 @@ def _find_regions(lines: list[Line], src: str, problems: list[Problem],
             and not regions and not prose_from[floor] < i \
             and not _dear_before_prose(_next_index(dears, i - 1, n), prose_from[i], n)
         dear = is_dear(line.s)
-        if not dear and not top_bold and _LEAD_IN_RE.match(line.s):
+        if not dear and not top_bold and LEAD_IN_RE.match(line.s):
             after = _undear_letter(lines, i, closings, dears)  # 'BELOW IS JOHNSON'S LETTER TO
             if after is not None:  # THE PRESIDENT:', a date, the text, 'Sincerely,'
                 i, line, top_bold = after, lines[after], True
@@ -146,7 +146,7 @@ def _find_regions(lines: list[Line], src: str, problems: list[Problem],
             start = i
             j = i - 1
             while j >= floor and is_header_like(lines[j].text) \
-                    and not _LEAD_IN_RE.match(lines[j].s):  # (the release's: 'Text of letter')
+                    and not LEAD_IN_RE.match(lines[j].s):  # (the release's: 'Text of letter')
                 if not lines[j].blank:
                     start = j
                 j -= 1
@@ -171,7 +171,7 @@ def _find_regions(lines: list[Line], src: str, problems: list[Problem],
                     warning=True)))
                 i = floor = nxt
                 continue
-            closing = _last_closing(lines, closing, set(closings))  # 'Best regards.' /
+            closing = _last_closing(lines, closing, closing_set)  # 'Best regards.' /
             # 'Sincerely yours,': the signature block is under the last
             addressee = re.sub(r"^(?:dear|to)\s++|[,:;]$", "", lines[sal].s, flags=re.I) \
                 if sal < n else ""

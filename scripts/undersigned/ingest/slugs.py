@@ -25,12 +25,12 @@ class Source:
     docs: list[ConvertedDocument]
 
 
-def _held(archive: Archive, src: Source, doc: ConvertedDocument, slug: str) -> bool:
+def _held(archive: Archive, doc: ConvertedDocument, slug: str) -> bool:
     """Is ``doc``, a letter a release reproduces, the letter ``slug`` of the archive, imported
     from another original (the same title, date and signers' family names)?"""
     letter = archive.by_slug.get(slug)
     if doc.role != "embedded" or letter is None or letter.type != "letter" \
-            or not letter.original or letter.original.endswith(f"/{src.rel}"):
+            or not letter.original:  # (a re-import of its own original keeps the slug before)
         return False
     return _families(s.name for s in letter.signatures) == _families(
         s.name for s in doc.front.signatories) != set()
@@ -86,7 +86,7 @@ def choose_slugs(root: Path, archive: Archive, sources: list[Source], problems: 
                 if same and slug not in taken:
                     break
                 slug, n = f"{base}-{n}", n + 1
-            if slug != base and base not in mine and _held(archive, src, doc, base):
+            if slug != base and base not in mine and _held(archive, doc, base):
                 doc.fixed_slug, doc.held = base, True
                 letter = archive.by_slug[base]
                 problems.append(Problem(
