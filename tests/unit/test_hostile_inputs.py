@@ -17,7 +17,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from helpers import DATA, LETTER, REPO
+from helpers import DATA, LETTER, REGISTRY, REPO
 from undersigned.cli import main
 from undersigned.core.load import load_archive
 from undersigned.core.names import make_id
@@ -354,6 +354,21 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralized(archive_dir):
     assert rows[0]["title"] == "'=HYPERLINK(\"http://evil.example\")"
     assert json.loads(files["data/letters.json"])[0]["title"] == \
         '=HYPERLINK("http://evil.example")'
+
+
+def test_cosigners_csv_neutralizes_a_name_a_spreadsheet_would_run(archive_dir):
+    """The co-signers CSV makes each registry name safe once (Archive.csv_cells), not a cell
+    at a time: a name that begins with = still reaches it as text."""
+    from undersigned.pages.entities import render_cosigners_csv
+
+    root = archive_dir({"signatories.yaml": REGISTRY.replace(
+        "name: Washington Office on Latin America", "name: '=HYPERLINK(\"http://evil\")'")})
+    archive = load_archive(root)
+    text = render_cosigners_csv(archive, archive.registry.entities["alan-lowenthal"]).markdown
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [(r["cosigner_id"], r["name"], r["documents_together"]) for r in rows] == [
+        ("wola", "'=HYPERLINK(\"http://evil\")", "1"),  # (its sort name begins with =)
+        ("lucille-roybal-allard", "Lucille Roybal-Allard", "1")]
 
 
 def test_safe_cell_rules():

@@ -11,9 +11,11 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import attrgetter
 from pathlib import Path
-from typing import Any, TypeVar, cast, overload
+from typing import Any, NamedTuple, TypeVar, cast, overload
 
+from undersigned.core.csvcells import safe_cell
 from undersigned.core.history import History, read_history
 from undersigned.core.legislators import Legislators
 from undersigned.core.model import Entity, Letter, Signature, Term, Topic
@@ -24,9 +26,11 @@ from undersigned.core.registry import Registry
 from undersigned.core.settings import Settings
 from undersigned.core.sorting import NameParts, name_parts
 
+_ID = attrgetter("id")  # of a Signature
+_by_date = attrgetter("date")  # of a Letter
 
-@dataclass(frozen=True)
-class Tie:
+
+class Tie(NamedTuple):
     """Two signers of the same documents (Archive.ties)."""
 
     id: str  # the other one's registry id
@@ -117,6 +121,11 @@ class Archive:
     hashes: dict[str, str] = field(default_factory=dict)  # slug -> hash of the file's bytes
     settings: Settings = field(default_factory=Settings)  # what the build was told (settings.py)
     render_memo: RenderMemo | None = None  # a `mkdocs serve` session's, see RenderMemo
+    # the last entry's ranked ties (its page and its co-signers CSV are written one after the
+    # other and both rank all of them: see plugin/twowriters.py)
+    _last_ties: tuple[str, list[Tie]] = field(default=("", []), repr=False, compare=False)
+    _csv_cells: dict[str, tuple[str, str, str]] = field(default_factory=dict, repr=False,
+                                                        compare=False)
 
     @cached_property
     def by_slug(self) -> dict[str, Letter]:
@@ -199,22 +208,38 @@ class Archive:
         together"), or named as signers of one letter where at least one of them is only named
         by a release ("named together", counted apart) -- the most documents together first,
         then the most recent, then by name (the one definition every view counts by)."""
+        last_id, ranked = self._last_ties  # (one tuple: threads of serve see a whole one)
+        if last_id != entity_id or not last_id:
+            ranked = self._ranked_ties(entity_id)
+            self._last_ties = (entity_id, ranked)
+        return ranked[:limit or None]  # (a copy)
+
+    def _ranked_ties(self, entity_id: str) -> list[Tie]:
         signed: Counter[str] = Counter()
         named: Counter[str] = Counter()
         last: dict[str, dt.date] = {}
         mine = [x for x, _s in self.signed.get(entity_id, [])] + list(
             self.named_in.get(entity_id, []))
-        for letter in dict.fromkeys(mine):  # (once: a release may print and name someone)
-            printed = {s.id for s in letter.signatures if s.id}
-            others = (printed | {s.id for s in letter.signers_named if s.id}) - {entity_id}
-            both = entity_id in printed
-            for other in others:
-                (signed if both and other in printed else named)[other] += 1
-                if letter.date > last.get(other, dt.date.min):
-                    last[other] = letter.date
-        ranked = sorted((Tie(o, signed[o], named[o], last[o]) for o in last),
-                        key=lambda t: (-t.total, -t.last.toordinal(), self.sort_name(t.id)))
-        return ranked[:limit] if limit else ranked
+        # once each (a release may print and name someone), oldest first: ``last`` keeps the
+        # newest date; the counting is done by set and Counter operations (C loops), as the
+        # pairs grow with the square of a letter's signatures
+        for letter in sorted(dict.fromkeys(mine), key=_by_date):
+            printed = set(map(_ID, letter.signatures))
+            printed.discard("")
+            others = printed.union(map(_ID, letter.signers_named))
+            others.discard("")
+            others.discard(entity_id)
+            if entity_id in printed:
+                printed.discard(entity_id)
+                signed.update(printed)
+                named.update(others - printed)
+            else:
+                named.update(others)
+            last.update(dict.fromkeys(others, letter.date))
+        names = self._sort_names
+        order = sorted(last, key=lambda o: (-signed[o] - named[o], -last[o].toordinal(),
+                                            names.get(o, o), o))
+        return [Tie(o, signed[o], named[o], last[o]) for o in order]
 
     def cosigners(self, entity_id: str, limit: int | None = 10) -> list[tuple[str, int]]:
         """(id, documents together: signed or named) of ``ties``, in its order."""
@@ -224,6 +249,15 @@ class Archive:
     def name_parts(self) -> dict[str, NameParts]:
         """Registry id -> how the name is filed (family, given, suffix; see sorting.py)."""
         return {e.id: name_parts(e, self.legislators) for e in self.registry.entities.values()}
+
+    def csv_cells(self, entity_id: str) -> tuple[str, str, str]:
+        """An entry's (id, name, kind) as CSV cells (core/csvcells.safe_cell), made once."""
+        got = self._csv_cells.get(entity_id)
+        if got is None:
+            entity = self.registry.entities[entity_id]
+            got = self._csv_cells[entity_id] = (safe_cell(entity.id), safe_cell(entity.name),
+                                                safe_cell(entity.kind))
+        return got
 
     @cached_property
     def _sort_names(self) -> dict[str, str]:

@@ -51,6 +51,7 @@ from undersigned.plugin.rebuild import (
     unchanged,
 )
 from undersigned.plugin.shells import head, page_writer, same_on_every_engine, write_sitemap
+from undersigned.plugin.twowriters import WriterError, write_pages
 from undersigned.serve import background as bg
 from undersigned.serve.engine import (
     BuildEnvironment,
@@ -373,7 +374,10 @@ class UndersignedPlugin(BasePlugin[UndersignedConfig]):  # type: ignore[no-untyp
                 session.shells, session.shells_for = {}, build.fingerprint
             shells = session.shells
         write = page_writer(build, config, shells)
-        for uri in now:
-            write(uri)
+        try:  # a plain build: in two processes (a rebuild of serve keeps its state in this one)
+            write_pages(now, write, lambda uri: build.plan[uri].key or uri,
+                        fork=session is None)
+        except WriterError as err:
+            raise PluginError(str(err)) from None
         build.written = len(now)
         return urls

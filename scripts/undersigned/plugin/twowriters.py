@@ -1,0 +1,85 @@
+"""Write the generated pages of a full build in two processes.
+
+A plain ``mkdocs build`` spends most of its time rendering the thousands of generated pages
+one after the other in one interpreter, while a second core has only the search indexer's
+child to run. Where the platform can fork and the process has no thread besides the main one,
+a forked child writes every other subject's pages (a letter's, an entry's: ``subject``) while
+this process writes the rest. Each file is written by exactly one of them, so the site is the
+same byte for byte whichever writes it. A subject's pages are written one after the other by
+the same process (an entry's page and its co-signers CSV rank the same ties: Archive.ties).
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import signal
+import threading
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from undersigned.core.interrupts import default_signals, remove_folder, temporary_folder
+
+MIN_PAGES = 200  # below this the fork costs more than it saves
+
+
+class WriterError(RuntimeError):
+    """The second writer failed; the message is its error's."""
+
+
+def can_fork() -> bool:
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
+def by_subject(uris: Sequence[str], subject: Callable[[str], str]) -> list[list[str]]:
+    """``uris`` in groups of one subject each, in the order of each subject's first page."""
+    groups: dict[str, list[str]] = {}
+    for uri in uris:
+        groups.setdefault(subject(uri), []).append(uri)
+    return list(groups.values())
+
+
+def write_pages(uris: Sequence[str], write: Callable[[str], None],
+                subject: Callable[[str], str], fork: bool) -> None:
+    """``write`` each of ``uris``, a subject's pages one after the other; with ``fork`` (and
+    can_fork()), every other subject's in a child process."""
+    groups = by_subject(uris, subject)
+    if not fork or len(uris) < MIN_PAGES or not can_fork():
+        for group in groups:
+            for uri in group:
+                write(uri)
+        return
+    folder = temporary_folder("undersigned-writer-")
+    report = Path(folder) / "error.txt"
+    gc.freeze()  # the collector leaves the objects both share alone (fewer copied pages)
+    pid = os.fork()
+    if pid == 0:  # the child: its share, then leave without the parent's exit handlers
+        default_signals()
+        status = 0
+        try:
+            for group in groups[1::2]:
+                for uri in group:
+                    write(uri)
+        except BaseException as exc:  # handed to the parent below
+            report.write_text(str(exc) or traceback.format_exc(), encoding="utf-8")
+            status = 1
+        os._exit(status)
+    gc.unfreeze()
+    try:
+        for group in groups[0::2]:
+            for uri in group:
+                write(uri)
+        _, status = os.waitpid(pid, 0)
+        pid = 0
+        if status:
+            raise WriterError(report.read_text(encoding="utf-8") if report.is_file() else
+                              f"the second page writer stopped with status {status}")
+    finally:
+        if pid:  # this process failed first: the child goes too
+            try:
+                os.kill(pid, signal.SIGTERM)
+                os.waitpid(pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
+        remove_folder(folder)
