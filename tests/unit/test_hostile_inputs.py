@@ -376,6 +376,10 @@ def test_safe_cell_rules():
 
     assert [safe_cell(v) for v in ("=1+1", "+1", "-1", "@x", "\tx", "\rx", "ok", 3, "")] == [
         "'=1+1", "'+1", "'-1", "'@x", "'\tx", "'\rx", "ok", 3, ""]
+    from undersigned.core.csvcells import csv_row
+
+    assert csv_row(["a\nb", "c\rd", "e,f", 'g"h', "=x", 3]) == \
+        '"a\nb","c\rd","e,f","g""h",\'=x,3'
 
 
 def test_github_annotations_escape_properties_and_data():

@@ -15,7 +15,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar, cast, overload
 
-from undersigned.core.csvcells import safe_cell
+from undersigned.core.csvcells import csv_row
 from undersigned.core.history import History, read_history
 from undersigned.core.legislators import Legislators
 from undersigned.core.model import Entity, Letter, Signature, Term, Topic
@@ -124,8 +124,7 @@ class Archive:
     # the last entry's ranked ties (its page and its co-signers CSV are written one after the
     # other and both rank all of them: see plugin/twowriters.py)
     _last_ties: tuple[str, list[Tie]] = field(default=("", []), repr=False, compare=False)
-    _csv_cells: dict[str, tuple[str, str, str]] = field(default_factory=dict, repr=False,
-                                                        compare=False)
+    _csv_cells: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def by_slug(self) -> dict[str, Letter]:
@@ -216,13 +215,13 @@ class Archive:
 
     def _ranked_ties(self, entity_id: str) -> list[Tie]:
         signed: Counter[str] = Counter()
-        named: Counter[str] = Counter()
+        together: Counter[str] = Counter()  # signed or named
         last: dict[str, dt.date] = {}
         mine = [x for x, _s in self.signed.get(entity_id, [])] + list(
             self.named_in.get(entity_id, []))
         # once each (a release may print and name someone), oldest first: ``last`` keeps the
-        # newest date; the counting is done by set and Counter operations (C loops), as the
-        # pairs grow with the square of a letter's signatures
+        # newest date; counted and ranked by set, Counter and sort operations (C loops), as
+        # the pairs grow with the square of a letter's signatures
         for letter in sorted(dict.fromkeys(mine), key=_by_date):
             printed = set(map(_ID, letter.signatures))
             printed.discard("")
@@ -232,14 +231,17 @@ class Archive:
             if entity_id in printed:
                 printed.discard(entity_id)
                 signed.update(printed)
-                named.update(others - printed)
-            else:
-                named.update(others)
+            together.update(others)
             last.update(dict.fromkeys(others, letter.date))
+        # the most documents, then the newest, then by name, then id: sorted from the last key
+        # to the first (each sort keeps the order of what it finds equal, reversed or not)
         names = self._sort_names
-        order = sorted(last, key=lambda o: (-signed[o] - named[o], -last[o].toordinal(),
-                                            names.get(o, o), o))
-        return [Tie(o, signed[o], named[o], last[o]) for o in order]
+        order = sorted(last)
+        order.sort(key=names.__getitem__ if names.keys() >= last.keys()
+                   else lambda o: names.get(o, o))
+        order.sort(key=last.__getitem__, reverse=True)
+        order.sort(key=together.__getitem__, reverse=True)
+        return [Tie(o, signed[o], together[o] - signed[o], last[o]) for o in order]
 
     def cosigners(self, entity_id: str, limit: int | None = 10) -> list[tuple[str, int]]:
         """(id, documents together: signed or named) of ``ties``, in its order."""
@@ -250,13 +252,13 @@ class Archive:
         """Registry id -> how the name is filed (family, given, suffix; see sorting.py)."""
         return {e.id: name_parts(e, self.legislators) for e in self.registry.entities.values()}
 
-    def csv_cells(self, entity_id: str) -> tuple[str, str, str]:
-        """An entry's (id, name, kind) as CSV cells (core/csvcells.safe_cell), made once."""
+    def csv_cells(self, entity_id: str) -> str:
+        """An entry's id, name and kind as three CSV cells ('id,name,kind', core/csvcells.py:
+        safe_cell, quoted where needed), made once."""
         got = self._csv_cells.get(entity_id)
         if got is None:
             entity = self.registry.entities[entity_id]
-            got = self._csv_cells[entity_id] = (safe_cell(entity.id), safe_cell(entity.name),
-                                                safe_cell(entity.kind))
+            got = self._csv_cells[entity_id] = csv_row((entity.id, entity.name, entity.kind))
         return got
 
     @cached_property

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -19,12 +19,10 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
-def csv_prepared(fields: list[str], rows: Iterable[Sequence[Any]]) -> str:
-    """A whole CSV file from rows whose text cells were made with safe_cell already (a table
-    of hundreds of thousands of rows that repeat a few thousand names: each name is made safe
-    once, see Archive.csv_cells, not once a row)."""
+def csv_row(values: Iterable[Any]) -> str:
+    """One CSV line (without its end), every cell through safe_cell: for a part of a row that
+    many rows repeat, made once (see Archive.csv_cells)."""
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(fields)
-    writer.writerows(rows)
-    return buf.getvalue()
+    # (a cell with either character of the line end inside is quoted)
+    csv.writer(buf, lineterminator="\r\n").writerow(map(safe_cell, values))
+    return buf.getvalue()[:-2]

@@ -130,11 +130,18 @@ def plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n:,} {one if n == 1 else (many or one + 's')}"
 
 
+_FOOTNOTE_DEF = re.compile(r"\[\^\w+\]:.*")
+_MARKS = re.compile(r"\[\^\w+\]|[*_#>`]|<[^>]+>")
+_ANY_MARK = re.compile(r"\[\^|[*_#>`<]")  # (most bodies have none: no pass to remove them)
+_SENTENCE = re.compile(r"^(.{40,}?[.!?])(?:\s|$)")
+
+
 def first_sentence(markdown: str, limit: int = 200) -> str:
-    text = re.sub(r"\[\^\w+\]:.*", "", markdown)
-    text = re.sub(r"\[\^\w+\]|[*_#>`]|<[^>]+>", "", text)
-    text = re.sub(r"\s+", " ", text).strip()
-    m = re.search(r"^(.{40,}?[.!?])(?:\s|$)", text)
+    text = markdown
+    if _ANY_MARK.search(text):
+        text = _MARKS.sub("", _FOOTNOTE_DEF.sub("", text))
+    text = " ".join(text.split())  # (the white space of \s, collapsed and trimmed)
+    m = _SENTENCE.search(text)
     sentence = m.group(1) if m else text
     if len(sentence) > limit:
         sentence = sentence[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -6,7 +6,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from undersigned.core.csvcells import csv_prepared
+from undersigned.core.csvcells import csv_row
 from undersigned.core.names import fold
 from undersigned.core.urls import (
     SIGNATORIES_DIR,
@@ -254,10 +254,10 @@ COSIGNER_FIELDS = ["cosigner_id", "name", "kind", "signed_together", "named_toge
 def render_cosigners_csv(archive: Archive, entity: Entity) -> Page:
     """Every co-signer of ``entity`` as CSV, with names (the page's table shows the first
     COSIGNER_ROWS): the ranking and counts of Archive.ties."""
-    cells = archive.csv_cells  # (id, name, kind), each through safe_cell
-    rows = [(*cells(t.id), t.signed, t.named, t.signed + t.named, t.last.isoformat())
-            for t in archive.ties(entity.id)]
-    return Page(cosigners_uri(entity.id), csv_prepared(COSIGNER_FIELDS, rows))
+    cells = archive.csv_cells  # 'id,name,kind', made safe and quoted once an entry
+    rows = "".join([f"{cells(t.id)},{t.signed},{t.named},{t.signed + t.named},"
+                    f"{t.last.isoformat()}\n" for t in archive.ties(entity.id)])
+    return Page(cosigners_uri(entity.id), csv_row(COSIGNER_FIELDS) + "\n" + rows)
 
 
 def _cosigners(archive: Archive, entity: Entity, here: str) -> str:

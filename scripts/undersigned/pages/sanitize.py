@@ -113,8 +113,30 @@ def _converter() -> markdown.Markdown:
                              output_format="html")
 
 
+# what Markdown (with our extensions) reads as markup or treats apart: a character of inline
+# markup, an entity, raw HTML or a table; a control character; a line that begins or ends with
+# white space (code, a hard break, a blank line that is not empty); a line that begins a
+# heading, quote, list or rule
+_MARKUP = re.compile(r"[\\`*_\[\]<>&|~\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029]"
+                     r"|^[^\S\n]|[^\S\n]$|^(?:[-+=#>]|\d+[.)])", re.M)
+
+
+def plain_paragraphs(text: str) -> str | None:
+    """A body of plain paragraphs -- no character or line that Markdown reads as markup -- as
+    Markdown converts it ('<p>' a paragraph, its lines as written), or None for any other.
+    Most letters are only that, and Markdown's inline patterns are most of a letter page's
+    cost; tests/unit/test_sanitize_plain.py holds the two equal on every body of the archive
+    and on generated text."""
+    if _MARKUP.search(text):
+        return None
+    blocks = [b for b in re.split(r"\n\n+", text.strip("\n")) if b]
+    return "\n".join(f"<p>{b}</p>" for b in blocks)
+
+
 def _body_html(text: str) -> str:
-    html = _clean_generated(_converter().reset().convert(text))
+    plain = plain_paragraphs(text)
+    html = _clean_generated(plain if plain is not None else
+                            _converter().reset().convert(text))
     html = _NO_HREF_RE.sub(r"\1", html)  # a link whose address was removed: its text alone
     return re.sub(r"\n\s*\n", "\n", html)  # one block: no blank lines inside
 
