@@ -12,7 +12,7 @@ from undersigned.audit.text import joined, paragraphs, words
 from undersigned.audit.verdicts import Verdicts
 from undersigned.core.archive import Archive
 from undersigned.core.model import Letter
-from undersigned.core.problems import Problem, relpath
+from undersigned.core.problems import Problem
 from undersigned.core.vocabulary import COUNT_MODIFIERS as MODIFIERS
 from undersigned.core.vocabulary import COUNT_NOUNS as NOUNS
 
@@ -86,7 +86,7 @@ def _fits(sizes: list[int], text: str, start: int, value: int) -> str | None:
 
 def check(archive: Archive, verdicts: Verdicts) -> None:
     for letter in archive.letters:
-        rel = relpath(letter.path, archive.root)
+        rel = archive.rel(letter)
         sizes = _lists(archive, letter)
         partial = not letter.signatures and not any(  # a release naming some of the signers
             o.signatures for o in archive.related.get(letter.slug, []))

@@ -12,7 +12,7 @@ from undersigned.audit.text import joined, paragraphs, words
 from undersigned.audit.verdicts import Verdicts
 from undersigned.core.archive import Archive
 from undersigned.core.model import Letter
-from undersigned.core.problems import Problem, relpath
+from undersigned.core.problems import Problem
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -151,7 +151,7 @@ def _later(letter: Letter, where: tuple[str, int | None], text: str, p: Printed
 
 def check(archive: Archive, verdicts: Verdicts) -> None:
     for letter in archive.letters:
-        rel = relpath(letter.path, archive.root)
+        rel = archive.rel(letter)
         for line, text in paragraphs(letter):
             for p in printed_dates(text):
                 if p.weekday is not None:

@@ -6,7 +6,7 @@ from undersigned.audit.text import body_lines, field_line
 from undersigned.audit.verdicts import Verdicts
 from undersigned.core.archive import Archive
 from undersigned.core.mojibake import looks_misdecoded, repair
-from undersigned.core.problems import Problem, relpath
+from undersigned.core.problems import Problem
 
 HINT = ("the text was decoded with the wrong encoding: replace it with what the original "
         "means (`undersigned import` repairs this on import and says so)")
@@ -14,7 +14,7 @@ HINT = ("the text was decoded with the wrong encoding: replace it with what the 
 
 def check(archive: Archive, verdicts: Verdicts) -> None:
     for letter in archive.letters:
-        rel = relpath(letter.path, archive.root)
+        rel = archive.rel(letter)
         found = [(field_line(letter, "title"), letter.title)] \
             if looks_misdecoded(letter.title) else []
         found += [(n, text) for n, text in body_lines(letter) if looks_misdecoded(text)]

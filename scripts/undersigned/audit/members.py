@@ -9,7 +9,7 @@ from undersigned.audit.text import field_line
 from undersigned.audit.verdicts import Verdicts
 from undersigned.core.archive import Archive
 from undersigned.core.model import Legislator, Letter, Signature
-from undersigned.core.problems import Problem, relpath
+from undersigned.core.problems import Problem
 
 HINT = ("check the document's date against its text (a page's scrape or publication date is "
         "not the letter's date) and the name against the original; if the date is right, the "
@@ -34,7 +34,7 @@ def terms_said(member: Legislator, day: dt.date) -> str:
 
 def check(archive: Archive, verdicts: Verdicts) -> None:
     for letter in archive.letters:
-        rel = relpath(letter.path, archive.root)
+        rel = archive.rel(letter)
         for what, sig in _people(archive, letter):
             entity = archive.registry.get(sig.id) if sig.id else None
             if entity is None or entity.kind != "person":

@@ -12,7 +12,7 @@ from undersigned.convert.people import classify
 from undersigned.core.archive import Archive
 from undersigned.core.model import Letter
 from undersigned.core.names import bare_tokens, fold
-from undersigned.core.problems import Problem, relpath
+from undersigned.core.problems import Problem
 from undersigned.core.vocabulary import PARTICLES
 
 TRIGGER = re.compile(
@@ -93,7 +93,7 @@ def missing(archive: Archive, letter: Letter, text: str) -> list[str]:
 
 def check(archive: Archive, verdicts: Verdicts) -> None:
     for letter in archive.letters:
-        rel = relpath(letter.path, archive.root)
+        rel = archive.rel(letter)
         for line, text in paragraphs(letter):
             if not TRIGGER.search(text):
                 continue

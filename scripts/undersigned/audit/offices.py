@@ -8,7 +8,7 @@ from undersigned.audit.verdicts import Verdicts
 from undersigned.core.archive import Archive
 from undersigned.core.model import Letter, Recipient
 from undersigned.core.officeholders import Held, NotHeld, Office, Offices, load_offices
-from undersigned.core.problems import Problem, relpath
+from undersigned.core.problems import Problem
 
 HINT = ("check the document's date against its text, and the recipient's name and office "
         "against the original; if both are right, the office table "
@@ -39,7 +39,7 @@ def _office(offices: Offices, archive: Archive, letter: Letter, recipient: Recip
 def check(archive: Archive, verdicts: Verdicts) -> None:
     offices = load_offices()
     for letter in archive.letters:
-        rel = relpath(letter.path, archive.root)
+        rel = archive.rel(letter)
         for recipient in letter.recipients:
             office = _office(offices, archive, letter, recipient)
             if office is None:

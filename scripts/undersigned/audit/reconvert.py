@@ -139,7 +139,7 @@ def reconvert(archive: Archive, strict: bool) -> tuple[list[Problem], str]:
         dates = {x.slug: d.front.date for x, d in _pairs(group, undated, main)[0] if d}
         pairs, extra = _pairs(group, docs, main)
         for letter, doc in pairs:
-            rel = relpath(letter.path, archive.root)
+            rel = archive.rel(letter)
             compared += 1
             if doc is None and "document" in edited(letter):
                 declared += 1

@@ -8,7 +8,7 @@ import re
 from undersigned.audit.text import body_lines
 from undersigned.audit.verdicts import Verdicts
 from undersigned.core.archive import Archive
-from undersigned.core.problems import Problem, relpath
+from undersigned.core.problems import Problem
 from undersigned.core.vocabulary import LETTER_LEAD_IN
 
 RELEASE_LINES = re.compile(
@@ -27,7 +27,7 @@ HINT_HEADING = ("a line of only '#' renders as an empty heading: write it as pri
 
 def check(archive: Archive, verdicts: Verdicts) -> None:
     for letter in archive.letters:
-        rel = relpath(letter.path, archive.root)
+        rel = archive.rel(letter)
         for line, text in body_lines(letter):
             if EMPTY_HEADING.match(text):
                 verdicts.problem("empty-heading", letter, Problem(

@@ -8,7 +8,7 @@ from undersigned.audit import counts, dates, encoding, members, named, offices, 
 from undersigned.audit.text import acknowledged, field_line
 from undersigned.audit.verdicts import Verdicts
 from undersigned.core.archive import Archive
-from undersigned.core.problems import Problem, relpath
+from undersigned.core.problems import Problem
 
 CHECKS = (members.check, offices.check, dates.check, counts.check, release.check,
           encoding.check, named.check)
@@ -26,7 +26,7 @@ def audit(archive: Archive, strict: bool) -> Audit:
     for check in CHECKS:
         check(archive, verdicts)
     for letter in archive.letters:  # an acknowledgement that hides nothing is said
-        rel = relpath(letter.path, archive.root)
+        rel = archive.rel(letter)
         for key in acknowledged(letter):
             if (rel, key) not in verdicts.acknowledged:
                 verdicts.problems.append(Problem(

@@ -125,6 +125,7 @@ class Archive:
     # other and both rank all of them: see plugin/twowriters.py)
     _last_ties: tuple[str, list[Tie]] = field(default=("", []), repr=False, compare=False)
     _csv_cells: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    _rel: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def by_slug(self) -> dict[str, Letter]:
@@ -251,6 +252,14 @@ class Archive:
     def name_parts(self) -> dict[str, NameParts]:
         """Registry id -> how the name is filed (family, given, suffix; see sorting.py)."""
         return {e.id: name_parts(e, self.legislators) for e in self.registry.entities.values()}
+
+    def rel(self, letter: Letter) -> str:
+        """The letter's file as a path relative to the archive (core/problems.relpath: each
+        resolves every folder of the path; the checks name the same file several times)."""
+        got = self._rel.get(letter.slug)
+        if got is None:
+            got = self._rel[letter.slug] = relpath(letter.path, self.root)
+        return got
 
     def csv_cells(self, entity_id: str) -> str:
         """An entry's id, name and kind as three CSV cells ('id,name,kind', core/csvcells.py:
