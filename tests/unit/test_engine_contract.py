@@ -29,7 +29,6 @@ NAMES = [
     ("plugins", "event_priority", []),
     ("exceptions", "PluginError", []),
     ("utils", "get_build_date", []),
-    ("utils", "write_file", []),
 ]
 
 

@@ -30,6 +30,16 @@ _ID = attrgetter("id")  # of a Signature
 _by_date = attrgetter("date")  # of a Letter
 
 
+class RankedTies(NamedTuple):
+    """Archive.ties as tables: the co-signers' ids in rank order, documents signed together,
+    documents together (signed or named), the newest one's ISO date."""
+
+    order: list[str]
+    signed: Counter[str]
+    together: Counter[str]
+    last: dict[str, str]
+
+
 class Tie(NamedTuple):
     """Two signers of the same documents (Archive.ties)."""
 
@@ -123,7 +133,8 @@ class Archive:
     render_memo: RenderMemo | None = None  # a `mkdocs serve` session's, see RenderMemo
     # the last entry's ranked ties (its page and its co-signers CSV are written one after the
     # other and both rank all of them: see plugin/twowriters.py)
-    _last_ties: tuple[str, list[Tie]] = field(default=("", []), repr=False, compare=False)
+    _last_ties: tuple[str, RankedTies | None] = field(default=("", None), repr=False,
+                                                      compare=False)
     _csv_cells: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     _rel: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
@@ -208,16 +219,24 @@ class Archive:
         together"), or named as signers of one letter where at least one of them is only named
         by a release ("named together", counted apart) -- the most documents together first,
         then the most recent, then by name (the one definition every view counts by)."""
+        r = self.ranked_ties(entity_id)
+        return [Tie(o, r.signed[o], r.together[o] - r.signed[o], dt.date.fromisoformat(r.last[o]))
+                for o in r.order[:limit or None]]
+
+    def ranked_ties(self, entity_id: str) -> RankedTies:
+        """``ties`` as tables (thousands of rows for a prolific signer: a CSV of them needs no
+        Tie each); the last entry's is kept (its page and its co-signers CSV are written one
+        after the other, plugin/twowriters.py)."""
         last_id, ranked = self._last_ties  # (one tuple: threads of serve see a whole one)
         if last_id != entity_id or not last_id:
-            ranked = self._ranked_ties(entity_id)
+            ranked = self._rank_ties(entity_id)
             self._last_ties = (entity_id, ranked)
-        return ranked[:limit or None]  # (a copy)
+        return ranked
 
-    def _ranked_ties(self, entity_id: str) -> list[Tie]:
+    def _rank_ties(self, entity_id: str) -> RankedTies:
         signed: Counter[str] = Counter()
         together: Counter[str] = Counter()  # signed or named
-        last: dict[str, dt.date] = {}
+        last: dict[str, str] = {}  # the newest document's date, ISO (sorts as the date)
         mine = [x for x, _s in self.signed.get(entity_id, [])] + list(
             self.named_in.get(entity_id, []))
         # once each (a release may print and name someone), oldest first: ``last`` keeps the
@@ -233,7 +252,7 @@ class Archive:
                 printed.discard(entity_id)
                 signed.update(printed)
             together.update(others)
-            last.update(dict.fromkeys(others, letter.date))
+            last.update(dict.fromkeys(others, letter.date.isoformat()))
         # the most documents, then the newest, then by name, then id: sorted from the last key
         # to the first (each sort keeps the order of what it finds equal, reversed or not)
         names = self._sort_names
@@ -242,7 +261,7 @@ class Archive:
                    else lambda o: names.get(o, o))
         order.sort(key=last.__getitem__, reverse=True)
         order.sort(key=together.__getitem__, reverse=True)
-        return [Tie(o, signed[o], together[o] - signed[o], last[o]) for o in order]
+        return RankedTies(order, signed, together, last)
 
     def cosigners(self, entity_id: str, limit: int | None = 10) -> list[tuple[str, int]]:
         """(id, documents together: signed or named) of ``ties``, in its order."""

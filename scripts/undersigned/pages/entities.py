@@ -255,8 +255,10 @@ def render_cosigners_csv(archive: Archive, entity: Entity) -> Page:
     """Every co-signer of ``entity`` as CSV, with names (the page's table shows the first
     COSIGNER_ROWS): the ranking and counts of Archive.ties."""
     cells = archive.csv_cells  # 'id,name,kind', made safe and quoted once an entry
-    rows = "".join([f"{cells(t.id)},{t.signed},{t.named},{t.signed + t.named},"
-                    f"{t.last.isoformat()}\n" for t in archive.ties(entity.id)])
+    ties = archive.ranked_ties(entity.id)
+    signed, together, last = ties.signed, ties.together, ties.last
+    rows = "".join([f"{cells(o)},{signed[o]},{together[o] - signed[o]},{together[o]},{last[o]}\n"
+                    for o in ties.order])
     return Page(cosigners_uri(entity.id), csv_row(COSIGNER_FIELDS) + "\n" + rows)
 
 
@@ -264,9 +266,9 @@ def _cosigners(archive: Archive, entity: Entity, here: str) -> str:
     """The strongest co-signing ties: a small network figure and the same data as a table
     (documents signed together and named together counted apart), each row linking to the
     documents that have both; every tie as CSV."""
-    ranked = archive.ties(entity.id)
-    shown = ranked[:COSIGNER_ROWS]  # shown_cosigners
-    if not ranked:
+    count = len(archive.ranked_ties(entity.id).order)
+    shown = archive.ties(entity.id, COSIGNER_ROWS)  # shown_cosigners
+    if not count:
         return ""
     names = archive.registry.entities
     figure = ego_svg(archive, entity.id, [(t.id, t.total) for t in shown[:EGO_TIES]],
@@ -278,9 +280,9 @@ def _cosigners(archive: Archive, entity: Entity, here: str) -> str:
         f"{plural(t.total, 'document')} with {esc(names[t.id].name)}</a></td></tr>"
         for t in shown)
     csv_link = (f'<a href="{attr(href(here, cosigners_uri(entity.id)))}" download>'
-                f"all {plural(len(ranked), 'co-signer')} as CSV</a>")
-    more = (f"the strongest {len(shown)} of {plural(len(ranked), 'co-signer')} are listed; "
-            if len(ranked) > len(shown) else "")
+                f"all {plural(count, 'co-signer')} as CSV</a>")
+    more = (f"the strongest {len(shown)} of {plural(count, 'co-signer')} are listed; "
+            if count > len(shown) else "")
     return ("## Co-signers { #cosigners }\n\n" + figure + "\n\n"
             '<p class="us-note">Signed together: both signatures printed on a document. Named '
             "together: a release names both as signers of a letter, at least one of them "

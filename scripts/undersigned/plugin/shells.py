@@ -19,7 +19,7 @@ from urllib.parse import urljoin
 import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.utils import get_build_date, write_file
+from mkdocs.utils import get_build_date
 
 from undersigned.core.urls import page_url
 from undersigned.outputs.sitemap import write_sitemaps
@@ -64,6 +64,20 @@ def _render_shell(build: Build, config: MkDocsConfig, uri: str, meta_keys: tuple
     return Shell(same_on_every_engine(html))
 
 
+def _write(path: str, data: bytes) -> None:
+    """MkDocs' write_file for a page in a folder of its own whose parent mostly exists: one
+    mkdir, not makedirs' checks from the top (thousands of pages)."""
+    folder = os.path.dirname(path)
+    try:
+        os.mkdir(folder)
+    except FileExistsError:
+        pass
+    except FileNotFoundError:
+        os.makedirs(folder, exist_ok=True)
+    with open(path, "wb") as handle:
+        handle.write(data)
+
+
 def page_writer(build: Build, config: MkDocsConfig, shells: dict[tuple[Any, ...], Shell]
                 ) -> Callable[[str], None]:
     """A function that renders one generated page into its theme shell and writes it.
@@ -76,7 +90,7 @@ def page_writer(build: Build, config: MkDocsConfig, shells: dict[tuple[Any, ...]
     def write(uri: str) -> None:
         planned = build.plan[uri]
         if planned.raw:  # a file as rendered (a co-signers CSV)
-            write_file(planned.render().markdown.encode("utf-8"), str(site / planned.output))
+            _write(str(site / planned.output), planned.render().markdown.encode("utf-8"))
             return
         light, blocks = planned.render().split()
         meta, body = parse_front(light)
@@ -98,8 +112,8 @@ def page_writer(build: Build, config: MkDocsConfig, shells: dict[tuple[Any, ...]
         values = {_slot(key): [str(value)] for key, value in meta.items()}
         values.update(CONTENT=[content[3:] if h1 else content], TOCT=names, TOCA=ids,
                       CANONICAL=[urljoin(site_url, url)])
-        write_file(shell.fill(values).encode("utf-8", errors="xmlcharrefreplace"),
-                   str(site / url / "index.html"))
+        _write(str(site / url / "index.html"),
+               shell.fill(values).encode("utf-8", errors="xmlcharrefreplace"))
 
     return write
 
