@@ -9,14 +9,14 @@ of its signatories to it, so the files grow with the list, never its square."""
 
 from __future__ import annotations
 
-import csv
 from collections import Counter
 from collections.abc import Callable, Iterator
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
-from undersigned.core.csvcells import safe_cell
+from undersigned.core.csvcells import csv_row
 
 if TYPE_CHECKING:
     from undersigned.core.archive import Archive
@@ -30,8 +30,13 @@ GROUP_SIZE = 100  # a document signed by more is a group node, not every pair of
 GROUP_PREFIX = "document:"  # a group node's id: never a registry id (ids have no colon)
 
 
+_ID = attrgetter("id")  # of a Signature
+
+
 def _signers(letter: Letter) -> set[str]:
-    return {s.id for s in letter.signatures if s.id}
+    ids = set(map(_ID, letter.signatures))
+    ids.discard("")
+    return ids
 
 
 def is_group(letter: Letter) -> bool:
@@ -40,7 +45,9 @@ def is_group(letter: Letter) -> bool:
 
 
 def _named(letter: Letter) -> set[str]:
-    return {s.id for s in letter.signers_named if s.id}
+    ids = set(map(_ID, letter.signers_named))
+    ids.discard("")
+    return ids
 
 
 def network_nodes(archive: Archive) -> list[str]:
@@ -56,7 +63,7 @@ def cosigning_edges(archive: Archive) -> Iterator[tuple[str, str, int, int]]:
     pairs)."""
     for source in network_nodes(archive):
         signed: Counter[str] = Counter()
-        named: Counter[str] = Counter()
+        together: Counter[str] = Counter()  # signed or named
         groups: set[str] = set()
         docs = [x for x, _s in archive.signed.get(source, ())]
         for letter in dict.fromkeys(docs + list(archive.named_in.get(source, ()))):
@@ -64,11 +71,14 @@ def cosigning_edges(archive: Archive) -> Iterator[tuple[str, str, int, int]]:
                 groups.add(letter.slug)
                 continue
             printed = _signers(letter)
-            for other in (printed | _named(letter)) - {source}:
-                if other > source:
-                    (signed if source in printed and other in printed else named)[other] += 1
-        for target in sorted(signed.keys() | named.keys()):
-            yield source, target, signed[target], named[target]
+            others = printed | _named(letter)
+            others.discard(source)
+            if source in printed:
+                printed.discard(source)
+                signed.update(printed)  # (counted by Counter: C loops; every pair twice, one
+            together.update(others)  # side kept below)
+        for target in sorted(t for t in together if t > source):
+            yield source, target, signed[target], together[target] - signed[target]
         for slug in sorted(groups):
             yield source, GROUP_PREFIX + slug, 1, 0
 
@@ -102,13 +112,14 @@ def write_network(archive: Archive, folder: Path,
                          ("signatories", str(len(_signers(letter))))]
                 out_graph.write(f"<node id={quoteattr(GROUP_PREFIX + letter.slug)}>" + "".join(
                     f'<data key="{k}">{escape(v)}</data>' for k, v in group) + "</node>\n")
-        names = {e.id: e.name for e in archive.registry.entities.values()}
-        names.update((GROUP_PREFIX + x.slug, x.title) for x in archive.letters if is_group(x))
-        rows = csv.writer(out_csv, lineterminator="\n")
+        # each name as a CSV cell once (safe_cell, quoted where needed), not once an edge
+        cells = {e.id: csv_row([e.name]) for e in archive.registry.entities.values()}
+        cells.update((GROUP_PREFIX + x.slug, csv_row([x.title])) for x in archive.letters
+                     if is_group(x))
         for k, (a, b, n, m) in enumerate(cosigning_edges(archive)):
             if stop is not None and k % 10_000 == 0 and stop():
                 raise Stopped("the network was not finished: a newer build took over")
-            rows.writerow([a, b, n, m, safe_cell(names[a]), safe_cell(names[b])])
+            out_csv.write(f"{a},{b},{n},{m},{cells[a]},{cells[b]}\n")
             out_graph.write(f'<edge source="{a}" target="{b}"><data key="weight">{n}</data>'
                             f'<data key="named">{m}</data></edge>\n')
         out_graph.write("</graph>\n</graphml>\n")
