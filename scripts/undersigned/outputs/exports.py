@@ -66,11 +66,14 @@ def signature_rows(archive: Archive) -> Iterator[dict[str, Any]]:
 
 def _csv(fields: list[str], rows: Iterable[dict[str, Any]], batch: int = 2000) -> Iterator[str]:
     """CSV text in pieces of ``batch`` rows (a large archive's file is never held whole)."""
+    fields_set = set(fields)
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
-    writer.writeheader()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(fields)
     for n, row in enumerate(rows, start=1):
-        writer.writerow({k: safe_cell(v) for k, v in row.items()})
+        if row.keys() != fields_set:  # (what DictWriter would refuse or fill)
+            raise ValueError(f"CSV row fields {sorted(row)} are not {fields}")
+        writer.writerow([safe_cell(row[k]) for k in fields])
         if n % batch == 0:
             yield buf.getvalue()
             buf.seek(0)
