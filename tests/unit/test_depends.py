@@ -110,7 +110,7 @@ class Lookups(dict):
 
 
 class SortNames(dict):
-    """archive._sort_names one entry at a time (the entry's name and kind are read)."""
+    """archive.sort_names one entry at a time (the entry's name and kind are read)."""
 
     def __init__(self, entities: dict):
         super().__init__()
@@ -134,7 +134,7 @@ def recording(archive: Any, reads: Reads) -> Any:
         getattr(out, name)  # built from the recording objects, before anything is recorded
         if name in BACKREFS.values():
             out.__dict__[name] = Lookups(out.__dict__[name], name, reads)
-    out.__dict__["_sort_names"] = SortNames(registry.entities)
+    out.__dict__["sort_names"] = SortNames(registry.entities)
     # archive-wide tables a page consults, built before anything is recorded: each document's
     # sender entry (from the document itself and the registry: the "sender" relation) and the
     # documents whose citation keys start alike (the "key_rivals" relation)

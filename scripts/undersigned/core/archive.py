@@ -7,13 +7,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from array import array
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from operator import attrgetter
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar, cast, overload
+from typing import Any, TypeVar, cast, overload
 
 from undersigned.core.csvcells import csv_row
 from undersigned.core.history import History, read_history
@@ -25,32 +24,7 @@ from undersigned.core.problems import Problem, relpath
 from undersigned.core.registry import Registry
 from undersigned.core.settings import Settings
 from undersigned.core.sorting import NameParts, name_parts
-
-_ID = attrgetter("id")  # of a Signature
-_by_date = attrgetter("date")  # of a Letter
-
-
-class RankedTies(NamedTuple):
-    """Archive.ties as tables: the co-signers' ids in rank order, documents signed together,
-    documents together (signed or named), the newest one's ISO date."""
-
-    order: list[str]
-    signed: Counter[str]
-    together: Counter[str]
-    last: dict[str, str]
-
-
-class Tie(NamedTuple):
-    """Two signers of the same documents (Archive.ties)."""
-
-    id: str  # the other one's registry id
-    signed: int  # documents both signed (both printed)
-    named: int  # documents that name both as signers, one of them or both only named
-    last: dt.date  # the newest of them
-
-    @property
-    def total(self) -> int:
-        return self.signed + self.named
+from undersigned.core.ties import RankedTies, Tie, rank_ties
 
 
 class Signings(Sequence[tuple[Letter, Signature]]):
@@ -133,10 +107,11 @@ class Archive:
     render_memo: RenderMemo | None = None  # a `mkdocs serve` session's, see RenderMemo
     # the last entry's ranked ties (its page and its co-signers CSV are written one after the
     # other and both rank all of them: see plugin/twowriters.py)
-    _last_ties: tuple[str, RankedTies | None] = field(default=("", None), repr=False,
-                                                      compare=False)
-    _csv_cells: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
-    _rel: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    _last_ties: tuple[str, RankedTies | None] = field(default=("", None), init=False,
+                                                      repr=False, compare=False)
+    _csv_cells: dict[str, str] = field(default_factory=dict, init=False, repr=False,
+                                       compare=False)
+    _rel: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @cached_property
     def by_slug(self) -> dict[str, Letter]:
@@ -228,40 +203,11 @@ class Archive:
         Tie each); the last entry's is kept (its page and its co-signers CSV are written one
         after the other, plugin/twowriters.py)."""
         last_id, ranked = self._last_ties  # (one tuple: threads of serve see a whole one)
-        if last_id != entity_id or not last_id:
-            ranked = self._rank_ties(entity_id)
+        if last_id != entity_id or ranked is None:
+            ranked = rank_ties(entity_id, self.signed.get(entity_id, []),
+                               self.named_in.get(entity_id, []), self.sort_names)
             self._last_ties = (entity_id, ranked)
         return ranked
-
-    def _rank_ties(self, entity_id: str) -> RankedTies:
-        signed: Counter[str] = Counter()
-        together: Counter[str] = Counter()  # signed or named
-        last: dict[str, str] = {}  # the newest document's date, ISO (sorts as the date)
-        mine = [x for x, _s in self.signed.get(entity_id, [])] + list(
-            self.named_in.get(entity_id, []))
-        # once each (a release may print and name someone), oldest first: ``last`` keeps the
-        # newest date; counted and ranked by set, Counter and sort operations (C loops), as
-        # the pairs grow with the square of a letter's signatures
-        for letter in sorted(dict.fromkeys(mine), key=_by_date):
-            printed = set(map(_ID, letter.signatures))
-            printed.discard("")
-            others = printed.union(map(_ID, letter.signers_named))
-            others.discard("")
-            others.discard(entity_id)
-            if entity_id in printed:
-                printed.discard(entity_id)
-                signed.update(printed)
-            together.update(others)
-            last.update(dict.fromkeys(others, letter.date.isoformat()))
-        # the most documents, then the newest, then by name, then id: sorted from the last key
-        # to the first (each sort keeps the order of what it finds equal, reversed or not)
-        names = self._sort_names
-        order = sorted(last)
-        order.sort(key=names.__getitem__ if names.keys() >= last.keys()
-                   else lambda o: names.get(o, o))
-        order.sort(key=last.__getitem__, reverse=True)
-        order.sort(key=together.__getitem__, reverse=True)
-        return RankedTies(order, signed, together, last)
 
     def cosigners(self, entity_id: str, limit: int | None = 10) -> list[tuple[str, int]]:
         """(id, documents together: signed or named) of ``ties``, in its order."""
@@ -290,11 +236,12 @@ class Archive:
         return got
 
     @cached_property
-    def _sort_names(self) -> dict[str, str]:
+    def sort_names(self) -> dict[str, str]:
+        """Registry id -> the key its name is filed by (name_parts)."""
         return {i: parts.key for i, parts in self.name_parts.items()}
 
     def sort_name(self, entity_id: str) -> str:
-        return self._sort_names.get(entity_id, entity_id)
+        return self.sort_names.get(entity_id, entity_id)
 
     @cached_property
     def _by_bioguide(self) -> dict[str, str]:
