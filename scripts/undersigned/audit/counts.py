@@ -84,30 +84,29 @@ def _fits(sizes: list[int], text: str, start: int, value: int) -> str | None:
     return f"{value} + 1" if others else f"{value} + {besides}" if besides else str(value)
 
 
-def check(archive: Archive, verdicts: Verdicts) -> None:
-    for letter in archive.letters:
-        rel = archive.rel(letter)
-        sizes = _lists(archive, letter)
-        partial = not letter.signatures and not any(  # a release naming some of the signers
-            o.signatures for o in archive.related.get(letter.slug, []))
-        for line, text in paragraphs(letter):
-            for start, _end, printed, value in counts_in(text):
-                if value < 2 or value > 5000:
-                    continue
-                if re.search(r"\b(?:of|de|among|entre)\s$", text[max(0, start - 8):start]):
-                    continue  # 'one of fourteen Senators' counts nothing
-                if not sizes:
-                    verdicts.unverified("printed counts of documents with no list")
-                    continue
-                want = _fits(sizes, text, start, value)
-                if want is None:
-                    verdicts.verified("printed counts")
-                    continue
-                if partial and 2 * max(sizes) < value:
-                    verdicts.unverified("printed counts over twice the signers a release names "
-                                        "(the letter is not in the archive)")
-                    continue
-                verdicts.problem("count", letter, Problem(
-                    rel, line, f"the text prints '{printed}' ({want}), but the archive lists "
-                    f"{' or '.join(map(str, sizes))} signer{'s' if sizes[-1] != 1 else ''} for it",
-                    HINT))
+def check(archive: Archive, verdicts: Verdicts, letter: Letter) -> None:
+    rel = archive.rel(letter)
+    sizes = _lists(archive, letter)
+    partial = not letter.signatures and not any(  # a release naming some of the signers
+        o.signatures for o in archive.related.get(letter.slug, []))
+    for line, text in paragraphs(letter):
+        for start, _end, printed, value in counts_in(text):
+            if value < 2 or value > 5000:
+                continue
+            if re.search(r"\b(?:of|de|among|entre)\s$", text[max(0, start - 8):start]):
+                continue  # 'one of fourteen Senators' counts nothing
+            if not sizes:
+                verdicts.unverified("printed counts of documents with no list")
+                continue
+            want = _fits(sizes, text, start, value)
+            if want is None:
+                verdicts.verified("printed counts")
+                continue
+            if partial and 2 * max(sizes) < value:
+                verdicts.unverified("printed counts over twice the signers a release names "
+                                    "(the letter is not in the archive)")
+                continue
+            verdicts.problem("count", letter, Problem(
+                rel, line, f"the text prints '{printed}' ({want}), but the archive lists "
+                f"{' or '.join(map(str, sizes))} signer{'s' if sizes[-1] != 1 else ''} for it",
+                HINT))

@@ -149,16 +149,15 @@ def _later(letter: Letter, where: tuple[str, int | None], text: str, p: Printed
                    f"days after the document's date {letter.date}", HINT_LATER)
 
 
-def check(archive: Archive, verdicts: Verdicts) -> None:
-    for letter in archive.letters:
-        rel = archive.rel(letter)
-        for line, text in paragraphs(letter):
-            for p in printed_dates(text):
-                if p.weekday is not None:
-                    found = _weekday(letter, (rel, line), text, p)
-                    if found:
-                        verdicts.problem("weekday", letter, found)
-                    elif _date(p.year or letter.date.year, p.month, p.day):  # (no 'April 31')
-                        verdicts.verified("weekdays printed with a date")
-                if later := _later(letter, (rel, line), text, p):
-                    verdicts.problem("later-date", letter, later)
+def check(archive: Archive, verdicts: Verdicts, letter: Letter) -> None:
+    rel = archive.rel(letter)
+    for line, text in paragraphs(letter):
+        for p in printed_dates(text):
+            if p.weekday is not None:
+                found = _weekday(letter, (rel, line), text, p)
+                if found:
+                    verdicts.problem("weekday", letter, found)
+                elif _date(p.year or letter.date.year, p.month, p.day):  # (no 'April 31')
+                    verdicts.verified("weekdays printed with a date")
+            if later := _later(letter, (rel, line), text, p):
+                verdicts.problem("later-date", letter, later)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from undersigned.audit.text import body_lines, field_line
 from undersigned.audit.verdicts import Verdicts
 from undersigned.core.archive import Archive
+from undersigned.core.model import Letter
 from undersigned.core.mojibake import looks_misdecoded, repair
 from undersigned.core.problems import Problem
 
@@ -12,17 +13,16 @@ HINT = ("the text was decoded with the wrong encoding: replace it with what the 
         "means (`undersigned import` repairs this on import and says so)")
 
 
-def check(archive: Archive, verdicts: Verdicts) -> None:
-    for letter in archive.letters:
-        rel = archive.rel(letter)
-        found = [(field_line(letter, "title"), letter.title)] \
-            if looks_misdecoded(letter.title) else []
-        found += [(n, text) for n, text in body_lines(letter) if looks_misdecoded(text)]
-        for line, text in found:
-            fixed, _ = repair(text)
-            said = _excerpt(text, fixed)
-            verdicts.problem("mis-decoded", letter,
-                             Problem(rel, line, f"mis-decoded text: {said}", HINT))
+def check(archive: Archive, verdicts: Verdicts, letter: Letter) -> None:
+    rel = archive.rel(letter)
+    found = [(field_line(letter, "title"), letter.title)] \
+        if looks_misdecoded(letter.title) else []
+    found += [(n, text) for n, text in body_lines(letter) if looks_misdecoded(text)]
+    for line, text in found:
+        fixed, _ = repair(text)
+        said = _excerpt(text, fixed)
+        verdicts.problem("mis-decoded", letter,
+                         Problem(rel, line, f"mis-decoded text: {said}", HINT))
 
 
 def _excerpt(text: str, fixed: str) -> str:

@@ -32,27 +32,26 @@ def terms_said(member: Legislator, day: dt.date) -> str:
     return f"first took office {first.start}"
 
 
-def check(archive: Archive, verdicts: Verdicts) -> None:
-    for letter in archive.letters:
-        rel = archive.rel(letter)
-        for what, sig in _people(archive, letter):
-            entity = archive.registry.get(sig.id) if sig.id else None
-            if entity is None or entity.kind != "person":
-                continue
-            if not entity.bioguide:
-                verdicts.unverified("people not linked to a Member (terms not checked)")
-                continue
-            member = archive.legislators.get(entity.bioguide)
-            if member is None:
-                verdicts.unverified("Members not in the bundled data")
-                continue
-            if member.term_on(letter.date) is not None:
-                verdicts.verified("Members serving on the date")
-                continue
-            line = sig.line or field_line(letter, "sender" if what == "sends" else "date")
-            verdicts.problem("term", letter, Problem(
-                rel, line, f"{entity.name} ({member.bioguide}) {what} on {letter.date} but was "
-                f"not a Member of Congress then: {terms_said(member, letter.date)}", HINT))
+def check(archive: Archive, verdicts: Verdicts, letter: Letter) -> None:
+    rel = archive.rel(letter)
+    for what, sig in _people(archive, letter):
+        entity = archive.registry.get(sig.id) if sig.id else None
+        if entity is None or entity.kind != "person":
+            continue
+        if not entity.bioguide:
+            verdicts.unverified("people not linked to a Member (terms not checked)")
+            continue
+        member = archive.legislators.get(entity.bioguide)
+        if member is None:
+            verdicts.unverified("Members not in the bundled data")
+            continue
+        if member.term_on(letter.date) is not None:
+            verdicts.verified("Members serving on the date")
+            continue
+        line = sig.line or field_line(letter, "sender" if what == "sends" else "date")
+        verdicts.problem("term", letter, Problem(
+            rel, line, f"{entity.name} ({member.bioguide}) {what} on {letter.date} but was "
+            f"not a Member of Congress then: {terms_said(member, letter.date)}", HINT))
 
 
 def _people(archive: Archive, letter: Letter) -> list[tuple[str, Signature]]:

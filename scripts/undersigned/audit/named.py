@@ -91,18 +91,17 @@ def missing(archive: Archive, letter: Letter, text: str) -> list[str]:
     return out
 
 
-def check(archive: Archive, verdicts: Verdicts) -> None:
-    for letter in archive.letters:
-        rel = archive.rel(letter)
-        for line, text in paragraphs(letter):
-            if not TRIGGER.search(text):
-                continue
-            absent = missing(archive, letter, text)
-            if not absent:
-                verdicts.verified("signers named in prose")
-                continue
-            shown = ", ".join(absent[:8]) + (f" and {len(absent) - 8} more" if len(absent) > 8
-                                              else "")
-            verdicts.problem("named-signers", letter, Problem(
-                rel, line, f"the text names {len(absent)} signer{'s' if len(absent) != 1 else ''} "
-                f"the archive does not list for it: {shown}", HINT))
+def check(archive: Archive, verdicts: Verdicts, letter: Letter) -> None:
+    rel = archive.rel(letter)
+    for line, text in paragraphs(letter):
+        if not TRIGGER.search(text):
+            continue
+        absent = missing(archive, letter, text)
+        if not absent:
+            verdicts.verified("signers named in prose")
+            continue
+        shown = ", ".join(absent[:8]) + (f" and {len(absent) - 8} more" if len(absent) > 8
+                                          else "")
+        verdicts.problem("named-signers", letter, Problem(
+            rel, line, f"the text names {len(absent)} signer{'s' if len(absent) != 1 else ''} "
+            f"the archive does not list for it: {shown}", HINT))

@@ -36,27 +36,26 @@ def _office(offices: Offices, archive: Archive, letter: Letter, recipient: Recip
     return held[0] if len({o.id for o in held}) == 1 else None
 
 
-def check(archive: Archive, verdicts: Verdicts) -> None:
+def check(archive: Archive, verdicts: Verdicts, letter: Letter) -> None:
     offices = load_offices()
-    for letter in archive.letters:
-        rel = archive.rel(letter)
-        for recipient in letter.recipients:
-            office = _office(offices, archive, letter, recipient)
-            if office is None:
-                verdicts.unverified("recipients whose office the office table does not know")
-                continue
-            outcomes = [offices.held(n, office.id, letter.date) for n in _names(archive, recipient)]
-            if any(isinstance(o, Held) for o in outcomes):
-                verdicts.verified("recipients in office")
-                continue
-            not_held = [o for o in outcomes if isinstance(o, NotHeld)]
-            if not not_held:
-                verdicts.unverified("recipients the office table cannot place on the date")
-                continue
-            tenure = "; ".join(h.dates for h in not_held[0].holdings) or "never"
-            holders = ", ".join(h.name for h in offices.holders_on(office.id, letter.date))
-            verdicts.problem("office", letter, Problem(
-                rel, recipient.line or field_line(letter, "recipients"),
-                f"{recipient.name} is addressed as {recipient.role or office.name} on "
-                f"{letter.date}, but held the office of {office.name} {tenure}"
-                + (f" (on that day: {holders})" if holders else ""), HINT))
+    rel = archive.rel(letter)
+    for recipient in letter.recipients:
+        office = _office(offices, archive, letter, recipient)
+        if office is None:
+            verdicts.unverified("recipients whose office the office table does not know")
+            continue
+        outcomes = [offices.held(n, office.id, letter.date) for n in _names(archive, recipient)]
+        if any(isinstance(o, Held) for o in outcomes):
+            verdicts.verified("recipients in office")
+            continue
+        not_held = [o for o in outcomes if isinstance(o, NotHeld)]
+        if not not_held:
+            verdicts.unverified("recipients the office table cannot place on the date")
+            continue
+        tenure = "; ".join(h.dates for h in not_held[0].holdings) or "never"
+        holders = ", ".join(h.name for h in offices.holders_on(office.id, letter.date))
+        verdicts.problem("office", letter, Problem(
+            rel, recipient.line or field_line(letter, "recipients"),
+            f"{recipient.name} is addressed as {recipient.role or office.name} on "
+            f"{letter.date}, but held the office of {office.name} {tenure}"
+            + (f" (on that day: {holders})" if holders else ""), HINT))

@@ -8,6 +8,7 @@ import re
 from undersigned.audit.text import body_lines
 from undersigned.audit.verdicts import Verdicts
 from undersigned.core.archive import Archive
+from undersigned.core.model import Letter
 from undersigned.core.problems import Problem
 from undersigned.core.vocabulary import LETTER_LEAD_IN
 
@@ -25,18 +26,17 @@ HINT_HEADING = ("a line of only '#' renders as an empty heading: write it as pri
                 "code span or escape it (\\#\\#\\#), or remove it if it is page furniture")
 
 
-def check(archive: Archive, verdicts: Verdicts) -> None:
-    for letter in archive.letters:
-        rel = archive.rel(letter)
-        for line, text in body_lines(letter):
-            if EMPTY_HEADING.match(text):
-                verdicts.problem("empty-heading", letter, Problem(
-                    rel, line, f"'{text.strip()}' renders as an empty "
-                                         "heading", HINT_HEADING))
-            elif letter.type == "letter" and RELEASE_LINES.match(text.strip()):
-                verdicts.problem("release-text", letter, Problem(
-                    rel, line, f"press-release text inside a letter: "
-                    f"'{_short(text.strip())}'", HINT_RELEASE))
+def check(archive: Archive, verdicts: Verdicts, letter: Letter) -> None:
+    rel = archive.rel(letter)
+    for line, text in body_lines(letter):
+        if EMPTY_HEADING.match(text):
+            verdicts.problem("empty-heading", letter, Problem(
+                rel, line, f"'{text.strip()}' renders as an empty "
+                                     "heading", HINT_HEADING))
+        elif letter.type == "letter" and RELEASE_LINES.match(text.strip()):
+            verdicts.problem("release-text", letter, Problem(
+                rel, line, f"press-release text inside a letter: "
+                f"'{_short(text.strip())}'", HINT_RELEASE))
 
 
 def _short(text: str, limit: int = 70) -> str:

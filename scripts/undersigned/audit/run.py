@@ -22,9 +22,13 @@ class Audit:
 
 def audit(archive: Archive, strict: bool) -> Audit:
     """The findings (errors under --strict, warnings otherwise) and the 'not verified' line."""
-    verdicts = Verdicts()
-    for check in CHECKS:
-        check(archive, verdicts)
+    # a letter at a time, every check on it (its body and front matter are read once, see
+    # audit/text.py), each check's findings kept apart and put together in the checks' order
+    found = [Verdicts() for _ in CHECKS]
+    for letter in archive.letters:
+        for check, said in zip(CHECKS, found, strict=True):
+            check(archive, said, letter)
+    verdicts = Verdicts.merged(found)
     for letter in archive.letters:  # an acknowledgement that hides nothing is said
         rel = archive.rel(letter)
         for key in acknowledged(letter):

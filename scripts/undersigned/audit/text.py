@@ -14,10 +14,24 @@ from undersigned.core.yamlfile import Located, YamlError, load_yaml
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
+# the last letter's body lines (the audit runs every check on a letter before the next, and
+# a body is read from its file: audit/run.py); one tuple, replaced whole
+_last: tuple[Letter | None, list[str]] = (None, [])
+
+
+def _lines(letter: Letter) -> list[str]:
+    global _last
+    held, lines = _last
+    if held is not letter:
+        lines = letter.body.split("\n")
+        _last = (letter, lines)
+    return lines
+
+
 def body_lines(letter: Letter) -> Iterator[tuple[int, str]]:
     """(line number in the file, text) of every body line outside code fences."""
     fenced = False
-    for n, line in enumerate(letter.body.split("\n")):
+    for n, line in enumerate(_lines(letter)):
         if _FENCE.match(line):
             fenced = not fenced
             continue
@@ -41,28 +55,40 @@ def paragraphs(letter: Letter) -> Iterator[tuple[int, str]]:
 
 
 @lru_cache(maxsize=4096)
-def _front(path: Path, mtime: float) -> Located:
-    """The front matter, read with the archive's one guarded YAML loader (only a letter
-    `check` found well-formed is audited; a file changed or gone since reads as empty)."""
+def _head(path: Path, mtime: float) -> str | None:
+    """The front matter's text (None when the file has none, or is changed or gone since;
+    only a letter `check` found well-formed is audited)."""
     try:
         lines = path.read_text(encoding="utf-8-sig").split("\n")
     except (OSError, UnicodeDecodeError):
-        return Located({})
+        return None
     end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
     if not lines or lines[0].strip() != "---" or end is None:
+        return None
+    return "\n".join(lines[1:end])
+
+
+@lru_cache(maxsize=4096)
+def _front(path: Path, mtime: float) -> Located:
+    """The front matter, read with the archive's one guarded YAML loader."""
+    head = _head(path, mtime)
+    if head is None:
         return Located({})
     try:
-        return load_yaml("\n".join(lines[1:end]), offset=1)
+        return load_yaml(head, offset=1)
     except YamlError:
         return Located({})
 
 
-def front_matter(letter: Letter) -> Located:
+def _mtime(letter: Letter) -> float:
     try:
-        mtime = letter.path.stat().st_mtime
+        return letter.path.stat().st_mtime
     except OSError:
-        mtime = 0.0
-    return _front(letter.path, mtime)
+        return 0.0
+
+
+def front_matter(letter: Letter) -> Located:
+    return _front(letter.path, _mtime(letter))
 
 
 def field_line(letter: Letter, key: str) -> int | None:
@@ -71,7 +97,11 @@ def field_line(letter: Letter, key: str) -> int | None:
 
 
 def _reasons(letter: Letter, key: str) -> dict[str, str]:
-    data = front_matter(letter).data
+    mtime = _mtime(letter)
+    head = _head(letter.path, mtime)
+    if head is None or key not in head:  # (most documents declare none: no YAML read)
+        return {}
+    data = _front(letter.path, mtime).data
     value = data.get(key) if isinstance(data, dict) else None
     if not isinstance(value, dict):
         return {}

@@ -33,6 +33,17 @@ class Verdicts:
                               f"`acknowledged: {{{key}: \"the evidence\"}}`")
         self.problems.append(problem)
 
+    @classmethod
+    def merged(cls, parts: list[Verdicts]) -> Verdicts:
+        """One Verdicts of several: the problems in the parts' order, the counts added."""
+        out = cls()
+        for part in parts:
+            out.problems += part.problems
+            out.checked.update(part.checked)
+            out.not_verified.update(part.not_verified)
+            out.acknowledged.update(part.acknowledged)
+        return out
+
     def verified(self, what: str) -> None:
         self.checked[what] += 1
 
