@@ -14,7 +14,7 @@ from undersigned.serve.session import State
 
 if TYPE_CHECKING:
     import jinja2
-    from mkdocs.structure.files import Files
+    from mkdocs.structure.files import File, Files
     from mkdocs.structure.nav import Navigation
 
     from undersigned.outputs.search import BackgroundIndex
@@ -43,6 +43,7 @@ class Build:
     nav: Navigation | None = None  # the engine's, from on_nav (the shells' context)
     files: Files | None = None
     env: jinja2.Environment | None = None  # the theme's, from on_env
+    _pages: list[File] | None = field(default=None, init=False, repr=False)  # doc_pages()
 
     def theme(self) -> tuple[Navigation, Files, jinja2.Environment]:
         """The engine's navigation, files and theme environment of this build (the pages
@@ -50,3 +51,11 @@ class Build:
         if self.nav is None or self.files is None or self.env is None:
             raise RuntimeError("the engine has not given its navigation and theme yet")
         return self.nav, self.files, self.env
+
+    def doc_pages(self) -> list[File]:
+        """The engine's documentation pages (each shell's template context lists them: made
+        once a build, not once a shell, which walked every file of a large site again)."""
+        pages = self._pages
+        if pages is None:
+            pages = self._pages = list(self.theme()[1].documentation_pages())
+        return pages

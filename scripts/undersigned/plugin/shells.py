@@ -56,8 +56,8 @@ def _render_shell(build: Build, config: MkDocsConfig, uri: str, meta_keys: tuple
                   shape: tuple[Any, ...], h1: bool) -> Shell:
     """MkDocs renders the theme for a stand-in page of the same folder, depth, head fields and
     outline, with sentinels for every value (see pages/shell.py)."""
-    nav, files, env = build.theme()
-    html = render_stand_in(config, nav, files, env, uri,
+    nav, _files, env = build.theme()
+    html = render_stand_in(config, nav, build.doc_pages(), env, uri,
                            {key: sentinel(_slot(key)) for key in meta_keys},
                            ("<h1" if h1 else "") + sentinel("CONTENT"), sentinel_outline(shape),
                            sentinel("CANONICAL") if config.site_url else None)
@@ -119,6 +119,6 @@ def page_writer(build: Build, config: MkDocsConfig, shells: dict[tuple[Any, ...]
 
 
 def write_sitemap(build: Build, config: MkDocsConfig, shelled: list[str]) -> None:
-    urls = shelled + [f.url for f in build.theme()[1].documentation_pages()]
+    urls = shelled + [f.url for f in build.doc_pages()]
     mtime = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
     write_sitemaps(Path(config.site_dir), config.site_url or "", urls, get_build_date(), mtime)

@@ -148,7 +148,8 @@ def written_files(files: Files) -> set[str]:
             if not f.inclusion.is_excluded()}  # type: ignore[no-untyped-call]  # (MkDocs')
 
 
-def render_stand_in(config: MkDocsConfig, nav: Navigation, files: Files, env: jinja2.Environment,
+def render_stand_in(config: MkDocsConfig, nav: Navigation, files: Files | list[File],
+                    env: jinja2.Environment,
                     uri: str, meta: dict[str, Any], content: str,
                     toc: list[dict[str, Any]], canonical: str | None) -> str:
     """The theme's main.html rendered for a page at ``uri`` that is not one of the engine's
