@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,6 +41,7 @@ class Build:
     later: list[str] = field(default_factory=list)  # ... after the rebuild ends (serve)
     written: int = 0
     work: str | None = None  # temporary folder of the exports
+    exports_later: Callable[[], None] | None = None  # the large exports, after MkDocs' copying
     nav: Navigation | None = None  # the engine's, from on_nav (the shells' context)
     files: Files | None = None
     env: jinja2.Environment | None = None  # the theme's, from on_env

@@ -37,12 +37,12 @@ from undersigned.core.settings import Settings, SettingsError
 from undersigned.core.urls import page_url
 from undersigned.outputs.exports import data_files, write_pieces
 from undersigned.outputs.names import in_site
-from undersigned.outputs.network import write_network
 from undersigned.outputs.search import BUNDLE, BackgroundIndex
 from undersigned.pages import fill_markers, plan
 from undersigned.pages.common import join_blocks
 from undersigned.plugin.build import Build
 from undersigned.plugin.config import UndersignedConfig
+from undersigned.plugin.exports import add_exports
 from undersigned.plugin.rebuild import (
     against_previous,
     finish_rebuild,
@@ -51,7 +51,7 @@ from undersigned.plugin.rebuild import (
     unchanged,
 )
 from undersigned.plugin.shells import head, page_writer, same_on_every_engine, write_sitemap
-from undersigned.plugin.twowriters import WriterError, write_pages
+from undersigned.plugin.twowriters import WriterError, can_fork, write_pages
 from undersigned.serve import background as bg
 from undersigned.serve.engine import (
     BuildEnvironment,
@@ -253,11 +253,10 @@ class UndersignedPlugin(BasePlugin[UndersignedConfig]):  # type: ignore[no-untyp
                     files.append(File.generated(config, uri, abs_src_path=str(site / uri)))
             return files
         # the exports grow with the archive (the co-signing network with the square of a
-        # letter's signatories): written to temporary files a piece at a time, copied by MkDocs
-        for uri, path in write_network(archive, work / "network"):
-            files.append(File.generated(config, uri, abs_src_path=str(path)))
-        for uri, path in write_pieces(data_files(archive, site_url), work / "files"):
-            files.append(File.generated(config, uri, abs_src_path=str(path)))
+        # letter's signatories): written to temporary files a piece at a time, copied by
+        # MkDocs; in a plain build the large ones after MkDocs' copying (plugin/exports.py)
+        build.exports_later = add_exports(files, config, archive, work,
+                                          defer=self.session is None and can_fork())
         return files
 
     @staticmethod
@@ -376,7 +375,7 @@ class UndersignedPlugin(BasePlugin[UndersignedConfig]):  # type: ignore[no-untyp
         write = page_writer(build, config, shells)
         try:  # a plain build: in two processes (a rebuild of serve keeps its state in this one)
             write_pages(now, write, lambda uri: build.plan[uri].key or uri,
-                        fork=session is None)
+                        fork=session is None, first=build.exports_later)
         except WriterError as err:
             raise PluginError(str(err)) from None
         build.written = len(now)
