@@ -9,7 +9,7 @@ small ones made whole (feeds, the name index, redirects) are written as before."
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path, PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,26 +20,32 @@ from undersigned.outputs.exports import data_files, write_pieces
 from undersigned.outputs.network import NETWORK_FILES, write_network
 
 
+def _now(items: Iterable[tuple[str, Iterable[str]]],
+         later: list[tuple[str, Iterable[str]]] | None) -> Iterator[tuple[str, Iterable[str]]]:
+    """The exports to write now; those made a piece at a time go to ``later`` when given."""
+    for uri, pieces in items:
+        if later is not None and not isinstance(pieces, list):
+            later.append((uri, pieces))
+        else:
+            yield uri, pieces
+
+
 def add_exports(files: Files, config: MkDocsConfig, archive: Archive, work: Path,
                 defer: bool) -> Callable[[], None] | None:
     """List every export with MkDocs (written into ``work``, MkDocs copies them); with
     ``defer``, return the writing of the large ones into the site, to run after MkDocs has
     copied its files (None when nothing is left to write)."""
-    site_url = config.site_url or ""
-    later: list[tuple[str, Iterable[str]]] = []
-    now: list[tuple[str, Iterable[str]]] = []
-    for uri, pieces in data_files(archive, site_url):
-        (now if not defer or isinstance(pieces, list) else later).append((uri, pieces))
-    if defer:
-        for uri in (*NETWORK_FILES, *(uri for uri, _ in later)):
-            files.append(File.generated(config, uri, content=""))
-    else:
+    later: list[tuple[str, Iterable[str]]] = []  # (filled as data_files is read)
+    if not defer:
         for uri, path in write_network(archive, work / "network"):
             files.append(File.generated(config, uri, abs_src_path=str(path)))
-    for uri, path in write_pieces(now, work / "files"):
+    now = _now(data_files(archive, config.site_url or ""), later if defer else None)
+    for uri, path in write_pieces(now, work / "files"):  # (a file at a time, as read)
         files.append(File.generated(config, uri, abs_src_path=str(path)))
     if not defer:
         return None
+    for uri in (*NETWORK_FILES, *(uri for uri, _ in later)):
+        files.append(File.generated(config, uri, content=""))
     site = Path(config.site_dir)
 
     def write_later() -> None:  # (into the files MkDocs wrote empty)
