@@ -92,9 +92,26 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+_DESELECTED = [0]  # tests this process left out; with workers (pytest-xdist), the most any had
+
+
+def pytest_deselected(items):
+    _DESELECTED[0] += len(items)
+
+
+def pytest_sessionfinish(session):
+    if hasattr(session.config, "workeroutput"):  # a worker: tell the controller
+        session.config.workeroutput["deselected"] = _DESELECTED[0]
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):  # the controller, as each worker ends
+    _DESELECTED[0] = max(_DESELECTED[0], getattr(node, "workeroutput", {}).get("deselected", 0))
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     """Say what the default run left out, and how to run it."""
-    left = len(terminalreporter.stats.get("deselected", []))
+    left = len(terminalreporter.stats.get("deselected", [])) or _DESELECTED[0]
     if left and "not slow" in (config.getoption("-m") or ""):
         terminalreporter.write_line(
             f"{left} slow, serve and browser tests were not run (they build whole sites): "

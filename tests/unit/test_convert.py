@@ -226,6 +226,21 @@ def test_a_known_organization_or_a_legal_form_keeps_its_comma():
     assert letter.front.written("signatories")[1] == "Movilidades Libres y Elegidas, A.C. - CoLibres"
 
 
+def test_what_a_conversion_reads_does_not_depend_on_what_was_converted_before():
+    """The registry's organizations are part of every remembered reading: a name read without
+    them (a person and an affiliation) is read again, whole, when the registry knows it, and
+    the other way round (found when the tests ran in another order)."""
+    from undersigned.core.names import fold
+    text = ("Dear President Biden:\n\nWe write.\n\nSincerely,\n\n"
+            "Tzome Ixuk, Mujeres Organizadas B.C.\n")
+    known = frozenset({fold("Tzome Ixuk, Mujeres Organizadas B.C.")})
+    read = [convert_text(text, source="t.txt", organizations=o).documents[0].front
+            for o in (frozenset(), known, frozenset())]
+    alone = {"name": "Tzome Ixuk", "role": "Mujeres Organizadas B.C."}
+    assert [f.written("signatories") for f in read] == [
+        [alone], ["Tzome Ixuk, Mujeres Organizadas B.C."], [alone]]
+
+
 def test_a_list_printed_inside_a_paragraph_is_a_list():
     """Web pages saved as text print a letter's bulleted questions in one paragraph: the list
     comes back, every word kept in order; an asterisk inside a sentence is left alone."""

@@ -13,6 +13,7 @@ from undersigned.convert.people import (
     ORG_WORDS,
     _person_like,
     classify,
+    known_organizations,
     one_organization,
     split_pair,
 )
@@ -49,9 +50,15 @@ class Signed:
     group: str | None = None  # the heading the signature is listed under, as printed
 
 
-@lru_cache(maxsize=1 << 14)
 def _parse_name(text: str) -> tuple[str, str | None]:
     """Name + role as printed: 'Name (R-Indiana)', 'Name, role, institution'."""
+    # the registry's organizations are part of the key: 'Tzome Ixuk, Mujeres Organizadas
+    # A.C.' is read whole only where the registry knows it, whatever was converted before
+    return _parse_name_known(text, known_organizations.get())
+
+
+@lru_cache(maxsize=1 << 14)
+def _parse_name_known(text: str, _known: frozenset[str]) -> tuple[str, str | None]:
     role = None
     text = text[:-1] if text.endswith(").") else text  # 'Debbie Stabenow (D-MI).'
     m = PAREN_RE.search(text)
