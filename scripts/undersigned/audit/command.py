@@ -4,6 +4,7 @@ against today's converter."""
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -11,12 +12,23 @@ from undersigned.audit.reconvert import reconvert as reconvert_all
 from undersigned.audit.run import audit
 from undersigned.core.config import read_config
 from undersigned.core.load import load_archive
-from undersigned.core.problems import report
+from undersigned.core.problems import ORDER, report
 from undersigned.core.publish import site_url_problem
 
 
 def cmd_check(root: Path, github: bool = False, publish: bool = False, strict: bool = False,
               reconvert: bool = False) -> int:
+    # the collector off while the archive is loaded and checked: what they make lives until
+    # the command ends, and each full collection would scan millions of objects (a fifth of a
+    # warm `check` at 30,000 letters)
+    gc.disable()
+    try:
+        return _check(root, github, publish, strict, reconvert)
+    finally:
+        gc.enable()
+
+
+def _check(root: Path, github: bool, publish: bool, strict: bool, reconvert: bool) -> int:
     archive = load_archive(root)
     if publish:
         problem = site_url_problem(read_config(root).get("site_url"))
@@ -31,15 +43,16 @@ def cmd_check(root: Path, github: bool = False, publish: bool = False, strict: b
         if strict or reconvert:  # (a plain check says only what it found)
             summaries.append(found.summary)
         if reconvert:
+            gc.enable()  # (the converter makes and drops many objects)
             differ, said = reconvert_all(archive, strict)
             archive.problems += differ
             summaries.append(said)
     errors = [p for p in archive.problems if not p.warning]
     warnings = [p for p in archive.problems if p.warning]
-    for problem in sorted(warnings):
+    for problem in sorted(warnings, key=ORDER):
         print(f"warning: {problem}", file=sys.stderr)
     if github:
-        for problem in sorted(archive.problems):
+        for problem in sorted(archive.problems, key=ORDER):
             print(problem.annotation())
     for line in summaries:
         print(line, file=sys.stderr)

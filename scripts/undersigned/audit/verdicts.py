@@ -33,15 +33,19 @@ class Verdicts:
                               f"`acknowledged: {{{key}: \"the evidence\"}}`")
         self.problems.append(problem)
 
+    def add(self, part: Verdicts) -> None:
+        """``part``'s problems after these, its counts added."""
+        self.problems += part.problems
+        self.checked.update(part.checked)
+        self.not_verified.update(part.not_verified)
+        self.acknowledged.update(part.acknowledged)
+
     @classmethod
     def merged(cls, parts: list[Verdicts]) -> Verdicts:
         """One Verdicts of several: the problems in the parts' order, the counts added."""
         out = cls()
         for part in parts:
-            out.problems += part.problems
-            out.checked.update(part.checked)
-            out.not_verified.update(part.not_verified)
-            out.acknowledged.update(part.acknowledged)
+            out.add(part)
         return out
 
     def verified(self, what: str) -> None:

@@ -33,7 +33,10 @@ import sqlite3
 import stat
 from collections.abc import Callable
 from pathlib import Path
+from sys import intern
 from typing import Any
+
+import orjson
 
 from undersigned.core.fields import BY_KEY, FIELDS
 from undersigned.core.model import Letter, Recipient, Signature, StoredBody, pack_body
@@ -67,6 +70,17 @@ def code_version(fresh: bool = False) -> str:
             return h.hexdigest()
         _CODE.append(h.hexdigest())
     return _CODE[0]
+
+
+def data_version() -> str:
+    """A hash of this package's bundled data (the Members' terms, the officeholders, the
+    countries): what the fact checks read besides the archive and the code."""
+    h = hashlib.blake2b(digest_size=16)
+    folder = Path(__file__).resolve().parents[1] / "data"
+    for path in sorted(folder.iterdir()):
+        if path.is_file():
+            h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
 
 
 def cache_dir(settings: Settings | None = None) -> Path:
@@ -186,13 +200,23 @@ def _unfields(item: dict[str, Any]) -> dict[str, Any]:
             continue
         value = item[f.attr]
         if f.parties:
-            row = Recipient.of if f.key == "recipients" else Signature.of
-            if f.key != "recipients" and any(len(r) != len(_SIG) for r in value):
+            if f.key == "recipients":
+                out[f.attr] = tuple(Recipient.of(*r) for r in value)
+                continue
+            if any(len(r) != len(_SIG) for r in value):
                 raise ValueError("cached signature of another shape")
-            out[f.attr] = tuple(row(*r) for r in value)
+            out[f.attr] = tuple(map(_signature, value))
         else:
             out[f.attr] = None if value is None else f.kind.load(value)
     return out
+
+
+def _signature(row: list[Any]) -> Signature:
+    """A cached signature, its strings shared (model.shared, without its test: JSON's strings
+    are str; anything else raises TypeError, and the entry is parsed again)."""
+    name, id_, role, position, line, group = row
+    return Signature(intern(name), intern(id_), None if role is None else intern(role),
+                     position, line, None if group is None else intern(group))
 
 
 def to_payload(letter: Letter | None, problems: list[Problem], original_line: int | None,
@@ -240,7 +264,10 @@ class LetterCache:
     result depends on (code, registry, topics). Any failure of the database turns the cache
     off for this run; the archive is then parsed as if there were none."""
 
-    def __init__(self, root: Path, context: str, settings: Settings | None = None) -> None:
+    def __init__(self, root: Path, context: str, settings: Settings | None = None,
+                 kind: str = "") -> None:
+        """``kind``: another database of the same archive ('audit': the fact checks'
+        findings, audit/memo.py), whose saves never touch the parsed letters."""
         self.context = context
         self.hits = self.misses = self.damaged = 0
         self._db: sqlite3.Connection | None = None
@@ -251,7 +278,8 @@ class LetterCache:
         if not enabled(settings):
             return
         folder = cache_dir(settings)
-        self.path = folder / f"{digest(str(root.resolve()).encode())}.sqlite"
+        name = digest(str(root.resolve()).encode()) + (f"-{kind}" if kind else "")
+        self.path = folder / f"{name}.sqlite"
         try:
             folder.mkdir(parents=True, exist_ok=True)
             self._key = load_key(folder)
@@ -308,7 +336,7 @@ class LetterCache:
                 and secrets.compare_digest(seal(self._key, rel, content_hash,
                                                 context or self.context, row[0]), row[1]):
             try:
-                value = json.loads(row[0])
+                value = orjson.loads(row[0])  # (2.5x json's speed; a ValueError too)
             except ValueError:
                 value = None
         if not isinstance(value, dict):

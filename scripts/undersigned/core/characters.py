@@ -47,6 +47,8 @@ def describe(char: str) -> str:
 def visible(text: str) -> str:
     """The text with every such character written as an escape (``\\u202e``): safe to print
     in a terminal or a log, and shows what is there."""
+    if text.isascii() and text.isprintable():  # (no control character: nothing to escape)
+        return text
     if not METADATA.search(text):
         return text
     return METADATA.sub(_escape, text)
