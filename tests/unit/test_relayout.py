@@ -110,3 +110,44 @@ def test_an_address_block_on_one_line_is_cut_after_the_name_before_the_street_an
         (1, "The Honorable Robert J. Portman"),
         (1, "United States Trade Representative"), (1, "600 17th Street, N.W."),
         (1, "Washington, D.C. 20508")]
+
+
+_LETTER_PAGE = ("Washington, D.C. - Senator Jane Doe (D-CA) today sent the following letter to the "
+                "Chairman.   February 21, 2006  The Honorable Ted Stevens, Chairman  The "
+                "Honorable Daniel Inouye, Co-Chairman  508 Dirksen Senate Office Building  "
+                "Washington, D.C. 20510-6125  Dear Chairman Stevens and Co-Chairman Inouye:  In "
+                "light of the questions, I ask that you wait. We must know more. It is urgent. "
+                "Please act.   " + "We write to urge you to act, and soon. " * 12 + "  Thank "
+                "you.   Sincerely,  John F. Kerry  United States Senator  "
+                "Joseph R. Biden, Jr.  United States Senator   Barbara Boxer United States "
+                "Senator ###")
+
+
+def test_a_page_on_one_line_is_cut_where_a_letters_parts_begin():
+    """Inside a paragraph of a page run onto one line, two spaces (or a ZIP code and one) before
+    an addressee, a salutation or a closing, and after a date, were a line break."""
+    pieces = relayout(split_lines(_LETTER_PAGE))
+    assert [x.s for x in pieces] == [
+        "Washington, D.C. - Senator Jane Doe (D-CA) today sent the following letter to the "
+        "Chairman.", "",
+        "February 21, 2006", "The Honorable Ted Stevens, Chairman",
+        "The Honorable Daniel Inouye, Co-Chairman", "508 Dirksen Senate Office Building",
+        "Washington, D.C. 20510-6125", "Dear Chairman Stevens and Co-Chairman Inouye:",
+        "In light of the questions, I ask that you wait. We must know more. It is urgent. "
+        "Please act.", "",
+        ("We write to urge you to act, and soon. " * 12).strip(), "",
+        "Thank you.", "",
+        "Sincerely,", "John F. Kerry", "United States Senator", "Joseph R. Biden, Jr.",
+        "United States Senator", "",
+        "Barbara Boxer United States Senator", "###"]
+    assert " ".join(x.s for x in pieces if not x.blank).split() == _LETTER_PAGE.split()
+
+
+def test_names_and_titles_two_spaces_apart_only_when_every_other_part_is_a_title():
+    assert _texts("Jane Doe  Member of Congress  John Roe  Member of Congress") == [
+        (1, "Jane Doe"), (1, "Member of Congress"), (1, "John Roe"), (1, "Member of Congress")]
+    for line in ("Jane Doe  Member of Congress  John Roe",  # a title missing
+                 "Jane Doe  Director  John Roe  Director",  # not a congressional title
+                 "The report  United States Senator  was read"):
+        assert _texts(line) == [(1, line)], line
+    assert _texts("The vote was 52 to 48 ###") == [(1, "The vote was 52 to 48 ###")]

@@ -69,11 +69,32 @@ def _paragraphs_apart(line: Line) -> list[Line]:
     if len(pieces) < 3:
         return [line]
     out: list[Line] = []
-    for piece in pieces:
+    for piece in pieces:  # a paragraph, its parts on lines of their own (no blank between)
         if out:
             out.append(Line(line.no, ""))
-        out.append(Line(line.no, piece))
+        out += [Line(line.no, part) for part in _parts_of_a_letter(piece)]
     return out
+
+
+# inside a paragraph of such a page, where a letter's parts meet with two spaces (or a ZIP
+# code and one): before an addressee ('The Honorable'), a salutation ('Dear …:'), a closing
+_PART_START_RE = re.compile(r"(?:(?<=\S) {2}|(?<=\d{5}) |(?<=\d{5}-\d{4}) )(?=(?:The\s)?"
+                            r"Honorable\s[A-Z]|Hon\.\s[A-Z]|Dear\s[^:]{2,80}:\s|(?:Sincerely|"
+                            r"Respectfully|Very truly yours|Best regards)\b)")
+_DATE_HEAD_RE = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|"
+                           r"October|November|December)\s\d{1,2},\s\d{4}(?= {2}\S)")
+
+
+def _parts_of_a_letter(piece: str) -> list[str]:
+    """A page paragraph cut where a date, an addressee, a salutation or a closing begins
+    ('February 21, 2006  The Honorable Ted Stevens, Chairman  …  Washington, D.C. 20510-6125
+    Dear Chairman Stevens:  In light of …')."""
+    cuts = [m.start() for m in _PART_START_RE.finditer(piece)]
+    if date := _DATE_HEAD_RE.match(piece):
+        cuts.append(date.end())
+    bounds = [0, *sorted(set(cuts)), len(piece)]
+    return [piece[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)
+            if piece[a:b].strip()]
 
 
 _ADDRESSEE_LINE_RE = re.compile(r"^(?:The\s++)?Hon(?:orable|\.)\s++[A-Z]")
@@ -114,8 +135,34 @@ def _closing_apart(line: Line) -> list[Line]:
 
 
 def _titles_apart(line: Line) -> list[Line]:
-    pieces = _glued(line.s)
+    pieces = _glued(line.s) or _spaced(line.s)
     return [Line(line.no, x) for x in pieces] if pieces else [line]
+
+
+_TITLE_ONLY_RE = re.compile(rf"^(?:{_TITLES})$", re.I)
+_TWO_SPACES_RE = re.compile(r" {2,}")
+_END_MARK_TAIL_RE = re.compile(r"\s(?:#\s?#\s?#|-30-)$")
+
+
+def _spaced(text: str) -> list[str] | None:
+    """'John F. Kerry  United States Senator  Joseph R. Biden, Jr.  United States Senator' (a
+    scrape's line breaks left as two spaces) as its names and titles, and an end mark run onto
+    the last ('Barbara Boxer United States Senator ###') on a line of its own; None unless
+    the line is only names, each followed by its title."""
+    tail = _END_MARK_TAIL_RE.search(text)
+    body = text[:tail.start()] if tail else text
+    parts = [x.strip() for x in _TWO_SPACES_RE.split(body.strip())]
+    names, titles = parts[0::2], parts[1::2]
+    spaced = len(parts) >= 2 and len(names) == len(titles) \
+        and all(_TITLE_ONLY_RE.match(t) for t in titles) \
+        and all(_NAME_RE.match(n.replace(",", "")) for n in names)
+    if spaced:
+        return parts + ([tail.group(0).strip()] if tail else [])
+    return [body.rstrip(), tail.group(0).strip()] if tail and _person_like(
+        _TITLE_TAIL_RE.sub("", body).strip()) else None
+
+
+_TITLE_TAIL_RE = re.compile(rf"\s(?:{_TITLES})$", re.I)
 
 
 def _glued(text: str) -> list[str] | None:

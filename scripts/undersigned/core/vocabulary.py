@@ -50,6 +50,8 @@ ADDRESS_OFFICES = ("Acting Secretary", "Deputy Secretary", "Under Secretary", "A
                    "Secretary", "Attorney General", "Majority Leader", "Minority Leader",
                    "Democratic Leader", "Republican Leader", "Speaker", "Director",
                    "Administrator", "Ambassador", "Commissioner", "Chairman", "Chairwoman",
+                   "Co-Chairman", "Co-Chairwoman", "Co-Chair", "Vice Chairman", "Vice Chair",
+                   "Ranking Member", "Chair",
                    "President", "Governor", "Acting Administrator", "Acting Director")
 # offices whose holder a salutation names by family name: 'Dear Secretary Mayorkas'
 SALUTATION_OFFICES = ("Secretary", "Administrator", "Ambassador", "Attorney General", "Director",
