@@ -317,3 +317,11 @@ def test_the_writers_of_a_letter_printed_without_names_are_the_lead_sentences_su
     # a Member named later in the sentence is no subject; nor is one in a later sentence
     assert lead_signers("After the ruling on dairy, Senator Jane Doe (D-NY) said it was good. "
                         "Rep. John Roe (R-NY) agreed.") == {}
+
+
+def test_a_press_contact_without_a_colon_ends_the_signature():
+    text = ("Dear President Bush:\n\nWe write.\n\nSincerely,\nRobert P. Casey, Jr.\n"
+            "United States Senator\nPress Contact\nLarry Smar (202) 228-6367\n")
+    (letter,) = convert_text(text, source="t.txt").documents
+    assert [s["name"] if isinstance(s, dict) else s
+            for s in letter.front.written("signatories")] == ["Robert P. Casey, Jr."]

@@ -151,3 +151,20 @@ def test_names_and_titles_two_spaces_apart_only_when_every_other_part_is_a_title
                  "The report  United States Senator  was read"):
         assert _texts(line) == [(1, line)], line
     assert _texts("The vote was 52 to 48 ###") == [(1, "The vote was 52 to 48 ###")]
+
+
+def test_a_page_with_paragraphs_two_spaces_apart_and_a_lead_in_before_dear():
+    body = "We write about the trucks. It is a matter of safety. " * 14
+    page = ("Senator Jane Doe today wrote to the President. She asked for a delay.  Full text of "
+            "the letter is included: Dear President Bush: The purpose of this letter is clear. "
+            + body + " I respectfully urge you to reconsider.  Sincerely, Robert P. Casey, Jr.  "
+            "United States Senator ")
+    pieces = [x.s for x in relayout(split_lines(page))]
+    assert pieces == [
+        "Senator Jane Doe today wrote to the President. She asked for a delay.", "",
+        "Full text of the letter is included:", "Dear President Bush:",
+        "The purpose of this letter is clear. " + body.strip(), "",
+        "I respectfully urge you to reconsider.", "",
+        "Sincerely,", "Robert P. Casey, Jr.", "United States Senator"]
+    typist = "One sentence here.  Another one there.  " * 30  # two spaces after every sentence
+    assert _texts(typist) == [(1, typist.strip())]

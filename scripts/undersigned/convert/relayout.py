@@ -67,6 +67,8 @@ def _paragraphs_apart(line: Line) -> list[Line]:
         return [line]
     pieces = _PARAGRAPH_GAP_RE.split(text)
     if len(pieces) < 3:
+        pieces = _two_space_paragraphs(text)
+    if len(pieces) < 3:
         return [line]
     out: list[Line] = []
     for piece in pieces:  # a paragraph, its parts on lines of their own (no blank between)
@@ -76,9 +78,22 @@ def _paragraphs_apart(line: Line) -> list[Line]:
     return out
 
 
+_TWO_SPACE_GAP_RE = re.compile(r"(?:(?<=[.!?:][\"”’)])|(?<=[!?:])|(?<=[a-z]{3}\.)) {2}"
+                               r"(?=[A-Z“\"])")  # (not after 'Jr.', 'Sr.' or 'P.': a name)
+
+
+def _two_space_paragraphs(text: str) -> list[str]:
+    """A page whose paragraphs are two spaces apart (after a sentence's end): cut there, unless
+    most sentences end so (a typist's two spaces between sentences, not paragraphs)."""
+    gaps = len(_TWO_SPACE_GAP_RE.findall(text))
+    if gaps < 2 or gaps > 0.6 * len(_SENTENCE_END_RE.findall(text)):
+        return [text]
+    return _TWO_SPACE_GAP_RE.split(text)
+
+
 # inside a paragraph of such a page, where a letter's parts meet with two spaces (or a ZIP
 # code and one): before an addressee ('The Honorable'), a salutation ('Dear …:'), a closing
-_PART_START_RE = re.compile(r"(?:(?<=\S) {2}|(?<=\d{5}) |(?<=\d{5}-\d{4}) )(?=(?:The\s)?"
+_PART_START_RE = re.compile(r"(?:(?<=\S) {2}|(?<=\d{5}) |(?<=\d{5}-\d{4}) |(?<=:) (?=Dear\s))(?=(?:The\s)?"
                             r"Honorable\s[A-Z]|Hon\.\s[A-Z]|Dear\s[^:]{2,80}:\s|(?:Sincerely|"
                             r"Respectfully|Very truly yours|Best regards)\b)")
 _DATE_HEAD_RE = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|"
