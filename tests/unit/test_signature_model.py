@@ -338,3 +338,40 @@ def test_a_letter_a_release_introduces_without_a_salutation_is_read():
     assert [s.name for s in letter.front.signatories] == ["Jane Doe"]
     assert str(letter.front.date) == "2006-06-28"
     assert letter.body.startswith("I write in advance")
+
+
+FLAT_NO_DEAR = ("Releases 03 12 2007 Kerry calls for an investigation BOSTON Senator John Kerry "
+                "today sent a letter to the Secretary of Homeland Security Michael Chertoff "
+                "demanding answers about the raid He asked that an investigation be launched "
+                "into how the raid was prepared and executed The text of the letter is as "
+                "follows March 10 2007 The Honorable Michael Chertoff Secretary of Homeland "
+                "Security U S Department of Homeland Security Washington DC 20528 Secretary "
+                "Chertoff I write today in regard to the immigration situation in New Bedford "
+                "Massachusetts and I thank you for your response Sincerely John Kerry 20510 "
+                "Contact Sitemap")
+
+
+def test_a_scrape_whose_letter_greets_without_dear_is_read():
+    """A flattened letter that a lead-in announces and that greets its addressee by title and
+    the name its address printed ('Secretary Chertoff I write'); a title and name in a release
+    that says 'Dear' later, or with no sentence after them, are no salutation."""
+    relined = reline(split_lines(FLAT_NO_DEAR), "x.txt")
+    lines = [x.s for x in relined.lines]
+    assert lines[lines.index("The text of the letter is as follows"):] == [
+        "The text of the letter is as follows", "March 10 2007",
+        "The Honorable Michael Chertoff", "Secretary of Homeland Security",
+        "U S Department of Homeland Security", "Washington DC 20528", "Secretary Chertoff",
+        "I write today in regard to the immigration situation in New Bedford Massachusetts "
+        "and I thank you for your response", "Sincerely", "John Kerry", "20510 Contact Sitemap"]
+    assert [x.greets for x in relined.lines].count(True) == 1
+    assert " ".join(lines).split() == FLAT_NO_DEAR.split()
+    docs = convert_text(FLAT_NO_DEAR, source="x.txt", options=Options()).documents
+    assert [d.front.type for d in docs] == ["press-release", "letter"]
+    assert str(docs[1].front.date) == "2007-03-10"
+    letter = docs[1]
+    assert [s.name for s in letter.front.signatories] == ["John Kerry"]
+    assert letter.body.startswith("Secretary Chertoff\n\nI write today")
+    for text in (FLAT_NO_DEAR.replace("Secretary Chertoff I write", "Dear Secretary Chertoff I "
+                                      "write"),
+                 FLAT_NO_DEAR.replace("Chertoff I write", "Chertoff write")):
+        assert not any(x.greets for x in reline(split_lines(text), "x.txt").lines), text

@@ -31,6 +31,7 @@ from undersigned.core.vocabulary import (
     FLAT_SALUTATION_WORDS,
     FLAT_TITLE_WORDS,
     GIVEN_NAME_FORMS,
+    LETTER_LEAD_IN,
     PARTY_LETTERS,
     SENTENCE_OPENERS,
     STATE_ABBREVIATIONS,
@@ -96,6 +97,12 @@ def _reline_one(line: Line, src: str, members: Legislators, out: Relined) -> Non
     # (closing end, span end, the letter's date) of each closing after a Dear
     closings: list[tuple[int, int, dt.date | None]] = []
     dears = [m.start() for m in _DEAR.finditer(text)]
+    bare = set(_bare_salutations(text, dears))  # salutations without 'Dear'
+    dears = sorted({*dears, *bare})
+    for lead in _LEAD_IN.finditer(text):  # 'The text of the letter is below' before a letter
+        if any(lead.end() <= d <= lead.end() + _HEADER_REACH for d in bare):  # without 'Dear'
+            # (a line of its own: regions.py then reads the letter under it)
+            cuts.update((lead.start(), lead.end()))
     issued = _DATE.search(text, 0, min(_RELEASE_DATE_REACH, dears[0] if dears else len(text)))
     if issued:  # the release's date near its start ('September 28 2005 Senator Clinton …')
         cuts.update((issued.start(), issued.end()))
@@ -109,7 +116,7 @@ def _reline_one(line: Line, src: str, members: Legislators, out: Relined) -> Non
                     if not text.endswith("Honorable", 0, m.start())]  # 'The Honorable   Name'
             cuts.update(gaps + address_cuts(text, header[-1], dear))
         cuts.add(dear)
-        cuts.add(_salutation_end(text, dear))
+        cuts.add(_salutation_end(text, dear, 0 if dear in bare else 4))
         nxt = dears[k + 1] if k + 1 < len(dears) else len(text)
         closing = next((m for m in _CLOSING.finditer(text, dear, nxt)), None)
         if closing is None:
@@ -135,7 +142,8 @@ def _reline_one(line: Line, src: str, members: Legislators, out: Relined) -> Non
             continue
         if a in names_end:  # the run of names after a closing (or an empty one)
             out.blocks[len(out.lines) - 1] = names_end.pop(a)
-        out.lines.append(Line(line.no, " ".join(piece.split())))  # runs of spaces: layout
+        out.lines.append(Line(line.no, " ".join(piece.split()),  # runs of spaces: layout
+                              greets=a in bare))  # (a salutation without 'Dear')
     for _end, signed in names_end.items():  # a closing with nothing after it
         out.blocks[len(out.lines) - 1] = signed
 
@@ -152,11 +160,42 @@ def _header_cuts(text: str, start: int, dear: int) -> list[int]:
     return [honorable[0].start()] if honorable else []
 
 
-def _salutation_end(text: str, dear: int) -> int:
+# 'The text of the letter is below', 'the letter reads': a letter follows (core/vocabulary.py)
+_LEAD_IN = re.compile(LETTER_LEAD_IN.removeprefix(r"[\W_]{0,3}+"), re.I)
+_BARE_TITLES = FLAT_SALUTATION_WORDS - {"and", "member", "general", "committee", "colleague",
+                                        "colleagues", "under", "vice", "acting", "deputy"}
+
+
+def _bare_salutations(text: str, dears: list[int]) -> list[int]:
+    """Where a letter announced by a lead-in ('The text of the letter is below Karyn Lang
+    Director … Director Lang I was deeply concerned') greets its addressee without 'Dear': the
+    first title followed by a name its address block printed ('Secretary Chertoff' after 'The
+    Honorable Michael Chertoff'), when no 'Dear' follows the lead-in."""
+    out = []
+    for lead in _LEAD_IN.finditer(text):
+        closing = _CLOSING.search(text, lead.end())
+        if closing is None or any(lead.end() <= d < closing.start() for d in dears):
+            continue  # no letter, or one that says 'Dear'
+        tokens = list(_TOKEN.finditer(text, lead.end(), min(closing.start(),
+                                                             lead.end() + _HEADER_REACH)))
+        printed: set[str] = set()
+        for k, m in enumerate(tokens[:-2]):
+            name, opener = tokens[k + 1].group(), tokens[k + 2].group()
+            if fold(m.group()) in _BARE_TITLES and m.group()[:1].isupper() \
+                    and name[:1].isupper() and fold(name) in printed \
+                    and fold(opener) in SENTENCE_OPENERS and opener[:1].isupper():
+                out.append(m.start())  # ('Secretary Chertoff I write …')
+                break
+            printed.add(fold(m.group()))
+    return out
+
+
+def _salutation_end(text: str, dear: int, skip: int = 4) -> int:
     """'Dear Chairman Cochran and Ranking Member Byrd' | 'Hurricane Katrina upset …': titles
-    and offices, each followed by at most one name, up to the first word that opens the body."""
-    tokens = list(_TOKEN.finditer(text, dear + 4))
-    end = dear + 4
+    and offices, each followed by at most one name, up to the first word that opens the body
+    (``skip``: the length of 'Dear', or 0 for a salutation without it)."""
+    tokens = list(_TOKEN.finditer(text, dear + skip))
+    end = dear + skip
     after_title = True  # 'Dear' itself may be followed by a name ('Dear Nominating Committee')
     for k, m in enumerate(tokens[:12]):
         word = fold(m.group())

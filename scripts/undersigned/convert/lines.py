@@ -73,6 +73,7 @@ def _space_run(m: re.Match[str]) -> str:
 class Line:
     no: int  # 1-based line in the source file
     text: str
+    greets: bool = False  # a salutation without 'Dear' a scrape's reader found (flattened.py)
 
     @property
     def blank(self) -> bool:

@@ -100,6 +100,10 @@ def is_dear(text: str) -> bool:
     return False
 
 
+def _greets(line: Line) -> bool:
+    return line.greets or is_dear(line.s)
+
+
 def language_of(salutation: str) -> str:
     """'es' for a Spanish salutation ('Estimado Secretario:'), else 'en'."""
     return "es" if SPANISH_SALUTATION_RE.match(salutation) else "en"
@@ -122,7 +126,7 @@ def _find_regions(lines: list[Line], src: str, problems: list[Problem],
     i = 0                                              # signatories: said once not joined
     floor = 0
     n = len(lines)
-    dears = [k for k, x in enumerate(lines) if is_dear(x.s)]
+    dears = [k for k, x in enumerate(lines) if x.greets or is_dear(x.s)]
     ends = [k for k, x in enumerate(lines) if END_MARK_RE.match(x.text)]
     prose = [k for k, x in enumerate(lines) if is_prose(x.s)]
     closings = [k for k, x in enumerate(lines) if CLOSING_RE.match(x.s)]
@@ -135,7 +139,7 @@ def _find_regions(lines: list[Line], src: str, problems: list[Problem],
         top_bold = (BOLD_RECIPIENT_RE.match(line.s) or HONORABLE_RE.match(line.s)) \
             and not regions and not prose_from[floor] < i \
             and not _dear_before_prose(_next_index(dears, i - 1, n), prose_from[i], n)
-        dear = is_dear(line.s)
+        dear = line.greets or is_dear(line.s)
         if not dear and not top_bold and LEAD_IN_RE.match(line.s):
             after = _undear_letter(lines, i, closings, dears)  # 'BELOW IS JOHNSON'S LETTER TO
             if after is not None:  # THE PRESIDENT:', a date, the text, 'Sincerely,'
@@ -281,7 +285,7 @@ def _translations(regions: list[Region], lines: list[Line], src: str,
     for region in regions:
         prev = out[-1] if out else None
         if prev is None or prev.also or region.salutation >= n or prev.salutation >= n \
-                or not is_dear(lines[prev.salutation].s) or not is_dear(lines[region.salutation].s):
+                or not _greets(lines[prev.salutation]) or not _greets(lines[region.salutation]):
             out.append(region)
             continue
         first, second = language_of(lines[prev.salutation].s), language_of(
