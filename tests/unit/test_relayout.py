@@ -168,3 +168,13 @@ def test_a_page_with_paragraphs_two_spaces_apart_and_a_lead_in_before_dear():
         "Sincerely,", "Robert P. Casey, Jr.", "United States Senator"]
     typist = "One sentence here.  Another one there.  " * 30  # two spaces after every sentence
     assert _texts(typist) == [(1, typist.strip())]
+
+
+def test_a_date_two_spaces_from_the_lead_in_and_the_address_is_a_line_of_its_own():
+    body = "We write to urge you to act, and soon. " * 22
+    page = ("The Senators wrote today. They asked for a study group.   The letter is attached "
+            "below:  August 24, 2007  Lt. General Douglas E. Lute  The White House   " + body)
+    pieces = [x.s for x in relayout(split_lines(page)) if not x.blank]
+    assert pieces[1:4] == ["The letter is attached below:", "August 24, 2007",
+                           "Lt. General Douglas E. Lute  The White House"]
+    assert " ".join(pieces).split() == page.split()

@@ -96,8 +96,10 @@ def _two_space_paragraphs(text: str) -> list[str]:
 _PART_START_RE = re.compile(r"(?:(?<=\S) {2}|(?<=\d{5}) |(?<=\d{5}-\d{4}) |(?<=:) (?=Dear\s))(?=(?:The\s)?"
                             r"Honorable\s[A-Z]|Hon\.\s[A-Z]|Dear\s[^:]{2,80}:\s|(?:Sincerely|"
                             r"Respectfully|Very truly yours|Best regards)\b)")
-_DATE_HEAD_RE = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|"
-                           r"October|November|December)\s\d{1,2},\s\d{4}(?= {2}\S)")
+# a date two spaces from what is around it (or at the paragraph's start): a line of its own
+_DATE_PART_RE = re.compile(r"(?:^|(?<=\S {2}))(?:January|February|March|April|May|June|July|"
+                           r"August|September|October|November|December)\s\d{1,2},\s\d{4}"
+                           r"(?= {2}\S)")
 
 
 def _parts_of_a_letter(piece: str) -> list[str]:
@@ -105,8 +107,8 @@ def _parts_of_a_letter(piece: str) -> list[str]:
     ('February 21, 2006  The Honorable Ted Stevens, Chairman  …  Washington, D.C. 20510-6125
     Dear Chairman Stevens:  In light of …')."""
     cuts = [m.start() for m in _PART_START_RE.finditer(piece)]
-    if date := _DATE_HEAD_RE.match(piece):
-        cuts.append(date.end())
+    for date in _DATE_PART_RE.finditer(piece):
+        cuts += [date.start(), date.end()]
     bounds = [0, *sorted(set(cuts)), len(piece)]
     return [piece[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)
             if piece[a:b].strip()]
