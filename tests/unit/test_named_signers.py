@@ -49,3 +49,11 @@ def test_a_letter_with_its_list_shows_no_named_section(archive_dir):
     page = render_letter(archive, archive.by_slug["2017-06-14-a-letter"]).markdown
     assert "Signers named in the release" not in page
     assert "## Signatories (3)" in page
+
+
+def test_a_members_possessive_is_his_name():
+    """"signed on to Congressman Mark Green’s (R-TN-07) letter": the signer is Mark Green."""
+    from undersigned.convert.prose import named_members
+    assert named_members("Rep. DesJarlais also signed on to Congressman Mark Green’s (R-TN-07) "
+                         "letter to Secretary Austin.") == [("Rep.", "DesJarlais"),
+                                                            ("Rep.", "Mark Green")]

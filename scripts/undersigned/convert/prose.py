@@ -46,6 +46,8 @@ def _member_name(run: str) -> str | None:
     tokens = run.split()
     cut = max((k + 1 for k, t in enumerate(tokens) if t.lower() in _BEFORE_NAME), default=0)
     tokens = tokens[cut:]
+    if tokens and tokens[-1].endswith(("’s", "'s")) and len(tokens[-1]) > 3:
+        tokens[-1] = tokens[-1][:-2]  # "Congressman Mark Green’s (R-TN-07) letter": his name
     if tokens and tokens[-1].endswith(".") and len(tokens[-1]) > 4 \
             and not _DEGREE_RE.match(tokens[-1]):  # 'Scott Fitzgerald.' ends the sentence;
         tokens[-1] = tokens[-1][:-1]  # 'Jr.' and 'M.D.' keep their points
