@@ -57,3 +57,14 @@ def test_a_members_possessive_is_his_name():
     assert named_members("Rep. DesJarlais also signed on to Congressman Mark Green’s (R-TN-07) "
                          "letter to Secretary Austin.") == [("Rep.", "DesJarlais"),
                                                             ("Rep.", "Mark Green")]
+
+
+def test_the_subject_after_a_dateline_run_onto_its_dash_or_after_today():
+    from undersigned.convert.prose import lead_signers
+    assert lead_signers("WASHINGTON– U.S. Senator Todd Young (R-Ind.) joined Senate Finance "
+                        "Committee Republicans in writing Secretary Yellen. More text.") == {
+        "Todd Young": "sen"}
+    assert lead_signers("Today, U.S. Rep. Kathy Castor (FL14) and every Democrat from Florida "
+                        "wrote President Biden.") == {"Kathy Castor": "rep"}
+    assert lead_signers("Following news that the airline will leave, Senator Jane Doe wrote "
+                        "to the Secretary.") == {}  # not the sentence's subject

@@ -250,8 +250,9 @@ def signers_in_prose(text: str) -> dict[str, str]:
 
 
 # what may stand before the subject of a release's first sentence: a dateline ('WASHINGTON,
-# D.C. –', 'Washington, DC (July 8, 2022) —')
-_DATELINE_RE = re.compile(r"^(?:[A-Z][\w.,]*+\s++){0,3}(?:\([^()\n]{1,40}\)\s*+)?[-–—:]\s*+|^")
+# D.C. –', 'Washington, DC (July 8, 2022) —', 'WASHINGTON–'), then 'Today,'
+_DATELINE_RE = re.compile(r"^(?:(?:[A-Z][\w.,]*+\s*+){1,3}(?:\([^()\n]{1,40}\)\s*+)?[-–—:]\s*+)?"
+                          r"(?:(?:Today|Yesterday|This\s++week),\s++)?")
 _BETWEEN_SUBJECTS_RE = re.compile(r"^(?:,?\s++and\s++|,\s*+)$")
 
 
