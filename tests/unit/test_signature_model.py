@@ -375,3 +375,13 @@ def test_a_scrape_whose_letter_greets_without_dear_is_read():
                                       "write"),
                  FLAT_NO_DEAR.replace("Chertoff I write", "Chertoff write")):
         assert not any(x.greets for x in reline(split_lines(text), "x.txt").lines), text
+
+
+def test_a_letter_greeting_without_dear_and_without_an_address_is_titled_by_its_salutation():
+    text = FLAT_NO_DEAR.replace("March 10 2007 The Honorable Michael Chertoff Secretary of Homeland "
+                                "Security U S Department of Homeland Security Washington DC 20528 "
+                                "Secretary Chertoff I write", "Michael Chertoff Secretary of "
+                                "Homeland Security Secretary Chertoff I write")
+    docs = convert_text(text, source="x.txt", options=Options()).documents
+    assert [(d.front.type, d.front.title) for d in docs][1] == (
+        "letter", "Letter to Secretary Chertoff")

@@ -69,8 +69,11 @@ _OFFICE_ROLE_RE = re.compile(
     re.I)
 
 
-def _letter_title(recipients: list[Party], salutation: str = "") -> str:
+def _letter_title(recipients: list[Party], salutation: str = "", greets: bool = False) -> str:
+    """``greets``: the salutation has no 'Dear' ('Director Lang', a scrape's: flattened.py)."""
     if not recipients:
+        if greets and salutation:
+            return f"Letter to {salutation}"
         m = re.match(rf"^(?:\*\*)?(?:dear|to|{SPANISH_SALUTATION})\s++(.+?)[,:;]?(?:\*\*)?$",
                      salutation, re.I)
         return f"Letter to {m.group(1).strip()}" if m else "Letter"
@@ -233,10 +236,12 @@ def _letter(job: _Job, region: Region, is_main: bool, trailing: list[Line]
     job.result.problems.extend(body.problems)
     recipients = [_recipient(r, lines[region.start:region.salutation])
                   for r in header.recipients]
-    salutation = lines[region.salutation].s if region.salutation < len(lines) else ""
+    greeting = lines[region.salutation] if region.salutation < len(lines) else Line(0, "")
+    salutation = greeting.s
     front = FrontMatter(
         title=(options.title if is_main and options.title else header.headline
-               if is_main and header.headline else _letter_title(recipients, salutation)),
+               if is_main and header.headline else _letter_title(recipients, salutation,
+                                                             greeting.greets)),
         date=(options.date if is_main else None) or header.date,
         type="letter",
         sender=options.sender if is_main and options.sender else None,
