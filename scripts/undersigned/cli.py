@@ -16,7 +16,7 @@ from undersigned.convert.document import ConvertedDocument, render
 from undersigned.core.archive import Archive
 from undersigned.core.journal import JOURNAL, ImportRefused, commit, import_lock, resume
 from undersigned.core.legislators import load_legislators
-from undersigned.core.letters import MAX_BYTES
+from undersigned.core.letters import MAX_BYTES, LetterChanged
 from undersigned.core.load import find_root, load_archive
 from undersigned.core.model import HTTP_URL, TYPES
 from undersigned.core.problems import Problem
@@ -100,6 +100,10 @@ def main(argv: list[str] | None = None) -> int:
         return _command(root, args)
     except (SettingsError, ImportRefused) as err:  # said, with a hint; no traceback
         print(f"error: {err}", file=sys.stderr)
+        return 1
+    except LetterChanged as err:  # (nothing of the run is kept: the next one reads it again)
+        print(f"error: {err}\n  hint: a letter was edited while it was being checked; run the "
+              "command again", file=sys.stderr)
         return 1
 
 

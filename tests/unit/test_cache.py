@@ -11,6 +11,7 @@ import sqlite3
 import pytest
 
 from undersigned.core import cache as cache_module
+from undersigned.core import cachekey
 from undersigned.core.load import Remembered, load_archive
 
 
@@ -143,9 +144,9 @@ def test_damaged_entries_are_ignored_and_recomputed(real_archive, tmp_path, monk
         (a, pa, *_), (b, _pb, *place) = rows
         database.execute("UPDATE letters SET payload = ? WHERE rowid = ?", (pa[:-5], a))
         wrong = '{"letter": {"title": 1}, "problems": [], "parsed": true}'
-        key = cache_module.load_key(tmp_path / "cache")
+        key = cachekey.load_key(tmp_path / "cache")
         database.execute("UPDATE letters SET payload = ?, checksum = ? WHERE rowid = ?",
-                         (wrong, cache_module.seal(key, *place, wrong), b))
+                         (wrong, cachekey.seal(key, *place, wrong), b))
     database.close()
     loaded = load_archive(real_archive)
     assert loaded.cache_stats[2] == 2  # both broken entries were noticed, and recomputed
@@ -317,25 +318,25 @@ def test_a_planted_entry_with_a_recomputed_checksum_is_not_published(real_archiv
     (mine,) = [x for x in loaded.letters if x.path.name == letter.name]
     assert mine.title != "Planted title" and f"title: {mine.title}" in letter.read_text()
     # the same payload sealed with the right key is taken: the key is what is trusted
-    key = cache_module.load_key(tmp_path / "cache")
+    key = cachekey.load_key(tmp_path / "cache")
     _plant(db_file(tmp_path), rel, "Planted title",
-           lambda *entry: cache_module.seal(key, *entry))
+           lambda *entry: cachekey.seal(key, *entry))
     assert [x.title for x in load_archive(real_archive).letters
             if x.path.name == letter.name] == ["Planted title"]
 
 
 def test_the_key_is_private_and_a_copied_cache_is_rebuilt(real_archive, tmp_path, monkeypatch):
     first = load_archive(real_archive)
-    key_file = tmp_path / "cache" / cache_module.KEY_FILE
+    key_file = tmp_path / "cache" / cachekey.KEY_FILE
     assert key_file.stat().st_mode & 0o777 == 0o600 and len(key_file.read_bytes()) == 32
     # the folder copied elsewhere, key and all, by another account or on another machine
-    monkeypatch.setattr(cache_module.socket, "gethostname", lambda: "another-machine")
+    monkeypatch.setattr(cachekey.socket, "gethostname", lambda: "another-machine")
     assert load_archive(real_archive).cache_stats[0] == 0
     monkeypatch.undo()
     monkeypatch.setenv("UNDERSIGNED_CACHE_DIR", str(tmp_path / "cache"))
     # a database brought in without its key: a new key, nothing taken from it
     shutil.copytree(tmp_path / "cache", tmp_path / "copy")
-    (tmp_path / "copy" / cache_module.KEY_FILE).unlink()
+    (tmp_path / "copy" / cachekey.KEY_FILE).unlink()
     monkeypatch.setenv("UNDERSIGNED_CACHE_DIR", str(tmp_path / "copy"))
     copied = load_archive(real_archive)
     assert copied.cache_stats == (0, len(first.letters), copied.cache_stats[2])
@@ -344,7 +345,7 @@ def test_the_key_is_private_and_a_copied_cache_is_rebuilt(real_archive, tmp_path
 
 def test_a_key_others_can_read_or_a_link_is_replaced(real_archive, tmp_path):
     load_archive(real_archive)
-    key_file = tmp_path / "cache" / cache_module.KEY_FILE
+    key_file = tmp_path / "cache" / cachekey.KEY_FILE
     old = key_file.read_bytes()
     key_file.chmod(0o644)  # readable by others: they could seal entries
     assert load_archive(real_archive).cache_stats[0] == 0

@@ -178,3 +178,10 @@ def test_a_date_two_spaces_from_the_lead_in_and_the_address_is_a_line_of_its_own
     assert pieces[1:4] == ["The letter is attached below:", "August 24, 2007",
                            "Lt. General Douglas E. Lute  The White House"]
     assert " ".join(pieces).split() == page.split()
+
+
+def test_a_long_capitalized_run_is_left_whole():
+    """A 'word' of CamelCase a megabyte long is no two names (and costs one look, not one per
+    capital: review)."""
+    line = "Aa Bb " + "AbAb" * 5000 + " Cc Dd"
+    assert _texts(line) == [(1, line)]

@@ -12,18 +12,25 @@ database of its own beside the parse cache (core/cache.py: the same folder, MAC 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 from undersigned.audit.verdicts import Verdicts
 from undersigned.core.archive import Archive
 from undersigned.core.cache import LetterCache, data_version, digest
-from undersigned.core.load import context
 from undersigned.core.model import Letter
 from undersigned.core.problems import Problem
 
 FORMAT = "audit 1"  # a new payload layout never reads entries of an older one
 PREFETCH = 400  # entries read per query
+
+
+def _where(letter: Letter) -> str:
+    """The letter's path as its findings print it: a symlink's target (core/problems.relpath
+    resolves it), so a link replaced by a copy of the same bytes is another entry."""
+    path = letter.path
+    return os.path.realpath(path) if os.path.islink(path) else path.as_posix()
 
 
 def _key(archive: Archive, letter: Letter) -> str | None:
@@ -92,26 +99,30 @@ class Findings:
     def __init__(self, archive: Archive) -> None:
         root = Path(archive.root)
         self.archive = archive
-        self.cache = LetterCache(root, digest(f"{FORMAT} {context(root)} {data_version()}"
+        # the registry and topics the archive was loaded with (never read again here: a file
+        # saved since would key old findings as new); none known: nothing is kept
+        self.off = not archive.context
+        self.cache = LetterCache(root, digest(f"{FORMAT} {archive.context} {data_version()}"
                                               .encode()), archive.settings, kind="audit")
         self.keep: set[tuple[str, str]] = set()
 
     def prefetch(self, letters: list[Letter]) -> None:
-        self.cache.prefetch([x.path.as_posix() for x in letters])
+        self.cache.prefetch([_where(x) for x in letters])
 
     def get(self, letter: Letter) -> tuple[str | None, dict[str, Any] | None]:
         """(the letter's key, its stored payload or None)."""
         key = _key(self.archive, letter)
-        if key is None:
+        if key is None or self.off:
             return None, None
-        self.keep.add((letter.path.as_posix(), key))
-        return key, self.cache.get(letter.path.as_posix(), key)
+        self.keep.add((_where(letter), key))
+        return key, self.cache.get(_where(letter), key)
 
     def put(self, letter: Letter, key: str, parts: list[Verdicts], declared: list[str]) -> None:
         """Keep a letter's findings (one Verdicts per check, in CHECKS' order)."""
-        self.cache.put(letter.path.as_posix(), key, _pack(parts, declared))
+        self.cache.put(_where(letter), key, _pack(parts, declared))
 
     def save(self) -> None:
         """Write the new entries, drop those of letters and versions gone, close."""
-        self.cache.save(self.keep)
+        if not self.off:
+            self.cache.save(self.keep)
         self.cache.close()

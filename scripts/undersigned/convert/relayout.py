@@ -200,9 +200,13 @@ _CAPITALIZED_LINE_RE = re.compile(r"^[A-Z][\w.'’-]*+(?: [A-Z][\w.'’-]*+){2,7
 _JOIN_RE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 
 
+_NAMES_LINE_CHARS = 120  # two names run together are never longer (a longer 'word' would make
+# the cut points x slices quadratic: a CamelCase run of a megabyte)
+
+
 def _names_apart(line: Line) -> list[Line]:
     text = line.s
-    if not _CAPITALIZED_LINE_RE.match(text):
+    if len(text) > _NAMES_LINE_CHARS or not _CAPITALIZED_LINE_RE.match(text):
         return [line]
     for m in _JOIN_RE.finditer(text):
         left, right = text[:m.start()], text[m.start():]

@@ -104,6 +104,9 @@ class Archive:
     cache_stats: tuple[int, int, int] = (0, 0, 0)  # letters from the cache, parsed, damaged
     hashes: dict[str, str] = field(default_factory=dict)  # slug -> hash of the file's bytes
     settings: Settings = field(default_factory=Settings)  # what the build was told (settings.py)
+    # the code, registry and topics the letters were checked against (load.context), or ''
+    # when a file changed while the archive was loaded (then nothing is kept: audit/memo.py)
+    context: str = ""
     render_memo: RenderMemo | None = None  # a `mkdocs serve` session's, see RenderMemo
     # the last entry's ranked ties (its page and its co-signers CSV are written one after the
     # other and both rank all of them: see plugin/twowriters.py)

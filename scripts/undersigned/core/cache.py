@@ -26,11 +26,8 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import os
 import secrets
-import socket
 import sqlite3
-import stat
 from collections.abc import Callable
 from pathlib import Path
 from sys import intern
@@ -38,6 +35,7 @@ from typing import Any
 
 import orjson
 
+from undersigned.core.cachekey import load_key, seal
 from undersigned.core.fields import BY_KEY, FIELDS
 from undersigned.core.model import Letter, Recipient, Signature, StoredBody, pack_body
 from undersigned.core.problems import Problem
@@ -46,8 +44,6 @@ from undersigned.core.yamlfile import decode_text
 
 FORMAT = 2  # 2: entries carry a keyed MAC, not a plain checksum
 REGISTRY = "signatories.yaml"
-KEY_FILE = "cache.key"  # beside the databases: 32 random bytes, mode 0600
-KEY_BYTES = 32
 _CODE: list[str] = []  # the version this process computed first (one entry)
 
 
@@ -89,79 +85,6 @@ def cache_dir(settings: Settings | None = None) -> Path:
 
 def enabled(settings: Settings | None = None) -> bool:
     return (settings or Settings.from_env()).cache
-
-
-# ---- the MAC key: random, per user and machine ---------------------------------------------
-
-def _private(st: os.stat_result) -> bool:
-    """A regular file of this user that nobody else can read or write."""
-    if not stat.S_ISREG(st.st_mode):
-        return False
-    if os.name == "nt":  # (no owner or mode bits to check)
-        return True
-    return st.st_uid == os.getuid() and st.st_mode & 0o077 == 0
-
-
-def _read_key(path: Path) -> bytes | None:
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:  # missing, or a link
-        return None
-    try:
-        data = os.read(fd, KEY_BYTES + 1)
-        private = _private(os.fstat(fd))
-    except OSError:  # a folder
-        return None
-    finally:
-        os.close(fd)
-    return data if private and len(data) == KEY_BYTES else None
-
-
-def _write_key(path: Path, replace: bool) -> bytes:
-    """A new random key written whole (a reader never sees half of one) with mode 0600; when
-    another process wrote one first, that one."""
-    key = secrets.token_bytes(KEY_BYTES)
-    tmp = path.with_name(f".{KEY_FILE}.{os.getpid()}.{secrets.token_hex(4)}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
-    try:
-        os.write(fd, key)
-    finally:
-        os.close(fd)
-    try:
-        if replace:
-            os.replace(tmp, path)
-            return key
-        try:
-            os.link(tmp, path)  # only if there is none yet
-        except FileExistsError:
-            return _read_key(path) or _write_key(path, replace=True)
-        except OSError:  # a file system without links
-            os.replace(tmp, path)
-        return key
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
-def load_key(folder: Path) -> bytes:
-    """The MAC key of the cache in ``folder``, made on first use. It is mixed with this user's
-    id and this machine's name, so a cache folder copied to another account or machine, key
-    and all, is rebuilt there."""
-    path = folder / KEY_FILE
-    key = _read_key(path)
-    if key is None:
-        key = _write_key(path, replace=path.exists() or path.is_symlink())
-    who = f"{getattr(os, 'getuid', lambda: 0)()}\0{socket.gethostname()}".encode()
-    return hashlib.blake2b(who, key=key, digest_size=32).digest()
-
-
-def seal(key: bytes, rel: str, content_hash: str, context: str, payload: str) -> str:
-    """The MAC of one entry: its payload bound to its place (a valid payload moved under
-    another letter's key does not verify either)."""
-    h = hashlib.blake2b(key=key, digest_size=16)
-    for part in (rel, content_hash, context):
-        h.update(part.encode() + b"\0")
-    h.update(payload.encode())
-    return h.hexdigest()
 
 
 # ---- payloads: a built letter (without its body, which is re-read from the file) ----------
@@ -259,6 +182,12 @@ def from_payload(payload: dict[str, Any], path: Path, data: bytes,
     return letter, problems, item["original_line"]
 
 
+def _busy(err: Exception) -> bool:
+    """A database another process holds locked (beyond the wait): not damaged."""
+    return isinstance(err, sqlite3.OperationalError) and (
+        "locked" in str(err) or "busy" in str(err))
+
+
 class LetterCache:
     """Entries (path, content hash, context) -> payload. ``context`` names everything else a
     result depends on (code, registry, topics). Any failure of the database turns the cache
@@ -289,8 +218,11 @@ class LetterCache:
             self._db = self._open()
             self._keys = set(self._db.execute("SELECT rel, hash FROM letters WHERE context "
                                               "IN (?, ?)", (context, code_version())))
-        except (sqlite3.Error, OSError):
-            self._set_aside()
+        except (sqlite3.Error, OSError) as err:
+            if _busy(err):  # another process holds it: off for this run, never deleted
+                self._off()
+            else:
+                self._set_aside()
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
@@ -385,10 +317,19 @@ class LetterCache:
                 # entries checked against another registry, topics or code
                 self._db.execute("DELETE FROM letters WHERE context NOT IN (?, ?)",
                                  (self.context, code_version()))
-        except sqlite3.Error:
-            self._set_aside()
+        except sqlite3.Error as err:
+            if _busy(err):  # (what this run found is simply not kept)
+                self._off()
+            else:
+                self._set_aside()
         finally:
             self._new = []
+
+    def _off(self) -> None:
+        if self._db is not None:
+            self._db.close()
+        self._db = None
+        self._keys = set()
 
     def close(self) -> None:
         if self._db is not None:

@@ -67,7 +67,8 @@ def load_archive(root: Path, remember: Remembered | None = None,
     topics and code, exactly as in the cache on disk."""
     root = root.resolve()
     settings = (settings or Settings.from_env()).anchored(root)  # SettingsError: refused
-    cache = LetterCache(root, context(root), settings)
+    checked_against = context(root)
+    cache = LetterCache(root, checked_against, settings)
     registry, problems, registry_key = _load_registry(root, cache, remember)
     topics, topic_problems = load_topics(root / "topics.yaml")
     problems += topic_problems
@@ -111,8 +112,11 @@ def load_archive(root: Path, remember: Remembered | None = None,
     problems += _related_problems(letters, slugs, root)
     problems += _redirect_problems(letters, slugs, root)
     letters.sort(key=lambda x: (x.date, x.slug))
+    if context(root) != checked_against:  # the registry or topics saved meanwhile
+        checked_against = ""
     archive = Archive(root, letters, registry, topics, load_legislators(), problems,
-                      (cache.hits, cache.misses, cache.damaged), hashes, settings=settings)
+                      (cache.hits, cache.misses, cache.damaged), hashes, settings=settings,
+                      context=checked_against)
     problems += _entry_problems(archive)
     return archive
 
