@@ -124,9 +124,9 @@ def test_a_registry_saved_while_the_archive_loads_keeps_no_findings(real_archive
 
 
 def test_warnings_with_and_without_a_line_in_one_file_sort(capsys):
-    from undersigned.core.problems import ORDER, Problem
+    from undersigned.core.problems import Problem, problem_order
     found = [Problem("a.md", 3, "x", "h", warning=True), Problem("a.md", None, "y", None, True)]
-    assert [p.line for p in sorted(found, key=ORDER)] == [None, 3]
+    assert [p.line for p in sorted(found, key=problem_order)] == [None, 3]
 
 
 def test_a_letter_changed_during_the_check_is_said_without_a_traceback(real_archive, capsys,

@@ -12,7 +12,7 @@ from undersigned.audit.reconvert import reconvert as reconvert_all
 from undersigned.audit.run import audit
 from undersigned.core.config import read_config
 from undersigned.core.load import load_archive
-from undersigned.core.problems import ORDER, report
+from undersigned.core.problems import problem_order, report
 from undersigned.core.publish import site_url_problem
 
 
@@ -49,10 +49,10 @@ def _check(root: Path, github: bool, publish: bool, strict: bool, reconvert: boo
             summaries.append(said)
     errors = [p for p in archive.problems if not p.warning]
     warnings = [p for p in archive.problems if p.warning]
-    for problem in sorted(warnings, key=ORDER):
+    for problem in sorted(warnings, key=problem_order):
         print(f"warning: {problem}", file=sys.stderr)
     if github:
-        for problem in sorted(archive.problems, key=ORDER):
+        for problem in sorted(archive.problems, key=problem_order):
             print(problem.annotation())
     for line in summaries:
         print(line, file=sys.stderr)

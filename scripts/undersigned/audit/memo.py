@@ -97,32 +97,34 @@ class Findings:
     """The findings of earlier runs, looked up a letter at a time in the archive's order."""
 
     def __init__(self, archive: Archive) -> None:
-        root = Path(archive.root)
         self.archive = archive
+        self.keep: set[tuple[str, str]] = set()
         # the registry and topics the archive was loaded with (never read again here: a file
         # saved since would key old findings as new); none known: nothing is kept
-        self.off = not archive.context
-        self.cache = LetterCache(root, digest(f"{FORMAT} {archive.context} {data_version()}"
-                                              .encode()), archive.settings, kind="audit")
-        self.keep: set[tuple[str, str]] = set()
+        self.cache = LetterCache(
+            Path(archive.root), digest(f"{FORMAT} {archive.context} {data_version()}".encode()),
+            archive.settings, kind="audit") if archive.context else None
 
     def prefetch(self, letters: list[Letter]) -> None:
-        self.cache.prefetch([_where(x) for x in letters])
+        if self.cache is not None:
+            self.cache.prefetch([_where(x) for x in letters])
 
-    def get(self, letter: Letter) -> tuple[str | None, dict[str, Any] | None]:
-        """(the letter's key, its stored payload or None)."""
+    def get(self, letter: Letter) -> tuple[tuple[str, str] | None, dict[str, Any] | None]:
+        """(the letter's place and key, its stored payload) or Nones (not cacheable)."""
         key = _key(self.archive, letter)
-        if key is None or self.off:
+        if key is None or self.cache is None:
             return None, None
-        self.keep.add((_where(letter), key))
-        return key, self.cache.get(_where(letter), key)
+        entry = (_where(letter), key)
+        self.keep.add(entry)
+        return entry, self.cache.get(*entry)
 
-    def put(self, letter: Letter, key: str, parts: list[Verdicts], declared: list[str]) -> None:
+    def put(self, entry: tuple[str, str], parts: list[Verdicts], declared: list[str]) -> None:
         """Keep a letter's findings (one Verdicts per check, in CHECKS' order)."""
-        self.cache.put(_where(letter), key, _pack(parts, declared))
+        if self.cache is not None:
+            self.cache.put(*entry, _pack(parts, declared))
 
     def save(self) -> None:
         """Write the new entries, drop those of letters and versions gone, close."""
-        if not self.off:
+        if self.cache is not None:
             self.cache.save(self.keep)
-        self.cache.close()
+            self.cache.close()

@@ -33,14 +33,14 @@ def audit(archive: Archive, strict: bool) -> Audit:
     for n, letter in enumerate(archive.letters):
         if n % PREFETCH == 0:
             memo.prefetch(archive.letters[n:n + PREFETCH])
-        key, stored = memo.get(letter)
+        entry, stored = memo.get(letter)
         keys = add_stored(stored, found, not strict) if stored is not None else None
         if keys is None:
             parts, keys = [Verdicts() for _ in CHECKS], list(acknowledged(letter))
             for check, said in zip(CHECKS, parts, strict=True):
                 check(archive, said, letter)
-            if key is not None:
-                memo.put(letter, key, parts, keys)
+            if entry is not None:
+                memo.put(entry, parts, keys)
             for into, part in zip(found, parts, strict=True):
                 into.add(part)
         if keys:

@@ -101,6 +101,7 @@ def is_dear(text: str) -> bool:
 
 
 def _greets(line: Line) -> bool:
+    """A salutation line, or one a scrape's reader found greeting without 'Dear' (flattened.py)."""
     return line.greets or is_dear(line.s)
 
 
@@ -126,7 +127,7 @@ def _find_regions(lines: list[Line], src: str, problems: list[Problem],
     i = 0                                              # signatories: said once not joined
     floor = 0
     n = len(lines)
-    dears = [k for k, x in enumerate(lines) if x.greets or is_dear(x.s)]
+    dears = [k for k, x in enumerate(lines) if _greets(x)]
     ends = [k for k, x in enumerate(lines) if END_MARK_RE.match(x.text)]
     prose = [k for k, x in enumerate(lines) if is_prose(x.s)]
     closings = [k for k, x in enumerate(lines) if CLOSING_RE.match(x.s)]
@@ -139,7 +140,7 @@ def _find_regions(lines: list[Line], src: str, problems: list[Problem],
         top_bold = (BOLD_RECIPIENT_RE.match(line.s) or HONORABLE_RE.match(line.s)) \
             and not regions and not prose_from[floor] < i \
             and not _dear_before_prose(_next_index(dears, i - 1, n), prose_from[i], n)
-        dear = line.greets or is_dear(line.s)
+        dear = _greets(line)
         if not dear and not top_bold and LEAD_IN_RE.match(line.s):
             after = _undear_letter(lines, i, closings, dears)  # 'BELOW IS JOHNSON'S LETTER TO
             if after is not None:  # THE PRESIDENT:', a date, the text, 'Sincerely,'

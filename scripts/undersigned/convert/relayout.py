@@ -159,6 +159,7 @@ def _titles_apart(line: Line) -> list[Line]:
 _TITLE_ONLY_RE = re.compile(rf"^(?:{_TITLES})$", re.I)
 _TWO_SPACES_RE = re.compile(r" {2,}")
 _END_MARK_TAIL_RE = re.compile(r"\s(?:#\s?#\s?#|-30-)$")
+_TITLE_TAIL_RE = re.compile(rf"\s(?:{_TITLES})$", re.I)
 
 
 def _spaced(text: str) -> list[str] | None:
@@ -177,9 +178,6 @@ def _spaced(text: str) -> list[str] | None:
         return parts + ([tail.group(0).strip()] if tail else [])
     return [body.rstrip(), tail.group(0).strip()] if tail and _person_like(
         _TITLE_TAIL_RE.sub("", body).strip()) else None
-
-
-_TITLE_TAIL_RE = re.compile(rf"\s(?:{_TITLES})$", re.I)
 
 
 def _glued(text: str) -> list[str] | None:

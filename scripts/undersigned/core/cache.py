@@ -238,10 +238,7 @@ class LetterCache:
         """A database that cannot be read is replaced by an empty one (or, failing that, the
         cache is off for this run)."""
         self.damaged += 1
-        if self._db is not None:
-            self._db.close()
-        self._db = None
-        self._keys = set()
+        self._off()
         try:
             self.path.unlink(missing_ok=True)
             self._db = self._open()
@@ -326,6 +323,7 @@ class LetterCache:
             self._new = []
 
     def _off(self) -> None:
+        """No database for the rest of this run."""
         if self._db is not None:
             self._db.close()
         self._db = None

@@ -35,8 +35,8 @@ class Problem:
         return f"::{level} file={_escape_property(_shown(self.path))}{line}::{_escape_data(msg)}"
 
 
-def ORDER(p: Problem) -> tuple[str, int, str, str, bool]:  # noqa: N802 - a sort key
-    """The order of Problem's fields, a problem without a line before the file's lines (the
+def problem_order(p: Problem) -> tuple[str, int, str, str, bool]:
+    """The order problems are reported in: by file, line (none first), message, hint (the
     fields' own order cannot compare None with a number); made once per problem: sorting
     150,000 warnings (a 30,000-letter `check`) with it takes a third of the time."""
     return (p.path, p.line or 0, p.message, p.hint or "", p.warning)
@@ -74,7 +74,7 @@ def summarize(problems: list[Problem]) -> str:
 
 def report(problems: list[Problem]) -> str:
     """Every problem, sorted by file and line, then a summary line."""
-    ordered = sorted(problems, key=lambda p: (p.path, p.line or 0, p.message))
+    ordered = sorted(problems, key=problem_order)
     return "\n".join([str(p) for p in ordered] + [summarize(ordered)])
 
 
