@@ -1,6 +1,7 @@
 """`mkdocs serve` rebuilds only what a change touches (undersigned/serve/), and what it serves
 is, file for file and byte for byte, what a clean `mkdocs build` of the same archive writes:
-after changing a letter's title, a signatory's name, a topic's title, a letter's recipients
+after changing a letter's title (its page written before the rebuild: plugin/first.py), a
+signatory's name, a topic's title, a letter's recipients
 and related documents, a press release's signers named, an entry's alias and another's kind,
 a published original, adding a document, renaming it (with and without redirect_from) and
 removing it."""
@@ -126,11 +127,20 @@ def test_rebuilds_serve_what_a_clean_build_writes(archive: Path, tmp_path: Path)
                 server.wait_for("Reloading browsers", 1)
                 assert "Letter to Secretary Mayorkas on Haitian migrants" in server.get(
                     "/letters/")
+                # the letter's page was written before the rebuild (plugin/first.py), which
+                # then wrote it again, the same bytes
+                log = server.text()
+                first = log.index(f"wrote the pages of {letter.stem} first")
+                assert first < log.index("rewrote ", first)
             server.rebuilt(n)
             assert "(incremental)" in server.text()
             clean = _clean_build(archive, tmp_path / f"clean-{n}", site_url)
             served = _tree(server.site)
             assert _same(served, clean) == [], f"step {n}"
+        # only the title's edit was written first (the others reach other pages, or are no
+        # letter); what was written first was what the rebuild wrote
+        assert server.text().count(" first; the rest of the rebuild follows") == 1
+        assert "differed from the rebuild" not in server.text()
         # the rebuilds kept pages: far fewer written than the site holds
         written = [int(m) for m in re.findall(r"rewrote (\d+) of \d+ pages", server.text())]
         assert len(written) == len(steps) and max(written) < 60, written  # every rebuild

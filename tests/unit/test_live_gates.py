@@ -174,3 +174,30 @@ def test_the_downloads_wait_for_gates_closed_before_they_start(tmp_path: Path):
     assert order == ["search", "pages", "downloads"]
     assert (site / "data" / "x.csv").read_text() == "x\n"
     bg.wait_for_background(session)
+
+
+def test_after_a_page_written_first_every_other_request_waits_for_the_rebuild():
+    """plugin/first.py: a letter's page is written before its rebuild; until the rebuild is
+    done (``settled``), that page and the live-reload poll are served, nothing else is."""
+    session = ServeSession()
+    server = FakeServer()
+    bg.serve_when_ready(session, server, "pagefind")
+    session.first_urls = {"letters/a/"}
+    session.settled.clear()
+    done: list[str] = []
+    waiting = [_request(server, p, done) for p in
+               ("/letters/", "/letters/b/", "/pagefind/pagefind.js", "/signatories/x/",
+                "/data/letters.csv")]
+    free = [_request(server, p, done) for p in
+            ("/letters/a/", "/letters/a/index.html", "/livereload/123/1")]
+    for thread in free:
+        thread.join(5)
+    time.sleep(0.2)
+    assert sorted(done) == ["/letters/a/", "/letters/a/index.html", "/livereload/123/1"]
+    session.settled.set()
+    for thread in waiting:
+        thread.join(5)
+    assert sorted(server.served) == sorted(["/letters/", "/letters/b/", "/pagefind/pagefind.js",
+                                            "/signatories/x/", "/data/letters.csv",
+                                            "/letters/a/", "/letters/a/index.html",
+                                            "/livereload/123/1"])

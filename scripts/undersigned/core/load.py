@@ -121,6 +121,26 @@ def load_archive(root: Path, remember: Remembered | None = None,
     return archive
 
 
+def reload_letter(archive: Archive, rel: str, remember: Remembered
+                  ) -> tuple[Letter | None, str | None, list[Problem]]:
+    """The letter at ``rel`` read again against ``archive``'s registry and topics, as
+    ``load_archive`` reads it (serve/first.py): the letter, the hash of its bytes, and the
+    problems found (nothing is saved to the cache on disk)."""
+    root = archive.root
+    cache = LetterCache(root, context(root), archive.settings)
+    try:
+        loaded = _load_letter(root / rel, rel, root, archive.registry, archive.topics, cache,
+                              remember)
+    finally:
+        cache.close()
+    if loaded.letter is None or not loaded.parsed:
+        return None, None, loaded.problems
+    problems = list(loaded.problems)
+    letter = _with_original(loaded.letter, root / rel, rel, root / "letters",
+                            loaded.original_line, problems)
+    return letter, loaded.content_hash, problems
+
+
 def _with_original(letter: Letter, path: Path, rel: str, letters_dir: Path,
                    original_line: int | None, problems: list[Problem]) -> Letter:
     """The letter with its published original's site path, or without the original its front
@@ -229,7 +249,7 @@ def _load_letter(path: Path, rel: str, root: Path, registry: Registry, topics: d
     if remember is not None:  # a file the previous load of this process read, unchanged since
         try:
             seen = remember.stats.get(rel)
-            if seen is not None and seen[0] == _signature(os.stat(path)):
+            if seen is not None and seen[0] == file_signature(os.stat(path)):
                 key = seen[1]
                 if (rel, key) in remember.letters:
                     return _remembered(path, rel, root, registry, topics, cache, None, key,
@@ -248,7 +268,7 @@ def _load_letter(path: Path, rel: str, root: Path, registry: Registry, topics: d
         return Loaded(None, [too_large(size, rel)], False, None, None)
     key = digest(data)
     if remember is not None:
-        remember.stats[rel] = (_signature(stat), key)
+        remember.stats[rel] = (file_signature(stat), key)
         return _remembered(path, rel, root, registry, topics, cache, data, key, remember)
     # one load per process (`check`, `mkdocs build`): bodies are read again when needed
     return _from_bytes(path, rel, root, registry, topics, cache, data, key, lazy=True)
@@ -290,7 +310,7 @@ def _parse(path: Path, rel: str, root: Path, registry: Registry, topics: dict[st
     return Loaded(letter, found, True, original_line, key, parties(src.front.data))
 
 
-def _signature(stat: os.stat_result) -> tuple[int, ...]:
+def file_signature(stat: os.stat_result) -> tuple[int, ...]:
     """What tells, without reading it, that a file is the one read before: its inode, size,
     and modification and status-change times in nanoseconds. Any write changes the status-
     change time, which no program can set back (unlike the modification time); it is what

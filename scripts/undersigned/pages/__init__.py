@@ -101,11 +101,21 @@ def plan(archive: Archive, site_url: str = "", repo_edit: str | None = None,
     return out
 
 
+def subject_pages(archive: Archive, subject: str, key: str, site_url: str = "",
+                  repo_edit: str | None = None) -> list[Planned]:
+    """The pages of one subject (``subject``: "letter", "signatory"...: what a kind shows, see
+    pages/depends.py; ``key``: its slug or id), as ``plan`` makes them."""
+    ctx = Context(site_url, repo_edit, False)
+    return [Planned(kind.uri(key, n), kind, key, n, partial(kind.render, archive, key, n, ctx))
+            for kind in KINDS if kind.shows == subject and kind.render is not None
+            and kind.has(archive, key) for n in range(1, kind.count(archive, key) + 1)]
+
+
 def render_all(archive: Archive, site_url: str = "", repo_edit: str | None = None,
                head_in_front: bool = False) -> list[Page]:
     """Every generated page, in a deterministic order."""
     return [p.render() for p in plan(archive, site_url, repo_edit, head_in_front)]
 
 
-__all__ = ["Context", "head_extras", "Page", "Planned", "plan", "render_all", "home_block", "fill_markers",
+__all__ = ["Context", "head_extras", "Page", "Planned", "plan", "subject_pages", "render_all", "home_block", "fill_markers",
            "HOME_MARKER"]

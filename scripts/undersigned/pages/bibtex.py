@@ -34,7 +34,7 @@ def _key_word(text: str, skip: set[str]) -> str:
     return ""
 
 
-def _base_key(archive: Archive, letter: Letter) -> str:
+def base_key(archive: Archive, letter: Letter) -> str:
     """``lowenthal2017tillerson``: the first author's family name, the year, and the first
     recipient's family name (or else the first telling word of the title)."""
     # the first author and recipient only (every document's key is made at each build)
@@ -62,7 +62,7 @@ def bibtex_key(archive: Archive, letter: Letter) -> str:
             for n, slug in enumerate(slugs, start=1):
                 keys[slug] = base if n == 1 else base + _suffix(n)
         archive.__dict__["_bibtex_keys"] = keys
-    return keys.get(letter.slug) or _base_key(archive, letter)
+    return keys.get(letter.slug) or base_key(archive, letter)
 
 
 def _bases(archive: Archive) -> tuple[dict[str, list[str]], dict[str, str]]:
@@ -72,7 +72,7 @@ def _bases(archive: Archive) -> tuple[dict[str, list[str]], dict[str, str]]:
         bases: dict[str, list[str]] = {}
         base_of: dict[str, str] = {}
         for other in archive.letters:  # oldest first
-            base = base_of[other.slug] = _base_key(archive, other)
+            base = base_of[other.slug] = base_key(archive, other)
             bases.setdefault(base, []).append(other.slug)
         known = archive.__dict__["_bibtex_bases"] = (bases, base_of)
     return known

@@ -40,6 +40,7 @@ from undersigned.outputs.names import in_site
 from undersigned.outputs.search import BUNDLE, BackgroundIndex
 from undersigned.pages import fill_markers, plan
 from undersigned.pages.common import join_blocks
+from undersigned.plugin import first
 from undersigned.plugin.build import Build
 from undersigned.plugin.config import UndersignedConfig
 from undersigned.plugin.exports import add_exports
@@ -58,6 +59,7 @@ from undersigned.serve.engine import (
     incremental_builder,
     mark_modified,
     restart,
+    settle,
 )
 from undersigned.serve.session import BACKGROUND, ServeSession
 
@@ -107,7 +109,7 @@ class UndersignedPlugin(BasePlugin[UndersignedConfig]):  # type: ignore[no-untyp
             return server
         session.server = server
         settings = self._settings()
-        incremental = incremental_builder(session, builder, settings.profile_dir)
+        incremental = incremental_builder(session, builder, settings.profile_dir, first)
         if incremental is not None:
             server.builder = incremental
             bg.serve_when_ready(session, server, BUNDLE)
@@ -115,6 +117,7 @@ class UndersignedPlugin(BasePlugin[UndersignedConfig]):  # type: ignore[no-untyp
 
     def on_shutdown(self) -> None:
         if self.session is not None:
+            settle(self.session)
             bg.wait_for_background(self.session)
         self._cancel()
 
@@ -158,8 +161,7 @@ class UndersignedPlugin(BasePlugin[UndersignedConfig]):  # type: ignore[no-untyp
         self._publishing(settings, config)
         if not config.use_directory_urls:
             raise PluginError("Undersigned needs use_directory_urls: true (the DESIGN.md URLs)")
-        repo = config.extra.get("source_repository")
-        edit = f"{repo.rstrip('/')}/edit/main/" if repo else None
+        edit = first.edit_prefix(config)
         if session is not None:
             share_memo(session, archive)  # (the listings of the plan use it)
         build = self.build = Build(root, archive, settings,
@@ -372,7 +374,7 @@ class UndersignedPlugin(BasePlugin[UndersignedConfig]):  # type: ignore[no-untyp
             if session.shells_for != build.fingerprint:
                 session.shells, session.shells_for = {}, build.fingerprint
             shells = session.shells
-        write = page_writer(build, config, shells)
+        write = page_writer(build, config, shells, atomic=session is not None)
         try:  # a plain build: in two processes (a rebuild of serve keeps its state in this one)
             write_pages(now, write, lambda uri: build.plan[uri].key or uri,
                         fork=session is None, first=build.exports_later)

@@ -81,7 +81,7 @@ def finish_rebuild(session: ServeSession, build: Build, config: MkDocsConfig) ->
     archive, only, later = build.archive, build.search_later, build.later
     bg.open_gates(session, {page_url(u) for u in later}, search=True)
     remember(session, build, config)
-    write = page_writer(build, config, session.shells)
+    write = page_writer(build, config, session.shells, atomic=True)
     if later:
         def written(uri: str) -> None:  # served from now on, before the rest are written
             write(uri)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -64,9 +65,11 @@ def _render_shell(build: Build, config: MkDocsConfig, uri: str, meta_keys: tuple
     return Shell(same_on_every_engine(html))
 
 
-def _write(path: str, data: bytes) -> None:
+def write_page(path: str, data: bytes, atomic: bool = False) -> None:
     """MkDocs' write_file for a page in a folder of its own whose parent mostly exists: one
-    mkdir, not makedirs' checks from the top (thousands of pages)."""
+    mkdir, not makedirs' checks from the top (thousands of pages). ``atomic`` (under `mkdocs
+    serve`, whose server may read the page meanwhile): written beside it, then renamed over
+    it, so a request never reads half a page."""
     folder = os.path.dirname(path)
     try:
         os.mkdir(folder)
@@ -74,24 +77,41 @@ def _write(path: str, data: bytes) -> None:
         pass
     except FileNotFoundError:
         os.makedirs(folder, exist_ok=True)
+    target, path = path, (f"{path}.{os.getpid()}-{threading.get_ident()}.part" if atomic
+                          else path)
     with open(path, "wb") as handle:
         handle.write(data)
+    if atomic:
+        os.replace(path, target)
 
 
-def page_writer(build: Build, config: MkDocsConfig, shells: dict[tuple[Any, ...], Shell]
-                ) -> Callable[[str], None]:
+def page_writer(build: Build, config: MkDocsConfig, shells: dict[tuple[Any, ...], Shell],
+                atomic: bool = False) -> Callable[[str], None]:
     """A function that renders one generated page into its theme shell and writes it.
-    ``shells``: the shells made so far (a serve session keeps them between rebuilds)."""
+    ``shells``: the shells made so far (a serve session keeps them between rebuilds);
+    ``atomic``: see write_page."""
+    render = page_renderer(build, config, shells)
+
+    def write(uri: str) -> None:
+        write_page(*render(uri), atomic)
+
+    return write
+
+
+def page_renderer(build: Build, config: MkDocsConfig, shells: dict[tuple[Any, ...], Shell]
+                  ) -> Callable[[str], tuple[str, bytes]]:
+    """A function that renders one generated page into its theme shell: (the file's path in
+    the site, its bytes). A shell not made yet is rendered by the theme (the build's
+    navigation and theme environment are needed then: RuntimeError without them)."""
     md = LightMarkdown(markdown.Markdown(extensions=config.markdown_extensions,
                                          extension_configs=config.mdx_configs or {}))
     site = Path(config.site_dir)
     site_url = config.site_url or ""
 
-    def write(uri: str) -> None:
+    def render(uri: str) -> tuple[str, bytes]:
         planned = build.plan[uri]
         if planned.raw:  # a file as rendered (a co-signers CSV)
-            _write(str(site / planned.output), planned.render().markdown.encode("utf-8"))
-            return
+            return str(site / planned.output), planned.render().markdown.encode("utf-8")
         light, blocks = planned.render().split()
         meta, body = parse_front(light)
         meta.update(head(build, uri, site_url))
@@ -112,10 +132,10 @@ def page_writer(build: Build, config: MkDocsConfig, shells: dict[tuple[Any, ...]
         values = {_slot(key): [str(value)] for key, value in meta.items()}
         values.update(CONTENT=[content[3:] if h1 else content], TOCT=names, TOCA=ids,
                       CANONICAL=[urljoin(site_url, url)])
-        _write(str(site / url / "index.html"),
-               shell.fill(values).encode("utf-8", errors="xmlcharrefreplace"))
+        return (str(site / url / "index.html"),
+                shell.fill(values).encode("utf-8", errors="xmlcharrefreplace"))
 
-    return write
+    return render
 
 
 def write_sitemap(build: Build, config: MkDocsConfig, shelled: list[str]) -> None:

@@ -117,8 +117,9 @@ def release(session: ServeSession, urls: Iterable[str]) -> None:
 
 def serve_when_ready(session: ServeSession, server: Any, bundle: str) -> None:
     """Requests under ``bundle`` (the search index's folder) wait until the search work of the
-    latest rebuild is done, requests for a page still to be written until it is; every other
-    request is served as before. (``server.serve_request`` and ``set_app`` are the public
+    latest rebuild is done, requests for a page still to be written until it is, and, while
+    the rebuild that follows a page written first runs (plugin/first.py), every request but
+    for that page; every other request is served as before. (``server.serve_request`` and ``set_app`` are the public
     WSGI hooks of MkDocs' LiveReloadServer.)"""
     serve = server.serve_request
     mount = server.mount_path.rstrip("/") + "/"
@@ -126,6 +127,10 @@ def serve_when_ready(session: ServeSession, server: Any, bundle: str) -> None:
 
     def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
         path = environ.get("PATH_INFO", "")
+        if not session.settled.is_set() and path.startswith(mount) \
+                and not path.startswith("/livereload/") \
+                and path[len(mount):].removesuffix("index.html") not in session.first_urls:
+            _wait(session.settled, path)  # a letter's page was written before its rebuild
         if path.startswith(prefix):
             _wait(session.search_done, path)
         elif session.pending and path.startswith(mount):

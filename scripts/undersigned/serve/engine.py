@@ -26,9 +26,10 @@ import logging
 import os
 import shutil
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import jinja2
 from mkdocs.commands.build import get_context
@@ -59,9 +60,13 @@ def _closure(builder: Callable[..., Any]) -> dict[str, Any] | None:
 
 
 def incremental_builder(session: ServeSession, builder: Callable[..., Any],
-                        profile_dir: Path | None = None) -> Callable[..., None] | None:
+                        profile_dir: Path | None = None,
+                        first: FirstPagesHook | None = None) -> Callable[..., None] | None:
     """The rebuild function for `mkdocs serve`: the engine's own, made to build dirty (the
-    plugin then rewrites what changed and removes what is gone), or None (with a warning)."""
+    plugin then rewrites what changed and removes what is gone), or None (with a warning).
+    ``first(config)``: writes a changed letter's pages before the rebuild when it can
+    (plugin/first.py); the rebuild then runs in a thread and the reader's page is served
+    at once."""
     from mkdocs.commands.build import build  # the engine's (ProperDocs aliases mkdocs.*)
 
     scope = _closure(builder) or {}
@@ -73,11 +78,7 @@ def incremental_builder(session: ServeSession, builder: Callable[..., Any],
     if scope.get("is_clean") or scope.get("is_dirty"):
         return None  # `serve --clean` / `--dirty`: the user chose how to build
 
-    def rebuild(config: Any = None) -> None:
-        log.info("Building documentation (incremental)...")
-        if config is None:
-            config = get_config()
-            config.site_url = serve_url
+    def full(config: Any) -> None:
         session.incremental = session.previous is not None
         profiler = None
         if profile_dir is not None and session.incremental:
@@ -92,8 +93,55 @@ def incremental_builder(session: ServeSession, builder: Callable[..., Any],
                 profiler.disable()
                 session.profiles += 1
                 profiler.dump_stats(Path(profile_dir or ".") / f"rebuild-{session.profiles}.prof")
+        session.settled.set()  # (after a first page: every request is served again)
+
+    def follow_up(config: Any, made: Any) -> None:
+        try:
+            full(config)
+        except BaseException as exc:  # noqa: BLE001 - reported, never raised into the server
+            log.error(first.failed(exc) if first else str(exc))
+            return
+        for path in first.differences(made) if first else ():
+            log.warning(f"{path}: the page written before the rebuild differed from the "
+                        "rebuild's (it is replaced now); please report this")
+
+    def rebuild(config: Any = None) -> None:
+        settle(session)
+        log.info("Building documentation (incremental)...")
+        if config is None:
+            config = get_config()
+            config.site_url = serve_url
+        if first is not None and session.previous is not None and profile_dir is None:
+            made = first.write(session, config)
+            if made is not None:
+                log.info(f"wrote the pages of {made.slug} first; the rest of the rebuild "
+                         "follows (other requests wait for it)")
+                session.follow_up = threading.Thread(target=follow_up, args=(config, made),
+                                                     name="undersigned-follow-up",
+                                                     daemon=True)
+                session.follow_up.start()
+                return
+        full(config)
 
     return rebuild
+
+
+class FirstPagesHook(Protocol):
+    """What the plugin gives the builder to write a letter's pages first (plugin/first.py)."""
+
+    def write(self, session: ServeSession, config: Any) -> Any: ...
+
+    def differences(self, made: Any) -> list[str]: ...
+
+    def failed(self, exc: BaseException) -> str: ...
+
+
+def settle(session: ServeSession) -> None:
+    """The rebuild that followed a first page is done (before another build starts, and at
+    shutdown)."""
+    thread, session.follow_up = session.follow_up, None
+    if thread is not None:
+        thread.join()
 
 
 class _DirtyNotice(logging.Filter):

@@ -58,3 +58,9 @@ class ServeSession:
         self.remembered = Remembered()  # letters parsed by earlier loads (core/load.py)
         self.render_memo = RenderMemo()  # HTML rendered by earlier builds
         self.code = ""  # the version of the package code this process runs (engine.py)
+        # a letter's page written before its rebuild (plugin/first.py): until the rebuild is
+        # done, every request but for these URLs waits
+        self.settled = threading.Event()
+        self.settled.set()
+        self.first_urls: set[str] = set()
+        self.follow_up: threading.Thread | None = None  # that rebuild
