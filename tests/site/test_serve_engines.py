@@ -34,7 +34,9 @@ def test_each_supported_engine_rebuilds_incrementally(tmp_path, engine):
         server.wait_for("Building documentation (incremental)...")
         server.wait_for("Reloading browsers")
         assert "incremental rebuilds are off" not in server.text()
-        assert "rewrote" in server.text()  # only what changed was written
+        server.wait_for("rewrote")  # only what changed was written (after the letter's
+        # page, written first: plugin/first.py)
+        assert "2017-06-14-a-letter first, in " in server.text()
         assert "A letter, corrected" in server.get("/letters/2017-06-14-a-letter/")
     finally:
         server.stop()

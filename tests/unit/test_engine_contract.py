@@ -59,6 +59,44 @@ def test_the_members_engine_py_sets_and_calls_are_there(engine):
         assert attr in declared, attr  # render_stand_in sets them
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_watchers_reports_reach_record_changes(engine, tmp_path: Path):
+    """record_changes hears every change the engine's LiveReloadServer watcher reports, for a
+    path watched before it was called and one watched after (the letters are watched after
+    on_serve); a folder is no change of its own."""
+    import time
+
+    from undersigned.serve.engine import record_changes
+    from undersigned.serve.session import WatchedChanges
+
+    livereload = importlib.import_module(f"{engine}.livereload")
+    before, after = tmp_path / "docs", tmp_path / "letters"
+    before.mkdir()
+    after.mkdir()
+    server = livereload.LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0,
+                                         root=str(tmp_path), polling_interval=0.05)
+    server.watch(str(before))
+    changes = WatchedChanges()
+    record_changes(server, changes)
+    server.watch(str(after))
+    server.observer.start()
+    try:
+        time.sleep(0.3)
+        (before / "index.md").write_text("x")
+        (after / "a.md").write_text("y")
+        (after / "sub").mkdir()
+        deadline = time.monotonic() + 10
+        seen: set[str] = set()
+        while time.monotonic() < deadline and len(seen) < 2:
+            time.sleep(0.1)
+            seen |= changes.take() or set()
+    finally:
+        server.observer.stop()
+        server.observer.join()
+        server.server_close()
+    assert seen == {str(before / "index.md"), str(after / "a.md")}
+
+
 def test_a_build_leaves_the_environment_and_the_collector_as_it_found_them(archive_dir,
                                                                            tmp_path, monkeypatch):
     """SOURCE_DATE_EPOCH is set for a build (reproducible dates) and put back after it; a

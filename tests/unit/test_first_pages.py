@@ -10,7 +10,7 @@ from pathlib import Path
 
 from helpers import LETTER, REGISTRY, archive_files, write
 from undersigned.core.load import Remembered, load_archive, reload_letter
-from undersigned.plugin.first import _one_changed_letter, text_only
+from undersigned.plugin.first import _one_changed_letter, _one_reported_letter, text_only
 
 REL = "letters/2017-06-14-a-letter.md"
 
@@ -87,3 +87,20 @@ def test_two_changed_letters_or_a_new_one_take_the_usual_rebuild(tmp_path: Path)
     assert _one_changed_letter(archive, remember) is None
     write(root, {"letters/2017-06-16-c.md": LETTER.replace("2017-06-14", "2017-06-16")})
     assert _one_changed_letter(archive, remember) is None
+
+
+def test_the_watchers_report_names_the_letter(tmp_path: Path):
+    """With the paths the server's watcher reported, no other file is looked at: one letter
+    changed (an editor's temporary files gone) is the letter; a second path that is still
+    there, a new letter, or a letter unchanged since the build read it is not."""
+    root, archive, remember = _loaded(tmp_path)
+    letter = str(root / REL)
+    assert _one_reported_letter(archive, remember, {letter}) is None  # unchanged
+    _edit(root, "title: A letter\n", "title: A letter on migration\n")
+    assert _one_reported_letter(archive, remember, {letter}) == REL
+    gone = str(root / "letters" / ".2017-06-14-a-letter.md.swx")
+    assert _one_reported_letter(archive, remember, {letter, gone}) == REL
+    for other in ("topics.yaml", "letters/2017-06-14-a-letter.txt", "letters/new.md"):
+        write(root, {other: "x"})
+        assert _one_reported_letter(archive, remember, {letter, str(root / other)}) is None
+    assert _one_reported_letter(archive, remember, {str(root / "letters/new.md")}) is None

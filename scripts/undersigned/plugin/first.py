@@ -64,10 +64,12 @@ def edit_prefix(config: MkDocsConfig) -> str | None:
     return f"{repo.rstrip('/')}/edit/main/" if repo else None
 
 
-def write(session: ServeSession, config: MkDocsConfig) -> FirstPages | None:
+def write(session: ServeSession, config: MkDocsConfig, changed: set[str] | None
+          ) -> FirstPages | None:
     """Write the pages of the one letter whose text alone changed, and close the gate on
     every other file (see the module's text); None, having written nothing, when the change
-    is anything else."""
+    is anything else. ``changed``: the paths the server's watcher reported (None: unknown,
+    every letter file is looked at)."""
     previous = session.previous
     if previous is None or session.shells_for != previous.fingerprint:
         return None
@@ -78,7 +80,8 @@ def write(session: ServeSession, config: MkDocsConfig) -> FirstPages | None:
             or fingerprint(root, config.config_file_path, config.site_url or "") \
             != previous.fingerprint:
         return None  # the registry, topics, code, configuration or docs changed
-    rel = _one_changed_letter(archive, session.remembered)
+    rel = (_one_changed_letter(archive, session.remembered) if changed is None
+           else _one_reported_letter(archive, session.remembered, changed))
     if rel is None:
         return None
     letter, content_hash, problems = reload_letter(archive, rel, session.remembered)
@@ -122,6 +125,24 @@ def _one_changed_letter(archive: Archive, remember: Remembered) -> str | None:
         if len(changed) > 1:
             return None
     return changed[0] if changed else None
+
+
+def _one_reported_letter(archive: Archive, remember: Remembered, changed: set[str]
+                         ) -> str | None:
+    """The path of the one letter file the watcher reported, when every other path it
+    reported is gone (an editor's temporary file) and the letter's bytes may have changed
+    since the previous build read it."""
+    letters = str(archive.root / "letters") + os.sep
+    real = {p: os.path.realpath(p) for p in changed}
+    found = {r for r in real.values() if r.endswith(".md")}
+    if len(found) != 1 or not (letter := found.pop()).startswith(letters) \
+            or any(os.path.lexists(p) for p, r in real.items() if r != letter):
+        return None
+    rel = os.path.relpath(letter, archive.root).replace(os.sep, "/")
+    seen = remember.stats.get(rel)
+    if seen is None or seen[0] == _stat(archive.root / rel):
+        return None  # a new letter, or none changed
+    return rel
 
 
 def text_only(archive: Archive, old: Letter, new: Letter) -> bool:

@@ -58,6 +58,7 @@ from undersigned.serve.engine import (
     BuildEnvironment,
     incremental_builder,
     mark_modified,
+    record_changes,
     restart,
     settle,
 )
@@ -113,6 +114,7 @@ class UndersignedPlugin(BasePlugin[UndersignedConfig]):  # type: ignore[no-untyp
         if incremental is not None:
             server.builder = incremental
             bg.serve_when_ready(session, server, BUNDLE)
+            record_changes(server, session.changes)
         return server
 
     def on_shutdown(self) -> None:

@@ -27,11 +27,13 @@ import os
 import shutil
 import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
 import jinja2
+import watchdog.events
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -41,7 +43,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.theme import Theme
 
 from undersigned.core.interrupts import remove_all_folders
-from undersigned.serve.session import ServeSession
+from undersigned.serve.session import ServeSession, WatchedChanges
 
 log = logging.getLogger("mkdocs.plugins.undersigned")
 
@@ -107,14 +109,17 @@ def incremental_builder(session: ServeSession, builder: Callable[..., Any],
 
     def rebuild(config: Any = None) -> None:
         settle(session)
+        changed = session.changes.take()  # (what a build meanwhile did not see triggers another)
         log.info("Building documentation (incremental)...")
         if config is None:
             config = get_config()
             config.site_url = serve_url
         if first is not None and session.previous is not None and profile_dir is None:
-            made = first.write(session, config)
+            started = time.perf_counter()
+            made = first.write(session, config, changed)
             if made is not None:
-                log.info(f"wrote the pages of {made.slug} first; the rest of the rebuild "
+                log.info(f"wrote the pages of {made.slug} first, in "
+                         f"{time.perf_counter() - started:.2f} s; the rest of the rebuild "
                          "follows (other requests wait for it)")
                 session.follow_up = threading.Thread(target=follow_up, args=(config, made),
                                                      name="undersigned-follow-up",
@@ -129,7 +134,7 @@ def incremental_builder(session: ServeSession, builder: Callable[..., Any],
 class FirstPagesHook(Protocol):
     """What the plugin gives the builder to write a letter's pages first (plugin/first.py)."""
 
-    def write(self, session: ServeSession, config: Any) -> Any: ...
+    def write(self, session: ServeSession, config: Any, changed: set[str] | None) -> Any: ...
 
     def differences(self, made: Any) -> list[str]: ...
 
@@ -142,6 +147,30 @@ def settle(session: ServeSession) -> None:
     thread, session.follow_up = session.follow_up, None
     if thread is not None:
         thread.join()
+
+
+def record_changes(server: Any, changes: WatchedChanges) -> None:
+    """Every change the server's watcher (watchdog's observer) reports, for any path it
+    watches now or later, is recorded in ``changes`` too; with another watcher, nothing is
+    (``changes.take()`` is None)."""
+    observer: Any = getattr(server, "observer", None)
+    if observer is None or not all(callable(getattr(observer, name, None))
+               for name in ("schedule", "add_handler_for_watch")) \
+            or not hasattr(observer, "emitters"):
+        return
+    handler = watchdog.events.FileSystemEventHandler()
+    handler.on_any_event = changes.record  # type: ignore[method-assign]
+    for emitter in list(observer.emitters):
+        observer.add_handler_for_watch(handler, emitter.watch)
+    schedule = observer.schedule
+
+    def scheduled(event_handler: Any, path: str, recursive: bool = False, **kw: Any) -> Any:
+        watch = schedule(event_handler, path, recursive=recursive, **kw)
+        observer.add_handler_for_watch(handler, watch)
+        return watch
+
+    observer.schedule = scheduled
+    changes.recording = True
 
 
 class _DirtyNotice(logging.Filter):

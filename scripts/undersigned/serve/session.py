@@ -4,6 +4,7 @@ made of, the threads that finish a rebuild, and what is kept between rebuilds.""
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -31,6 +32,30 @@ class State:
     outputs: set[str] = field(default_factory=set)  # site paths of MkDocs' files
     shards: list[tuple[Any, ...]] = field(default_factory=list)  # per shard, its documents' keys
     listings: dict[str, bytes] = field(default_factory=dict)  # listing page -> its digest
+
+
+class WatchedChanges:
+    """The paths the server's file watcher reported since they were last taken (a letter's
+    page written first needs to know which file changed without looking at every file)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._paths: set[str] = set()
+        self.recording = False
+
+    def record(self, event: Any) -> None:
+        if getattr(event, "is_directory", False):
+            return
+        with self._lock:
+            for path in (getattr(event, "src_path", ""), getattr(event, "dest_path", "")):
+                if path:
+                    self._paths.add(os.fsdecode(path))
+
+    def take(self) -> set[str] | None:
+        """The paths reported since the last call, or None when none can be known."""
+        with self._lock:
+            paths, self._paths = self._paths, set()
+        return paths if self.recording else None
 
 
 class ServeSession:
@@ -64,3 +89,4 @@ class ServeSession:
         self.settled.set()
         self.first_urls: set[str] = set()
         self.follow_up: threading.Thread | None = None  # that rebuild
+        self.changes = WatchedChanges()  # what the server's watcher reported (engine.py)
