@@ -325,3 +325,23 @@ def test_a_press_contact_without_a_colon_ends_the_signature():
     (letter,) = convert_text(text, source="t.txt").documents
     assert [s["name"] if isinstance(s, dict) else s
             for s in letter.front.written("signatories")] == ["Robert P. Casey, Jr."]
+
+
+def test_a_flattened_release_keeps_every_word_around_its_letter():
+    """A scrape without punctuation, its lines all cut from one: the headline is taken by its
+    place, not by its line number (which every piece shares) -- the release's text before
+    and after the letter was dropped silently."""
+    text = ("   SMITH STATEMENT ON BORDER AID TO MEXICO July 10  2006 Miami  Florida    Today  U S  "
+            "Senator John Smith  R AZ  released the following letter about border aid to Mexico"
+            "    Dear Chairman Warner    I am pleased to hear that the committee will hold a "
+            "hearing on aid to Mexico and regret being unable to attend it in person this week  "
+            "Thank you for the opportunity    Sincerely   Colin Powell   I am hopeful that at the "
+            "end of the debate we can show the American people we addressed a serious problem  "
+            "We must act now   ")
+    release, letter = convert_text(text, source="scrape.txt").documents
+    assert release.front.title == "SMITH STATEMENT ON BORDER AID TO MEXICO"
+    assert release.body.startswith("Miami Florida Today U S Senator John Smith R AZ released")
+    assert release.body.endswith("Colin Powell I am hopeful that at the end of the debate we "
+                                 "can show the American people we addressed a serious problem "
+                                 "We must act now")
+    assert letter.body.startswith("Dear Chairman Warner\n\nI am pleased")

@@ -50,6 +50,8 @@ ORG_SPEAKER_RE = re.compile(
 class PressParts:
     title: str | None = None
     title_line: int | None = None
+    title_at: int = -1  # the headline's index among the lines (a flattened scrape's lines all
+    # have the number of the one line they were cut from)
     date: object = None
     kept: list[Line] = field(default_factory=list)
     dropped: list[int] = field(default_factory=list)
@@ -94,11 +96,11 @@ def strip_furniture(lines: list[Line], *, headline: bool = True) -> PressParts:
                 and first.s[-1:] not in ".:") and (nxt is None or nxt.blank
                                                    or _capital_headline(first.s)) \
                 and not is_date_line(first.s) and not DROP_RE.match(first.s):
-            parts.title, parts.title_line = first.s.strip("*# "), first.no
+            parts.title, parts.title_line, parts.title_at = first.s.strip("*# "), first.no, idx
     cut = False
     for n, line in enumerate(lines):
         s = line.s
-        if line.no == parts.title_line:
+        if n == parts.title_at:
             continue
         if cut:
             if s:
@@ -108,7 +110,7 @@ def strip_furniture(lines: list[Line], *, headline: bool = True) -> PressParts:
             cut = True
             parts.dropped.append(line.no)
             continue
-        if s and (DROP_RE.match(s) or (parts.title_line and line.no < parts.title_line and (
+        if s and (DROP_RE.match(s) or (n < parts.title_at and (
                 _BEFORE_HEADLINE.match(s) or SITE_NAME_RE.match(s) or LANGUAGE_MARK_RE.match(s)))):
             parts.dropped.append(line.no)
             continue
