@@ -129,6 +129,12 @@ def test_salutations_without_dear_open_a_letter():
         assert is_dear(text), text
     assert not is_dear("Gentlemen of the committee asked us to write.")
     assert not is_dear("Colleagues: the vote is tomorrow.")
+    # 'To the …:' addresses a body by its name (a Senator's letter to a state legislature)
+    for text in ("To the Members of the Texas House of Representatives:", "To the Editor:",
+                 "To The President:"):
+        assert is_dear(text), text
+    assert not is_dear("To the best of our knowledge, no one has answered.")
+    assert not is_dear("To the Members of the House we say this: act now.")
 
 
 def test_spanish_salutations_open_a_letter():

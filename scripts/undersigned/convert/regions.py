@@ -23,7 +23,8 @@ from undersigned.core.problems import Problem
 
 DEAR_RE = re.compile(r"^(?:\*\*)?(?:[Dd]ear|DEAR|Estimad[oa]s?|Apreciad[oa]s?|Distinguid[oa]s?)\s++"
                      r"[^.]{2,400}[,:;]?(?:\*\*)?$|"
-                     r"^(?:\*\*)?To\s++(?:whom it may concern|[A-Z])[^,.;]{0,80}[:,](?:\*\*)?$")
+                     r"^(?:\*\*)?To\s++(?:whom it may concern|(?:the\s++)?[A-Z])[^,.;]{0,80}[:,]"
+                     r"(?:\*\*)?$")
 
 
 # salutations without 'Dear', which need their comma or colon to be told from a recipient
