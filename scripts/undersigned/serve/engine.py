@@ -43,6 +43,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.theme import Theme
 
 from undersigned.core.interrupts import remove_all_folders
+from undersigned.serve.background import wait_for_background
 from undersigned.serve.session import ServeSession, WatchedChanges
 
 log = logging.getLogger("mkdocs.plugins.undersigned")
@@ -116,6 +117,7 @@ def incremental_builder(session: ServeSession, builder: Callable[..., Any],
             config.site_url = serve_url
         if first is not None and session.previous is not None and profile_dir is None:
             started = time.perf_counter()
+            wait_for_background(session)  # (the previous rebuild's pages may include these)
             made = first.write(session, config, changed)
             if made is not None:
                 log.info(f"wrote the pages of {made.slug} first, in "
