@@ -13,6 +13,8 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -70,6 +72,39 @@ def _rename(archive: Path, old: str, new: str, redirect: bool) -> None:
     (letters / f"{old}.md").unlink()
 
 
+class _Stale:
+    """Requests ``paths`` over and over in a thread, noting when each answer arrived and
+    whether it still shows ``old`` (the text an edit replaces)."""
+
+    def __init__(self, server: Serve, paths: list[str], old: str) -> None:
+        self.server, self.paths, self.old = server, paths, old
+        self.seen: list[tuple[float, str, bool]] = []
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while not self.done.is_set():
+            for path in self.paths:
+                text = self.server.get(path)
+                self.seen.append((time.monotonic(), path, self.old in text))
+
+    def until_served(self, path: str, new: str) -> float:
+        """When ``path`` was first served with ``new``."""
+        deadline = time.monotonic() + 120
+        while new not in self.server.get(path):
+            assert time.monotonic() < deadline, path
+            time.sleep(0.02)
+        return time.monotonic()
+
+    def stop_after(self, since: float) -> list[str]:
+        """Stop; the paths answered with the old text after ``since``."""
+        self.done.set()
+        self.thread.join(60)
+        return [f"{path} at +{when - since:.3f} s" for when, path, old in self.seen
+                if old and when > since]
+
+
 def test_rebuilds_serve_what_a_clean_build_writes(archive: Path, tmp_path: Path):
     server = Serve(archive, tmp_path)
     server.wait_for("Serving on")
@@ -122,7 +157,17 @@ def test_rebuilds_serve_what_a_clean_build_writes(archive: Path, tmp_path: Path)
             lambda: (archive / "letters" / "2022-12-01-letter-copy-renamed.md").unlink(),
         ]
         for n, step in enumerate(steps, start=1):
+            watcher = _Stale(server, ["/letters/", "/years/2022/", "/topics/human-trafficking/"],
+                             '2022-07-08-letter-secretary-mayorkas/">Letter to Secretary Mayorkas</a>') \
+                if n == 1 else None
             step()
+            if watcher is not None:  # from the moment the letter's new page is served, no
+                # page that lists it is served with its old title (the rebuild follows in a
+                # thread: every other request waits for it)
+                new_page = watcher.until_served(f"/letters/{letter.stem}/",
+                                                "Letter to Secretary Mayorkas on Haitian")
+                server.wait_for("data downloads updated", 1)
+                assert watcher.stop_after(new_page) == []
             if n == 1:  # a listing requested right after the reload shows the change
                 server.wait_for("Reloading browsers", 1)
                 assert "Letter to Secretary Mayorkas on Haitian migrants" in server.get(

@@ -8,9 +8,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from helpers import LETTER, REGISTRY, archive_files, write
+from helpers import LETTER, REGISTRY, archive_files, git, write
 from undersigned.core.load import Remembered, load_archive, reload_letter
-from undersigned.plugin.first import _one_changed_letter, _one_reported_letter, text_only
+from undersigned.plugin.first import (
+    _one_changed_letter,
+    _one_reported_letter,
+    history_moved,
+    text_only,
+)
 
 REL = "letters/2017-06-14-a-letter.md"
 
@@ -104,3 +109,20 @@ def test_the_watchers_report_names_the_letter(tmp_path: Path):
         write(root, {other: "x"})
         assert _one_reported_letter(archive, remember, {letter, str(root / other)}) is None
     assert _one_reported_letter(archive, remember, {str(root / "letters/new.md")}) is None
+
+
+def test_a_commit_pull_or_checkout_takes_the_usual_rebuild(tmp_path: Path):
+    """The letter's page shows when it was first published and last changed (git): when
+    HEAD moved since the previous build read the history, its page is not written first."""
+    root, archive, _remember = _loaded(tmp_path)
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "first")
+    archive = load_archive(root, Remembered())
+    assert not history_moved(archive)  # never read: a page written first reads it itself
+    assert archive.history is not None and archive.history.head
+    assert not history_moved(archive)
+    _edit(root, "title: A letter\n", "title: A letter on migration\n")
+    assert not history_moved(archive)  # an edit is no commit
+    git(root, "commit", "-q", "-am", "a title corrected", date="2024-02-01T10:00:00+00:00")
+    assert history_moved(archive)

@@ -201,3 +201,34 @@ def test_after_a_page_written_first_every_other_request_waits_for_the_rebuild():
                                             "/signatories/x/", "/data/letters.csv",
                                             "/letters/a/", "/letters/a/index.html",
                                             "/livereload/123/1"])
+
+
+def test_a_change_heard_closes_the_gate_before_any_build_starts():
+    """The gate closes when the watcher reports a change (ServeSession.unsettle), not when the
+    build gets to it: a request made meanwhile waits; a request for a page written first is
+    released as soon as that page is named, the others when the build is done."""
+    session = ServeSession()
+    server = FakeServer()
+    bg.serve_when_ready(session, server, "pagefind")
+    session.first_urls = {"letters/old/"}  # written first by the previous rebuild
+
+    class Event:
+        is_directory, src_path = False, "/archive/letters/a.md"
+
+    session.changes.recording = True
+    session.changes.record(Event())
+    assert not session.settled.is_set() and session.first_urls == set()
+    assert session.changes.waiting()
+    done: list[str] = []
+    waiting = [_request(server, p, done) for p in ("/letters/a/", "/letters/old/", "/years/")]
+    time.sleep(0.2)
+    assert done == []
+    assert session.changes.take() == {"/archive/letters/a.md"} and not session.changes.waiting()
+    session.first_urls = {"letters/a/"}
+    waiting[0].join(5)
+    time.sleep(0.2)
+    assert done == ["/letters/a/"]
+    session.settled.set()
+    for thread in waiting:
+        thread.join(5)
+    assert sorted(done) == ["/letters/a/", "/letters/old/", "/years/"]

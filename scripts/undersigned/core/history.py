@@ -75,6 +75,7 @@ class History:
     first: dict[str, str] = field(default_factory=dict)  # slug -> date first published
     last: dict[str, str] = field(default_factory=dict)  # slug -> date last changed
     problems: list[Problem] = field(default_factory=list)  # warnings (suspect dates)
+    head: str = ""  # the repository's HEAD commit when the log was read
 
 
 def read_history(root: Path, redirects: dict[str, str] | None = None,
@@ -84,13 +85,10 @@ def read_history(root: Path, redirects: dict[str, str] | None = None,
     across a rename that git did not detect (a file removed in one commit, added in another);
     ``paths`` (repo-relative path -> slug) are the documents the archive holds now."""
     git = shutil.which("git")
-    if git is None:
+    head = repository_head(root)
+    if git is None or head is None:
         return None
     try:
-        inside = subprocess.run([git, "-C", str(root), "rev-parse", "--show-toplevel"],
-                                capture_output=True, text=True, timeout=30)
-        if inside.returncode != 0:
-            return None
         log_ = subprocess.run(
             [git, "-C", str(root), "-c", "core.quotepath=false", "log", "-M", "--name-status",
              "-z", "--relative", f"--format={FORMAT}", "--", "letters"],
@@ -99,7 +97,26 @@ def read_history(root: Path, redirects: dict[str, str] | None = None,
         return None
     if log_.returncode != 0:
         return None
-    return parse_log(log_.stdout.decode("utf-8", errors="replace"), redirects, paths)
+    history = parse_log(log_.stdout.decode("utf-8", errors="replace"), redirects, paths)
+    history.head = head
+    return history
+
+
+def repository_head(root: Path) -> str | None:
+    """The commit HEAD names in the repository holding ``root`` ('' before its first commit),
+    or None outside a repository (or without git)."""
+    git = shutil.which("git")
+    if git is None:
+        return None
+    try:
+        found = subprocess.run([git, "-C", str(root), "rev-parse", "--show-toplevel", "HEAD"],
+                               capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    out = found.stdout.split()
+    if not out:
+        return None
+    return out[1] if found.returncode == 0 and len(out) > 1 else ""
 
 
 def _when(text: str) -> datetime | None:

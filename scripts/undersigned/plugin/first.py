@@ -31,6 +31,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from undersigned.core.archive import Archive
 from undersigned.core.cache import code_version
+from undersigned.core.history import repository_head
 from undersigned.core.load import Remembered, context, file_signature, reload_letter
 from undersigned.core.model import Letter
 from undersigned.core.paths import letter_files
@@ -80,6 +81,8 @@ def write(session: ServeSession, config: MkDocsConfig, changed: set[str] | None
             or fingerprint(root, config.config_file_path, config.site_url or "") \
             != previous.fingerprint:
         return None  # the registry, topics, code, configuration or docs changed
+    if history_moved(archive):
+        return None  # a commit, pull or checkout: the letter's history may differ
     rel = (_one_changed_letter(archive, session.remembered) if changed is None
            else _one_reported_letter(archive, session.remembered, changed))
     if rel is None:
@@ -99,9 +102,8 @@ def write(session: ServeSession, config: MkDocsConfig, changed: set[str] | None
         pages = [page_renderer(build, config, session.shells)(uri) for uri in build.plan]
     except Exception:  # noqa: BLE001 - a shell not made yet (the theme is needed), or a
         return None  # page the rebuild refuses: the rebuild says why
-    session.first_urls = {page_url(uri) for uri in build.plan}
-    session.settled.clear()  # from now on, every other request waits for the rebuild
-    for path, data in pages:
+    session.first_urls = {page_url(uri) for uri in build.plan}  # served from now on: every
+    for path, data in pages:  # other request waits for the rebuild (ServeSession.settled)
         write_page(path, data, atomic=True)
     return FirstPages(slug, dict(pages), archive.root / rel, _stat(archive.root / rel))
 
@@ -143,6 +145,12 @@ def _one_reported_letter(archive: Archive, remember: Remembered, changed: set[st
     if seen is None or seen[0] == _stat(archive.root / rel):
         return None  # a new letter, or none changed
     return rel
+
+
+def history_moved(archive: Archive) -> bool:
+    """Has the repository's HEAD moved since ``archive`` read its history (when it did)?"""
+    history = archive.__dict__.get("history")  # (a cached property: absent when never read)
+    return history is not None and history.head != repository_head(archive.root)
 
 
 def text_only(archive: Archive, old: Letter, new: Letter) -> bool:

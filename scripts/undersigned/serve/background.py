@@ -128,9 +128,10 @@ def serve_when_ready(session: ServeSession, server: Any, bundle: str) -> None:
     def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
         path = environ.get("PATH_INFO", "")
         if not session.settled.is_set() and path.startswith(mount) \
-                and not path.startswith("/livereload/") \
-                and path[len(mount):].removesuffix("index.html") not in session.first_urls:
-            _wait(session.settled, path)  # a letter's page was written before its rebuild
+                and not path.startswith("/livereload/"):
+            url = path[len(mount):].removesuffix("index.html")
+            # a change is being built: only a letter's page written first is served meanwhile
+            _wait(session.settled, path, lambda: url not in session.first_urls)
         if path.startswith(prefix):
             _wait(session.search_done, path)
         elif session.pending and path.startswith(mount):

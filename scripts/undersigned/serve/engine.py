@@ -96,7 +96,8 @@ def incremental_builder(session: ServeSession, builder: Callable[..., Any],
                 profiler.disable()
                 session.profiles += 1
                 profiler.dump_stats(Path(profile_dir or ".") / f"rebuild-{session.profiles}.prof")
-        session.settled.set()  # (after a first page: every request is served again)
+        if not session.changes.waiting():  # (else the build that takes them opens it)
+            session.settled.set()  # every request is served again
 
     def follow_up(config: Any, made: Any) -> None:
         try:
@@ -110,6 +111,7 @@ def incremental_builder(session: ServeSession, builder: Callable[..., Any],
 
     def rebuild(config: Any = None) -> None:
         settle(session)
+        session.unsettle()  # (closed already if the watcher was heard: see ServeSession)
         changed = session.changes.take()  # (what a build meanwhile did not see triggers another)
         log.info("Building documentation (incremental)...")
         if config is None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -38,10 +39,11 @@ class WatchedChanges:
     """The paths the server's file watcher reported since they were last taken (a letter's
     page written first needs to know which file changed without looking at every file)."""
 
-    def __init__(self) -> None:
+    def __init__(self, heard: Callable[[], None] = lambda: None) -> None:
         self._lock = threading.Lock()
         self._paths: set[str] = set()
         self.recording = False
+        self._heard = heard  # called at each change, as soon as the watcher reports it
 
     def record(self, event: Any) -> None:
         if getattr(event, "is_directory", False):
@@ -50,6 +52,12 @@ class WatchedChanges:
             for path in (getattr(event, "src_path", ""), getattr(event, "dest_path", "")):
                 if path:
                     self._paths.add(os.fsdecode(path))
+        self._heard()
+
+    def waiting(self) -> bool:
+        """Changes were reported that no build has taken yet."""
+        with self._lock:
+            return bool(self._paths)
 
     def take(self) -> set[str] | None:
         """The paths reported since the last call, or None when none can be known."""
@@ -89,4 +97,12 @@ class ServeSession:
         self.settled.set()
         self.first_urls: set[str] = set()
         self.follow_up: threading.Thread | None = None  # that rebuild
-        self.changes = WatchedChanges()  # what the server's watcher reported (engine.py)
+        self.changes = WatchedChanges(self.unsettle)  # what the server's watcher reported
+        # (engine.py): the gate closes as soon as a change is heard, before MkDocs starts the
+        # build that makes requests wait for it
+
+    def unsettle(self) -> None:
+        """A change is coming: every request waits until a build has made the site whole
+        again, but for the pages written first (none yet)."""
+        self.first_urls = set()
+        self.settled.clear()
