@@ -73,6 +73,40 @@ def test_a_name_owns_the_title_role_and_state_printed_under_it():
         ("JON S. CORZINE", "New Jersey", "person")]
 
 
+def test_blocks_of_name_title_organization_keep_every_line_on_the_name():
+    """Blocks of the same three lines between blank lines: once a block's lines under its
+    name are read as its roles, every block's are -- a title no word list knows ('Policy
+    Advisor') and its organization are never signers of their own. Pairs of names in blocks
+    stay names."""
+    block = parse_signatures(split_lines(
+        "Maria Lopez\nExecutive Director\nAlianza Americas\n\n"
+        "John Smith\nPolicy Advisor\nLatin America Working Group\n\n"
+        "Ana Ruiz\nPresident\nRed Nacional de Mujeres\n"), "x")
+    assert [(s.name, s.role) for s in block.signatories] == [
+        ("Maria Lopez", "Executive Director, Alianza Americas"),
+        ("John Smith", "Policy Advisor, Latin America Working Group"),
+        ("Ana Ruiz", "President, Red Nacional de Mujeres")]
+    block = parse_signatures(split_lines("John Smith\nJane Doe\n\nBob Roe\nAnn Lee\n"), "x")
+    assert [s.name for s in block.signatories] == ["John Smith", "Jane Doe", "Bob Roe",
+                                                   "Ann Lee"]
+
+
+def test_an_organization_printed_with_its_city_and_state_is_the_organization():
+    """A coalition letter's 'Organization, City, ST' lines: the organization signs, where it
+    is printed beside it; a person with a place, or a name with a comma the registry would
+    keep, is read as before."""
+    block = parse_signatures(split_lines(
+        "Alianza Americas, Chicago, IL\nHope Border Institute, El Paso, TX\n"
+        "Witness at the Border, Washington, DC\nKino Border Initiative, Arizona\n"
+        "Jane Doe, Austin, TX\n"), "x")
+    assert [(s.name, s.role, s.kind) for s in block.signatories] == [
+        ("Alianza Americas", "Chicago, IL", "organization"),
+        ("Hope Border Institute", "El Paso, TX", "organization"),
+        ("Witness at the Border", "Washington, DC", "organization"),
+        ("Kino Border Initiative", "Arizona", "organization"),
+        ("Jane Doe", "Austin, TX", "person")]
+
+
 def test_two_names_over_a_row_of_senate_titles_are_two_columns():
     block = parse_signatures(split_lines(
         "JON S. CORZINE FRANK R. LAUTENBERG\nUnited States Senate United States Senate\n"), "x")

@@ -113,6 +113,11 @@ class Context:
     blank_run: int = 0  # blank lines since the last name line
     role_lines: int = 0  # role lines read under the owner so far
     congress: bool = False  # a congressional title or role was read: the signers are Members
+    # blocks of k lines between blank lines ('Name' / 'Title' / 'Organization'): each line's
+    # place in its block (1: the name; 0: not in such a run, see uniform_blocks), and whether
+    # a block's lines under its name were read as roles (then every block's are)
+    places: tuple[int, ...] = ()
+    block_roles: bool = False
 
 
 @dataclass(frozen=True)
@@ -202,7 +207,32 @@ def _role(v: View, c: Context) -> bool:
     if c.role_lines and c.role_lines < 4 and not _person_like(
             _parse_name(LIST_MARK_RE.sub("", v.bare))[0]):
         return True  # 'Executive Director' / 'WOLA' under 'Jane Doe'
+    if c.block_roles and v.i < len(c.places) and c.places[v.i] >= 2:
+        return True  # 'Policy Advisor' under 'John Smith', as 'Executive Director' was above
     return c.owner.role is None and _owns_next(c.lines, v.i, c.owner)
+
+
+def uniform_blocks(lines: list[Line]) -> tuple[int, ...]:
+    """Each line's place in its block when the list opens with at least two blocks of the same
+    2-4 lines between blank lines (a name, then its title and organization); 0 elsewhere."""
+    blocks: list[list[int]] = []
+    for k, line in enumerate(lines):
+        if line.blank:
+            if blocks and blocks[-1]:
+                blocks.append([])
+        elif blocks:
+            blocks[-1].append(k)
+        else:
+            blocks.append([k])
+    sizes = [len(b) for b in blocks if b]
+    size = sizes[0] if sizes else 0
+    run = next((n for n, x in enumerate(sizes) if x != size), len(sizes))
+    places = [0] * len(lines)
+    if 2 <= size <= 4 and run >= 2:
+        for block in [b for b in blocks if b][:run]:
+            for place, k in enumerate(block, start=1):
+                places[k] = place
+    return tuple(places)
 
 
 def _past_members(v: View, c: Context) -> bool:

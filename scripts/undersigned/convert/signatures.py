@@ -51,6 +51,7 @@ from undersigned.convert.signature_lines import (
     View,
     cells,
     classify_line,
+    uniform_blocks,
     view,
 )
 from undersigned.convert.signed import SIGNED_RE, Signed, person_or_organization, read_piece
@@ -101,7 +102,8 @@ def parse_signatures(lines: list[Line], src: str, running: frozenset[str] = froz
     # the list's own convention: 'Etan Thomas, Washington Wizards; author, More Than an
     # Athlete' says its semicolons join one signer's affiliations, on every line
     joins = any(semicolon_joins(x.s) for x in lines)
-    work = _Assembly(lines, Block(), Context(lines, running, joins))
+    work = _Assembly(lines, Block(), Context(lines, running, joins,
+                                             places=uniform_blocks(lines)))
     i = 0
     while i < len(lines):
         if lines[i].blank:
@@ -177,7 +179,10 @@ def _role(work: _Assembly, v: View) -> None:
     owner = work.context.owner
     assert owner is not None  # the recognizer saw it
     owner.role = f"{owner.role}, {v.bare}" if owner.role else v.bare
-    work.context.role_lines += 1
+    c = work.context
+    c.role_lines += 1
+    c.block_roles = c.block_roles or (not c.blank_run and v.i < len(c.places)
+                                      and c.places[v.i] >= 2)
     work.block.congress = work.block.congress or bool(_CONGRESS_ROLE_RE.search(v.bare))
 
 

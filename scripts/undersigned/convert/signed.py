@@ -26,7 +26,7 @@ from undersigned.convert.printed import (
 )
 from undersigned.convert.roles import GENERIC_RE, ROLE_WORDS, TITLE_PREFIX, _split_role
 from undersigned.core.names import DEGREES_RE, fold
-from undersigned.core.vocabulary import SUFFIXES
+from undersigned.core.vocabulary import POSTAL_CODES, SUFFIXES, US_STATES
 
 Kind = Literal["person", "organization"]
 
@@ -79,12 +79,30 @@ def _parse_name_known(text: str, _known: frozenset[str]) -> tuple[str, str | Non
     return text, role
 
 
+_PLACED_RE = re.compile(r"^(.+?),\s*+((?:[A-Z][\w.'’-]*+(?: [A-Z][\w.'’-]*+){0,3},\s*+)?"
+                        r"([A-Z]{2}|[A-Z][a-z]++(?: [A-Z][a-z]++)?))\.?$")
+_STATES = frozenset(fold(x) for x in US_STATES)
+
+
+def _placed_organization(text: str) -> tuple[str, str] | None:
+    """(organization, 'City, ST') for an organization printed with its city and U.S. state
+    ('Kino Border Initiative, Nogales, AZ', 'Witness at the Border, Washington, DC')."""
+    m = _PLACED_RE.match(text)
+    if m is None or not (m.group(3) in POSTAL_CODES or fold(m.group(3)) in _STATES):
+        return None
+    name = m.group(1).strip()
+    return (name, m.group(2)) if classify(name) == ("organization", True) else None
+
+
 def _comma_name(text: str, role: str | None) -> tuple[str, str | None]:
     """'John Conyers, Jr.', 'Robert Maslansky, M.D., Doctors Council SEIU', 'Jane Doe, WOLA',
     'Rafael Duarte, CUT, Brazil': the name before the comma and what is printed with it."""
     head, rest = text.split(",", 1)
     if one_organization(text):
         return text, role  # an organization the registry knows, or 'X, A.C.': one name
+    placed = _placed_organization(text)
+    if placed:  # 'Hope Border Institute, El Paso, TX': the organization, where it is
+        return placed[0], f"{placed[1]} ({role})" if role else placed[1]
     rest_tokens = fold(rest).split()
     if rest_tokens and all(t in SUFFIXES for t in rest_tokens) or DEGREES_RE.match(rest):
         return text, role  # 'John Conyers, Jr.', 'Ronny L. Jackson, M.D.'
