@@ -91,6 +91,24 @@ def test_blocks_of_name_title_organization_keep_every_line_on_the_name():
                                                    "Ann Lee"]
 
 
+def test_blocks_that_print_a_place_or_open_with_the_organization():
+    """A block's fourth line ('Washington, DC', otherwise a letterhead's) is its signer's
+    place; blocks that open with the organization give it to the person under it."""
+    block = parse_signatures(split_lines(
+        "Maria Lopez\nExecutive Director\nAlianza Americas\nChicago, IL\n\n"
+        "John Smith\nSenior Associate\nLatin America Working Group\nWashington, DC\n"), "x")
+    assert [(s.name, s.role) for s in block.signatories] == [
+        ("Maria Lopez", "Executive Director, Alianza Americas, Chicago, IL"),
+        ("John Smith", "Senior Associate, Latin America Working Group, Washington, DC")]
+    assert block.dropped == [] and block.problems == []
+    block = parse_signatures(split_lines(
+        "Alianza Americas\nMaria Lopez, Executive Director\n\n"
+        "Latin America Working Group\nJohn Smith, Senior Associate\n"), "x")
+    assert [(s.name, s.role) for s in block.signatories] == [
+        ("Maria Lopez", "Executive Director, Alianza Americas"),
+        ("John Smith", "Senior Associate, Latin America Working Group")]
+
+
 def test_an_organization_printed_with_its_city_and_state_is_the_organization():
     """A coalition letter's 'Organization, City, ST' lines: the organization signs, where it
     is printed beside it; a person with a place, or a name with a comma the registry would

@@ -154,8 +154,16 @@ def _contact(v: View, c: Context) -> bool:
 
 
 def _furniture(v: View, c: Context) -> bool:
+    if _in_role_block(v, c):
+        return False  # 'Washington, DC' under a name's title and organization: its place
     return bool(FURNITURE_RE.match(v.s.strip("*_ ")) or is_date_line(v.s)
                 or fold(v.s) in c.running or URL_RE.search(v.s))
+
+
+def _in_role_block(v: View, c: Context) -> bool:
+    """A line under the name of its block, where the blocks' lines under their names are
+    roles (see uniform_blocks)."""
+    return c.block_roles and c.owner_is_last and v.i < len(c.places) and c.places[v.i] >= 2
 
 
 def _note(v: View, c: Context) -> bool:
@@ -207,7 +215,7 @@ def _role(v: View, c: Context) -> bool:
     if c.role_lines and c.role_lines < 4 and not _person_like(
             _parse_name(LIST_MARK_RE.sub("", v.bare))[0]):
         return True  # 'Executive Director' / 'WOLA' under 'Jane Doe'
-    if c.block_roles and v.i < len(c.places) and c.places[v.i] >= 2:
+    if _in_role_block(v, c):
         return True  # 'Policy Advisor' under 'John Smith', as 'Executive Director' was above
     return c.owner.role is None and _owns_next(c.lines, v.i, c.owner)
 

@@ -200,9 +200,27 @@ def _names(work: _Assembly, v: View) -> None:
         _add_piece(work, piece, no, alone=len(pieces) == 1, plural=plural)
     added = work.signed[before:]
     c = work.context
+    _organization_over_person(work, v, added)
     c.role_lines = 0
     c.owner = added[-1] if len(added) == 1 and added[0].kind == "person" else None
     c.blank_run = 0
+
+
+def _organization_over_person(work: _Assembly, v: View, added: list[Signed]) -> None:
+    """Blocks that open with an organization and then name its person ('Alianza Americas' /
+    'Maria Lopez, Executive Director', a blank, the next block): the organization is the
+    person's, not a signer of its own."""
+    places, signed = work.context.places, work.signed
+    if len(added) != 1 or added[0].kind != "person" or len(signed) < 2 \
+            or v.i >= len(places) or places[v.i] != 2:
+        return
+    above = signed[-2]
+    if above.kind != "organization" or not above.certain \
+            or above.line != work.lines[v.i - 1].no or places[v.i - 1] != 1:
+        return
+    person = added[0]
+    person.role = f"{person.role}, {above.name}" if person.role else above.name
+    signed.remove(above)
 
 
 def _name_text(work: _Assembly, raw: str) -> tuple[str, bool]:
