@@ -1,22 +1,23 @@
 """The first page of a `mkdocs serve` rebuild (this module is the builder's FirstPagesHook,
-serve/engine.py): when the one file that changed is a letter whose
-text changed and nothing else (its title, summary, source or body), its own pages are written
-at once, before the archive is loaded again, and the rest of the rebuild follows in a thread.
+serve/engine.py): when the one file that changed is a letter whose text changed and nothing
+else (its title, summary, source or body), its own pages are written at once, before the
+archive is loaded again, and the rest of the rebuild follows in a thread.
 
 Why it is right. A letter's page shows the letter and what it reaches (pages/depends.py: its
 signatories, recipients, topics, related documents, history, sender, citation key rivals).
-When none of the letter's other fields changed, and its citation key's beginning is the same,
-everything it reaches is what the previous build had: the page is rendered from the previous
-archive with the letter replaced (``_patched``). Anything else -- a second changed file, a
-letter added, removed or renamed, a new signatory, a problem found in the letter, the
-registry, topics, configuration, docs or code changed, a theme shell not made yet -- takes the
-usual way (every rebuild is a dirty build: serve/engine.py).
+When none of the letter's other fields changed, its citation key's beginning is the same and
+HEAD has not moved (its history), everything it reaches is what the previous build had: the
+page is rendered from the previous archive with the letter replaced (``_patched``). Anything
+else -- a second changed file, a letter added, removed or renamed, a new signatory, a problem
+found in the letter, the registry, topics, configuration, docs or code changed, a theme shell
+not made yet -- takes the usual way (every rebuild is a dirty build: serve/engine.py).
 
-Why nothing is served stale. Before the page is written, every other request waits
-(``ServeSession.settled``, serve/background.py ``serve_when_ready``) until the follow-up
-rebuild has written what changed and closed its own gates for what it writes later. The
-follow-up writes the letter's pages again and compares their bytes with these: a difference is
-logged as a warning (a bug of this module; tests/site/test_live.py fails on it)."""
+Why nothing is served stale. From the moment the server's watcher reports a change, every
+request waits (``ServeSession.settled``, serve/background.py ``serve_when_ready``) until a
+build has taken it and closed its own gates for what it writes later -- every request but for
+the pages written here, once they are named. The follow-up writes the letter's pages again and
+compares their bytes with these: a difference is logged as a warning (a bug of this module;
+tests/site/test_live.py fails on it)."""
 
 from __future__ import annotations
 
