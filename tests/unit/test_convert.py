@@ -135,6 +135,11 @@ def test_salutations_without_dear_open_a_letter():
         assert is_dear(text), text
     assert not is_dear("To the best of our knowledge, no one has answered.")
     assert not is_dear("To the Members of the House we say this: act now.")
+    # (review) a sentence of the text that opens 'To the …' and ends with a colon
+    for text in ("To the Government of Honduras we urge the following:",
+                 "To the Administration and its allies in Congress I have a simple message:",
+                 "To the Mexican authorities we demand three things:"):
+        assert not is_dear(text), text
 
 
 def test_spanish_salutations_open_a_letter():
@@ -351,3 +356,19 @@ def test_a_flattened_release_keeps_every_word_around_its_letter():
                                  "can show the American people we addressed a serious problem "
                                  "We must act now")
     assert letter.body.startswith("Dear Chairman Warner\n\nI am pleased")
+
+
+def test_a_sentence_opening_to_the_is_no_second_letter():
+    """(Review) 'To the Government of Honduras we urge the following:' inside a letter's
+    text is a sentence, not a salutation: one letter, signed by the two printed under it."""
+    text = ("The Honorable Antony Blinken\nSecretary of State\nU.S. Department of State\n\n"
+            "Dear Secretary Blinken:\n\nWe write to express our concern about the human rights "
+            "situation in Honduras.\n\nTo the Government of Honduras we urge the following:\n\n"
+            "- Investigate the murders of land defenders.\n- Protect journalists.\n\n"
+            "We also ask that you suspend security assistance until these conditions are met."
+            "\n\nSincerely,\n\nMaria Lopez\nExecutive Director\nAlianza Americas\n\n"
+            "John Smith\nPolicy Advisor\nLatin America Working Group\n")
+    docs = convert_text(text, source="letter.txt").documents
+    assert [(d.front.type, [(s.name, s.role) for s in d.front.signatories]) for d in docs] == [
+        ("letter", [("Maria Lopez", "Executive Director, Alianza Americas"),
+                    ("John Smith", "Policy Advisor, Latin America Working Group")])]

@@ -109,6 +109,46 @@ def test_blocks_that_print_a_place_or_open_with_the_organization():
         ("John Smith", "Senior Associate, Latin America Working Group")]
 
 
+def _names_roles(text: str) -> list[tuple[str, str | None]]:
+    return [(s.name, s.role) for s in parse_signatures(split_lines(text), "x").signatories]
+
+
+def test_a_second_person_in_a_block_is_a_signer_and_furniture_stays_furniture():
+    """(Review of the block rule.) A block's lines under its name are roles only where they
+    are no one: a second or third person printed in a block signs; a page number or a date
+    printed there is dropped and said, never a role."""
+    assert _names_roles("Maria Lopez\nExecutive Director\nAlianza Americas\n\n"
+                        "John Smith\nJane Doe\nBob Roe\n\n"
+                        "Ana Ruiz\nPresident\nRed Nacional de Mujeres\n") == [
+        ("Maria Lopez", "Executive Director, Alianza Americas"), ("John Smith", None),
+        ("Jane Doe", None), ("Bob Roe", None), ("Ana Ruiz", "President, Red Nacional de Mujeres")]
+    assert [n for n, _r in _names_roles(
+        "María José Gutiérrez\nDirectora Ejecutiva\n\nJosé Luis Peña\nMaría Fernanda Núñez\n"
+        "\nAna Ruiz\nCarlos Pérez\n")] == ["María José Gutiérrez", "José Luis Peña",
+                                           "María Fernanda Núñez", "Ana Ruiz", "Carlos Pérez"]
+    assert _names_roles("Maria Lopez\nExecutive Director\nAlianza Americas\nJohn Smith\n\n"
+                        "Ana Ruiz\nPresident\nRed Nacional de Mujeres\nCarlos Perez\n") == [
+        ("Maria Lopez", "Executive Director, Alianza Americas"), ("John Smith", None),
+        ("Ana Ruiz", "President, Red Nacional de Mujeres"), ("Carlos Perez", None)]
+    block = parse_signatures(split_lines(
+        "Maria Lopez\nExecutive Director\nAlianza Americas\n\n"
+        "John Smith\nPolicy Advisor\nPage 2 of 2\n"), "x")
+    assert [(s.name, s.role) for s in block.signatories] == [
+        ("Maria Lopez", "Executive Director, Alianza Americas"), ("John Smith", "Policy Advisor")]
+    assert len(block.dropped) == 1
+
+
+def test_an_organization_over_a_person_only_where_every_block_is_so():
+    """(Review.) Organizations one per line in blocks stay signers; the organization goes to
+    the person under it only where every block opens with one and names a person."""
+    assert [n for n, _r in _names_roles("Church World Service\nAlianza Americas\n\n"
+                                        "Latin America Working Group\nJohn Smith\n")] == [
+        "Church World Service", "Alianza Americas", "Latin America Working Group", "John Smith"]
+    assert [n for n, _r in _names_roles("Jane Doe\nAlianza Americas\n\n"
+                                        "Latin America Working Group\nJohn Smith\n")] == [
+        "Jane Doe", "Latin America Working Group", "John Smith"]
+
+
 def test_an_organization_printed_with_its_city_and_state_is_the_organization():
     """A coalition letter's 'Organization, City, ST' lines: the organization signs, where it
     is printed beside it; a person with a place, or a name with a comma the registry would
@@ -116,12 +156,14 @@ def test_an_organization_printed_with_its_city_and_state_is_the_organization():
     block = parse_signatures(split_lines(
         "Alianza Americas, Chicago, IL\nHope Border Institute, El Paso, TX\n"
         "Witness at the Border, Washington, DC\nKino Border Initiative, Arizona\n"
+        "Bread for the World, Washington, D.C.\n"
         "Jane Doe, Austin, TX\n"), "x")
     assert [(s.name, s.role, s.kind) for s in block.signatories] == [
         ("Alianza Americas", "Chicago, IL", "organization"),
         ("Hope Border Institute", "El Paso, TX", "organization"),
         ("Witness at the Border", "Washington, DC", "organization"),
         ("Kino Border Initiative", "Arizona", "organization"),
+        ("Bread for the World", "Washington, D.C.", "organization"),
         ("Jane Doe", "Austin, TX", "person")]
 
 

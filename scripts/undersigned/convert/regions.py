@@ -20,6 +20,7 @@ from undersigned.convert.lines import (
 from undersigned.convert.signatures import Block, Signed, parse_signatures
 from undersigned.core.names import fold
 from undersigned.core.problems import Problem
+from undersigned.core.vocabulary import TITLE_CASE_SMALL_WORDS
 
 DEAR_RE = re.compile(r"^(?:\*\*)?(?:[Dd]ear|DEAR|Estimad[oa]s?|Apreciad[oa]s?|Distinguid[oa]s?)\s++"
                      r"[^.]{2,400}[,:;]?(?:\*\*)?$|"
@@ -94,11 +95,22 @@ def is_dear(text: str) -> bool:
     sentence."""
     low = text[:12].lower().lstrip("*")
     if low.startswith(_DEAR_STARTS):
-        if DEAR_RE.match(_ABBREVIATION.sub(r"\1", text)):
+        if DEAR_RE.match(_ABBREVIATION.sub(r"\1", text)) and _names_a_body(text):
             return True
     if low.startswith(_DEAR_STARTS + _BARE_STARTS):
         return bool(BARE_SALUTATION_RE.match(_ABBREVIATION.sub(r"\1", text)))
     return False
+
+
+def _names_a_body(text: str) -> bool:
+    """'To the Members of the Texas House of Representatives:' names whom it addresses, every
+    word capitalized but the small ones; 'To the Government of Honduras we urge the
+    following:' is a sentence of the text."""
+    m = re.match(r"^(?:\*\*)?to\s++the\s++(.+)$", text, re.I)
+    if m is None:
+        return True  # 'Dear …', 'To whom it may concern', 'To Secretary …'
+    return all(w[:1].isupper() or w.lower() in TITLE_CASE_SMALL_WORDS
+               for w in re.findall(r"[^\W\d_][\w'’.-]*", m.group(1)))
 
 
 def _greets(line: Line) -> bool:

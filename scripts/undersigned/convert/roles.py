@@ -74,14 +74,23 @@ def _role_line(text: str) -> bool:
     head = text.split(",")[0]
     if _CONGRESS_ROLE_RE.search(head) and (not _person_like(head) or _ROLE_END_RE.search(head)):
         return True  # 'Senate Democratic Leader', 'U.S. House of Representatives'
-    return bool(_ROLE_END_RE.search(head)) and len(head.split()) <= 6 and not _person_like(head)
+    return bool(_ROLE_END_RE.search(head)) and len(head.split()) <= 6 and (
+        not _person_like(head) or bool(_OCCUPATION_END_RE.search(head)))
+
+
+# a job's last word that is no one's family name: 'Policy Advisor', 'Senior Associate'
+_OCCUPATION_END_RE = re.compile(r"\b(?:advis[eo]r|associate|analyst|coordinator|director|"
+                                r"organizer|specialist|manager|officer|counsel|strategist|"
+                                r"consultant|researcher|coordinadora?|directora?)$", re.I)
 
 
 # a role named by its last words: 'Caucus Co-Chair', 'Founding Director', 'Member of Congress'
 _ROLE_END_RE = re.compile(
     r"\b(?:co-?chair(?:man|woman|person)?|chair(?:man|woman|person)?|director|directora|"
     r"president|presidenta?|secretary|coordinator|coordinadora?|member|professor|envoy|"
-    r"founder|editor|ranking member|whip|leader|officer|counsel|fellow|emerit(?:us|a))$",
+    r"founder|editor|ranking member|whip|leader|officer|counsel|fellow|emerit(?:us|a)|"
+    r"advis[eo]r|associate|analyst|organizer|specialist|manager|strategist|consultant|"
+    r"researcher)$",
     re.I)
 
 

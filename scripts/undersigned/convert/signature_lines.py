@@ -153,8 +153,11 @@ def _contact(v: View, c: Context) -> bool:
                 or URL_RE.search(v.s) and c.signed)  # 'For the letter, visit http://…'
 
 
+_CAPITAL_RE = re.compile(r"^washington,?\s++d\.?\s?c\.?$", re.I)
+
+
 def _furniture(v: View, c: Context) -> bool:
-    if _in_role_block(v, c):
+    if _CAPITAL_RE.match(v.s) and _in_role_block(v, c):
         return False  # 'Washington, DC' under a name's title and organization: its place
     return bool(FURNITURE_RE.match(v.s.strip("*_ ")) or is_date_line(v.s)
                 or fold(v.s) in c.running or URL_RE.search(v.s))
@@ -163,7 +166,9 @@ def _furniture(v: View, c: Context) -> bool:
 def _in_role_block(v: View, c: Context) -> bool:
     """A line under the name of its block, where the blocks' lines under their names are
     roles (see uniform_blocks)."""
-    return c.block_roles and c.owner_is_last and v.i < len(c.places) and c.places[v.i] >= 2
+    return c.block_roles and c.owner_is_last and v.i < len(c.places) and c.places[v.i] >= 2 \
+        and not _person_like(_parse_name(LIST_MARK_RE.sub("", v.bare))[0])  # (not a second
+    # person in the block: 'John Smith' / 'Jane Doe' are two signers)
 
 
 def _note(v: View, c: Context) -> bool:

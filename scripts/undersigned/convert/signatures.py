@@ -54,7 +54,13 @@ from undersigned.convert.signature_lines import (
     uniform_blocks,
     view,
 )
-from undersigned.convert.signed import SIGNED_RE, Signed, person_or_organization, read_piece
+from undersigned.convert.signed import (
+    SIGNED_RE,
+    Signed,
+    _parse_name,
+    person_or_organization,
+    read_piece,
+)
 from undersigned.core.names import fold
 from undersigned.core.problems import Problem
 
@@ -216,11 +222,21 @@ def _organization_over_person(work: _Assembly, v: View, added: list[Signed]) -> 
         return
     above = signed[-2]
     if above.kind != "organization" or not above.certain \
-            or above.line != work.lines[v.i - 1].no or places[v.i - 1] != 1:
+            or above.line != work.lines[v.i - 1].no or places[v.i - 1] != 1 \
+            or not _organizations_over_people(work.lines, places):
         return
     person = added[0]
     person.role = f"{person.role}, {above.name}" if person.role else above.name
     signed.remove(above)
+
+
+def _organizations_over_people(lines: list[Line], places: tuple[int, ...]) -> bool:
+    """Does every block open with an organization and name a person under it?"""
+    firsts = [lines[k].s for k, p in enumerate(places) if p == 1]
+    seconds = [lines[k].s for k, p in enumerate(places) if p == 2]
+    return len(firsts) == len(seconds) and all(
+        person_or_organization(x, False) == ("organization", True) for x in firsts) and all(
+        _person_like(_parse_name(LIST_MARK_RE.sub("", x))[0]) for x in seconds)
 
 
 def _name_text(work: _Assembly, raw: str) -> tuple[str, bool]:

@@ -80,7 +80,7 @@ def _parse_name_known(text: str, _known: frozenset[str]) -> tuple[str, str | Non
 
 
 _PLACED_RE = re.compile(r"^(.+?),\s*+((?:[A-Z][\w.'’-]*+(?: [A-Z][\w.'’-]*+){0,3},\s*+)?"
-                        r"([A-Z]{2}|[A-Z][a-z]++(?: [A-Z][a-z]++)?))\.?$")
+                        r"([A-Z]\.?[A-Z]\.?|[A-Z][a-z]++(?: [A-Z][a-z]++)?))$")
 _STATES = frozenset(fold(x) for x in US_STATES)
 
 
@@ -88,7 +88,8 @@ def _placed_organization(text: str) -> tuple[str, str] | None:
     """(organization, 'City, ST') for an organization printed with its city and U.S. state
     ('Kino Border Initiative, Nogales, AZ', 'Witness at the Border, Washington, DC')."""
     m = _PLACED_RE.match(text)
-    if m is None or not (m.group(3) in POSTAL_CODES or fold(m.group(3)) in _STATES):
+    if m is None or not (m.group(3).replace(".", "") in POSTAL_CODES
+                         or fold(m.group(3)) in _STATES):
         return None
     name = m.group(1).strip()
     return (name, m.group(2)) if classify(name) == ("organization", True) else None

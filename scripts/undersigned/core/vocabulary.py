@@ -394,3 +394,7 @@ PARTY_LETTERS = frozenset({"R", "D", "I", "ID"})
 # the words between the names of a roster printed on one line ('Sincerely, [Signed] U.S.
 # Senators Maria Cantwell (D-WA), Larry Craig (R-ID), … and Representatives …')
 ROSTER_WORDS = TITLE_LINE_WORDS | {"and", "signed", "sens", "sen", "reps", "rep", "s", "u"}
+
+# the small words a name in title case leaves in lower case ('To the Members of the Texas
+# House of Representatives:', 'Red Nacional de Mujeres')
+TITLE_CASE_SMALL_WORDS = frozenset("of the and for on in at to de del la las los y".split())
