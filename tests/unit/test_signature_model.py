@@ -147,6 +147,12 @@ def test_an_organization_over_a_person_only_where_every_block_is_so():
     assert [n for n, _r in _names_roles("Jane Doe\nAlianza Americas\n\n"
                                         "Latin America Working Group\nJohn Smith\n")] == [
         "Jane Doe", "Latin America Working Group", "John Smith"]
+    # a city and its state under the person is the person's place, never a signer
+    assert _names_roles("Alianza Americas\nMaria Lopez, Executive Director\nChicago, IL\n\n"
+                        "Latin America Working Group\nJohn Smith, Senior Associate\n"
+                        "Washington, DC\n") == [
+        ("Maria Lopez", "Executive Director, Alianza Americas, Chicago, IL"),
+        ("John Smith", "Senior Associate, Latin America Working Group, Washington, DC")]
 
 
 def test_an_organization_printed_with_its_city_and_state_is_the_organization():

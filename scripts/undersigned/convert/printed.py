@@ -11,6 +11,7 @@ from undersigned.convert.roles import ROLE_WORDS, TITLE_PREFIX, TRAILING_TITLE_R
 from undersigned.core.names import DEGREES_RE, fold
 from undersigned.core.vocabulary import (
     COLUMN_HEAD_WORDS,
+    POSTAL_CODES,
     ROSTER_WORDS,
     SUFFIXES,
     TITLE_LINE_WORDS,
@@ -121,8 +122,17 @@ def _without_conjunction(text: str) -> str:
 
 
 def state_line(text: str) -> bool:
-    """A state alone ('New Jersey' under 'United States Senator'): the signer's, no one."""
-    return fold(text) in _US_STATES
+    """A state alone ('New Jersey' under 'United States Senator'), or a city and its state
+    ('Chicago, IL', 'Washington, D.C.', 'El Paso, Texas') under a name: the signer's, no one."""
+    if fold(text) in _US_STATES:
+        return True
+    m = _CITY_STATE_RE.match(text)
+    return m is not None and (m.group(1).replace(".", "") in POSTAL_CODES
+                              or fold(m.group(1)) in _US_STATES)
+
+
+_CITY_STATE_RE = re.compile(r"^[A-Z][\w.'’-]*+(?: [A-Z][\w.'’-]*+){0,3},\s*+"
+                            r"([A-Z]\.?[A-Z]\.?|[A-Z][a-z]++(?: [A-Z][a-z]++)?)$")
 
 
 def _title_words(text: str) -> bool:

@@ -157,8 +157,8 @@ _CAPITAL_RE = re.compile(r"^washington,?\s++d\.?\s?c\.?$", re.I)
 
 
 def _furniture(v: View, c: Context) -> bool:
-    if _CAPITAL_RE.match(v.s) and _in_role_block(v, c):
-        return False  # 'Washington, DC' under a name's title and organization: its place
+    if _CAPITAL_RE.match(v.s) and c.owner_is_last and not c.blank_run:
+        return False  # 'Washington, DC' right under a name (and its title): its place
     return bool(FURNITURE_RE.match(v.s.strip("*_ ")) or is_date_line(v.s)
                 or fold(v.s) in c.running or URL_RE.search(v.s))
 
