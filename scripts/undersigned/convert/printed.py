@@ -122,10 +122,13 @@ def _without_conjunction(text: str) -> str:
 
 
 def state_line(text: str) -> bool:
-    """A state alone ('New Jersey' under 'United States Senator'), or a city and its state
-    ('Chicago, IL', 'Washington, D.C.', 'El Paso, Texas') under a name: the signer's, no one."""
-    if fold(text) in _US_STATES:
-        return True
+    """A state alone ('New Jersey' under 'United States Senator'): the signer's, no one."""
+    return fold(text) in _US_STATES
+
+
+def place_line(text: str) -> bool:
+    """A city and its state ('Chicago, IL', 'Washington, D.C.', 'El Paso, Texas') -- printed
+    right under a signer's title, the signer's place (alone, it reads like 'Ed Markey, MA')."""
     m = _CITY_STATE_RE.match(text)
     return m is not None and (m.group(1).replace(".", "") in POSTAL_CODES
                               or fold(m.group(1)) in _US_STATES)

@@ -28,6 +28,7 @@ from undersigned.convert.printed import (
     _column_heads,
     _listed,
     _title_words,
+    place_line,
     roster,
     state_line,
 )
@@ -215,6 +216,8 @@ def _role(v: View, c: Context) -> bool:
         return False
     if c.blank_run <= 1 and (_role_line(v.bare) or state_line(v.bare)):
         return True
+    if not c.blank_run and c.owner.role and place_line(v.bare):
+        return True  # 'Chicago, IL' under 'Maria Lopez, Executive Director'
     if c.blank_run:
         return False
     if c.role_lines and c.role_lines < 4 and not _person_like(
