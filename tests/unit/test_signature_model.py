@@ -155,6 +155,20 @@ def test_an_organization_over_a_person_only_where_every_block_is_so():
         ("John Smith", "Senior Associate, Latin America Working Group, Washington, DC")]
 
 
+def test_a_place_ends_one_signer_and_a_contact_line_ends_the_block():
+    """(Review) 'Name, University, City, ST' is one signer and where, not four; a state and
+    'USA' after an organization are its place; a title of address ('Rev.') before a name is
+    a person, not the role of the signer above; 'For more information contact' ends the
+    block (its press office and telephone number are nobody's signatures)."""
+    assert _names_roles("Jane Doe, University of Texas, Austin, TX\n"
+                        "Alianza Americas, Chicago, IL, USA\n"
+                        "Sister Norma Pimentel, Brownsville, Texas\n"
+                        "Rev. John Smith, Washington, DC\n\n"
+                        "For more information contact\nPress Office\n(202) 555-0100\n") == [
+        ("Jane Doe", "University of Texas, Austin, TX"), ("Alianza Americas", "Chicago, IL, USA"),
+        ("Sister Norma Pimentel", "Brownsville, Texas"), ("Rev. John Smith", "Washington, DC")]
+
+
 def test_an_organization_printed_with_its_city_and_state_is_the_organization():
     """A coalition letter's 'Organization, City, ST' lines: the organization signs, where it
     is printed beside it; a person with a place, or a name with a comma the registry would

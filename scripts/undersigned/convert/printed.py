@@ -16,6 +16,7 @@ from undersigned.core.vocabulary import (
     SUFFIXES,
     TITLE_LINE_WORDS,
     US_STATES,
+    USA_NAMES,
     WORLD_COUNTRIES,
 )
 
@@ -82,6 +83,8 @@ def _listed(text: str, joins: bool = False) -> list[str] | None:
     else:
         return None
     parts = [p for p in parts if p]
+    if ends_with_place(parts):
+        return None  # 'Jane Doe, University of Texas, Austin, TX': one signer, and where
     if any(not (p[:1].isupper() or p[:1] == "(") for p in parts[1:]):
         return None  # 'Lester Rodney, sports editor, The Daily Worker, 1936-58': one signer
     if len(parts) < 2 or any(len(re.sub(r"\([^()]*+\)", "", p).split()) > 10 for p in parts):
@@ -126,12 +129,22 @@ def state_line(text: str) -> bool:
     return fold(text) in _US_STATES
 
 
+def _state(text: str) -> bool:
+    return text.replace(".", "") in POSTAL_CODES or fold(text) in _US_STATES
+
+
+def ends_with_place(parts: list[str]) -> bool:
+    """Do comma-separated pieces end with a U.S. state (after its city), or a state and
+    'USA' ('…, Austin, TX', '…, Chicago, IL, USA')?"""
+    tail = parts[:-1] if parts and fold(parts[-1]) in USA_NAMES else parts
+    return len(tail) >= 2 and _state(tail[-1])
+
+
 def place_line(text: str) -> bool:
     """A city and its state ('Chicago, IL', 'Washington, D.C.', 'El Paso, Texas') -- printed
     right under a signer's title, the signer's place (alone, it reads like 'Ed Markey, MA')."""
     m = _CITY_STATE_RE.match(text)
-    return m is not None and (m.group(1).replace(".", "") in POSTAL_CODES
-                              or fold(m.group(1)) in _US_STATES)
+    return m is not None and _state(m.group(1))
 
 
 _CITY_STATE_RE = re.compile(r"^[A-Z][\w.'’-]*+(?: [A-Z][\w.'’-]*+){0,3},\s*+"

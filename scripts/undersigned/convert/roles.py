@@ -68,6 +68,9 @@ def _role_line(text: str) -> bool:
         return False  # 'Member of Congress Jane Doe': a title row run into the next name
     if GENERIC_RE.match(text.rstrip(".")) or REPEATED_TITLE_RE.match(text.rstrip(".")):
         return True
+    honorific = _HONORIFIC_RE.match(text)
+    if honorific and _person_like(text[honorific.end():].split(",")[0]):
+        return False  # 'Rev. John Smith, Washington, DC': a person, with a title of address
     if ROLE_START.match(text) and (not _person_like(text) or ROLE_WORDS.search(text)
                                    or _ROLE_END_RE.search(text)):
         return True
@@ -82,6 +85,11 @@ def _role_line(text: str) -> bool:
 _OCCUPATION_END_RE = re.compile(r"\b(?:advis[eo]r|associate|analyst|coordinator|director|"
                                 r"organizer|specialist|manager|officer|counsel|strategist|"
                                 r"consultant|researcher|coordinadora?|directora?)$", re.I)
+
+
+# a title of address before a person's name
+_HONORIFIC_RE = re.compile(r"^(?:rev(?:erend)?|pastor|bishop|father|fr|sister|sr|dr|rabbi|"
+                           r"imam)\.?\s++", re.I)
 
 
 # a role named by its last words: 'Caucus Co-Chair', 'Founding Director', 'Member of Congress'

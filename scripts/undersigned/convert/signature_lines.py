@@ -70,7 +70,8 @@ ENDS = frozenset({LineKind.CLOSING, LineKind.CONTACT, LineKind.PROSE})
 NOTE_RE = re.compile(rf"^\(?(?:{'|'.join(SIGNATURE_NOTES)})\b", re.I)
 # 'Press Contact:', or 'Press Contact' alone on its line (the name and number under it)
 CONTACT_RE = re.compile(rf"^(?:{'|'.join(SIGNATURE_STOPS)})\s*+:|"
-                        r"^(?:press|media)\s++contacts?\s*+$", re.I)
+                        r"^(?:press|media)\s++contacts?\s*+$|"
+                        r"^for\s++(?:more|further)\s++information\b[^.]*+$", re.I)
 STOP_RE = re.compile(r"^(?:cc|bcc|enclosures?|attachments?|related issues|related topics|"
                      r"issues|tags)\s*+:|^the honorable\b|^dear\b|^(?:estimad|apreciad|distinguid)[oa]s?\s|^\*{0,2}"
                      r"(?:questions for|appendix|annex)\b|^https?://|^#{3}|^\[\d{1,3}\]|"

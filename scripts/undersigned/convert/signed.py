@@ -80,7 +80,8 @@ def _parse_name_known(text: str, _known: frozenset[str]) -> tuple[str, str | Non
 
 
 _PLACED_RE = re.compile(r"^(.+?),\s*+((?:[A-Z][\w.'’-]*+(?: [A-Z][\w.'’-]*+){0,3},\s*+)?"
-                        r"([A-Z]\.?[A-Z]\.?|[A-Z][a-z]++(?: [A-Z][a-z]++)?))$")
+                        r"([A-Z]\.?[A-Z]\.?|[A-Z][a-z]++(?: [A-Z][a-z]++)?)"
+                        r"(?:,\s*+(?:USA|U\.S\.A\.|United States))?)$")
 _STATES = frozenset(fold(x) for x in US_STATES)
 
 
@@ -92,6 +93,8 @@ def _placed_organization(text: str) -> tuple[str, str] | None:
                          or fold(m.group(3)) in _STATES):
         return None
     name = m.group(1).strip()
+    if "," in name and _person_like(name.split(",")[0]):
+        return None  # 'Jane Doe, University of Texas, Austin, TX': a person, and where
     return (name, m.group(2)) if classify(name) == ("organization", True) else None
 
 

@@ -395,6 +395,6 @@ PARTY_LETTERS = frozenset({"R", "D", "I", "ID"})
 # Senators Maria Cantwell (D-WA), Larry Craig (R-ID), … and Representatives …')
 ROSTER_WORDS = TITLE_LINE_WORDS | {"and", "signed", "sens", "sen", "reps", "rep", "s", "u"}
 
-# the small words a name in title case leaves in lower case ('To the Members of the Texas
-# House of Representatives:', 'Red Nacional de Mujeres')
+# small words a title-case name leaves lower ('To the Members of the …:'); 'Chicago, IL, USA'
 TITLE_CASE_SMALL_WORDS = frozenset("of the and for on in at to de del la las los y".split())
+USA_NAMES = frozenset({"usa", "u.s.a.", "united states", "us", "u.s."})
