@@ -349,8 +349,12 @@ def test_a_flattened_release_keeps_every_word_around_its_letter():
             "Thank you for the opportunity    Sincerely   Colin Powell   I am hopeful that at the "
             "end of the debate we can show the American people we addressed a serious problem  "
             "We must act now   ")
-    release, letter = convert_text(text, source="scrape.txt").documents
+    result = convert_text(text, source="scrape.txt")
+    release, letter = result.documents
     assert release.front.title == "SMITH STATEMENT ON BORDER AID TO MEXICO"
+    # what is removed is quoted: every piece of a one-line scrape is on 'line 1'
+    assert "scrape.txt:1: removed 1 piece(s) of web-page furniture from the scrape's line(s) " \
+        "1: 'July 10 2006'" in [str(p).splitlines()[0] for p in result.problems]
     assert release.body.startswith("Miami Florida Today U S Senator John Smith R AZ released")
     assert release.body.endswith("Colin Powell I am hopeful that at the end of the debate we "
                                  "can show the American people we addressed a serious problem "

@@ -268,7 +268,12 @@ def _release(job: _Job, outside: list[Line], letters: list[ConvertedDocument]
     letters get its date, sender and source where they print none."""
     options = job.options
     parts = strip_furniture(outside, headline=not options.title)
-    if parts.dropped:
+    if parts.dropped and len({x.no for x in outside}) < len(outside):  # a scrape's pieces
+        job.note(parts.dropped[0], f"removed {len(parts.dropped)} piece(s) of web-page "
+                 "furniture from the scrape's line(s) " + _ranges(sorted(set(parts.dropped)))
+                 + ": " + ", ".join(f"'{_clip(x)}'" for x in parts.dropped_text),
+                 "check the original if a removed piece was content")
+    elif parts.dropped:
         job.note(parts.dropped[0], f"removed {len(parts.dropped)} line(s) of web-page "
                  "furniture (lines " + _ranges(parts.dropped) + ")",
                  "check the original if a removed line was content")
@@ -347,6 +352,10 @@ def _letter_sender(letter: ConvertedDocument, issuer: str | None) -> str:
         # (one name printed twice is one signer)
         return "Individuals" if len({s.name for s in signers}) > 1 else signers[0].name
     return issuer or "Unknown"
+
+
+def _clip(text: str, most: int = 40) -> str:
+    return text if len(text) <= most else text[:most - 1].rstrip() + "…"
 
 
 def _ranges(numbers: list[int]) -> str:

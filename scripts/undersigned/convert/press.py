@@ -55,6 +55,11 @@ class PressParts:
     date: object = None
     kept: list[Line] = field(default_factory=list)
     dropped: list[int] = field(default_factory=list)
+    dropped_text: list[str] = field(default_factory=list)  # what each dropped line said
+
+    def drop(self, line: Line) -> None:
+        self.dropped.append(line.no)
+        self.dropped_text.append(line.s)
 
 
 # lines a web page prints before the headline: the section, breadcrumbs, a byline, a release
@@ -104,24 +109,24 @@ def strip_furniture(lines: list[Line], *, headline: bool = True) -> PressParts:
             continue
         if cut:
             if s:
-                parts.dropped.append(line.no)
+                parts.drop(line)
             continue
         if CUT_RE.match(s) or END_MARK_RE.match(s):
             cut = True
-            parts.dropped.append(line.no)
+            parts.drop(line)
             continue
         if s and (DROP_RE.match(s) or (n < parts.title_at and (
                 _BEFORE_HEADLINE.match(s) or SITE_NAME_RE.match(s) or LANGUAGE_MARK_RE.match(s)))):
-            parts.dropped.append(line.no)
+            parts.drop(line)
             continue
         published = PUBLISHED_RE.match(s)
         if published and find_date(published.group(1)) and len(s) < 60:
             parts.date = parts.date or find_date(published.group(1))
-            parts.dropped.append(line.no)
+            parts.drop(line)
             continue
         if s and n < 12 and is_date_line(s) and not is_prose(s) and parts.date is None:
             parts.date = find_date(s)
-            parts.dropped.append(line.no)
+            parts.drop(line)
             continue
         parts.kept.append(line)
     return parts
