@@ -133,22 +133,46 @@ def _state(text: str) -> bool:
     return text.replace(".", "") in POSTAL_CODES or fold(text) in _US_STATES
 
 
+_CITY_RE = re.compile(r"^[A-Z][\w.'’-]*+(?: [A-Z][\w.'’-]*+){0,3}$")
+
+
+def place_start(parts: list[str]) -> int | None:
+    """Where a U.S. place begins among comma-separated pieces that end with a state (its city
+    before it, 'USA' after it): 1 in 'Kino Border Initiative, Nogales, AZ', 2 in 'Jane Doe,
+    University of Texas, Austin, TX, USA'; None when they end with no state."""
+    n = len(parts) - (1 if parts and fold(parts[-1]) in USA_NAMES else 0)
+    if n < 1 or not _state(parts[n - 1]):
+        return None
+    return n - 2 if n >= 2 and _CITY_RE.match(parts[n - 2]) else n - 1
+
+
+def _pieces(text: str) -> list[str]:
+    return [p.strip() for p in text.split(",")]
+
+
 def ends_with_place(parts: list[str]) -> bool:
-    """Do comma-separated pieces end with a U.S. state (after its city), or a state and
-    'USA' ('…, Austin, TX', '…, Chicago, IL, USA')?"""
-    tail = parts[:-1] if parts and fold(parts[-1]) in USA_NAMES else parts
-    return len(tail) >= 2 and _state(tail[-1])
+    """Do comma-separated pieces (more than one) end with a U.S. place ('…, Austin, TX',
+    '…, Chicago, IL, USA')?"""
+    return len(parts) >= 2 and place_start(parts) is not None
 
 
 def place_line(text: str) -> bool:
     """A city and its state ('Chicago, IL', 'Washington, D.C.', 'El Paso, Texas') -- printed
     right under a signer's title, the signer's place (alone, it reads like 'Ed Markey, MA')."""
-    m = _CITY_STATE_RE.match(text)
-    return m is not None and _state(m.group(1))
+    parts = _pieces(text)
+    return len(parts) >= 2 and place_start(parts) == 0
 
 
-_CITY_STATE_RE = re.compile(r"^[A-Z][\w.'’-]*+(?: [A-Z][\w.'’-]*+){0,3},\s*+"
-                            r"([A-Z]\.?[A-Z]\.?|[A-Z][a-z]++(?: [A-Z][a-z]++)?)$")
+def split_place(text: str) -> tuple[str, str] | None:
+    """(what is printed before its place, the place) for a line that ends with a U.S. place:
+    ('Kino Border Initiative', 'Nogales, AZ'); None without one, or with nothing before it."""
+    parts = _pieces(text)
+    start = place_start(parts)
+    if start == 0 and len(parts) > 1 and _state(parts[1]):
+        start = 1  # 'Kino Border Initiative, Arizona': a name, then the state alone
+    if not start:
+        return None
+    return ", ".join(parts[:start]), ", ".join(parts[start:])
 
 
 def _title_words(text: str) -> bool:

@@ -23,10 +23,11 @@ from undersigned.convert.printed import (
     _with_country,
     _without_conjunction,
     slash_parts,
+    split_place,
 )
 from undersigned.convert.roles import GENERIC_RE, ROLE_WORDS, TITLE_PREFIX, _split_role
 from undersigned.core.names import DEGREES_RE, fold
-from undersigned.core.vocabulary import POSTAL_CODES, SUFFIXES, US_STATES
+from undersigned.core.vocabulary import SUFFIXES
 
 Kind = Literal["person", "organization"]
 
@@ -79,23 +80,16 @@ def _parse_name_known(text: str, _known: frozenset[str]) -> tuple[str, str | Non
     return text, role
 
 
-_PLACED_RE = re.compile(r"^(.+?),\s*+((?:[A-Z][\w.'’-]*+(?: [A-Z][\w.'’-]*+){0,3},\s*+)?"
-                        r"([A-Z]\.?[A-Z]\.?|[A-Z][a-z]++(?: [A-Z][a-z]++)?)"
-                        r"(?:,\s*+(?:USA|U\.S\.A\.|United States))?)$")
-_STATES = frozenset(fold(x) for x in US_STATES)
-
-
 def _placed_organization(text: str) -> tuple[str, str] | None:
     """(organization, 'City, ST') for an organization printed with its city and U.S. state
     ('Kino Border Initiative, Nogales, AZ', 'Witness at the Border, Washington, DC')."""
-    m = _PLACED_RE.match(text)
-    if m is None or not (m.group(3).replace(".", "") in POSTAL_CODES
-                         or fold(m.group(3)) in _STATES):
+    placed = split_place(text)
+    if placed is None:
         return None
-    name = m.group(1).strip()
+    name = placed[0]
     if "," in name and _person_like(name.split(",")[0]):
         return None  # 'Jane Doe, University of Texas, Austin, TX': a person, and where
-    return (name, m.group(2)) if classify(name) == ("organization", True) else None
+    return placed if classify(name) == ("organization", True) else None
 
 
 def _comma_name(text: str, role: str | None) -> tuple[str, str | None]:

@@ -117,5 +117,5 @@ def render_all(archive: Archive, site_url: str = "", repo_edit: str | None = Non
     return [p.render() for p in plan(archive, site_url, repo_edit, head_in_front)]
 
 
-__all__ = ["Context", "head_extras", "Page", "Planned", "plan", "subject_pages", "render_all", "home_block", "fill_markers",
-           "HOME_MARKER"]
+__all__ = ["Context", "head_extras", "Page", "Planned", "plan", "subject_pages", "render_all",
+           "home_block", "fill_markers", "HOME_MARKER"]

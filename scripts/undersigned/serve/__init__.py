@@ -20,15 +20,15 @@ cache, so only changed files are parsed) and compares it with the previous one:
   bytes and resolved ids: see search.record_key); when the number of shards changes, all are.
 - Anything else -- mkdocs.yml, docs/, the code, the bundled data -- rebuilds everything.
 
-What the reader waits for. When the one change is a letter's text (its title, summary,
-source or body), its page is written before the archive is even loaded again, and every other
-request waits until the rebuild that follows is done (plugin/first.py). Otherwise, a rebuild ends (the browser reloads) once the listings and the
-pages of what changed itself are written; the pages that only show it and the re-indexed
-search shards are written right after, in threads, and until they are in place a request for
-one of them waits (serve_when_ready): nothing is served stale. Each page is released from
-the gate as soon as it is written, so a request waits for its own page, not for the
-thousands written after it. The garbage collector is off
-during a build and collects once after it; MkDocs' file watcher pauses while a build runs.
+What the reader waits for. When the one change is a letter's text (its title, summary, source
+or body), its page is written before the archive is even loaded again, and every other request
+waits until the rebuild that follows is done (plugin/first.py). Otherwise, a rebuild ends (the
+browser reloads) once the listings and the pages of what changed itself are written; the pages
+that only show it and the re-indexed search shards are written right after, in threads, and
+until they are in place a request for one of them waits (serve_when_ready): nothing is served
+stale. Each page is released from the gate as soon as it is written, so a request waits for its
+own page, not for the thousands written after it. The garbage collector is off during a build
+and collects once after it; MkDocs' file watcher pauses while a build runs.
 
 The bulk data downloads (data/*.csv, *.json, cmif.xml, the co-signing network) are written
 right after each rebuild in a background thread (the log says when they are complete);

@@ -117,10 +117,11 @@ def release(session: ServeSession, urls: Iterable[str]) -> None:
 
 def serve_when_ready(session: ServeSession, server: Any, bundle: str) -> None:
     """Requests under ``bundle`` (the search index's folder) wait until the search work of the
-    latest rebuild is done, requests for a page still to be written until it is, and, while
-    the rebuild that follows a page written first runs (plugin/first.py), every request but
-    for that page; every other request is served as before. (``server.serve_request`` and ``set_app`` are the public
-    WSGI hooks of MkDocs' LiveReloadServer.)"""
+    latest rebuild is done, requests for a page still to be written until it is, and, from
+    the moment the watcher reports a change until a build has taken it, every request but for
+    a letter's page written first (plugin/first.py); every other request is served as before.
+    (``server.serve_request`` and ``set_app`` are the public WSGI hooks of MkDocs'
+    LiveReloadServer.)"""
     serve = server.serve_request
     mount = server.mount_path.rstrip("/") + "/"
     prefix = mount + bundle.strip("/") + "/"
